@@ -1,0 +1,32 @@
+# Sourced by DAL's launchers and .ci/run: picks a JDK >= 21 and the JVM flags that go with it.
+# JAVA_HOME wins when it is new enough; otherwise the newest JDK >= 21 under /usr/lib/jvm.
+
+dal_java_major() {
+  "$1/bin/java" -XshowSettings:properties -version 2>&1 |
+    sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p'
+}
+
+dal_select_jdk() {
+  if [ -n "${JAVA_HOME:-}" ] && [ -x "$JAVA_HOME/bin/java" ]; then
+    local m; m=$(dal_java_major "$JAVA_HOME")
+    if [ -n "$m" ] && [ "$m" -ge 21 ]; then DAL_JAVA_HOME=$JAVA_HOME; DAL_JAVA_MAJOR=$m; return 0; fi
+  fi
+  local best="" bestm=0 d m
+  for d in /usr/lib/jvm/*; do
+    [ -x "$d/bin/javac" ] || continue
+    m=$(dal_java_major "$d")
+    if [ -n "$m" ] && [ "$m" -ge 21 ] && [ "$m" -gt "$bestm" ]; then best=$d; bestm=$m; fi
+  done
+  if [ -z "$best" ]; then
+    echo "error: DAL needs JDK 21 or newer; set JAVA_HOME to one or install it (e.g. apt-get install openjdk-21-jdk)" >&2
+    return 1
+  fi
+  DAL_JAVA_HOME=$best; DAL_JAVA_MAJOR=$bestm
+}
+
+dal_jvm_flags() {
+  DAL_JVM_FLAGS="-XX:+UseSerialGC"
+  if [ "$DAL_JAVA_MAJOR" -ge 24 ]; then
+    DAL_JVM_FLAGS="$DAL_JVM_FLAGS --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED"
+  fi
+}

@@ -1,0 +1,27 @@
+package dev.dal.ir;
+
+import java.util.List;
+
+/**
+ * A namespace of ops (and later types and attributes). Each dialect is found through {@link java.util.ServiceLoader};
+ * the op-definition processor writes the implementation and its service entry from the dialect's declaration.
+ */
+public interface Dialect {
+    /** {@return the namespace, e.g. {@code graph}} */
+    String name();
+
+    /** {@return a one-line description} */
+    String summary();
+
+    /** {@return the ops this dialect defines} */
+    List<OpDefinition> ops();
+
+    /**
+     * Creates an op that materializes a folded constant of this dialect's ops (for example {@code dal.constant}).
+     *
+     * @return empty if the dialect cannot materialize {@code value} as {@code type}
+     */
+    default java.util.Optional<Operation> materializeConstant(Builder b, Attribute value, Type type, Location loc) {
+        return java.util.Optional.empty();
+    }
+}

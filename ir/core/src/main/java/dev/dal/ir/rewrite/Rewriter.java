@@ -1,0 +1,110 @@
+package dev.dal.ir.rewrite;
+
+import dev.dal.ir.Attribute;
+import dev.dal.ir.Builder;
+import dev.dal.ir.Location;
+import dev.dal.ir.OpOperand;
+import dev.dal.ir.OpResult;
+import dev.dal.ir.Operation;
+import dev.dal.ir.OperationState;
+import dev.dal.ir.Type;
+import dev.dal.ir.Value;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The only way passes and patterns change IR: a {@link Builder} whose every change is told to a
+ * {@link RewriteListener}, so the driver knows what to revisit.
+ */
+public class Rewriter extends Builder {
+    private final List<RewriteListener> listeners = new ArrayList<>();
+
+    /** Adds a listener. */
+    public void addListener(RewriteListener l) {
+        listeners.add(Objects.requireNonNull(l));
+    }
+
+    @Override
+    public <T extends Operation> T insert(T op) {
+        super.insert(op);
+        for (RewriteListener l : listeners) l.opInserted(op);
+        return op;
+    }
+
+    @Override
+    public Operation create(OperationState state) {
+        return insert(Operation.create(state));
+    }
+
+    /** Replaces every result of {@code op} by the corresponding value and erases {@code op}. */
+    public void replaceOp(Operation op, List<? extends Value> replacements) {
+        if (replacements.size() != op.numResults())
+            throw new IllegalArgumentException("replacing " + op.numResults() + " results of '" + op.name() + "' with "
+                    + replacements.size() + " values");
+        for (RewriteListener l : listeners) l.opReplaced(op, replacements);
+        for (int i = 0; i < replacements.size(); i++) replaceAllUsesWith(op.result(i), replacements.get(i));
+        eraseOp(op);
+    }
+
+    /** Replaces the single result of {@code op} by {@code replacement} and erases {@code op}. */
+    public void replaceOp(Operation op, Value replacement) {
+        replaceOp(op, List.of(replacement));
+    }
+
+    /** Replaces {@code op} by {@code newOp} (same number of results) and erases {@code op}. */
+    public void replaceOp(Operation op, Operation newOp) {
+        replaceOp(op, newOp.results());
+    }
+
+    /** Erases an op whose results have no uses (nested ops go with it). */
+    public void eraseOp(Operation op) {
+        for (RewriteListener l : listeners) l.opErased(op);
+        op.erase();
+    }
+
+    /** Makes every use of {@code from} use {@code to}; each user counts as modified. */
+    public void replaceAllUsesWith(Value from, Value to) {
+        for (OpOperand use : from.uses()) {
+            use.set(to);
+            for (RewriteListener l : listeners) l.opModified(use.owner());
+        }
+    }
+
+    /** Changes {@code op} in place through {@code change}, then tells the listeners. */
+    public void modifyInPlace(Operation op, Runnable change) {
+        change.run();
+        for (RewriteListener l : listeners) l.opModified(op);
+    }
+
+    /** Sets an attribute of {@code op}. */
+    public void setAttribute(Operation op, String name, Attribute value) {
+        modifyInPlace(op, () -> op.setAttribute(name, value));
+    }
+
+    /** Removes an attribute of {@code op}. */
+    public void removeAttribute(Operation op, String name) {
+        modifyInPlace(op, () -> op.removeAttribute(name));
+    }
+
+    /** Sets operand {@code i} of {@code op}. */
+    public void setOperand(Operation op, int i, Value v) {
+        modifyInPlace(op, () -> op.setOperand(i, v));
+    }
+
+    /** Changes a result's type. */
+    public void setType(OpResult r, Type t) {
+        modifyInPlace(r.owner(), () -> r.setType(t));
+    }
+
+    /** Changes an op's location. */
+    public void setLoc(Operation op, Location loc) {
+        modifyInPlace(op, () -> op.setLoc(loc));
+    }
+
+    /** Records why a pattern did not apply. @return {@link Match#NO_MATCH} */
+    public Match noMatch(Operation op, String reason) {
+        for (RewriteListener l : listeners) l.matchFailed(op, reason);
+        return Match.NO_MATCH;
+    }
+}

@@ -1,0 +1,4 @@
+package dev.dal.ir.trait;
+
+/** Marker trait: the op all operands and results have the same type. */
+public interface SameOperandsAndResultType {}

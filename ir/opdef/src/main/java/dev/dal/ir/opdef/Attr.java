@@ -1,0 +1,22 @@
+package dev.dal.ir.opdef;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * An inherent attribute; the attribute name is the method name. The return type is the attribute record
+ * ({@code IntegerAttr}, {@code StringAttr}, ...) for a required attribute, or {@code Optional<...>} for an
+ * optional one. With a {@link #defaultValue()}, the accessor returns the default when the attribute is absent
+ * (the default is not stored, so it does not print).
+ */
+@Retention(RetentionPolicy.SOURCE)
+@Target(ElementType.METHOD)
+public @interface Attr {
+    /** {@return the default, in the textual attribute syntax (e.g. {@code "1 : i64"}, {@code "array<i64: 1, 1>"})} */
+    String defaultValue() default "";
+
+    /** {@return a one-line description for the reference page} */
+    String doc() default "";
+}

@@ -1,0 +1,45 @@
+package dev.dal.ir.opdef;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Declares an op: a nested interface of a {@link DialectDef} class whose abstract methods, annotated with
+ * {@link Operand}, {@link Result}, {@link Attr}, {@link RegionDef} or {@link Successor}, describe the op's parts in
+ * order. The generated class {@code <Name>Op} extends {@code dev.dal.ir.Operation}, implements the declaration
+ * (so the declaration's default methods — fold, verify, canonicalization patterns — become the op's behaviour) and
+ * the listed traits, and gets typed accessors, {@code create} builders and the structural verifier.
+ */
+@Retention(RetentionPolicy.SOURCE)
+@Target(ElementType.TYPE)
+public @interface Op {
+    /** {@return the op name without the dialect prefix, e.g. {@code "conv"}} */
+    String name();
+
+    /** {@return trait and interface types the op class implements (e.g. {@code Pure.class})} */
+    Class<?>[] traits() default {};
+
+    /** {@return how the op is written in the pretty form} */
+    Format format() default Format.STANDARD;
+
+    /**
+     * {@return for {@link Format#CUSTOM}: a class with a public no-argument constructor implementing
+     * {@code OpAssembly.CustomPrinter} and {@code OpAssembly.CustomParser}}
+     */
+    Class<?> assembly() default Void.class;
+
+    /** {@return the Java class name to generate; default: the declaration's name + "Op"} */
+    String className() default "";
+
+    /** The pretty-form choices. */
+    enum Format {
+        /** DAL's one pretty shape: {@code %r = d.op %a, %b {attrs} (regions) : (types) -> types}. */
+        STANDARD,
+        /** Only the generic form. */
+        GENERIC,
+        /** A syntax of its own, given by {@link #assembly()}. */
+        CUSTOM
+    }
+}

@@ -1,0 +1,14 @@
+package dev.dal.ir.opdef;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** A region of the op (method returns {@code dev.dal.ir.Region}). */
+@Retention(RetentionPolicy.SOURCE)
+@Target(ElementType.METHOD)
+public @interface RegionDef {
+    /** {@return a one-line description for the reference page} */
+    String doc() default "";
+}
