@@ -67,7 +67,8 @@ final class DocComments {
             String t = line.strip();
             if (t.startsWith("@")) inTag = true;
             else if (t.isEmpty()) inTag = false;
-            if (!inTag) out.append(line).append('\n');
+            // javadoc keeps the space after each line's asterisk; drop it so Markdown lines start flush
+            if (!inTag) out.append(line.startsWith(" ") ? line.substring(1) : line).append('\n');
         }
         return out.toString();
     }

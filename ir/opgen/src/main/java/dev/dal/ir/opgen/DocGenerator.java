@@ -35,9 +35,9 @@ final class DocGenerator {
 
     private static void op(StringBuilder out, OpModel op) {
         out.append("\n### `").append(op.fullName()).append("` (").append(op.opClass().simpleName()).append(")\n\n");
-        if (!op.summary().isEmpty()) out.append("_").append(op.summary()).append("_\n\n");
         String body = DocComments.markdown(op.doc());
         if (!body.isEmpty()) out.append(body).append("\n\n");
+        else if (!op.summary().isEmpty()) out.append(op.summary()).append(".\n\n");
         out.append("Pretty form: ").append(switch (op.format()) {
             case "GENERIC" -> "none (always printed in generic form)";
             case "CUSTOM" -> "custom (`" + op.assembly().map(ClassName::simpleName).orElse("?") + "`)";
