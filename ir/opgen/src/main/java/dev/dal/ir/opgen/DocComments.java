@@ -35,8 +35,10 @@ final class DocComments {
             if (s.startsWith("<pre>", i)) {
                 int close = s.indexOf("</pre>", i);
                 if (close < 0) close = s.length();
-                String body = s.substring(i + 5, close).strip();
-                if (body.startsWith("{@code") && body.endsWith("}")) body = body.substring(6, body.length() - 1).replaceFirst("^[ \t]*\n", "");
+                String body = s.substring(i + 5, close).stripTrailing().replaceFirst("^\\s*\\n", "");
+                String code = body.strip();
+                if (code.startsWith("{@code") && code.endsWith("}"))
+                    body = code.substring(6, code.length() - 1).replaceFirst("^[ \t]*\n", "");
                 out.append("\n```mlir\n").append(stripIndent(body)).append("\n```\n");
                 i = Math.min(s.length(), close + 6);
                 continue;
@@ -84,21 +86,22 @@ final class DocComments {
         return s.length();
     }
 
-    /** Removes the common leading indentation of a code block (javadoc keeps the space after the asterisk). */
+    /** Removes the common leading indentation of a code block's lines. */
     private static String stripIndent(String body) {
         String[] lines = body.split("\n", -1);
         int common = Integer.MAX_VALUE;
-        for (int k = 1; k < lines.length; k++) {
-            String l = lines[k];
+        for (String l : lines) {
             if (l.isBlank()) continue;
             int n = 0;
             while (n < l.length() && l.charAt(n) == ' ') n++;
             common = Math.min(common, n);
         }
         if (common == Integer.MAX_VALUE) common = 0;
-        StringBuilder out = new StringBuilder(lines[0].strip());
-        for (int k = 1; k < lines.length; k++)
-            out.append('\n').append(lines[k].length() >= common ? lines[k].substring(common) : lines[k].strip());
-        return out.toString().stripTrailing();
+        StringBuilder out = new StringBuilder();
+        for (int k = 0; k < lines.length; k++) {
+            if (k > 0) out.append('\n');
+            out.append(lines[k].length() >= common ? lines[k].substring(common) : lines[k].strip());
+        }
+        return out.toString().strip().isEmpty() ? "" : out.toString().stripTrailing().replaceFirst("^\n+", "");
     }
 }
