@@ -11,6 +11,14 @@ import java.lang.annotation.Target;
  * order. The generated class {@code <Name>Op} extends {@code dev.dal.ir.Operation}, implements the declaration
  * (so the declaration's default methods — fold, verify, canonicalization patterns — become the op's behaviour) and
  * the listed traits, and gets typed accessors, {@code create} builders and the structural verifier.
+ *
+ * <p>Rules the processor enforces (each mistake is a compile error that says what to change): accessors are
+ * abstract and take no parameters and must not hide a method of {@code Operation} ({@code operands()},
+ * {@code results()}, {@code name()}, ...); an abstract method without a part annotation must be one of
+ * {@code Operation}'s public methods (so default methods can call {@code loc()} or {@code parentOp()}); a trait with
+ * abstract methods ({@code HasParent.requiredParent()}) is implemented by a default method of the declaration. The
+ * declaration's doc comment (first sentence: the summary; an IR example in {@code <pre>{@code ...}</pre>}) feeds the
+ * reference page.
  */
 @Retention(RetentionPolicy.SOURCE)
 @Target(ElementType.TYPE)
