@@ -367,7 +367,10 @@ abstract class AttrTypeParser {
                 case '<', '(', '[', '{' -> depth++;
                 case ')', ']', '}' -> depth--;
                 case '>' -> {
-                    if (p - 2 < open || text.charAt(p - 2) != '-') depth--;
+                    // `->` (function types, affine maps) and `>=` (affine sets) do not close
+                    boolean arrow = p - 2 >= open && text.charAt(p - 2) == '-';
+                    boolean ge = p < n && text.charAt(p) == '=';
+                    if (!arrow && !ge) depth--;
                 }
                 default -> {}
             }
