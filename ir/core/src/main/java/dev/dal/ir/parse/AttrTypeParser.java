@@ -534,7 +534,7 @@ abstract class AttrTypeParser {
                 return UnitAttr.INSTANCE;
             case "dense":
                 tok.next();
-                return new DenseLiteralParser(this).parseDense();
+                return new DenseLiteralParser(this).parseDense(t.getStartIndex());
             case "dense_resource":
                 tok.next();
                 return parseDenseResource();

@@ -42,8 +42,8 @@ final class DenseLiteralParser {
 
     private record Str(int at, String value) implements Lit {}
 
-    Attribute parseDense() {
-        int start = p.tok.offset();
+    /** Reads what follows the {@code dense} keyword at {@code start}. */
+    Attribute parseDense(int start) {
         p.expect(LESS, "'<' after 'dense'");
         Lit lit = null;
         Token hex = null;
