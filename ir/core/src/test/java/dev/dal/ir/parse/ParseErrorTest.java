@@ -78,7 +78,7 @@ class ParseErrorTest {
         assertEquals("2:1: expected ':' followed by operation type", error("\"a.x\"() \n"));
         assertEquals("1:7: expected SSA operand", error("\"a.x\"(1) : () -> ()"));
         assertEquals("1:17: expected non-function type", error("\"a.x\"() : () -> 5"));
-        assertEquals("1:15: unexpected character", error("\"a.x\"() : () ~ ()"));
+        assertEquals("1:14: unexpected character", error("\"a.x\"() : () ~ ()"));
         assertEquals("1:1: expected '\"' in string literal", error("\"a.x() : () -> ()"));
         assertEquals("1:1: operation defines 1 results but was provided 2 to bind",
                 error("%a, %b = \"a.x\"() : () -> i32"));
