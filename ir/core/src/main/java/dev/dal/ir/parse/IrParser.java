@@ -22,6 +22,9 @@ import java.util.Optional;
  * decoded straight from the mapped file.
  */
 public final class IrParser {
+    /** Prefix of the diagnostic reported when a check the parser missed is caught by an IR constructor. */
+    static final String INTERNAL = "internal parser error: ";
+
     private IrParser() {}
 
     /**
@@ -54,7 +57,7 @@ public final class IrParser {
             // A record constructor refused a value the grammar accepted (a bug in the parser's checks): still a
             // located diagnostic for the user, never a stack trace.
             int at = Math.min(p.tok.offset(), source.text().length());
-            diag.report(Diagnostic.error(p.locAt(at), String.valueOf(e.getMessage())));
+            diag.report(Diagnostic.error(p.locAt(at), INTERNAL + e));
             return Optional.empty();
         }
     }

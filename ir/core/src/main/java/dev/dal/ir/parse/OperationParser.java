@@ -174,8 +174,11 @@ final class OperationParser extends AttrTypeParser implements OpAsmParser {
         int from = v.getStartIndex() + 3;
         if (v.getStopIndex() - from < 8) throw error(v.getStartIndex(), "expected hex string blob with alignment");
         byte[] out = new byte[4];
-        for (int i = 0; i < 4; i++)
-            out[i] = (byte) Integer.parseInt(text.subSequence(from + 2 * i, from + 2 * i + 2).toString(), 16);
+        for (int i = 0; i < 4; i++) {
+            int hi = Character.digit(text.charAt(from + 2 * i), 16), lo = Character.digit(text.charAt(from + 2 * i + 1), 16);
+            if (hi < 0 || lo < 0) throw error(v.getStartIndex(), "malformed hex string");
+            out[i] = (byte) (hi * 16 + lo);
+        }
         return out;
     }
 
