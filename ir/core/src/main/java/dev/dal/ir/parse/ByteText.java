@@ -1,0 +1,115 @@
+package dev.dal.ir.parse;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Objects;
+
+/**
+ * A file's bytes seen as characters (one byte, one char). IR text is ASCII outside string literals and comments, so
+ * the parser reads it byte-wise without decoding the whole file into a {@code String} (a 200 MB weight file would
+ * otherwise cost 400 MB of heap); string literals are decoded from UTF-8 when their value is needed. Columns are
+ * then byte columns, as in MLIR.
+ */
+public final class ByteText implements CharSequence {
+    private final ByteBuffer bytes;
+    private final int offset;
+    private final int length;
+
+    private ByteText(ByteBuffer bytes, int offset, int length) {
+        this.bytes = bytes;
+        this.offset = offset;
+        this.length = length;
+    }
+
+    /** {@return a view of a buffer's remaining bytes (not copied)} */
+    public static ByteText of(ByteBuffer bytes) {
+        ByteBuffer b = bytes.slice();
+        return new ByteText(b, 0, b.remaining());
+    }
+
+    /** {@return the UTF-8 bytes of a string} */
+    public static ByteText of(String s) {
+        return of(ByteBuffer.wrap(s.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** {@return a file's bytes, memory-mapped (files over 2 GB are rejected)} */
+    public static ByteText map(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size > Integer.MAX_VALUE) throw new IOException(file + ": files over 2 GB are not supported");
+            if (size < 1 << 16) {
+                ByteBuffer b = ByteBuffer.allocate((int) size);
+                while (b.hasRemaining() && ch.read(b) >= 0) {
+                    // small files are read, not mapped: mapping costs more than it saves
+                }
+                return of(b.flip());
+            }
+            return of(ch.map(FileChannel.MapMode.READ_ONLY, 0, size));
+        }
+    }
+
+    /** {@return the byte at an index (0..255)} */
+    public int byteAt(int index) {
+        return bytes.get(offset + index) & 0xFF;
+    }
+
+    @Override
+    public int length() {
+        return length;
+    }
+
+    @Override
+    public char charAt(int index) {
+        Objects.checkIndex(index, length);
+        return (char) (bytes.get(offset + index) & 0xFF);
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+        Objects.checkFromToIndex(start, end, length);
+        return new ByteText(bytes, offset + start, end - start);
+    }
+
+    /** {@return the bytes {@code [start, end)} decoded as UTF-8} */
+    public String decode(int start, int end) {
+        byte[] b = new byte[end - start];
+        bytes.get(offset + start, b);
+        return new String(b, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Decodes hex digits starting at {@code from} into {@code out} (two digits per byte), straight from the buffer.
+     *
+     * @return false if a character is not a hex digit
+     */
+    public boolean decodeHex(int from, byte[] out) {
+        ByteBuffer b = bytes;
+        int at = offset + from;
+        int bad = 0;
+        for (int i = 0; i < out.length; i++, at += 2) {
+            int hi = HEX[b.get(at) & 0xFF], lo = HEX[b.get(at + 1) & 0xFF];
+            bad |= hi | lo;
+            out[i] = (byte) ((hi << 4) | lo);
+        }
+        return bad >= 0;
+    }
+
+    /** Hex digit values; -1 (all bits set, so ORing flags any bad digit) for other bytes. */
+    static final int[] HEX = new int[256];
+
+    static {
+        java.util.Arrays.fill(HEX, -1);
+        for (int c = '0'; c <= '9'; c++) HEX[c] = c - '0';
+        for (int c = 'a'; c <= 'f'; c++) HEX[c] = c - 'a' + 10;
+        for (int c = 'A'; c <= 'F'; c++) HEX[c] = c - 'A' + 10;
+    }
+
+    @Override
+    public String toString() {
+        return decode(0, length);
+    }
+}
