@@ -4,8 +4,6 @@ import dev.dal.ir.FloatBits;
 import dev.dal.ir.FloatType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.math.MathContext;
-import java.math.RoundingMode;
 
 /**
  * Writes float values exactly as MLIR's printer does, so that DAL's output and {@code mlir-opt}'s agree byte for byte.
@@ -35,22 +33,22 @@ public final class FloatFormat {
             return;
         }
         boolean negative = s.isNegative(bits);
-        BigDecimal exact = s.exactMagnitude(bits);
-        if (exact.signum() == 0) {
+        long[] mp = s.mantissaAndPower(bits);
+        if (mp[0] == 0) {
             if (negative) sb.append('-');
             sb.append("0.000000e+00");
             return;
         }
         // Exponential form with six digits after the point.
-        Digits d = Digits.of(exact, 7);
-        String exp = scientific(d, 7, false);
+        Digits d = Digits.of(mp[0], (int) mp[1], 6);
+        String exp = scientific(d, 6, false);
         if (s.roundTrips(new BigDecimal(d.digits).scaleByPowerOfTen(d.exp), bits & ~s.signMask())) {
             if (negative) sb.append('-');
             sb.append(exp);
             return;
         }
         int precision = 2 + s.precision * 59 / 196;
-        Digits full = Digits.of(exact, precision);
+        Digits full = Digits.of(mp[0], (int) mp[1], precision);
         String shortest = plainOrScientific(full, precision);
         if (shortest.indexOf('.') >= 0) {
             if (negative) sb.append('-');
@@ -68,12 +66,56 @@ public final class FloatFormat {
         sb.append(h);
     }
 
-    /** Significant decimal digits (no trailing zeros) and the power of ten of the last digit. */
+    /**
+     * Significant decimal digits (no trailing zeros) and the power of ten of the last digit, made as LLVM's APFloat
+     * makes them: the exact value {@code mant * 2^pow} as an integer times a power of ten, first cut down by a
+     * truncating division to about as many bits as {@code precision} digits need, then rounded half up (on the next
+     * digit only) to {@code precision} digits. The truncation step is why {@code 0.1 : f16} prints as
+     * {@code 9.997550e-02} rather than the correctly rounded {@code 9.997559e-02}.
+     */
     private record Digits(BigInteger digits, int exp, String text) {
-        static Digits of(BigDecimal exact, int precision) {
-            BigDecimal r = exact.round(new MathContext(precision, RoundingMode.HALF_UP)).stripTrailingZeros();
-            BigInteger unscaled = r.unscaledValue();
-            return new Digits(unscaled, -r.scale(), unscaled.toString());
+        static Digits of(long mant, int pow, int precision) {
+            BigInteger sig = BigInteger.valueOf(mant);
+            int tz = sig.getLowestSetBit();
+            sig = sig.shiftRight(tz);
+            pow += tz;
+            int exp = 0;
+            if (pow > 0) sig = sig.shiftLeft(pow);
+            else if (pow < 0) {
+                sig = sig.multiply(BigInteger.valueOf(5).pow(-pow));
+                exp = pow;
+            }
+            int bits = sig.bitLength();
+            int bitsRequired = (precision * 196 + 58) / 59;
+            if (bits > bitsRequired) {
+                int tens = (bits - bitsRequired) * 59 / 196;
+                if (tens > 0) {
+                    sig = sig.divide(BigInteger.TEN.pow(tens));
+                    exp += tens;
+                }
+            }
+            String t = sig.toString();
+            int end = t.length();
+            while (end > 1 && t.charAt(end - 1) == '0') end--;
+            exp += t.length() - end;
+            t = t.substring(0, end);
+            if (t.length() > precision) {
+                int drop = t.length() - precision;
+                boolean up = t.charAt(precision) >= '5';
+                BigInteger kept = new BigInteger(t.substring(0, precision));
+                if (up) kept = kept.add(BigInteger.ONE);
+                exp += drop;
+                String k = kept.toString();
+                if (k.length() > precision) { // carried into a new digit: 999 -> 1000
+                    exp += k.length() - precision;
+                    k = k.substring(0, precision);
+                }
+                int e2 = k.length();
+                while (e2 > 1 && k.charAt(e2 - 1) == '0') e2--;
+                exp += k.length() - e2;
+                t = k.substring(0, e2);
+            }
+            return new Digits(new BigInteger(t), exp, t);
         }
     }
 
@@ -85,7 +127,7 @@ public final class FloatFormat {
         sb.append(t.charAt(0)).append('.');
         if (t.length() == 1 && truncateZero) sb.append('0');
         else sb.append(t, 1, t.length());
-        if (!truncateZero) for (int i = t.length(); i < precision; i++) sb.append('0');
+        if (!truncateZero) for (int i = t.length(); i <= precision; i++) sb.append('0');
         sb.append(truncateZero ? 'E' : 'e').append(e >= 0 ? '+' : '-');
         int ae = Math.abs(e);
         if (!truncateZero && ae < 10) sb.append('0');
@@ -147,6 +189,15 @@ public final class FloatFormat {
         boolean isSpecial(long bits) {
             long e = (bits >>> fracBits) & ((1L << expBits) - 1);
             return ieeeSpecials && e == (1L << expBits) - 1;
+        }
+
+        /** {@return {mantissa, power of two} with value {@code mantissa * 2^power}} */
+        long[] mantissaAndPower(long bits) {
+            long frac = bits & ((1L << fracBits) - 1);
+            long e = (bits >>> fracBits) & ((1L << expBits) - 1);
+            int bias = (1 << (expBits - 1)) - 1;
+            if (e == 0) return new long[] {frac, 1 - bias - fracBits};
+            return new long[] {frac | (1L << fracBits), e - bias - fracBits};
         }
 
         BigDecimal exactMagnitude(long bits) {

@@ -8,6 +8,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import dev.dal.ir.OpAssembly;
+import dev.dal.ir.OpDefinition;
 
 /**
  * Prints IR as text: pretty form by default, MLIR's generic form on request; resources section at the end.
@@ -25,9 +29,16 @@ import java.util.Map;
  */
 public final class IrPrinter {
     private final PrintOptions options;
+    private final Function<Operation, Optional<OpAssembly>> assemblies;
 
     public IrPrinter(PrintOptions options) {
+        this(options, op -> op.definition().map(OpDefinition::assembly));
+    }
+
+    /** A printer that asks {@code assemblies} how an op reads in the pretty form (tests use it without a registry). */
+    IrPrinter(PrintOptions options, Function<Operation, Optional<OpAssembly>> assemblies) {
         this.options = options;
+        this.assemblies = assemblies;
     }
 
     /**
@@ -38,7 +49,7 @@ public final class IrPrinter {
         SsaNames names = new SsaNames(op);
         AliasTable aliases = new AliasTable();
         if (!options.localScope()) aliases.collect(op);
-        OpPrinter p = new OpPrinter(out, options, names, aliases);
+        OpPrinter p = new OpPrinter(out, options, names, aliases, assemblies);
         try {
             for (AliasTable.Alias a : aliases.ordered()) {
                 p.sb.append('#').append(a.name()).append(" = ");
@@ -98,7 +109,7 @@ public final class IrPrinter {
 
     /** {@return the text of a location as the printer writes it ({@code loc("x":1:2)})} */
     public static String locationText(dev.dal.ir.Location loc) {
-        OpPrinter p = new OpPrinter(new StringBuilder(), PrintOptions.DEFAULT, null, new AliasTable());
+        OpPrinter p = new OpPrinter(new StringBuilder(), PrintOptions.DEFAULT, null, new AliasTable(), op -> Optional.empty());
         p.appendLocation(loc, false);
         return p.sb.toString();
     }

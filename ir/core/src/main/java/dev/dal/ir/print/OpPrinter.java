@@ -7,7 +7,6 @@ import dev.dal.ir.Location;
 import dev.dal.ir.NamedAttribute;
 import dev.dal.ir.OpAsmPrinter;
 import dev.dal.ir.OpAssembly;
-import dev.dal.ir.OpDefinition;
 import dev.dal.ir.Operation;
 import dev.dal.ir.Region;
 import dev.dal.ir.Type;
@@ -21,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Prints ops: the generic form byte for byte as {@code mlir-opt --mlir-print-op-generic} 16 does, and DAL's pretty
@@ -30,12 +30,15 @@ final class OpPrinter extends AsmWriter implements OpAsmPrinter {
     private static final int INDENT_WIDTH = 2;
     private final PrintOptions options;
     private final SsaNames names;
+    private final Function<Operation, Optional<OpAssembly>> assemblies;
     private int indent;
 
-    OpPrinter(Appendable out, PrintOptions options, SsaNames names, AliasTable aliases) {
+    OpPrinter(Appendable out, PrintOptions options, SsaNames names, AliasTable aliases,
+            Function<Operation, Optional<OpAssembly>> assemblies) {
         super(out, aliases, options.elideElementsAbove());
         this.options = options;
         this.names = names;
+        this.assemblies = assemblies;
     }
 
     private void newline() {
@@ -54,8 +57,8 @@ final class OpPrinter extends AsmWriter implements OpAsmPrinter {
             names.appendResultGroup(sb, op);
             sb.append(" = ");
         }
-        Optional<OpDefinition> def = options.generic() ? Optional.empty() : op.definition();
-        OpAssembly asm = def.map(OpDefinition::assembly).orElse(OpAssembly.GenericOnly.INSTANCE);
+        OpAssembly asm = options.generic() ? OpAssembly.GenericOnly.INSTANCE
+                : assemblies.apply(op).orElse(OpAssembly.GenericOnly.INSTANCE);
         switch (asm) {
             case OpAssembly.Custom c -> {
                 sb.append(prettyName(op));
@@ -75,13 +78,13 @@ final class OpPrinter extends AsmWriter implements OpAsmPrinter {
      * directly in a registered custom-form op of the same dialect (MLIR's default dialect: {@code return} inside
      * {@code func.func}).
      */
-    private static String prettyName(Operation op) {
+    private String prettyName(Operation op) {
         String name = op.name();
         String dialect = op.dialectName();
         if (dialect.equals("builtin")) return name.substring(dialect.length() + 1);
         Optional<Operation> parent = op.parentOp();
         if (parent.isPresent() && parent.get().dialectName().equals(dialect)
-                && parent.get().definition().map(d -> d.assembly() instanceof OpAssembly.Custom).orElse(false))
+                && assemblies.apply(parent.get()).map(a -> a instanceof OpAssembly.Custom).orElse(false))
             return name.substring(dialect.length() + 1);
         return name;
     }
