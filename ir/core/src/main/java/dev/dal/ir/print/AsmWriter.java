@@ -173,7 +173,7 @@ class AsmWriter {
                 }
                 if (m.memorySpace().isPresent()) {
                     sb.append(", ");
-                    appendAttribute(m.memorySpace().get());
+                    appendAttribute(m.memorySpace().get(), true);
                 }
                 sb.append('>');
             }
@@ -238,6 +238,14 @@ class AsmWriter {
     // ---- attributes ---------------------------------------------------------------------------------------------
 
     final void appendAttribute(Attribute a) {
+        appendAttribute(a, false);
+    }
+
+    /**
+     * Writes an attribute; where MLIR may elide types (array elements, memref memory spaces) the {@code i64} of an
+     * integer and the {@code f64} of a float are left out.
+     */
+    final void appendAttribute(Attribute a, boolean mayElideType) {
         switch (a) {
             case IntegerAttr i -> {
                 if (i.intType() instanceof IntegerType it && it.width() == 1
@@ -246,11 +254,13 @@ class AsmWriter {
                     return;
                 }
                 appendInteger(i.value(), i.intType());
+                if (mayElideType && i.intType().equals(IntegerType.I64)) return;
                 sb.append(" : ");
                 appendType(i.intType());
             }
             case FloatAttr f -> {
                 FloatFormat.append(sb, f.bits(), f.floatType().kind());
+                if (mayElideType && f.floatType().kind() == FloatType.Kind.F64) return;
                 sb.append(" : ");
                 appendType(f.floatType());
             }
@@ -268,7 +278,7 @@ class AsmWriter {
                 List<Attribute> es = arr.elements();
                 for (int i = 0; i < es.size(); i++) {
                     if (i > 0) sb.append(", ");
-                    appendAttribute(es.get(i));
+                    appendAttribute(es.get(i), true);
                 }
                 sb.append(']');
             }
