@@ -174,6 +174,7 @@ public final class FloatFormat {
                 case F32 -> new Semantics(8, 23, 24, true, kind);
                 case F64 -> new Semantics(11, 52, 53, true, kind);
                 case F8E5M2 -> new Semantics(5, 2, 3, true, kind);
+                case F8E4M3FN -> new Semantics(4, 3, 4, false, kind); // no infinities; NaN is S.1111.111
                 default -> null; // other small formats have their own special values: written as hex
             };
         }
@@ -188,7 +189,8 @@ public final class FloatFormat {
 
         boolean isSpecial(long bits) {
             long e = (bits >>> fracBits) & ((1L << expBits) - 1);
-            return ieeeSpecials && e == (1L << expBits) - 1;
+            if (!ieeeSpecials) return (bits & (signMask() - 1)) == signMask() - 1;
+            return e == (1L << expBits) - 1;
         }
 
         /** {@return {mantissa, power of two} with value {@code mantissa * 2^power}} */
@@ -233,7 +235,8 @@ public final class FloatFormat {
             BigDecimal v = exactMagnitude(bits);
             int c = d.compareTo(v);
             if (c == 0) return true;
-            long maxFinite = (((1L << expBits) - 2) << fracBits) | ((1L << fracBits) - 1);
+            long maxFinite = ieeeSpecials ? (((1L << expBits) - 2) << fracBits) | ((1L << fracBits) - 1)
+                    : signMask() - 2;
             long neighbour = c > 0 ? bits + 1 : bits - 1;
             BigDecimal half;
             if (c > 0 && bits == maxFinite) {

@@ -57,6 +57,9 @@ class FloatFormatTest {
         "0x0001, F16, 5.960460e-08",
         "0x419D6F3454000000, F64, 0x419D6F3454000000",
         "0x4B3C614E, F32, 0x4B3C614E",
+        "0x42, F8E4M3FN, 2.500000e+00",
+        "0x7F, F8E4M3FN, 0x7F",
+        "0x3E, F8E5M2, 1.500000e+00",
     })
     void specialsAndUnroundableIntegersPrintAsHex(String bits, FloatType.Kind kind, String expected) {
         assertEquals(expected, FloatFormat.format(Long.parseUnsignedLong(bits.substring(2), 16), kind));
