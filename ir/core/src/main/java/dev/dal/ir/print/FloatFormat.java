@@ -42,7 +42,7 @@ public final class FloatFormat {
         // Exponential form with six digits after the point.
         Digits d = Digits.of(mp[0], (int) mp[1], 6);
         String exp = scientific(d, 6, false);
-        if (s.roundTrips(new BigDecimal(d.digits).scaleByPowerOfTen(d.exp), bits & ~s.signMask())) {
+        if (s.roundTrips(d, bits & ~s.signMask())) {
             if (negative) sb.append('-');
             sb.append(exp);
             return;
@@ -75,26 +75,40 @@ public final class FloatFormat {
      */
     private record Digits(BigInteger digits, int exp, String text) {
         static Digits of(long mant, int pow, int precision) {
-            BigInteger sig = BigInteger.valueOf(mant);
-            int tz = sig.getLowestSetBit();
-            sig = sig.shiftRight(tz);
+            int tz = Long.numberOfTrailingZeros(mant);
+            mant >>>= tz;
             pow += tz;
-            int exp = 0;
-            if (pow > 0) sig = sig.shiftLeft(pow);
-            else if (pow < 0) {
-                sig = sig.multiply(BigInteger.valueOf(5).pow(-pow));
-                exp = pow;
-            }
-            int bits = sig.bitLength();
             int bitsRequired = (precision * 196 + 58) / 59;
-            if (bits > bitsRequired) {
-                int tens = (bits - bitsRequired) * 59 / 196;
-                if (tens > 0) {
-                    sig = sig.divide(BigInteger.TEN.pow(tens));
-                    exp += tens;
+            int exp = 0;
+            String t;
+            if (pow >= 0 && pow < 64 - (64 - Long.numberOfLeadingZeros(mant)) - 1) {
+                long v = mant << pow;
+                int bits = 64 - Long.numberOfLeadingZeros(v);
+                if (bits > bitsRequired) {
+                    int tens = (bits - bitsRequired) * 59 / 196;
+                    if (tens > 0) {
+                        v /= POW10[tens];
+                        exp += tens;
+                    }
                 }
+                t = Long.toString(v);
+            } else {
+                BigInteger sig = BigInteger.valueOf(mant);
+                if (pow > 0) sig = sig.shiftLeft(pow);
+                else if (pow < 0) {
+                    sig = sig.multiply(pow5(-pow));
+                    exp = pow;
+                }
+                int bits = sig.bitLength();
+                if (bits > bitsRequired) {
+                    int tens = (bits - bitsRequired) * 59 / 196;
+                    if (tens > 0) {
+                        sig = sig.divide(pow10(tens));
+                        exp += tens;
+                    }
+                }
+                t = sig.bitLength() < 63 ? Long.toString(sig.longValue()) : sig.toString();
             }
-            String t = sig.toString();
             int end = t.length();
             while (end > 1 && t.charAt(end - 1) == '0') end--;
             exp += t.length() - end;
@@ -117,6 +131,29 @@ public final class FloatFormat {
             }
             return new Digits(new BigInteger(t), exp, t);
         }
+    }
+
+    private static final long[] POW10 = new long[19];
+    private static final BigInteger[] POW5 = new BigInteger[1100];
+    private static final BigInteger[] BIG_POW10 = new BigInteger[400];
+
+    static {
+        POW10[0] = 1;
+        for (int i = 1; i < POW10.length; i++) POW10[i] = POW10[i - 1] * 10;
+    }
+
+    private static BigInteger pow5(int k) {
+        if (k >= POW5.length) return BigInteger.valueOf(5).pow(k);
+        BigInteger p = POW5[k];
+        if (p == null) POW5[k] = p = BigInteger.valueOf(5).pow(k);
+        return p;
+    }
+
+    private static BigInteger pow10(int k) {
+        if (k >= BIG_POW10.length) return BigInteger.TEN.pow(k);
+        BigInteger p = BIG_POW10[k];
+        if (p == null) BIG_POW10[k] = p = BigInteger.TEN.pow(k);
+        return p;
     }
 
     /** {@code d.ddddddE+XX}: padded with zeros to {@code precision} digits unless {@code truncateZero}. */
@@ -221,16 +258,18 @@ public final class FloatFormat {
             return new BigDecimal(BigInteger.valueOf(mant).multiply(BigInteger.valueOf(5).pow(-pow)), -pow);
         }
 
-        /** Whether the decimal {@code d} (positive) rounds to the positive value {@code bits} (nearest, ties even). */
-        boolean roundTrips(BigDecimal d, long bits) {
+        /** Whether the decimal {@code digits} (positive) rounds to the positive value {@code bits} (nearest, ties even). */
+        boolean roundTrips(Digits digits, long bits) {
             switch (kind) {
                 case F64:
-                    return Double.doubleToRawLongBits(d.doubleValue()) == bits;
+                    return Double.doubleToRawLongBits(Double.parseDouble(digits.text + "E" + digits.exp)) == bits;
                 case F32:
-                    return (Float.floatToRawIntBits(d.floatValue()) & 0xFFFF_FFFFL) == bits;
+                    return (Float.floatToRawIntBits(Float.parseFloat(digits.text + "E" + digits.exp)) & 0xFFFF_FFFFL)
+                            == bits;
                 default:
                     break;
             }
+            BigDecimal d = new BigDecimal(digits.digits).scaleByPowerOfTen(digits.exp);
             // Exact comparison with the neighbours, so that no double rounding can creep in.
             BigDecimal v = exactMagnitude(bits);
             int c = d.compareTo(v);
