@@ -62,6 +62,8 @@ class AsmWriter {
 
     final StringBuilder sb = new StringBuilder(FLUSH_AT + 1024);
     private final Appendable out;
+    /** When set, text goes out as UTF-8 bytes here instead of to {@link #out} (hex blobs skip the char stage). */
+    private java.io.OutputStream bytesOut;
     final AliasTable aliases;
     private final OptionalLong elideAbove;
     /** Resource blobs referred to while printing, by key, in order of first use. */
@@ -79,9 +81,20 @@ class AsmWriter {
     }
 
     final void flush() throws IOException {
+        if (bytesOut != null) {
+            if (sb.isEmpty()) return;
+            bytesOut.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+            sb.setLength(0);
+            return;
+        }
         if (out == sb) return;
         out.append(sb);
         sb.setLength(0);
+    }
+
+    /** Sends the output to a byte stream (UTF-8) instead of the {@link Appendable}. */
+    final void toBytes(java.io.OutputStream os) {
+        this.bytesOut = os;
     }
 
     // ---- identifiers and strings --------------------------------------------------------------------------------
@@ -521,26 +534,52 @@ class AsmWriter {
         sb.append('"');
     }
 
-    /** Appends the remaining bytes of a buffer as upper-case hex, in chunks so the buffer stays small. */
+    private static final byte[] HEX_BYTES = new byte[512];
+
+    static {
+        for (int i = 0; i < 512; i++) HEX_BYTES[i] = (byte) HEX_PAIRS[i];
+    }
+
+    /**
+     * Appends the remaining bytes of a buffer as upper-case hex. Bytes are copied out of the buffer in bulk and
+     * translated through a table in chunks; with a byte output the hex goes straight out without a char stage.
+     */
     final void appendHexBytes(ByteBuffer b) {
-        char[] chunk = new char[8192];
+        final int chunkBytes = 1 << 15;
+        byte[] in = new byte[Math.min(chunkBytes, Math.max(1, b.remaining()))];
         int pos = b.position(), end = b.limit();
-        while (pos < end) {
-            int len = Math.min(chunk.length / 2, end - pos);
-            for (int k = 0; k < len; k++) {
-                int v = b.get(pos + k) & 0xFF;
-                chunk[2 * k] = HEX_PAIRS[2 * v];
-                chunk[2 * k + 1] = HEX_PAIRS[2 * v + 1];
-            }
-            sb.append(chunk, 0, 2 * len);
-            pos += len;
-            if (sb.length() >= FLUSH_AT) {
-                try {
-                    flush();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
+        try {
+            if (bytesOut != null && end - pos > 256) {
+                flush();
+                byte[] outBuf = new byte[2 * in.length];
+                while (pos < end) {
+                    int len = Math.min(in.length, end - pos);
+                    b.get(pos, in, 0, len);
+                    for (int k = 0, o = 0; k < len; k++, o += 2) {
+                        int v = (in[k] & 0xFF) << 1;
+                        outBuf[o] = HEX_BYTES[v];
+                        outBuf[o + 1] = HEX_BYTES[v + 1];
+                    }
+                    bytesOut.write(outBuf, 0, 2 * len);
+                    pos += len;
                 }
+                return;
             }
+            char[] chunk = new char[2 * in.length];
+            while (pos < end) {
+                int len = Math.min(in.length, end - pos);
+                b.get(pos, in, 0, len);
+                for (int k = 0, o = 0; k < len; k++, o += 2) {
+                    int v = (in[k] & 0xFF) << 1;
+                    chunk[o] = HEX_PAIRS[v];
+                    chunk[o + 1] = HEX_PAIRS[v + 1];
+                }
+                sb.append(chunk, 0, 2 * len);
+                pos += len;
+                if (sb.length() >= FLUSH_AT) flush();
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

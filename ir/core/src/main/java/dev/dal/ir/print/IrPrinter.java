@@ -46,10 +46,23 @@ public final class IrPrinter {
      * with a newline, as MLIR's {@code Operation::print} of a top-level op does.
      */
     public void print(Operation op, Appendable out) throws IOException {
+        print(op, out, null);
+    }
+
+    /**
+     * Prints {@code op} as UTF-8 to a byte stream: the fast path for large files (hex blobs go out without a char
+     * stage). The caller buffers and closes the stream.
+     */
+    public void print(Operation op, java.io.OutputStream out) throws IOException {
+        print(op, new StringBuilder(0), out);
+    }
+
+    private void print(Operation op, Appendable out, java.io.OutputStream bytes) throws IOException {
         SsaNames names = new SsaNames(op);
         AliasTable aliases = new AliasTable();
         if (!options.localScope()) aliases.collect(op);
         OpPrinter p = new OpPrinter(out, options, names, aliases, assemblies);
+        if (bytes != null) p.toBytes(bytes);
         try {
             for (AliasTable.Alias a : aliases.ordered()) {
                 p.sb.append('#').append(a.name()).append(" = ");
@@ -73,6 +86,12 @@ public final class IrPrinter {
     public void printFile(Operation op, Appendable out) throws IOException {
         print(op, out);
         out.append('\n');
+    }
+
+    /** As {@link #print(Operation, java.io.OutputStream)}, plus the final newline {@code mlir-opt} writes. */
+    public void printFile(Operation op, java.io.OutputStream out) throws IOException {
+        print(op, out);
+        out.write('\n');
     }
 
     private static void printResources(OpPrinter p) throws IOException {
