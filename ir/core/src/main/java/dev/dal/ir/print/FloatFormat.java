@@ -73,7 +73,7 @@ public final class FloatFormat {
      * digit only) to {@code precision} digits. The truncation step is why {@code 0.1 : f16} prints as
      * {@code 9.997550e-02} rather than the correctly rounded {@code 9.997559e-02}.
      */
-    private record Digits(BigInteger digits, int exp, String text) {
+    private record Digits(int exp, String text) {
         static Digits of(long mant, int pow, int precision) {
             int tz = Long.numberOfTrailingZeros(mant);
             mant >>>= tz;
@@ -116,10 +116,11 @@ public final class FloatFormat {
             if (t.length() > precision) {
                 int drop = t.length() - precision;
                 boolean up = t.charAt(precision) >= '5';
-                BigInteger kept = new BigInteger(t.substring(0, precision));
-                if (up) kept = kept.add(BigInteger.ONE);
+                String head = t.substring(0, precision);
+                String k;
+                if (precision <= 18) k = up ? Long.toString(Long.parseLong(head) + 1) : head;
+                else k = up ? new BigInteger(head).add(BigInteger.ONE).toString() : head;
                 exp += drop;
-                String k = kept.toString();
                 if (k.length() > precision) { // carried into a new digit: 999 -> 1000
                     exp += k.length() - precision;
                     k = k.substring(0, precision);
@@ -129,7 +130,7 @@ public final class FloatFormat {
                 exp += k.length() - e2;
                 t = k.substring(0, e2);
             }
-            return new Digits(new BigInteger(t), exp, t);
+            return new Digits(exp, t);
         }
     }
 
@@ -269,7 +270,7 @@ public final class FloatFormat {
                 default:
                     break;
             }
-            BigDecimal d = new BigDecimal(digits.digits).scaleByPowerOfTen(digits.exp);
+            BigDecimal d = new BigDecimal(new BigInteger(digits.text)).scaleByPowerOfTen(digits.exp);
             // Exact comparison with the neighbours, so that no double rounding can creep in.
             BigDecimal v = exactMagnitude(bits);
             int c = d.compareTo(v);
