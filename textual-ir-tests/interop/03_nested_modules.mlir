@@ -1,0 +1,11 @@
+// Modules nest; named modules carry sym_name.
+"builtin.module"() ({
+  "builtin.module"() ({
+    "builtin.module"() ({
+      "dtest.leaf"() : () -> ()
+    }) {sym_name = "inner"} : () -> ()
+  }) {sym_name = "outer"} : () -> ()
+  "builtin.module"() ({
+  ^bb0:
+  }) : () -> ()
+}) : () -> ()

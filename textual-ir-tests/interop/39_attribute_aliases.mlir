@@ -1,0 +1,8 @@
+// User-defined attribute aliases: resolved when read, printed in full.
+#conv_cfg = {dilations = array<i64: 1, 1>, strides = array<i64: 2, 2>}
+#name = "shared name"
+#pair = [#name, 3]
+"builtin.module"() ({
+  "dtest.conv"() {cfg = #conv_cfg, label = #name, pair = #pair} : () -> ()
+  "dtest.conv"() {cfg = #conv_cfg} : () -> ()
+}) : () -> ()
