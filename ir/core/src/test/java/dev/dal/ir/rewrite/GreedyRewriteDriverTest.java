@@ -285,4 +285,54 @@ class GreedyRewriteDriverTest {
         assertEquals(expected((eb, ex) -> ReturnOp.create(eb, ConstantOp.create(eb, -32).result(0))),
                 TestPrinter.print(module));
     }
+
+    /** {@code other.sub %a, %b}: folds in place by moving a constant left operand to the right (as a test device). */
+    static final class SwapOp extends Operation implements dev.dal.ir.Foldable, dev.dal.ir.trait.Pure {
+        SwapOp(dev.dal.ir.OperationState s) {
+            super(s);
+        }
+
+        @Override
+        public Optional<List<dev.dal.ir.FoldResult>> fold(List<Optional<dev.dal.ir.Attribute>> c) {
+            if (c.get(0).isEmpty() || c.get(1).isPresent()) return Optional.empty();
+            Value l = operand(0);
+            setOperand(0, operand(1));
+            setOperand(1, l);
+            return Optional.of(List.of(new dev.dal.ir.FoldResult.Existing(result(0))));
+        }
+    }
+
+    @Test
+    void foldReturningItsOwnResultIsAnInPlaceUpdate() {
+        Value c = ConstantOp.create(b, 2).result(0);
+        SwapOp swap = b.insert(new SwapOp(new dev.dal.ir.OperationState("other.swap", dev.dal.ir.Location.unknown())
+                .addOperand(c).addOperand(x).addResultType(dev.dal.ir.pass.ptest.PtestOps.I32)));
+        ReturnOp.create(b, swap.result(0));
+        GreedyRewriteResult r = run(List.of(), new GreedyRewriteConfig());
+        assertTrue(r.converged());
+        assertEquals(1, r.folds());
+        assertSame(x, swap.operand(0));
+        assertSame(c, swap.operand(1));
+        assertTrue(swap.parentBlock().isPresent());
+    }
+
+    @Test
+    void rewriterMovesAreReportedAsInsertions() {
+        AddOp a = AddOp.create(b, x, x);
+        ReturnOp ret = ReturnOp.create(b, a.result(0));
+        NegOp n = NegOp.create(b, x);
+        List<Operation> inserted = new ArrayList<>();
+        Rewriter rw = new Rewriter();
+        rw.addListener(new RewriteListener() {
+            @Override
+            public void opInserted(Operation op) {
+                inserted.add(op);
+            }
+        });
+        rw.moveOpBefore(n, a);
+        rw.moveOpAfter(a, ret);
+        rw.moveOpBefore(a, ret);
+        assertEquals(List.of(n, a, a), inserted);
+        assertEquals(List.of(n, a, ret), f.entry().opList());
+    }
 }
