@@ -102,6 +102,18 @@ public class Rewriter extends Builder {
         modifyInPlace(op, () -> op.setLoc(loc));
     }
 
+    /** Moves {@code op} right before {@code anchor}; listeners see it as inserted at its new place. */
+    public void moveOpBefore(Operation op, Operation anchor) {
+        op.moveBefore(anchor);
+        for (RewriteListener l : listeners) l.opInserted(op);
+    }
+
+    /** Moves {@code op} right after {@code anchor}; listeners see it as inserted at its new place. */
+    public void moveOpAfter(Operation op, Operation anchor) {
+        op.moveAfter(anchor);
+        for (RewriteListener l : listeners) l.opInserted(op);
+    }
+
     /** Records why a pattern did not apply. @return {@link Match#NO_MATCH} */
     public Match noMatch(Operation op, String reason) {
         for (RewriteListener l : listeners) l.matchFailed(op, reason);

@@ -1,0 +1,98 @@
+package dev.dal.ir.pass.transforms;
+
+import dev.dal.ir.Operation;
+import dev.dal.ir.diag.Diagnostic;
+import dev.dal.ir.pass.Option;
+import dev.dal.ir.pass.Pass;
+import dev.dal.ir.pass.PassContext;
+import dev.dal.ir.pass.Statistic;
+import dev.dal.ir.rewrite.GreedyRewriteConfig;
+import dev.dal.ir.rewrite.GreedyRewriteDriver;
+import dev.dal.ir.rewrite.GreedyRewriteResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * {@code canonicalize}: folds ops, removes dead ones and applies canonicalization patterns to a fixed point with the
+ * {@link GreedyRewriteDriver}.
+ *
+ * <p>Where the patterns come from: an op class that implements {@link dev.dal.ir.HasCanonicalizationPatterns}
+ * contributes its patterns the first time the driver meets an op of that class (the method is an instance method,
+ * so an op in the IR is the natural instance to ask; a class whose ops are absent has nothing to canonicalize).
+ *
+ * <p>{@code region-simplify} is accepted for MLIR compatibility but does nothing yet (no block merging or dead
+ * block removal). Not converging within the bounds is a warning, or an error with {@code test-convergence}.
+ */
+public final class CanonicalizePass extends Pass {
+    @Option(name = "top-down", help = "Seed the worklist in pre-order (parents first)")
+    boolean topDown = true;
+
+    @Option(name = "region-simplify", help = "Simplify regions after patterns (accepted, not implemented yet)")
+    boolean regionSimplify = true;
+
+    @Option(name = "max-iterations", help = "Max. iterations between applying patterns / simplifying regions")
+    int maxIterations = 10;
+
+    @Option(name = "max-num-rewrites", help = "Max. number of pattern rewrites within an iteration (-1: no limit)")
+    long maxNumRewrites = -1;
+
+    @Option(name = "test-convergence", help = "Fail if the patterns do not converge")
+    boolean testConvergence = false;
+
+    @Option(name = "debug-patterns", help = "Print why each pattern did not match")
+    boolean debugPatterns = false;
+
+    private final Statistic numRewrites = statistic("num-rewrites", "Number of pattern rewrites");
+    private final Statistic numFolds = statistic("num-folds", "Number of ops folded");
+    private final Statistic numErased = statistic("num-erased", "Number of dead ops erased");
+
+    @Override
+    public String argument() {
+        return "canonicalize";
+    }
+
+    @Override
+    public String name() {
+        return "Canonicalizer";
+    }
+
+    @Override
+    public String description() {
+        return "Canonicalize operations";
+    }
+
+    @Override
+    public void runOnOperation(Operation op, PassContext ctx) {
+        if (maxIterations < 1) {
+            ctx.diagnostics().report(Diagnostic.error(op.loc(), "canonicalize: max-iterations must be at least 1"));
+            ctx.signalPassFailure();
+            return;
+        }
+        GreedyRewriteConfig config = new GreedyRewriteConfig().topDown(topDown).maxIterations(maxIterations)
+                .maxNumRewrites(maxNumRewrites).canonicalizationPatterns(true)
+                .debugPatterns(debugPatterns, line -> print(ctx, line));
+        GreedyRewriteResult r = GreedyRewriteDriver.applyPatternsAndFoldGreedily(op, List.of(), config);
+        numRewrites.add(r.rewrites());
+        numFolds.add(r.folds());
+        numErased.add(r.erased());
+        if (!r.converged()) {
+            String msg = "canonicalizer did not converge after " + r.iterations() + " iterations and " + r.rewrites()
+                    + " rewrites";
+            if (testConvergence) {
+                ctx.diagnostics().report(Diagnostic.error(op.loc(), msg));
+                ctx.signalPassFailure();
+            } else {
+                ctx.diagnostics().report(Diagnostic.warning(op.loc(), msg));
+            }
+        }
+    }
+
+    private static void print(PassContext ctx, String line) {
+        try {
+            ctx.out().append(line).append('\n');
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
