@@ -130,6 +130,8 @@ class OpDefProcessorDiagnosticsTest {
                 source("good", "Pure.class", """
                                 /** @return x */ @Operand(type = "FLOAT_TENSOR") Value x();
                                 /** @return r */ @Result OpResult r();
+                                /** @return m */ @Result Optional<OpResult> maybe();
+                                /** @return s */ @Successor List<Block> targets();
                                 /** @return k */ @Attr(defaultValue = "array<i32: 1, 2>") DenseArrayAttr k();
                         """),
                 source("inherits", "", """

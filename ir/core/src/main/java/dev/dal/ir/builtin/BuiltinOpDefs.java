@@ -1,5 +1,6 @@
 package dev.dal.ir.builtin;
 
+import dev.dal.ir.Block;
 import dev.dal.ir.OpResult;
 import dev.dal.ir.Region;
 import dev.dal.ir.StringAttr;
@@ -49,6 +50,12 @@ public final class BuiltinOpDefs {
         /** {@return the body} */
         @RegionDef(doc = "the module's ops, in one block")
         Region bodyRegion();
+
+        /** {@return the module's block, added on first use so that a new module can be filled right away} */
+        default Block body() {
+            Region r = bodyRegion();
+            return r.isEmpty() ? r.addBlock() : r.entry();
+        }
     }
 
     /**

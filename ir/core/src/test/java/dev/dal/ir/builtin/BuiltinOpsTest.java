@@ -42,7 +42,9 @@ class BuiltinOpsTest {
 
     private static ModuleOp module() {
         ModuleOp m = ModuleOp.create(Builder.detached(), LOC);
-        m.bodyRegion().addBlock();
+        assertTrue(m.bodyRegion().isEmpty(), "the builder adds the region, empty");
+        assertEquals(m.body(), m.body(), "body() adds the block once");
+        assertEquals(1, m.bodyRegion().blocks().size());
         return m;
     }
 

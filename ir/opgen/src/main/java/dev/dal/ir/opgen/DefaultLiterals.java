@@ -26,7 +26,6 @@ final class DefaultLiterals {
     static final ClassName INTEGER_TYPE = ClassName.get(IR, "IntegerType");
     static final ClassName FLOAT_TYPE = ClassName.get(IR, "FloatType");
     static final ClassName INDEX_TYPE = ClassName.get(IR, "IndexType");
-    static final ClassName FLOAT_BITS = ClassName.get(IR, "FloatBits");
 
     /** The result of a translation: the attribute class the literal builds and the expression that builds it. */
     record Translation(ClassName attrClass, CodeBlock expression) {}

@@ -69,8 +69,8 @@ final class OpClassGenerator {
         valueAccessors(op.operands(), "operand", "Operand", VALUE, OPERAND_SEGMENTS, op.operandSegments());
         valueAccessors(op.results(), "result", "Result", OP_RESULT, RESULT_SEGMENTS, op.resultSegments());
         for (AttrPart a : op.attributes()) attributeAccessors(a);
-        groupAccessors(op.regions(), "region", "regions()", REGION);
-        groupAccessors(op.successors(), "successor", "successors()", BLOCK);
+        groupAccessors(op.regions(), "region", "regions()", "region", REGION);
+        groupAccessors(op.successors(), "successor", "successors()", "successors().get", BLOCK);
         builders();
         verifier();
         op.bridges().forEach(cls::addMethod);
@@ -218,7 +218,7 @@ final class OpClassGenerator {
 
     // ---- regions and successors -----------------------------------------------------------------------------
 
-    private void groupAccessors(List<Group> groups, String what, String all, ClassName element) {
+    private void groupAccessors(List<Group> groups, String what, String all, String get, ClassName element) {
         for (int i = 0; i < groups.size(); i++) {
             Group g = groups.get(i);
             String doc = g.doc().isEmpty() ? "" : ": " + g.doc();
@@ -226,7 +226,7 @@ final class OpClassGenerator {
                     .addAnnotation(Override.class);
             if (g.arity() == Arity.SINGLE)
                 m.returns(element).addJavadoc("{@return $L {@code $L}$L}\n", what, g.name(), doc)
-                        .addStatement("return $L.get($L)", all, i);
+                        .addStatement("return $L($L)", get, i);
             else
                 m.returns(ParameterizedTypeName.get(LIST, element))
                         .addJavadoc("{@return the $Ls from #$L on$L}\n", what, i, doc)
