@@ -1,6 +1,5 @@
 package dev.dal.ir.print;
 
-import dev.dal.ir.FloatBits;
 import dev.dal.ir.FloatType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -320,10 +319,5 @@ public final class FloatFormat {
             if (cmp < 0) return true;
             return cmp == 0 && (bits & 1) == 0;
         }
-    }
-
-    /** {@return the bits of {@code value} rounded to {@code kind}; a convenience for callers holding doubles} */
-    static long bitsOf(double value, FloatType.Kind kind) {
-        return FloatBits.fromDouble(value, kind);
     }
 }
