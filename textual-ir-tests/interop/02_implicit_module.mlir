@@ -1,3 +1,3 @@
 // Top-level ops without a module are wrapped in an implicit builtin.module.
-%0 = "dtest.source"() : () -> i32
-"dtest.sink"(%0) : (i32) -> ()
+%0 = "foo.source"() : () -> i32
+"foo.sink"(%0) : (i32) -> ()

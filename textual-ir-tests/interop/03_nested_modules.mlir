@@ -2,7 +2,7 @@
 "builtin.module"() ({
   "builtin.module"() ({
     "builtin.module"() ({
-      "dtest.leaf"() : () -> ()
+      "foo.leaf"() : () -> ()
     }) {sym_name = "inner"} : () -> ()
   }) {sym_name = "outer"} : () -> ()
   "builtin.module"() ({

@@ -2,7 +2,7 @@
 "builtin.module"() ({
   "func.func"() ({
   ^bb0(%arg0: i32, %arg1: i32):
-    %0 = "dtest.add"(%arg0, %arg1) : (i32, i32) -> i32
+    %0 = "foo.add"(%arg0, %arg1) : (i32, i32) -> i32
     "func.return"(%0) : (i32) -> ()
   }) {function_type = (i32, i32) -> i32, sym_name = "add"} : () -> ()
   "func.func"() ({

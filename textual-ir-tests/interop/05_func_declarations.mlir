@@ -5,7 +5,7 @@
   "func.func"() ({
   ^bb0(%arg0: tensor<4xf32>, %arg1: i1):
     "func.return"() : () -> ()
-  }) {arg_attrs = [{dtest.name = "x"}, {}], function_type = (tensor<4xf32>, i1) -> (), res_attrs = [], sym_name = "with_arg_attrs"} : () -> ()
+  }) {arg_attrs = [{foo.name = "x"}, {}], function_type = (tensor<4xf32>, i1) -> (), res_attrs = [], sym_name = "with_arg_attrs"} : () -> ()
   "func.func"() ({
   ^bb0:
     "func.return"() : () -> ()

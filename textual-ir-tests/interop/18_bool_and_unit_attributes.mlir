@@ -1,4 +1,4 @@
 // Booleans and unit attributes (unit attributes print as bare names in a dictionary).
 "builtin.module"() ({
-  "dtest.flags"() {a = true, b = false, c, d = unit, e = [unit, true, false]} : () -> ()
+  "foo.flags"() {a = true, b = false, c, d = unit, e = [unit, true, false]} : () -> ()
 }) : () -> ()

@@ -1,7 +1,7 @@
 // dense_resource blobs in the builtin dialect's resource section (alignment as a little-endian u32, then the bytes).
 "builtin.module"() ({
-  %0 = "dtest.const"() {value = dense_resource<weights> : tensor<2x2xf32>} : () -> tensor<2x2xf32>
-  "dtest.sink"(%0) : (tensor<2x2xf32>) -> ()
+  %0 = "foo.const"() {value = dense_resource<weights> : tensor<2x2xf32>} : () -> tensor<2x2xf32>
+  "foo.sink"(%0) : (tensor<2x2xf32>) -> ()
 }) : () -> ()
 
 {-#

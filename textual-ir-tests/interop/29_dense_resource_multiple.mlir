@@ -1,9 +1,9 @@
 // Several resources, shared between ops, of different element types and alignments.
 "builtin.module"() ({
-  %0 = "dtest.const"() {value = dense_resource<w_i8> : tensor<6xi8>} : () -> tensor<6xi8>
-  %1 = "dtest.const"() {value = dense_resource<w_f64> : tensor<2xf64>} : () -> tensor<2xf64>
-  %2 = "dtest.const"() {value = dense_resource<w_i8> : tensor<2x3xi8>} : () -> tensor<2x3xi8>
-  "dtest.sink"(%0, %1, %2) : (tensor<6xi8>, tensor<2xf64>, tensor<2x3xi8>) -> ()
+  %0 = "foo.const"() {value = dense_resource<w_i8> : tensor<6xi8>} : () -> tensor<6xi8>
+  %1 = "foo.const"() {value = dense_resource<w_f64> : tensor<2xf64>} : () -> tensor<2xf64>
+  %2 = "foo.const"() {value = dense_resource<w_i8> : tensor<2x3xi8>} : () -> tensor<2x3xi8>
+  "foo.sink"(%0, %1, %2) : (tensor<6xi8>, tensor<2xf64>, tensor<2x3xi8>) -> ()
 }) : () -> ()
 
 {-#

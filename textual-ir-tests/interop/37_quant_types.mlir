@@ -6,8 +6,8 @@
     %1 = "quant.dcast"(%0) : (tensor<4x!quant.uniform<i8:f32, 2.350000e-02>>) -> tensor<4xf32>
     %2 = "quant.scast"(%0) : (tensor<4x!quant.uniform<i8:f32, 2.350000e-02>>) -> tensor<4xi8>
     %3 = "quant.qcast"(%arg1) : (tensor<2x3xf32>) -> tensor<2x3x!quant.uniform<i8<-127:127>:f32:0, {1.000000e-01,2.000000e-01}>>
-    %4 = "dtest.q"() : () -> tensor<4x!quant.uniform<u8:f32, 5.000000e-01:128>>
-    %5 = "dtest.q"() : () -> !quant.uniform<i8:f32, 1.000000e-01:-3>
+    %4 = "foo.q"() : () -> tensor<4x!quant.uniform<u8:f32, 5.000000e-01:128>>
+    %5 = "foo.q"() : () -> !quant.uniform<i8:f32, 1.000000e-01:-3>
     "func.return"(%1) : (tensor<4xf32>) -> ()
   }) {function_type = (tensor<4xf32>, tensor<2x3xf32>) -> tensor<4xf32>, sym_name = "quantize"} : () -> ()
 }) : () -> ()

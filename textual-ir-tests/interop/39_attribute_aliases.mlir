@@ -3,6 +3,6 @@
 #name = "shared name"
 #pair = [#name, 3]
 "builtin.module"() ({
-  "dtest.conv"() {cfg = #conv_cfg, label = #name, pair = #pair} : () -> ()
-  "dtest.conv"() {cfg = #conv_cfg} : () -> ()
+  "foo.conv"() {cfg = #conv_cfg, label = #name, pair = #pair} : () -> ()
+  "foo.conv"() {cfg = #conv_cfg} : () -> ()
 }) : () -> ()

@@ -3,6 +3,6 @@
 #loc1 = loc("conv1")
 #loc2 = loc(fused[#loc1, #loc])
 "builtin.module"() ({
-  "dtest.a"() {origin = #loc1, where = loc("elsewhere")} : () -> () loc(#loc1)
-  "dtest.b"() : () -> () loc(#loc2)
+  "foo.a"() {origin = #loc1, where = loc("elsewhere")} : () -> () loc(#loc1)
+  "foo.b"() : () -> () loc(#loc2)
 }) : () -> () loc(#loc)

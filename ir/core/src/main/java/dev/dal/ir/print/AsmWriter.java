@@ -123,9 +123,29 @@ class AsmWriter {
         if (ascii) {
             for (int i = 0; i < s.length(); i++) appendEscaped(s.charAt(i));
         } else {
-            for (byte b : s.getBytes(StandardCharsets.UTF_8)) appendEscaped((char) (b & 0xFF));
+            appendUtf8Escaped(s);
         }
         sb.append('"');
+    }
+
+    /**
+     * MLIR strings are bytes; DAL holds them as Java strings of their UTF-8 text. A byte that is not part of valid UTF-8
+     * (such as {@code "\FF"}) is held as the lone surrogate {@code U+DC00 + byte} (the "surrogate escape" convention),
+     * so it is written back as the same byte here.
+     */
+    private void appendUtf8Escaped(String s) {
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp >= 0xDC80 && cp <= 0xDCFF) {
+                appendEscaped((char) (cp - 0xDC00));
+            } else if (cp < 0x80) {
+                appendEscaped((char) cp);
+            } else {
+                byte[] bytes = new String(Character.toChars(cp)).getBytes(StandardCharsets.UTF_8);
+                for (byte b : bytes) appendEscaped((char) (b & 0xFF));
+            }
+        }
     }
 
     private void appendEscaped(char c) {

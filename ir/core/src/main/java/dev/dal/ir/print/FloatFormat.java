@@ -1,6 +1,5 @@
 package dev.dal.ir.print;
 
-import dev.dal.ir.FloatBits;
 import dev.dal.ir.FloatType;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -92,6 +91,32 @@ public final class FloatFormat {
                     }
                 }
                 t = Long.toString(v);
+            } else if (pow < 0 && -pow < 28 && mant < (1L << 53)) {
+                // mant * 5^k in 128 bits (hi, lo): no BigInteger for the common magnitudes.
+                long p5 = POW5_LONG[-pow];
+                long hi = Math.unsignedMultiplyHigh(mant, p5), lo = mant * p5;
+                exp = pow;
+                int bits = hi != 0 ? 128 - Long.numberOfLeadingZeros(hi) : 64 - Long.numberOfLeadingZeros(lo);
+                if (bits > bitsRequired) {
+                    int tens = (bits - bitsRequired) * 59 / 196;
+                    exp += tens;
+                    while (tens > 0) {
+                        int step = Math.min(tens, 9);
+                        long d = POW10[step];
+                        // (hi, lo) / d with d < 2^32, in 32-bit limbs
+                        long qh = Long.divideUnsigned(hi, d), r = Long.remainderUnsigned(hi, d);
+                        long x1 = (r << 32) | (lo >>> 32);
+                        long q1 = x1 / d;
+                        r = x1 % d;
+                        long x0 = (r << 32) | (lo & 0xFFFF_FFFFL);
+                        long q0 = x0 / d;
+                        hi = qh;
+                        lo = (q1 << 32) | q0;
+                        tens -= step;
+                    }
+                }
+                t = hi == 0 && lo >= 0 ? Long.toString(lo)
+                        : new BigInteger(1, java.nio.ByteBuffer.allocate(16).putLong(hi).putLong(lo).array()).toString();
             } else {
                 BigInteger sig = BigInteger.valueOf(mant);
                 if (pow > 0) sig = sig.shiftLeft(pow);
@@ -135,12 +160,15 @@ public final class FloatFormat {
     }
 
     private static final long[] POW10 = new long[19];
+    private static final long[] POW5_LONG = new long[28];
     private static final BigInteger[] POW5 = new BigInteger[1100];
     private static final BigInteger[] BIG_POW10 = new BigInteger[400];
 
     static {
         POW10[0] = 1;
         for (int i = 1; i < POW10.length; i++) POW10[i] = POW10[i - 1] * 10;
+        POW5_LONG[0] = 1;
+        for (int i = 1; i < POW5_LONG.length; i++) POW5_LONG[i] = POW5_LONG[i - 1] * 5;
     }
 
     private static BigInteger pow5(int k) {
@@ -291,10 +319,5 @@ public final class FloatFormat {
             if (cmp < 0) return true;
             return cmp == 0 && (bits & 1) == 0;
         }
-    }
-
-    /** {@return the bits of {@code value} rounded to {@code kind}; a convenience for callers holding doubles} */
-    static long bitsOf(double value, FloatType.Kind kind) {
-        return FloatBits.fromDouble(value, kind);
     }
 }

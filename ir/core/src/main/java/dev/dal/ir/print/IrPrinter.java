@@ -31,6 +31,7 @@ public final class IrPrinter {
     private final PrintOptions options;
     private final Function<Operation, Optional<OpAssembly>> assemblies;
 
+    /** A printer with the given options; registered ops print through their declared assembly. */
     public IrPrinter(PrintOptions options) {
         this(options, op -> op.definition().map(OpDefinition::assembly));
     }

@@ -13,7 +13,9 @@ import java.util.OptionalLong;
  *                            (as {@code mlir-opt --mlir-print-local-scope})
  */
 public record PrintOptions(boolean generic, boolean debugInfo, OptionalLong elideElementsAbove, boolean localScope) {
+    /** Pretty form, no locations, nothing elided. */
     public static final PrintOptions DEFAULT = new PrintOptions(false, false, OptionalLong.empty());
+    /** MLIR's generic form, no locations, nothing elided. */
     public static final PrintOptions GENERIC = new PrintOptions(true, false, OptionalLong.empty());
 
     public PrintOptions {

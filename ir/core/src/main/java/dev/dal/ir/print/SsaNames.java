@@ -20,16 +20,26 @@ import java.util.Map;
  */
 final class SsaNames {
     /** Op → number of its first result. */
-    private final Map<Operation, Integer> opIds = new IdentityHashMap<>();
+    private final Map<Operation, Integer> opIds;
     /** Block argument → number; entry-block arguments are stored as {@code -(n + 1)} for {@code %argn}. */
     private final Map<BlockArgument, Integer> argIds = new IdentityHashMap<>();
     /** Block → index in its region. */
     private final Map<Block, Integer> blockIds = new IdentityHashMap<>();
 
     SsaNames(Operation top) {
+        // Sized up front: growing an identity map of 100k ops costs more than counting them.
+        opIds = new IdentityHashMap<>(Math.max(16, countOps(top)));
         int[] counters = {0, 0};
         numberOp(top, counters);
         walkRegions(top, counters[0], counters[1]);
+    }
+
+    private static int countOps(Operation op) {
+        int n = 1;
+        for (Region r : op.regions())
+            for (Block b : r.blocks())
+                for (Operation inner : b.ops()) n += inner.regions().isEmpty() ? 1 : countOps(inner);
+        return n;
     }
 
     private void walkRegions(Operation op, int valueId, int argId) {

@@ -181,4 +181,17 @@ class PrettyAndOptionsTest {
         new IrPrinter(PrintOptions.GENERIC).printFile(module(), sb);
         assertEquals("\"builtin.module\"() ({\n^bb0:\n}) : () -> ()\n\n", sb.toString());
     }
+
+    @Test
+    void stringsAreWrittenAsTheirUtf8BytesWithSurrogateEscapedRawBytes() {
+        Operation m = module();
+        op(body(m), "foo.s", List.of(), List.of(), "a", StringAttr.of("\u00e9\u20ac\uD83D\uDE00"),
+                "b", StringAttr.of("x\uDCFF\uDC80y"));
+        // mlir-opt 16 prints "é€😀" as these escapes; "\FF\80" are raw bytes that are not UTF-8.
+        assertEquals("""
+                "builtin.module"() ({
+                  "foo.s"() {a = "\\C3\\A9\\E2\\82\\AC\\F0\\9F\\98\\80", b = "x\\FF\\80y"} : () -> ()
+                }) : () -> ()
+                """, Ir.generic(m));
+    }
 }
