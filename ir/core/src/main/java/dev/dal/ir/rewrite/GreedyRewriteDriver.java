@@ -33,7 +33,6 @@ public final class GreedyRewriteDriver implements RewriteListener {
     private final OperationFolder folder;
     private final ArrayDeque<Operation> worklist = new ArrayDeque<>();
     private final Set<Operation> onWorklist = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final Set<Operation> erased = Collections.newSetFromMap(new IdentityHashMap<>());
     private RewritePattern current;
     private long rewrites, folds, erasedCount;
 
@@ -80,7 +79,8 @@ public final class GreedyRewriteDriver implements RewriteListener {
                 }
                 Operation op = worklist.pollLast();
                 onWorklist.remove(op);
-                if (erased.contains(op) || op.parentBlock().isEmpty()) continue;
+                // Erased ops (and ops nested in them) are no longer under the root.
+                if (!inTree(op)) continue;
                 if (processOp(op)) changed = true;
             }
         } while (changed && !limitHit && iteration < config.maxIterations());
@@ -140,19 +140,18 @@ public final class GreedyRewriteDriver implements RewriteListener {
     }
 
     private void push(Operation op) {
-        if (erased.contains(op) || !onWorklist.add(op)) return;
+        if (!onWorklist.add(op)) return;
         worklist.addLast(op);
     }
 
     private boolean inTree(Operation op) {
-        return op != root && op.isAncestorOrSelf(root) && !erased.contains(op);
+        return op != root && op.parentBlock().isPresent() && op.isAncestorOrSelf(root);
     }
 
     // ---- listener -------------------------------------------------------------------------------------------
 
     @Override
     public void opInserted(Operation op) {
-        erased.remove(op);
         if (!inTree(op)) return;
         op.walk(o -> {
             patterns.register(o);
@@ -175,12 +174,11 @@ public final class GreedyRewriteDriver implements RewriteListener {
     public void opErased(Operation op) {
         List<Operation> producers = new ArrayList<>();
         op.walk(o -> {
-            erased.add(o);
             onWorklist.remove(o);
             for (Value v : o.operands()) if (v instanceof OpResult r) producers.add(r.owner());
         });
         // Producers may become dead once this op's uses are gone; they are revisited after the erase.
-        for (Operation p : producers) if (!erased.contains(p) && inTree(p)) push(p);
+        for (Operation p : producers) if (!op.isAncestorOrSelf(p) && !p.isAncestorOrSelf(op) && inTree(p)) push(p);
     }
 
     @Override
