@@ -185,7 +185,15 @@ public final class GreedyRewriteDriver implements RewriteListener {
     public void matchFailed(Operation op, String reason) {
         if (!config.debugPatterns()) return;
         String pattern = current == null ? "<fold>" : current.debugName();
-        config.debugSink().accept("pattern " + pattern + " did not match '" + op.name() + "' op at " + op.loc()
-                + ": " + reason);
+        config.debugSink().accept("pattern " + pattern + " did not match '" + op.name() + "' op at "
+                + describe(op.loc()) + ": " + reason);
+    }
+
+    private static String describe(dev.dal.ir.Location loc) {
+        if (loc.filePosition().isPresent()) {
+            dev.dal.ir.Location.FileLineCol f = loc.filePosition().get();
+            return f.file() + ":" + f.line() + ":" + f.column();
+        }
+        return loc instanceof dev.dal.ir.Location.Name n ? "\"" + n.name() + "\"" : "unknown location";
     }
 }
