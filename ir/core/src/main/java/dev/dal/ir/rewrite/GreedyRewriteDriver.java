@@ -83,6 +83,7 @@ public final class GreedyRewriteDriver implements RewriteListener {
                 if (!inTree(op)) continue;
                 if (processOp(op)) changed = true;
             }
+            if (!limitHit && config.regionSimplify() && eraseUnreachableBlocks()) changed = true;
         } while (changed && !limitHit && iteration < config.maxIterations());
         return new GreedyRewriteResult(!changed && !limitHit, iteration, rewrites, folds, erasedCount);
     }
@@ -122,6 +123,39 @@ public final class GreedyRewriteDriver implements RewriteListener {
             }
         }
         return changed;
+    }
+
+    /**
+     * Erases the blocks that cannot be reached from their region's entry, in every region under the root. Their
+     * ops can only be used by each other (a reachable use would not be dominated), so their operands are dropped
+     * first, which also breaks cycles among them. @return whether any block was erased
+     */
+    private boolean eraseUnreachableBlocks() {
+        List<Region> regions = new ArrayList<>();
+        for (Region r : root.regions()) regions.add(r);
+        root.walk(o -> {
+            if (o != root) regions.addAll(o.regions());
+        });
+        boolean erasedAny = false;
+        for (Region r : regions) {
+            if (r.blocks().size() < 2) continue;
+            dev.dal.ir.verify.DominatorTree tree = new dev.dal.ir.verify.DominatorTree(r);
+            List<Block> dead = new ArrayList<>();
+            for (Block blk : r.blocks()) if (!tree.isReachable(blk)) dead.add(blk);
+            if (dead.isEmpty()) continue;
+            for (Block blk : dead)
+                for (Operation o : blk.ops())
+                    o.walk(n -> {
+                        if (n.numOperands() > 0) rw.modifyInPlace(n, () -> n.setOperands(List.of()));
+                    });
+            for (Block blk : dead) {
+                for (dev.dal.ir.BlockArgument a : blk.arguments())
+                    for (OpOperand u : a.uses()) rw.modifyInPlace(u.owner(), () -> u.owner().setOperands(List.of()));
+                rw.eraseBlock(blk);
+            }
+            erasedAny = true;
+        }
+        return erasedAny;
     }
 
     /**
