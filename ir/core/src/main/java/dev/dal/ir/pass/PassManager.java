@@ -11,7 +11,6 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -125,7 +124,7 @@ public final class PassManager {
             ok = run.pipeline(this, root);
         }
         long total = System.nanoTime() - t0;
-        if (config.timing()) run.write(new PassReports(this).timing(total, run.verifierNanos, config.verifyEach()));
+        if (config.timing()) run.write(new PassReports(this).timing(total));
         if (config.statistics()) run.write(new PassReports(this).statistics());
         return ok;
     }
@@ -136,6 +135,15 @@ public final class PassManager {
             t.nanos = 0;
             if (t.item instanceof PassManager pm) pm.resetTimers();
         }
+    }
+
+    /**
+     * Adds this pipeline's wall times of the last {@link #run} to {@code report}, one row per pass position and
+     * nested pipeline ({@code 'func.func' Pipeline}), at nesting depth {@code depth} and below. For tools that
+     * time more than the passes: turn {@link PassRunConfig#timing} off and render their own report.
+     */
+    public void appendTimings(TimingReport report, int depth) {
+        PassReports.timingRows(report, this, depth);
     }
 
     /** {@return each entry with its accumulated wall time in nanoseconds, for reports} */
@@ -149,7 +157,6 @@ public final class PassManager {
     private static final class Run {
         final PassRunConfig config;
         final DiagnosticEngine diag;
-        long verifierNanos;
 
         Run(PassRunConfig config, DiagnosticEngine diag) {
             this.config = config;
@@ -212,10 +219,7 @@ public final class PassManager {
             }
             if (config.printAfter(p.argument())) dump("After", p, op);
             if (config.verifyEach()) {
-                long t0 = System.nanoTime();
-                boolean valid = Verifier.verify(op, diag);
-                verifierNanos += System.nanoTime() - t0;
-                if (!valid) {
+                if (!Verifier.verify(op, diag)) {
                     diag.report(Diagnostic.error(op.loc(),
                             "verification failed after running pass '" + p.argument() + "'"));
                     return false;
@@ -241,9 +245,5 @@ public final class PassManager {
                 throw new UncheckedIOException(e);
             }
         }
-    }
-
-    static String pct(long part, long total) {
-        return String.format(Locale.ROOT, "%5.1f%%", total == 0 ? 0.0 : 100.0 * part / total);
     }
 }

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
  *   <li>{@code folding} (true): fold ops and deduplicate/hoist constants;</li>
  *   <li>{@code canonicalizationPatterns} (false): also use the patterns of every
  *       {@link dev.dal.ir.HasCanonicalizationPatterns} op met in the IR;</li>
+ *   <li>{@code regionSimplify} (false): after each scan, erase blocks unreachable from their region's entry;</li>
  *   <li>{@code debugPatterns} (false): report every failed match with its reason to {@code debugSink}.</li>
  * </ul>
  */
@@ -23,6 +24,7 @@ public final class GreedyRewriteConfig {
     private boolean folding = true;
     private boolean canonicalizationPatterns;
     private boolean debugPatterns;
+    private boolean regionSimplify;
     private Consumer<String> debugSink = s -> {};
 
     /** Sets how often the IR is rescanned at most. @return this */
@@ -54,6 +56,17 @@ public final class GreedyRewriteConfig {
     public GreedyRewriteConfig canonicalizationPatterns(boolean on) {
         canonicalizationPatterns = on;
         return this;
+    }
+
+    /** Erases unreachable blocks after each scan (the part of MLIR's region simplification done here). @return this */
+    public GreedyRewriteConfig regionSimplify(boolean on) {
+        regionSimplify = on;
+        return this;
+    }
+
+    /** {@return whether unreachable blocks are erased} */
+    public boolean regionSimplify() {
+        return regionSimplify;
     }
 
     /** Reports every failed match (pattern, op, reason) to {@code sink}. @return this */

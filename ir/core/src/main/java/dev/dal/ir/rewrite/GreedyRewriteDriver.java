@@ -33,7 +33,6 @@ public final class GreedyRewriteDriver implements RewriteListener {
     private final OperationFolder folder;
     private final ArrayDeque<Operation> worklist = new ArrayDeque<>();
     private final Set<Operation> onWorklist = Collections.newSetFromMap(new IdentityHashMap<>());
-    private final Set<Operation> erased = Collections.newSetFromMap(new IdentityHashMap<>());
     private RewritePattern current;
     private long rewrites, folds, erasedCount;
 
@@ -80,9 +79,11 @@ public final class GreedyRewriteDriver implements RewriteListener {
                 }
                 Operation op = worklist.pollLast();
                 onWorklist.remove(op);
-                if (erased.contains(op) || op.parentBlock().isEmpty()) continue;
+                // Erased ops (and ops nested in them) are no longer under the root.
+                if (!inTree(op)) continue;
                 if (processOp(op)) changed = true;
             }
+            if (!limitHit && config.regionSimplify() && eraseUnreachableBlocks()) changed = true;
         } while (changed && !limitHit && iteration < config.maxIterations());
         return new GreedyRewriteResult(!changed && !limitHit, iteration, rewrites, folds, erasedCount);
     }
@@ -125,6 +126,39 @@ public final class GreedyRewriteDriver implements RewriteListener {
     }
 
     /**
+     * Erases the blocks that cannot be reached from their region's entry, in every region under the root. Their
+     * ops can only be used by each other (a reachable use would not be dominated), so their operands are dropped
+     * first, which also breaks cycles among them. @return whether any block was erased
+     */
+    private boolean eraseUnreachableBlocks() {
+        List<Region> regions = new ArrayList<>();
+        for (Region r : root.regions()) regions.add(r);
+        root.walk(o -> {
+            if (o != root) regions.addAll(o.regions());
+        });
+        boolean erasedAny = false;
+        for (Region r : regions) {
+            if (r.blocks().size() < 2) continue;
+            dev.dal.ir.verify.DominatorTree tree = new dev.dal.ir.verify.DominatorTree(r);
+            List<Block> dead = new ArrayList<>();
+            for (Block blk : r.blocks()) if (!tree.isReachable(blk)) dead.add(blk);
+            if (dead.isEmpty()) continue;
+            for (Block blk : dead)
+                for (Operation o : blk.ops())
+                    o.walk(n -> {
+                        if (n.numOperands() > 0) rw.modifyInPlace(n, () -> n.setOperands(List.of()));
+                    });
+            for (Block blk : dead) {
+                for (dev.dal.ir.BlockArgument a : blk.arguments())
+                    for (OpOperand u : a.uses()) rw.modifyInPlace(u.owner(), () -> u.owner().setOperands(List.of()));
+                rw.eraseBlock(blk);
+            }
+            erasedAny = true;
+        }
+        return erasedAny;
+    }
+
+    /**
      * {@return whether erasing {@code op} cannot change the program: no result is used, the op and everything
      * nested in it is {@link Pure}, and it is neither a terminator nor a symbol}
      */
@@ -140,19 +174,18 @@ public final class GreedyRewriteDriver implements RewriteListener {
     }
 
     private void push(Operation op) {
-        if (erased.contains(op) || !onWorklist.add(op)) return;
+        if (!onWorklist.add(op)) return;
         worklist.addLast(op);
     }
 
     private boolean inTree(Operation op) {
-        return op != root && op.isAncestorOrSelf(root) && !erased.contains(op);
+        return op != root && op.parentBlock().isPresent() && op.isAncestorOrSelf(root);
     }
 
     // ---- listener -------------------------------------------------------------------------------------------
 
     @Override
     public void opInserted(Operation op) {
-        erased.remove(op);
         if (!inTree(op)) return;
         op.walk(o -> {
             patterns.register(o);
@@ -175,19 +208,26 @@ public final class GreedyRewriteDriver implements RewriteListener {
     public void opErased(Operation op) {
         List<Operation> producers = new ArrayList<>();
         op.walk(o -> {
-            erased.add(o);
             onWorklist.remove(o);
             for (Value v : o.operands()) if (v instanceof OpResult r) producers.add(r.owner());
         });
         // Producers may become dead once this op's uses are gone; they are revisited after the erase.
-        for (Operation p : producers) if (!erased.contains(p) && inTree(p)) push(p);
+        for (Operation p : producers) if (!op.isAncestorOrSelf(p) && !p.isAncestorOrSelf(op) && inTree(p)) push(p);
     }
 
     @Override
     public void matchFailed(Operation op, String reason) {
         if (!config.debugPatterns()) return;
         String pattern = current == null ? "<fold>" : current.debugName();
-        config.debugSink().accept("pattern " + pattern + " did not match '" + op.name() + "' op at " + op.loc()
-                + ": " + reason);
+        config.debugSink().accept("pattern " + pattern + " did not match '" + op.name() + "' op at "
+                + describe(op.loc()) + ": " + reason);
+    }
+
+    private static String describe(dev.dal.ir.Location loc) {
+        if (loc.filePosition().isPresent()) {
+            dev.dal.ir.Location.FileLineCol f = loc.filePosition().get();
+            return f.file() + ":" + f.line() + ":" + f.column();
+        }
+        return loc instanceof dev.dal.ir.Location.Name n ? "\"" + n.name() + "\"" : "unknown location";
     }
 }

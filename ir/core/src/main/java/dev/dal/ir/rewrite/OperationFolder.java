@@ -22,7 +22,8 @@ import java.util.Optional;
 /**
  * Folds ops and keeps constants unique, as MLIR's {@code OperationFolder}: a constant is kept once per (insertion
  * region, dialect, value, type), at the start of the entry block of the nearest region whose parent op is
- * {@code IsolatedFromAbove} (or unregistered), where it dominates every possible use. Folded constants are created
+ * {@code IsolatedFromAbove} (or unregistered), where it dominates every possible use. New constants go to the very
+ * front (so the kept constants read in reverse order of creation, as in MLIR). Folded constants are created
  * by the folded op's dialect ({@link Dialect#materializeConstant}). All changes go through the {@link Rewriter};
  * register this folder as one of its listeners so erased constants leave the cache.
  */
@@ -42,7 +43,6 @@ public final class OperationFolder implements RewriteListener {
     private final Rewriter rw;
     private final Map<Region, Map<Key, Operation>> constants = new IdentityHashMap<>();
     private final Map<Operation, Key> owned = new IdentityHashMap<>();
-    private final Map<Region, Operation> lastHoisted = new IdentityHashMap<>();
 
     /** Creates a folder that changes IR through {@code rw} and listens to it. */
     public OperationFolder(Rewriter rw) {
@@ -93,22 +93,13 @@ public final class OperationFolder implements RewriteListener {
     }
 
     private void hoist(Region scope, Operation op) {
+        // As MLIR: a constant already at the front of the entry block, or right after another kept constant, stays;
+        // any other moves to the front. Either way it precedes everything else, so it dominates every use.
         Block entry = scope.entry();
-        Operation after = lastHoisted.get(scope);
-        if (after != null && (!owned.containsKey(after) || after.parentBlock().orElse(null) != entry)) after = null;
-        if (after == null) {
-            // Re-find the run of kept constants at the start of the entry block (the last one may have been erased).
-            for (Operation o = entry.firstOp().orElse(null); o != null && owned.containsKey(o) && o != op;
-                    o = o.nextOp().orElse(null))
-                after = o;
-        }
-        Optional<Operation> target = after == null ? entry.firstOp() : after.nextOp();
-        if (target.isEmpty() || target.get() != op) {
-            if (after == null) rw.setInsertionPointToStart(entry);
-            else rw.setInsertionPointAfter(after);
-            rw.insert(op);
-        }
-        lastHoisted.put(scope, op);
+        if (op.parentBlock().orElse(null) == entry
+                && (op.prevOp().isEmpty() || owned.containsKey(op.prevOp().get()))) return;
+        rw.setInsertionPointToStart(entry);
+        rw.insert(op);
     }
 
     /**
@@ -170,10 +161,8 @@ public final class OperationFolder implements RewriteListener {
         if (existing != null) return Optional.of(existing.result(0));
         Optional<Dialect> dialect = DialectRegistry.global().dialect(user.dialectName());
         if (dialect.isEmpty()) return Optional.empty();
-        Operation after = lastHoisted.get(scope);
-        if (after != null && owned.containsKey(after) && after.parentBlock().orElse(null) == scope.entry())
-            rw.setInsertionPointAfter(after);
-        else rw.setInsertionPointToStart(scope.entry());
+        // At the very front: constant-heavy IR must not pay a scan per materialized constant.
+        rw.setInsertionPointToStart(scope.entry());
         Optional<Operation> made = dialect.get().materializeConstant(rw, value, type, user.loc());
         if (made.isEmpty()) return Optional.empty();
         Operation c = made.get();
@@ -184,7 +173,6 @@ public final class OperationFolder implements RewriteListener {
         }
         table.put(key, c);
         owned.put(c, key);
-        lastHoisted.put(scope, c);
         return Optional.of(c.result(0));
     }
 

@@ -19,6 +19,7 @@ final class PatternIndex {
     private final List<RewritePattern> anyRoot = new ArrayList<>();
     private final Map<Class<?>, List<RewritePattern>> perClass = new HashMap<>();
     private final Set<Class<?>> collectedFrom = new HashSet<>();
+    private final Set<Class<?>> classesSeen = new HashSet<>();
     private final boolean collectCanonicalization;
 
     PatternIndex(List<RewritePattern> patterns, boolean collectCanonicalization) {
@@ -37,7 +38,8 @@ final class PatternIndex {
      * that declares {@code canonicalizationPatterns()}, so a subclass inheriting it does not add them twice.
      */
     void register(Operation op) {
-        if (!collectCanonicalization || !(op instanceof HasCanonicalizationPatterns h)) return;
+        if (!collectCanonicalization || !(op instanceof HasCanonicalizationPatterns h)
+                || !classesSeen.add(op.getClass())) return;
         Class<?> declaring;
         try {
             declaring = op.getClass().getMethod("canonicalizationPatterns").getDeclaringClass();

@@ -1,12 +1,14 @@
 package dev.dal.ir.rewrite;
 
 import dev.dal.ir.Attribute;
+import dev.dal.ir.Block;
 import dev.dal.ir.Builder;
 import dev.dal.ir.Location;
 import dev.dal.ir.OpOperand;
 import dev.dal.ir.OpResult;
 import dev.dal.ir.Operation;
 import dev.dal.ir.OperationState;
+import dev.dal.ir.Region;
 import dev.dal.ir.Type;
 import dev.dal.ir.Value;
 import java.util.ArrayList;
@@ -112,6 +114,42 @@ public class Rewriter extends Builder {
     public void moveOpAfter(Operation op, Operation anchor) {
         op.moveAfter(anchor);
         for (RewriteListener l : listeners) l.opInserted(op);
+    }
+
+    /**
+     * Erases a block with everything in it, last op first (so uses go before their definitions), then takes it out
+     * of its region. Values of the block must not be used outside it; nothing may branch to it.
+     */
+    public void eraseBlock(Block block) {
+        List<Operation> ops = block.opList();
+        for (int i = ops.size() - 1; i >= 0; i--) eraseOp(ops.get(i));
+        block.removeFromParent();
+    }
+
+    /**
+     * Moves the ops of {@code source} to the end of {@code dest}, using {@code argValues} for {@code source}'s
+     * arguments, and removes {@code source} from its region.
+     */
+    public void mergeBlocks(Block source, Block dest, List<? extends Value> argValues) {
+        if (argValues.size() != source.arguments().size())
+            throw new IllegalArgumentException("merging a block of " + source.arguments().size() + " arguments with "
+                    + argValues.size() + " values");
+        for (int i = 0; i < argValues.size(); i++) replaceAllUsesWith(source.argument(i), argValues.get(i));
+        for (Operation op : source.opList()) {
+            dest.append(op);
+            for (RewriteListener l : listeners) l.opInserted(op);
+        }
+        source.removeFromParent();
+    }
+
+    /** Moves every block of {@code region} into {@code dest}, starting at block position {@code index}. */
+    public void inlineRegionBefore(Region region, Region dest, int index) {
+        List<Block> blocks = new ArrayList<>(region.blocks());
+        for (int i = 0; i < blocks.size(); i++) {
+            dest.insert(index + i, blocks.get(i));
+            for (Operation op : blocks.get(i).opList())
+                for (RewriteListener l : listeners) l.opInserted(op);
+        }
     }
 
     /** Records why a pattern did not apply. @return {@link Match#NO_MATCH} */

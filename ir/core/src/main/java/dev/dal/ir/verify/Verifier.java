@@ -64,8 +64,15 @@ public final class Verifier {
             error(Diagnostic.opError(op, "must be the last operation in the parent block"));
 
         int before = diag.errorCount();
-        boolean ok = op.verifyInvariants(diag);
-        if (ok && op instanceof Verifiable v) ok = v.verify(diag);
+        boolean ok;
+        try {
+            ok = op.verifyInvariants(diag);
+            if (ok && op instanceof Verifiable v) ok = v.verify(diag);
+        } catch (RuntimeException e) {
+            // A bug in an op's checks: report it against the op instead of ending the tool with a stack trace.
+            error(Diagnostic.opError(op, "internal error in verifier: " + e));
+            ok = false;
+        }
         if (!ok || diag.errorCount() > before) failed = true;
 
         for (Region r : op.regions()) verifyRegion(op, r);

@@ -384,4 +384,17 @@ class VerifierTest {
         ReturnOp.create(b);
         assertTrue(verify());
     }
+
+    @Test
+    void crashingOpCheckBecomesADiagnostic() {
+        mb.insert(new Operation(new OperationState("other.crash", Location.unknown())) {
+            @Override
+            public boolean verifyInvariants(DiagnosticEngine diag) {
+                throw new IllegalStateException("bad generated code");
+            }
+        });
+        assertFalse(verify());
+        assertEquals(List.of("'other.crash' op internal error in verifier: java.lang.IllegalStateException: "
+                + "bad generated code"), messages());
+    }
 }

@@ -21,14 +21,14 @@ import java.util.List;
  * contributes its patterns the first time the driver meets an op of that class (the method is an instance method,
  * so an op in the IR is the natural instance to ask; a class whose ops are absent has nothing to canonicalize).
  *
- * <p>{@code region-simplify} is accepted for MLIR compatibility but does nothing yet (no block merging or dead
- * block removal). Not converging within the bounds is a warning, or an error with {@code test-convergence}.
+ * <p>{@code region-simplify} erases blocks unreachable from their region's entry; MLIR's other region
+ * simplifications (merging identical blocks, removing dead block arguments) are not done yet. Not converging within the bounds is a warning, or an error with {@code test-convergence}.
  */
 public final class CanonicalizePass extends Pass {
     @Option(name = "top-down", help = "Seed the worklist in pre-order (parents first)")
     boolean topDown = true;
 
-    @Option(name = "region-simplify", help = "Simplify regions after patterns (accepted, not implemented yet)")
+    @Option(name = "region-simplify", help = "Erase unreachable blocks after each iteration")
     boolean regionSimplify = true;
 
     @Option(name = "max-iterations", help = "Max. iterations between applying patterns / simplifying regions")
@@ -70,7 +70,7 @@ public final class CanonicalizePass extends Pass {
             return;
         }
         GreedyRewriteConfig config = new GreedyRewriteConfig().topDown(topDown).maxIterations(maxIterations)
-                .maxNumRewrites(maxNumRewrites).canonicalizationPatterns(true)
+                .maxNumRewrites(maxNumRewrites).canonicalizationPatterns(true).regionSimplify(regionSimplify)
                 .debugPatterns(debugPatterns, line -> print(ctx, line));
         GreedyRewriteResult r = GreedyRewriteDriver.applyPatternsAndFoldGreedily(op, List.of(), config);
         numRewrites.add(r.rewrites());

@@ -141,4 +141,38 @@ class CanonicalizePassTest {
         assertTrue(out.toString().contains("did not match 'ptest.neg' op"), out::toString);
         assertTrue(out.toString().contains("operand is not produced by ptest.neg"), out::toString);
     }
+
+    private static ModuleOp withUnreachableBlocks() {
+        ModuleOp m = ModuleOp.create();
+        FuncOp f = FuncOp.create(Builder.atEnd(m.body()), "main", 1);
+        dev.dal.ir.Block live = f.region(0).addBlock();
+        dev.dal.ir.Block dead1 = f.region(0).addBlock(), dead2 = f.region(0).addBlock();
+        Value arg2 = dead2.addArgument(PtestOps.I32, dev.dal.ir.Location.unknown());
+        Builder eb = Builder.atEnd(f.entry());
+        PtestOps.BrOp.create(eb, live);
+        Builder lb = Builder.atEnd(live);
+        ReturnOp.create(lb, PtestOps.EffectOp.create(lb, 1, f.entry().argument(0)).result(0));
+        Builder d1 = Builder.atEnd(dead1);
+        Value e = PtestOps.EffectOp.create(d1, 1).result(0);
+        PtestOps.BrOp.create(d1, dead2, e);
+        Builder d2 = Builder.atEnd(dead2);
+        Value sum = AddOp.create(d2, arg2, e).result(0);
+        PtestOps.EffectOp.create(d2, 0, sum);
+        PtestOps.BrOp.create(d2, dead1);
+        return m;
+    }
+
+    @Test
+    void regionSimplifyErasesUnreachableBlocks() throws Exception {
+        ModuleOp m = withUnreachableBlocks();
+        List<Diagnostic> diags = new ArrayList<>();
+        assertTrue(Verifier.verify(m, DiagnosticEngine.collecting(diags)), diags::toString);
+        assertTrue(run(m, PIPELINE, diags, new StringBuilder()), diags::toString);
+        assertEquals(2, main(m).region(0).blocks().size(), TestPrinter.print(m));
+        assertEquals(1, main(m).collect(PtestOps.EffectOp.class).size());
+        ModuleOp kept = withUnreachableBlocks();
+        assertTrue(run(kept, "ptest.module(ptest.func(canonicalize{region-simplify=false}))", diags,
+                new StringBuilder()));
+        assertEquals(4, main(kept).region(0).blocks().size());
+    }
 }
