@@ -27,7 +27,7 @@ class CorruptedTextPropertyTest {
                 }) {r = dense_resource<blob> : tensor<2xi16>, q = !quant.uniform<i8:f32, 0.5:0>} : (i32, !t) -> (i32, !t)
               ^bb1:
                 %1 = call @ext(%0#0) : (i32) -> i32
-                %2 = ptest.op %1, %1 : i32
+                %2 = partest.op %1, %1 : i32
                 return %2, %0#1 : i32, !t loc(fused["x", "f":1:2])
               }
             }

@@ -43,7 +43,7 @@ class ParseErrorTest {
     @Test
     void isolatedRegionsDoNotSeeOuterValues() {
         assertEquals("3:12: use of undeclared SSA value name",
-                error("%x = ptest.op : i32\nptest.isolated ({\n  ptest.op %x : i32\n}) : () -> ()"));
+                error("%x = partest.op : i32\npartest.isolated ({\n  partest.op %x : i32\n}) : () -> ()"));
     }
 
     @Test
@@ -68,9 +68,9 @@ class ParseErrorTest {
         assertEquals("1:1: custom op 'foo.bar' is unknown", error("foo.bar %x : i32"));
         assertEquals("1:1: operation being parsed with an unregistered dialect. If this is intended, please use "
                 + "-allow-unregistered-dialect with the MLIR tool used", error("\"foo.bar\"() : () -> ()", ParserConfig.DEFAULT));
-        assertEquals("1:1: unregistered operation 'ptest.nope' found in dialect ('ptest') that does not allow unknown "
-                + "operations", error("\"ptest.nope\"() : () -> ()"));
-        assertEquals("1:1: custom op 'ptest.raw' has no custom assembly form", error("ptest.raw"));
+        assertEquals("1:1: unregistered operation 'partest.nope' found in dialect ('partest') that does not allow unknown "
+                + "operations", error("\"partest.nope\"() : () -> ()"));
+        assertEquals("1:1: custom op 'partest.raw' has no custom assembly form", error("partest.raw"));
     }
 
     @Test

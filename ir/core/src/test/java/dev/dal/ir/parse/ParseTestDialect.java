@@ -6,13 +6,13 @@ import dev.dal.ir.OpDefinition;
 import java.util.List;
 
 /**
- * The {@code ptest} dialect of the parser tests: ops in DAL's standard pretty shape ({@code ptest.op},
- * {@code ptest.br} with successors, {@code ptest.isolated} with an isolated region) and one generic-only op.
+ * The {@code partest} dialect of the parser tests: ops in DAL's standard pretty shape ({@code partest.op},
+ * {@code partest.br} with successors, {@code partest.isolated} with an isolated region) and one generic-only op.
  */
 public final class ParseTestDialect implements Dialect {
     @Override
     public String name() {
-        return "ptest";
+        return "partest";
     }
 
     @Override
@@ -23,12 +23,12 @@ public final class ParseTestDialect implements Dialect {
     @Override
     public List<OpDefinition> ops() {
         return List.of(
-                new OpDefinition("ptest.op", HandOp.class, HandOp::new, "any op", OpAssembly.Standard.INSTANCE, List.of()),
-                new OpDefinition("ptest.br", HandTerminatorOp.class, HandTerminatorOp::new, "branch",
+                new OpDefinition("partest.op", HandOp.class, HandOp::new, "any op", OpAssembly.Standard.INSTANCE, List.of()),
+                new OpDefinition("partest.br", HandTerminatorOp.class, HandTerminatorOp::new, "branch",
                         OpAssembly.Standard.INSTANCE, List.of()),
-                new OpDefinition("ptest.isolated", HandIsolatedOp.class, HandIsolatedOp::new, "isolated region",
+                new OpDefinition("partest.isolated", HandIsolatedOp.class, HandIsolatedOp::new, "isolated region",
                         OpAssembly.Standard.INSTANCE, List.of()),
-                new OpDefinition("ptest.raw", HandOp.class, HandOp::new, "generic only",
+                new OpDefinition("partest.raw", HandOp.class, HandOp::new, "generic only",
                         OpAssembly.GenericOnly.INSTANCE, List.of()));
     }
 }

@@ -31,11 +31,11 @@ import org.junit.jupiter.api.Test;
 class PrettyFormParseTest {
     @Test
     void moduleWithNameAndAttributesIsTheTopLevelOp() {
-        Operation m = parse("module @m attributes {x = 1} {\n  ptest.op\n}");
+        Operation m = parse("module @m attributes {x = 1} {\n  partest.op\n}");
         assertInstanceOf(HandIsolatedOp.class, m);
         assertEquals(Optional.of(StringAttr.of("m")), m.attribute("sym_name"));
         assertEquals(Optional.of(IntegerAttr.i64(1)), m.attribute("x"));
-        assertEquals(List.of("ptest.op"), body(m).stream().map(Operation::name).toList());
+        assertEquals(List.of("partest.op"), body(m).stream().map(Operation::name).toList());
     }
 
     @Test
@@ -107,11 +107,11 @@ class PrettyFormParseTest {
     @Test
     void standardShapeShortAndFunctionalTypes() {
         Operation m = parse("""
-                %a = ptest.op : i32
-                %b = ptest.op %a, %a {k = 2} : i32
-                %c, %d = ptest.op %a, %b : (i32, i32) -> (f32, i1)
-                ptest.op %c : f32
-                ptest.op
+                %a = partest.op : i32
+                %b = partest.op %a, %a {k = 2} : i32
+                %c, %d = partest.op %a, %b : (i32, i32) -> (f32, i1)
+                partest.op %c : f32
+                partest.op
                 """);
         List<Operation> ops = body(m);
         assertEquals(List.of(IntegerType.I32), ops.get(0).resultTypes());
@@ -127,11 +127,11 @@ class PrettyFormParseTest {
     @Test
     void standardShapeWithSuccessorsAndRegions() {
         Operation m = parse("""
-                ptest.isolated ({
-                  %x = ptest.op : i32
-                  ptest.br %x [^bb1] : i32
+                partest.isolated ({
+                  %x = partest.op : i32
+                  partest.br %x [^bb1] : i32
                 ^bb1:
-                  ptest.op
+                  partest.op
                 }) : () -> ()
                 """);
         Operation iso = body(m).getFirst();
