@@ -76,7 +76,8 @@ public final class BenchIrGen {
         List<long[]> shapes = resnet50Weights();
         SplittableRandom rnd = new SplittableRandom(50);
         long totalBytes = 0;
-        try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.US_ASCII, 1 << 20)) {
+        try (BufferedWriter w = new BufferedWriter(
+                new java.io.OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.US_ASCII), 1 << 20)) {
             w.write("\"builtin.module\"() ({\n");
             w.write("  \"func.func\"() ({\n");
             w.write("  ^bb0(%arg0: tensor<1x3x224x224xf32>):\n");
