@@ -1,5 +1,6 @@
 package dev.dal.ir.parse;
 
+import dev.dal.ir.diag.ByteText;
 import static dev.dal.ir.parse.IrLexer.*;
 
 import dev.dal.ir.ArrayAttr;

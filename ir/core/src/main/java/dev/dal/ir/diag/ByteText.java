@@ -1,4 +1,4 @@
-package dev.dal.ir.parse;
+package dev.dal.ir.diag;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -27,7 +27,7 @@ public final class ByteText implements CharSequence {
 
     /** {@return a view of a buffer's remaining bytes (not copied)} */
     public static ByteText of(ByteBuffer bytes) {
-        ByteBuffer b = bytes.slice();
+        ByteBuffer b = bytes.slice().order(java.nio.ByteOrder.LITTLE_ENDIAN);
         return new ByteText(b, 0, b.remaining());
     }
 
@@ -72,6 +72,23 @@ public final class ByteText implements CharSequence {
     public CharSequence subSequence(int start, int end) {
         Objects.checkFromToIndex(start, end, length);
         return new ByteText(bytes, offset + start, end - start);
+    }
+
+    /**
+     * {@return the index of the first byte {@code b} at or after {@code from}, or -1} Eight bytes at a time: line
+     * indexing of a 200 MB file is on the critical path of every diagnostic-located parse.
+     */
+    public int indexOf(byte b, int from) {
+        long pattern = 0x0101010101010101L * (b & 0xFF);
+        int i = Math.max(0, from);
+        while (i + 8 <= length) {
+            long w = bytes.getLong(offset + i) ^ pattern;
+            long t = (w - 0x0101010101010101L) & ~w & 0x8080808080808080L;
+            if (t != 0) return i + (Long.numberOfTrailingZeros(t) >>> 3);
+            i += 8;
+        }
+        for (; i < length; i++) if (bytes.get(offset + i) == b) return i;
+        return -1;
     }
 
     /** {@return the bytes {@code [start, end)} decoded as UTF-8} */
