@@ -54,6 +54,10 @@ public final class IrParser {
             return diag.errorCount() > errorsBefore ? Optional.empty() : Optional.of(result);
         } catch (ParseAbort e) {
             return Optional.empty();
+        } catch (StackOverflowError e) {
+            int at = Math.min(p.tok.offset(), source.text().length());
+            diag.report(Diagnostic.error(p.locAt(at), "nesting too deep"));
+            return Optional.empty();
         } catch (RuntimeException e) {
             // A record constructor refused a value the grammar accepted (a bug in the parser's checks): still a
             // located diagnostic for the user, never a stack trace.
@@ -98,6 +102,10 @@ public final class IrParser {
                 return -1;
             }
             return at;
+        } catch (StackOverflowError e) {
+            int at = Math.min(p.tok.offset(), source.text().length());
+            diag.report(Diagnostic.error(p.locAt(at), "nesting too deep"));
+            return Optional.empty();
         } catch (RuntimeException e) {
             blobs.clear();
             return -1;

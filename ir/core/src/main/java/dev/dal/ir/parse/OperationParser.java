@@ -235,7 +235,7 @@ final class OperationParser extends AttrTypeParser implements OpAsmParser {
         if (d != null) {
             if (index >= d.values.length) throw error(offset, "reference to invalid result number");
             Value v = d.values[index];
-            if (!v.type().equals(type)) throw typeMismatch(name, index, type, v.type(), offset, d.offset);
+            if (v.type() != type && !v.type().equals(type)) throw typeMismatch(name, index, type, v.type(), offset, d.offset);
             return v;
         }
         Map<Integer, Forward> fw = scope.forwards.computeIfAbsent(name, k -> new HashMap<>());
