@@ -102,11 +102,7 @@ public final class IrParser {
                 return -1;
             }
             return at;
-        } catch (StackOverflowError e) {
-            int at = Math.min(p.tok.offset(), source.text().length());
-            diag.report(Diagnostic.error(p.locAt(at), "nesting too deep"));
-            return Optional.empty();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             blobs.clear();
             return -1;
         }
