@@ -32,15 +32,27 @@ public final class SourceFile {
             int[] starts = new int[16];
             int n = 0;
             starts[n++] = 0;
-            for (int i = 0, len = text.length(); i < len; i++) {
-                if (text.charAt(i) == '\n') {
+            if (text instanceof ByteText || text instanceof String) {
+                // Vectorised search (String.indexOf is an intrinsic, ByteText reads eight bytes at a time).
+                for (int i = nextNewline(0); i >= 0; i = nextNewline(i + 1)) {
                     if (n == starts.length) starts = Arrays.copyOf(starts, n * 2);
                     starts[n++] = i + 1;
+                }
+            } else {
+                for (int i = 0, len = text.length(); i < len; i++) {
+                    if (text.charAt(i) == '\n') {
+                        if (n == starts.length) starts = Arrays.copyOf(starts, n * 2);
+                        starts[n++] = i + 1;
+                    }
                 }
             }
             lineStarts = Arrays.copyOf(starts, n);
         }
         return lineStarts;
+    }
+
+    private int nextNewline(int from) {
+        return text instanceof ByteText b ? b.indexOf((byte) '\n', from) : ((String) text).indexOf('\n', from);
     }
 
     /** {@return the 1-based line of a character offset} */

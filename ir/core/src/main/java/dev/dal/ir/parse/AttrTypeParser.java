@@ -1,5 +1,6 @@
 package dev.dal.ir.parse;
 
+import dev.dal.ir.diag.ByteText;
 import static dev.dal.ir.parse.IrLexer.*;
 
 import dev.dal.ir.ArrayAttr;
@@ -252,15 +253,21 @@ abstract class AttrTypeParser {
             case "none":
                 tok.next();
                 return NoneType.INSTANCE;
-            case "tensor":
+            case "tensor", "vector", "memref": {
                 tok.next();
-                return parseTensorType();
-            case "vector":
-                tok.next();
-                return parseVectorType();
-            case "memref":
-                tok.next();
-                return parseMemRefType();
+                // Big files repeat the same few shaped types on every op: read each simple spelling once, and
+                // share the instance (equal types are then also identical, which makes use checks cheap).
+                int end = simpleShapedTypeEnd(tok.lastEnd());
+                String key = end < 0 ? null : text.subSequence(start, end).toString();
+                Type cached = key == null ? null : shapedTypeCache.get(key);
+                if (cached != null) {
+                    tok.resetTo(end);
+                    return cached;
+                }
+                Type parsed = kw.equals("tensor") ? parseTensorType() : kw.equals("vector") ? parseVectorType() : parseMemRefType();
+                if (key != null && tok.lastEnd() == end) shapedTypeCache.put(key, parsed);
+                return parsed;
+            }
             case "complex": {
                 tok.next();
                 expect(LESS, "'<' in complex type");
@@ -292,6 +299,20 @@ abstract class AttrTypeParser {
             return s == IntegerType.Signedness.SIGNLESS ? IntegerType.signless(w) : new IntegerType(w, s);
         }
         throw errorHere("expected non-function type");
+    }
+
+    private final Map<String, Type> shapedTypeCache = new HashMap<>();
+
+    /** {@return the offset after {@code <4x?xf32>} at {@code open} if it holds only letters, digits and {@code ?}, else -1} */
+    private int simpleShapedTypeEnd(int open) {
+        if (open >= text.length() || text.charAt(open) != '<') return -1;
+        int n = Math.min(text.length(), open + 64);
+        for (int i = open + 1; i < n; i++) {
+            char c = text.charAt(i);
+            if (c == '>') return i + 1;
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '?' || (c >= 'A' && c <= 'Z'))) return -1;
+        }
+        return -1;
     }
 
     FunctionType parseFunctionType() {
@@ -457,7 +478,6 @@ abstract class AttrTypeParser {
         int start = tok.offset();
         expect(LESS, "'<' in vector type");
         Dims d = parseDims(false, true);
-        if (d.shape.isEmpty() && false) throw error(start, "vector types must have at least one dimension");
         for (long dim : d.shape) if (dim == ShapedType.DYNAMIC) throw error(start, "vector types must have static shape");
         expect(GREATER, "'>' in vector type");
         return new VectorType(d.shape, d.scalable, d.element);

@@ -1,6 +1,6 @@
 package dev.dal.ir.parse;
 
-import org.antlr.v4.runtime.CharStream;
+import dev.dal.ir.diag.ByteText;
 import org.antlr.v4.runtime.Token;
 
 /**
@@ -14,11 +14,13 @@ import org.antlr.v4.runtime.Token;
 final class FastIrLexer extends IrLexer {
     private final CharSequence text;
     private final int size;
+    private final ByteText bytes;
 
     FastIrLexer(SourceCharStream input, CharSequence text) {
         super(input);
         this.text = text;
         this.size = text.length();
+        this.bytes = text instanceof ByteText b ? b : null;
         removeErrorListeners();
     }
 
@@ -37,10 +39,11 @@ final class FastIrLexer extends IrLexer {
             }
         }
         _input.seek(p);
-        if (p + 3 < size && text.charAt(p) == '"' && text.charAt(p + 1) == '0' && text.charAt(p + 2) == 'x') {
-            int q = p + 3;
-            while (q < size && isHex(text.charAt(q))) q++;
-            if (q < size && text.charAt(q) == '"') {
+        if (bytes != null && p + 3 < size && text.charAt(p) == '"' && text.charAt(p + 1) == '0'
+                && text.charAt(p + 2) == 'x') {
+            // Up to the first quote with no backslash or line break on the way: exactly the grammar's STRING.
+            int q = bytes.indexOfStringStop(p + 1);
+            if (q >= 0 && text.charAt(q) == '"') {
                 _input.seek(q + 1);
                 Token t = _factory.create(_tokenFactorySourcePair, STRING, null, Token.DEFAULT_CHANNEL, p, q, 0, 0);
                 _token = t;

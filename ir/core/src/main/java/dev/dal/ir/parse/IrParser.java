@@ -1,5 +1,6 @@
 package dev.dal.ir.parse;
 
+import dev.dal.ir.diag.ByteText;
 import dev.dal.ir.Blob;
 import dev.dal.ir.Block;
 import dev.dal.ir.Location;
@@ -53,6 +54,10 @@ public final class IrParser {
             return diag.errorCount() > errorsBefore ? Optional.empty() : Optional.of(result);
         } catch (ParseAbort e) {
             return Optional.empty();
+        } catch (StackOverflowError e) {
+            int at = Math.min(p.tok.offset(), source.text().length());
+            diag.report(Diagnostic.error(p.locAt(at), "nesting too deep"));
+            return Optional.empty();
         } catch (RuntimeException e) {
             // A record constructor refused a value the grammar accepted (a bug in the parser's checks): still a
             // located diagnostic for the user, never a stack trace.
@@ -71,10 +76,19 @@ public final class IrParser {
     private static int prescanResources(SourceFile source, Map<String, Blob> blobs) {
         CharSequence t = source.text();
         int at = -1;
-        for (int i = t.length() - 3; i >= 0; i--) {
-            if (t.charAt(i) == '{' && t.charAt(i + 1) == '-' && t.charAt(i + 2) == '#') {
-                at = i;
-                break;
+        // MLIR writes the section on lines of its own: look at line starts from the end (a few lines, however
+        // large the blobs). Small hand-written files may have it anywhere, so they are searched character-wise.
+        for (int line = source.lineCount(); line >= 1 && at < 0; line--) {
+            int i = source.offsetOf(line, 1);
+            while (i < t.length() && (t.charAt(i) == ' ' || t.charAt(i) == '\t')) i++;
+            if (i + 2 < t.length() && t.charAt(i) == '{' && t.charAt(i + 1) == '-' && t.charAt(i + 2) == '#') at = i;
+        }
+        if (at < 0 && t.length() < 1 << 20) {
+            for (int i = t.length() - 3; i >= 0; i--) {
+                if (t.charAt(i) == '{' && t.charAt(i + 1) == '-' && t.charAt(i + 2) == '#') {
+                    at = i;
+                    break;
+                }
             }
         }
         if (at < 0) return -1;
@@ -88,7 +102,7 @@ public final class IrParser {
                 return -1;
             }
             return at;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | StackOverflowError e) {
             blobs.clear();
             return -1;
         }

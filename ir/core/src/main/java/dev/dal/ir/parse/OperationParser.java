@@ -158,7 +158,7 @@ final class OperationParser extends AttrTypeParser implements OpAsmParser {
                         if (align <= 0 || Integer.bitCount(align) != 1)
                             throw error(v.getStartIndex(), "expected hex string blob with a power-of-two alignment");
                         Blob blob = Blob.wrap(wrap(hexBytes(v, 4)), align);
-                        if (resourceBlobs.putIfAbsent(key, blob) != null && !resources.containsKey(key))
+                        if (resourceBlobs.putIfAbsent(key, blob) != null)
                             throw error(k.getStartIndex(), "duplicate resource key '" + key + "'");
                     } else {
                         skipValue();
@@ -235,7 +235,7 @@ final class OperationParser extends AttrTypeParser implements OpAsmParser {
         if (d != null) {
             if (index >= d.values.length) throw error(offset, "reference to invalid result number");
             Value v = d.values[index];
-            if (!v.type().equals(type)) throw typeMismatch(name, index, type, v.type(), offset, d.offset);
+            if (v.type() != type && !v.type().equals(type)) throw typeMismatch(name, index, type, v.type(), offset, d.offset);
             return v;
         }
         Map<Integer, Forward> fw = scope.forwards.computeIfAbsent(name, k -> new HashMap<>());

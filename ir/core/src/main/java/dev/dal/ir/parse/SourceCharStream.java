@@ -1,5 +1,6 @@
 package dev.dal.ir.parse;
 
+import dev.dal.ir.diag.ByteText;
 import org.antlr.v4.runtime.CharStream;
 import org.antlr.v4.runtime.IntStream;
 import org.antlr.v4.runtime.misc.Interval;

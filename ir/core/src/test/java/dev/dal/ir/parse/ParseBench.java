@@ -1,5 +1,6 @@
 package dev.dal.ir.parse;
 
+import dev.dal.ir.diag.ByteText;
 import dev.dal.ir.Operation;
 import dev.dal.ir.diag.DiagnosticEngine;
 import dev.dal.ir.diag.DiagnosticRenderer;

@@ -96,4 +96,11 @@ class ParseErrorTest {
         assertEquals("1:20: elements hex data size is invalid for provided type",
                 error("\"a.x\"() {a = dense<\"0x0102\"> : tensor<3xi32>} : () -> ()"));
     }
+
+    @Test
+    void deeplyNestedInputIsADiagnosticNotACrash() {
+        String deep = "\"a.x\"() {v = " + "[".repeat(200_000) + "} : () -> ()";
+        List<Diagnostic> ds = errors(deep, ParseHelper.UNREGISTERED);
+        assertEquals(1, ds.getFirst().location().filePosition().orElseThrow().line());
+    }
 }
