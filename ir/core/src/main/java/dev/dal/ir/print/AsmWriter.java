@@ -292,8 +292,13 @@ class AsmWriter {
                 appendType(i.intType());
             }
             case FloatAttr f -> {
+                int start = sb.length();
                 FloatFormat.append(sb, f.bits(), f.floatType().kind());
-                if (mayElideType && f.floatType().kind() == FloatType.Kind.F64) return;
+                // mlir-opt 16 also drops ": f64" after a hex bit pattern (NaN, or a value whose shortest form has
+                // no '.'), which then reads back as an i64; DAL keeps the type there so the text round-trips.
+                boolean hex = sb.length() > start + 1 && sb.charAt(start) == '0' && sb.charAt(start + 1) == 'x'
+                        || sb.length() > start + 2 && sb.charAt(start + 1) == '0' && sb.charAt(start + 2) == 'x';
+                if (mayElideType && f.floatType().kind() == FloatType.Kind.F64 && !hex) return;
                 sb.append(" : ");
                 appendType(f.floatType());
             }

@@ -86,13 +86,13 @@ public final class IrPrinter {
     /** As {@link #print(Operation, Appendable)}, plus the final newline {@code mlir-opt} writes after the op. */
     public void printFile(Operation op, Appendable out) throws IOException {
         print(op, out);
-        out.append('\n');
+        if (!options.debugInfo()) out.append('\n');
     }
 
     /** As {@link #print(Operation, java.io.OutputStream)}, plus the final newline {@code mlir-opt} writes. */
     public void printFile(Operation op, java.io.OutputStream out) throws IOException {
         print(op, out);
-        out.write('\n');
+        if (!options.debugInfo()) out.write('\n');
     }
 
     private static void printResources(OpPrinter p) throws IOException {

@@ -36,11 +36,12 @@ import java.util.stream.Collectors;
 public final class Traits {
     private Traits() {}
 
-    /** {@link Terminator}: the op is the last in its block. */
+    /**
+     * {@link Terminator}: that the op is the last in its block is checked by the generic verifier for every op with
+     * the trait (hand-written ops included), so it is reported once; nothing to check here.
+     */
     public static boolean verifyTerminator(Operation op, DiagnosticEngine diag) {
-        if (op.parentBlock().isEmpty() || op.nextOp().isEmpty()) return true;
-        diag.report(Diagnostic.opError(op, "must be the last operation in the parent block"));
-        return false;
+        return true;
     }
 
     /** {@link HasParent}: the op sits directly in an op of the required class. */

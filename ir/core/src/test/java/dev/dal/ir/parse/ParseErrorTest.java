@@ -42,7 +42,7 @@ class ParseErrorTest {
 
     @Test
     void isolatedRegionsDoNotSeeOuterValues() {
-        assertEquals("3:12: use of undeclared SSA value name",
+        assertEquals("3:14: use of undeclared SSA value name",
                 error("%x = partest.op : i32\npartest.isolated ({\n  partest.op %x : i32\n}) : () -> ()"));
     }
 

@@ -32,7 +32,7 @@ class PrettyFormParseTest {
     @Test
     void moduleWithNameAndAttributesIsTheTopLevelOp() {
         Operation m = parse("module @m attributes {x = 1} {\n  partest.op\n}");
-        assertInstanceOf(HandIsolatedOp.class, m);
+        assertInstanceOf(dev.dal.ir.builtin.ModuleOp.class, m);
         assertEquals(Optional.of(StringAttr.of("m")), m.attribute("sym_name"));
         assertEquals(Optional.of(IntegerAttr.i64(1)), m.attribute("x"));
         assertEquals(List.of("partest.op"), body(m).stream().map(Operation::name).toList());
@@ -66,7 +66,7 @@ class PrettyFormParseTest {
         assertEquals(Location.name("b"), entry.argument(1).loc());
         Operation ret = entry.firstOp().orElseThrow();
         assertEquals("func.return", ret.name());
-        assertInstanceOf(HandTerminatorOp.class, ret);
+        assertInstanceOf(dev.dal.ir.builtin.ReturnOp.class, ret);
         assertSame(entry.argument(0), ret.operand(0));
         assertSame(entry.argument(1), ret.operand(1));
     }
@@ -149,7 +149,7 @@ class PrettyFormParseTest {
                 }) {function_type = (i32) -> i32, sym_name = "id"} : () -> ()
                 """);
         Operation f = body(m).getFirst();
-        assertInstanceOf(HandIsolatedOp.class, f);
+        assertInstanceOf(dev.dal.ir.builtin.FuncOp.class, f);
         assertInstanceOf(BlockArgument.class, f.region(0).entry().firstOp().orElseThrow().operand(0));
     }
 }
