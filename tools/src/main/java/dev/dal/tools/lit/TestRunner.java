@@ -1,0 +1,111 @@
+package dev.dal.tools.lit;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Runs one test as lit's ShTest format does and decides its result code. */
+public final class TestRunner {
+    private final ToolRegistry tools;
+    private final Map<String, String> environment;
+
+    /**
+     * @param tools the DAL tools that run in-process
+     * @param environment the environment commands run with
+     */
+    public TestRunner(ToolRegistry tools, Map<String, String> environment) {
+        this.tools = tools;
+        this.environment = Map.copyOf(environment);
+    }
+
+    /** {@return the result of running {@code test}} */
+    public TestResult run(LitTest test) {
+        long start = System.nanoTime();
+        TestResult.Builder b = new TestResult.Builder(test, start);
+        TestScript script;
+        try {
+            script = TestScript.read(test.file());
+        } catch (LitException e) {
+            return b.done(ResultCode.UNRESOLVED, e.getMessage() + "\n");
+        }
+        if (script.runLines().isEmpty()) return b.done(ResultCode.UNRESOLVED, "Test has no 'RUN:' line\n");
+        Set<String> features = test.suite().features();
+        List<String> missing = new ArrayList<>();
+        for (String req : script.requires()) {
+            if (!FeatureExpr.evaluate(req, features)) missing.add(req);
+        }
+        if (!missing.isEmpty()) {
+            return b.done(ResultCode.UNSUPPORTED,
+                    "Test requires the following unavailable features: " + String.join(", ", missing) + "\n");
+        }
+        List<String> unsupported = new ArrayList<>();
+        for (String u : script.unsupported()) {
+            if (FeatureExpr.evaluate(u, features)) unsupported.add(u);
+        }
+        if (!unsupported.isEmpty()) {
+            return b.done(ResultCode.UNSUPPORTED, "Test does not support the following features and/or targets: "
+                    + String.join(", ", unsupported) + "\n");
+        }
+        boolean expectFail = script.xfails().stream()
+                .anyMatch(x -> x.equals("*") || FeatureExpr.evaluate(x, features));
+
+        Substitutions subs = Substitutions.forTest(test);
+        List<String> commands = new ArrayList<>();
+        List<ShNode> parsed = new ArrayList<>();
+        StringBuilder scriptText = new StringBuilder();
+        String parseError = null;
+        for (TestScript.RunLine rl : script.runLines()) {
+            String cmd = subs.apply(rl.command());
+            commands.add(cmd);
+            scriptText.append(": 'RUN: at line ").append(rl.line()).append("'; ").append(cmd).append('\n');
+            if (parseError != null) continue;
+            try {
+                parsed.add(ShellParser.parse(cmd));
+            } catch (IllegalArgumentException e) {
+                parseError = "shell parser error on RUN: at line " + rl.line() + ": " + e.getMessage();
+            }
+        }
+        if (parseError != null) return b.done(ResultCode.FAIL, formatFailure(scriptText, 1, parseError + "\n"));
+        try {
+            Files.createDirectories(test.tmpBase().getParent());
+        } catch (IOException e) {
+            return b.done(ResultCode.UNRESOLVED, "cannot create " + test.tmpBase().getParent() + ": " + e + "\n");
+        }
+
+        int attempts = 1 + Math.max(0, script.allowedRetries().orElse(0));
+        int exit = 0;
+        String transcript = "";
+        int attempt = 0;
+        for (; attempt < attempts; attempt++) {
+            StringBuilder out = new StringBuilder();
+            Shell shell = new Shell(tools, test.execDir(), environment, out);
+            exit = 0;
+            for (int i = 0; i < parsed.size() && exit == 0; i++) {
+                out.append("$ \":\" \"RUN: at line ").append(script.runLines().get(i).line()).append("\"\n");
+                exit = shell.run(parsed.get(i));
+            }
+            transcript = out.toString();
+            if (exit == 0) break;
+        }
+        boolean passed = exit == 0;
+        ResultCode code;
+        if (expectFail) code = passed ? ResultCode.XPASS : ResultCode.XFAIL;
+        else if (passed) code = attempt > 0 ? ResultCode.FLAKYPASS : ResultCode.PASS;
+        else code = ResultCode.FAIL;
+        return b.done(code, formatFailure(scriptText, exit, transcript));
+    }
+
+    private static String formatFailure(CharSequence script, int exit, String transcript) {
+        return "Script:\n--\n" + script + "--\nExit Code: " + exit + "\n\nCommand Output (stdout):\n--\n" + transcript
+                + "\n--\n\n";
+    }
+
+    /** Elapsed-time bookkeeping for a result. */
+    static Duration since(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}
