@@ -48,6 +48,12 @@ for key, value, number in props:
     else:
         lit_config.fatal("%s:%d: error: unknown key '%s'" % (props_path, number, key))
 
+# LLVM's own test tools (`not` for `not --crash`, FileCheck, count, split-file) are found on PATH, as in LLVM's
+# suites; dal-lit has `not` built in.
+llvm_tools_dir = "/usr/lib/llvm-16/bin"
+if os.path.isdir(llvm_tools_dir):
+    config.environment["PATH"] = os.pathsep.join([llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])
+
 exec_root = lit_config.params.get("exec_root")
 if exec_root:
     config.test_exec_root = os.path.abspath(exec_root)

@@ -22,7 +22,7 @@ import java.util.stream.Stream;
 
 /**
  * lit's internal shell: runs parsed RUN commands. Registered DAL tools run in-process; {@code cd}, {@code export},
- * {@code echo}, {@code :}, {@code mkdir}, {@code rm}, {@code env} and {@code not} are built in; anything else runs
+ * {@code echo}, {@code cat}, {@code :}, {@code mkdir}, {@code rm}, {@code env} and {@code not} are built in; anything else runs
  * as a process. Pipes pass bytes in memory from one stage to the next; as lit does by default, a pipeline fails
  * when any stage fails ({@code pipefail}). Everything a command shows is appended to a transcript in lit's format.
  */
@@ -99,7 +99,14 @@ final class Shell {
                 for (ShNode.Redirect r : cmds.get(i).redirects()) {
                     in = redirect(r, fds, opened, in);
                 }
-                st = command(args, in, fds[1], fds[2]);
+                if (args.getFirst().equals("echo") && cmds.get(i).redirects().stream()
+                        .anyMatch(r -> r.op().equals("<") || r.fd() == 2 || r.op().equals("&>"))) {
+                    // lit's built-in echo refuses these redirections; matching it keeps both runners' verdicts equal.
+                    err.captured.writeBytes("stdin and stderr redirects not supported for echo\n".getBytes(StandardCharsets.UTF_8));
+                    st = new Status(127, false);
+                } else {
+                    st = command(args, in, fds[1], fds[2]);
+                }
             } catch (IOException | IllegalArgumentException e) {
                 err.captured.writeBytes(("error: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
                 st = new Status(1, false);
@@ -252,6 +259,9 @@ final class Shell {
             case "echo" -> {
                 return echo(rest, out);
             }
+            case "cat" -> {
+                return cat(rest, out, err);
+            }
             case "mkdir" -> {
                 return mkdir(rest, err);
             }
@@ -295,6 +305,25 @@ final class Shell {
         }
         write(out, newline ? text + "\n" : text);
         return new Status(0, false);
+    }
+
+    /**
+     * lit's built-in {@code cat}: concatenates the named files. Like LLVM lit 16's, it reads nothing when no file is
+     * named (not even a redirected stdin), so a test gets the same verdict under both runners.
+     */
+    private Status cat(List<String> args, Sink out, Sink err) throws IOException {
+        int rc = 0;
+        for (String w : args) {
+            if (w.equals("-v") || w.equals("--show-nonprinting")) continue;
+            try {
+                byte[] b = Files.readAllBytes(cwd.resolve(w));
+                out.write(b, 0, b.length);
+            } catch (IOException e) {
+                write(err, "[Errno 2] No such file or directory: '" + w + "'\n");
+                rc = 1;
+            }
+        }
+        return new Status(rc, false);
     }
 
     private Status mkdir(List<String> args, Sink err) throws IOException {

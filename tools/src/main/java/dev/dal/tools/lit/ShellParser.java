@@ -154,8 +154,8 @@ public final class ShellParser {
                         i++;
                         break;
                     }
-                    // Inside double quotes a backslash escapes only the characters sh lets it escape.
-                    if (d == '\\' && i + 1 < n && "\"\\$`".indexOf(text.charAt(i + 1)) >= 0) {
+                    // Inside double quotes lit's shell lets a backslash escape only '"' and '\\'; others stay as written.
+                    if (d == '\\' && i + 1 < n && (text.charAt(i + 1) == '"' || text.charAt(i + 1) == '\\')) {
                         sb.append(text.charAt(i + 1));
                         i += 2;
                     } else {
