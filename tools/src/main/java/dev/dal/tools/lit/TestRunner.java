@@ -61,7 +61,7 @@ public final class TestRunner {
         for (TestScript.RunLine rl : script.runLines()) {
             String cmd = subs.apply(rl.command());
             commands.add(cmd);
-            scriptText.append(": 'RUN: at line ").append(rl.line()).append("'; ").append(cmd).append('\n');
+            scriptText.append(": 'RUN: at line ").append(rl.line()).append("';  ").append(cmd).append('\n');
             if (parseError != null) continue;
             try {
                 parsed.add(ShellParser.parse(cmd));
