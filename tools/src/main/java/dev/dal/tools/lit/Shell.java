@@ -51,12 +51,17 @@ final class Shell {
     }
 
     private final ToolRegistry tools;
+    private final Map<String, String> fallbacks;
     private final Map<String, String> env;
     private final StringBuilder transcript;
     private Path cwd;
 
-    Shell(ToolRegistry tools, Path cwd, Map<String, String> env, StringBuilder transcript) {
+    /**
+     * @param fallbacks the suite's {@code tool.<name>} commands, run for a DAL tool that is not registered in-process
+     */
+    Shell(ToolRegistry tools, Map<String, String> fallbacks, Path cwd, Map<String, String> env, StringBuilder transcript) {
         this.tools = tools;
+        this.fallbacks = fallbacks;
         this.cwd = cwd;
         this.env = new HashMap<>(env);
         this.transcript = transcript;
@@ -123,6 +128,8 @@ final class Shell {
             if (last) show("# command output:\n", out.captured);
             show("# command stderr:\n", err.captured);
             if (st.exit() != 0) {
+                if ((!last || out.captured.size() == 0) && err.captured.size() == 0)
+                    transcript.append("note: command had no output on stdout or stderr\n");
                 transcript.append("error: command failed with exit status: ").append(st.exit()).append('\n');
                 status = st.exit();
             }
@@ -275,6 +282,9 @@ final class Shell {
                 Optional<List<String>> launcher = tools.asProcess(name);
                 if (launcher.isPresent()) {
                     cmd.addAll(launcher.get());
+                } else if (fallbacks.containsKey(name) && resolve(name, cmdEnv).isEmpty()) {
+                    // A DAL tool this JVM does not have runs as the suite config says LLVM lit should run it.
+                    cmd.add(fallbacks.get(name));
                 } else {
                     Optional<Path> exe = resolve(name, cmdEnv);
                     if (exe.isEmpty()) {

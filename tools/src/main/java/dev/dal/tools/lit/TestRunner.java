@@ -22,9 +22,17 @@ public final class TestRunner {
         this.environment = Map.copyOf(environment);
     }
 
-    /** {@return the result of running {@code test}} */
+    /** {@return the result of running {@code test}; never throws: a broken runner invariant makes it UNRESOLVED} */
     public TestResult run(LitTest test) {
         long start = System.nanoTime();
+        try {
+            return runChecked(test, start);
+        } catch (RuntimeException e) {
+            return new TestResult(test, ResultCode.UNRESOLVED, "internal error in dal-lit: " + e + "\n", since(start));
+        }
+    }
+
+    private TestResult runChecked(LitTest test, long start) {
         TestResult.Builder b = new TestResult.Builder(test, start);
         TestScript script;
         try {
@@ -82,7 +90,7 @@ public final class TestRunner {
         int attempt = 0;
         for (; attempt < attempts; attempt++) {
             StringBuilder out = new StringBuilder();
-            Shell shell = new Shell(tools, test.execDir(), environment, out);
+            Shell shell = new Shell(tools, test.suite().tools(), test.execDir(), environment, out);
             exit = 0;
             for (int i = 0; i < parsed.size() && exit == 0; i++) {
                 out.append("$ \":\" \"RUN: at line ").append(script.runLines().get(i).line()).append("\"\n");

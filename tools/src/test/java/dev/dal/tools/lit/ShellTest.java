@@ -100,6 +100,14 @@ class ShellTest {
     }
 
     @Test
+    void aSuiteToolThatIsNotRegisteredRunsTheCommandTheConfigMapsItTo() {
+        TestResult r = new TempSuite(dir, "tool.dal-missing = /bin/echo", "tool.dal-upper = /bin/false")
+                .write("t.test", "RUN: dal-missing via-config | grep -x via-config\nRUN: echo x | dal-upper | grep -x X\n")
+                .run("t.test");
+        assertEquals(ResultCode.PASS, r.code(), r.output());
+    }
+
+    @Test
     void anUnknownCommandFailsWithCommandNotFound() {
         TestResult r = run("RUN: surely-not-a-command-xyz\n");
         assertEquals(ResultCode.FAIL, r.code());
