@@ -100,6 +100,7 @@ public final class Lit {
      */
     public static Report run(LitOptions options, ToolRegistry tools, PrintStream out) {
         List<LitTest> tests = discover(options.paths(), options.params());
+        int discovered = tests.size();
         if (options.filter().isPresent()) {
             tests = tests.stream().filter(t -> options.filter().get().matcher(t.fullName()).find()).toList();
         }
@@ -108,7 +109,10 @@ public final class Lit {
         TestRunner runner = new TestRunner(registry, System.getenv());
         long start = System.nanoTime();
         int workers = Math.max(1, Math.min(options.jobs(), tests.size()));
-        if (!options.quiet()) out.printf("-- Testing: %d tests, %d workers --%n", tests.size(), workers);
+        if (!options.quiet()) {
+            String of = tests.size() == discovered ? "" : " of " + discovered;
+            out.printf("-- Testing: %d%s tests, %d workers --%n", tests.size(), of, workers);
+        }
         List<TestResult> results = new ArrayList<>();
         Map<LitTest, TestResult> byTest = new HashMap<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(workers)) {
@@ -127,7 +131,7 @@ public final class Lit {
         }
         for (LitTest t : tests) results.add(byTest.get(t));
         double seconds = (System.nanoTime() - start) / 1e9;
-        summary(options, results, seconds, out);
+        summary(options, results, discovered - results.size(), seconds, out);
         boolean failed = results.stream().anyMatch(r -> r.code().isFailure());
         out.flush();
         return new Report(results, failed ? 1 : 0);
@@ -164,9 +168,10 @@ public final class Lit {
         }
     }
 
-    private static void summary(LitOptions o, List<TestResult> results, double seconds, PrintStream out) {
+    private static void summary(LitOptions o, List<TestResult> results, int excluded, double seconds, PrintStream out) {
         Map<ResultCode, List<TestResult>> byCode = new EnumMap<>(ResultCode.class);
         for (TestResult r : results) byCode.computeIfAbsent(r.code(), c -> new ArrayList<>()).add(r);
+        int total = results.size() + excluded;
         for (ResultCode c : ResultCode.values()) {
             if (!c.isFailure() || !byCode.containsKey(c)) continue;
             List<String> names = byCode.get(c).stream().map(r -> r.test().fullName()).sorted().toList();
@@ -176,15 +181,18 @@ public final class Lit {
             out.println();
         }
         if (!o.quiet()) out.printf("%nTesting Time: %.2fs%n", seconds);
-        out.printf("%nTotal Discovered Tests: %d%n", results.size());
+        out.printf("%nTotal Discovered Tests: %d%n", total);
+        // Tests left out by --filter are counted as lit counts them: discovered, then excluded.
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        if (excluded > 0 && !o.quiet()) counts.put("Excluded", excluded);
         List<ResultCode> shown = new ArrayList<>();
         for (ResultCode c : ResultCode.values()) {
             if (byCode.containsKey(c) && (!o.quiet() || c.isFailure())) shown.add(c);
         }
-        int width = shown.stream().mapToInt(c -> c.label().length()).max().orElse(0);
-        for (ResultCode c : shown) {
-            int n = byCode.get(c).size();
-            out.printf(Locale.ROOT, "  %-" + width + "s: %d (%.2f%%)%n", c.label(), n, 100.0 * n / results.size());
+        for (ResultCode c : shown) counts.put(c.label(), byCode.get(c).size());
+        int width = counts.keySet().stream().mapToInt(String::length).max().orElse(0);
+        for (Map.Entry<String, Integer> e : counts.entrySet()) {
+            out.printf(Locale.ROOT, "  %-" + width + "s: %d (%.2f%%)%n", e.getKey(), e.getValue(), 100.0 * e.getValue() / total);
         }
     }
 }

@@ -95,8 +95,10 @@ class LitRunTest {
 
     @Test
     void filterSelectsTestsByFullName() {
-        TempSuite.Run run = mixedSuite().lit("--filter", "tmp :: b/x");
+        TempSuite.Run run = mixedSuite().lit("-j", "2", "--filter", "tmp :: b/x");
         assertEquals(Map.of("b/xfail.test", ResultCode.XFAIL, "b/xpass.test", ResultCode.XPASS), codes(run.report()));
+        assertTrue(run.output().startsWith("-- Testing: 2 of 8 tests, 2 workers --\n"), run.output());
+        assertTrue(run.output().contains("Total Discovered Tests: 8\n  Excluded           : 6 (75.00%)\n"), run.output());
     }
 
     @Test
