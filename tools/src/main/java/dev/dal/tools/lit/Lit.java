@@ -162,7 +162,8 @@ public final class Lit {
         if (!o.quiet()) out.printf("%s: %s (%d of %d)%n", r.code(), r.test().fullName(), index, total);
         if ((failure && (o.verbose() || o.all())) || o.all()) {
             if (o.quiet()) out.printf("%s: %s (%d of %d)%n", r.code(), r.test().fullName(), index, total);
-            out.printf("%s TEST '%s' %s %s%n", STARS, r.test().fullName(), failure ? "FAILED" : "RESULTS", STARS);
+            // lit frames a failure's output with a header; under -a other results just follow their result line.
+            if (failure) out.printf("%s TEST '%s' FAILED %s%n", STARS, r.test().fullName(), STARS);
             out.print(r.output());
             out.println(STARS);
         }

@@ -81,7 +81,8 @@ class LitRunTest {
         assertTrue(out.contains("error: command failed with exit status: 3"), out);
         assertFalse(out.contains("TEST 'tmp :: pass.test'"), out);
         String all = s.lit("-a").output();
-        assertTrue(all.contains("TEST 'tmp :: pass.test' RESULTS"), all);
+        assertTrue(all.contains("PASS: tmp :: pass.test (") && all.contains("$ \"echo\" \"fine\"\n# command output:\nfine\n"), all);
+        assertFalse(all.contains("TEST 'tmp :: pass.test'"), all);
     }
 
     @Test
