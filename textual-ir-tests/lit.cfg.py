@@ -39,7 +39,11 @@ for key, value, number in props:
         for feature in value.split():
             config.available_features.add(feature)
     elif key.startswith("substitution."):
-        config.substitutions.append((re.escape(key[len("substitution."):]), value.replace("\\", "\\\\")))
+        pattern = key[len("substitution."):]
+        # A %{name} pattern is kept as written: it means itself as a regex, and DEFINE:/REDEFINE: find it by name.
+        if not re.fullmatch(r"%\{[A-Za-z_][-\w:]*\}", pattern):
+            pattern = re.escape(pattern)
+        config.substitutions.append((pattern, value.replace("\\", "\\\\")))
     elif key.startswith("tool."):
         # A DAL tool name in command position becomes the command that implements it outside the JVM.
         name = key[len("tool."):]

@@ -19,12 +19,24 @@ public final class Substitutions {
         this.ordered = ordered;
     }
 
-    /** {@return the substitutions for {@code test}} */
+    /** {@return the substitutions for {@code test}, without test-local definitions} */
     public static Substitutions forTest(LitTest test) {
+        return forTest(test, List.of(), test.suite().substitutions());
+    }
+
+    /**
+     * {@return the substitutions for {@code test}}
+     *
+     * @param local the test's DEFINE'd substitutions in effect, newest first (lit puts each new one at the front, so
+     *     a definition may use the ones defined before it)
+     * @param suite the suite's substitutions, with any REDEFINE of them applied
+     */
+    public static Substitutions forTest(LitTest test, List<Map.Entry<String, String>> local, Map<String, String> suite) {
         List<Map.Entry<String, String>> subs = new ArrayList<>();
         // %% is hidden first so that the suite's and the built-in patterns never see an escaped percent.
         subs.add(Map.entry("%%", PERCENT_MARKER));
-        subs.addAll(test.suite().substitutions().entrySet());
+        subs.addAll(local);
+        subs.addAll(suite.entrySet());
         Path source = test.file();
         Path sourceDir = source.getParent();
         Path tmpBase = test.tmpBase();

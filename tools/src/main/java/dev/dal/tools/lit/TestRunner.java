@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,13 +62,20 @@ public final class TestRunner {
         boolean expectFail = script.xfails().stream()
                 .anyMatch(x -> x.equals("*") || FeatureExpr.evaluate(x, features));
 
-        Substitutions subs = Substitutions.forTest(test);
         List<String> commands = new ArrayList<>();
         List<ShNode> parsed = new ArrayList<>();
         StringBuilder scriptText = new StringBuilder();
         String parseError = null;
+        List<Map.Entry<String, String>> local = new ArrayList<>();
+        Map<String, String> suiteSubs = new LinkedHashMap<>(test.suite().substitutions());
+        int nextDefine = 0;
         for (TestScript.RunLine rl : script.runLines()) {
-            String cmd = subs.apply(rl.command());
+            for (; nextDefine < script.defines().size() && script.defines().get(nextDefine).line() < rl.line(); nextDefine++) {
+                String error = define(script.defines().get(nextDefine), local, suiteSubs);
+                if (error != null) return b.done(ResultCode.UNRESOLVED, test.file() + ":" + script.defines().get(nextDefine).line()
+                        + ": error: " + error + "\n");
+            }
+            String cmd = Substitutions.forTest(test, local, suiteSubs).apply(rl.command());
             commands.add(cmd);
             scriptText.append(": 'RUN: at line ").append(rl.line()).append("';  ").append(cmd).append('\n');
             if (parseError != null) continue;
@@ -105,6 +113,27 @@ public final class TestRunner {
         else if (passed) code = attempt > 0 ? ResultCode.FLAKYPASS : ResultCode.PASS;
         else code = ResultCode.FAIL;
         return b.done(code, formatFailure(scriptText, exit, transcript));
+    }
+
+    /** Applies a DEFINE/REDEFINE; {@return an error message, or null} */
+    private static String define(TestScript.Define d, List<Map.Entry<String, String>> local, Map<String, String> suite) {
+        int at = -1;
+        for (int i = 0; i < local.size(); i++) {
+            if (local.get(i).getKey().equals(d.name())) at = i;
+        }
+        boolean inSuite = suite.containsKey(d.name());
+        if (!d.redefine()) {
+            if (at >= 0 || inSuite)
+                return "'DEFINE:' directive names existing substitution '" + d.name() + "'; use 'REDEFINE:' to change it";
+            local.addFirst(Map.entry(d.name(), d.value()));
+        } else if (at >= 0) {
+            local.set(at, Map.entry(d.name(), d.value()));
+        } else if (inSuite) {
+            suite.put(d.name(), d.value());
+        } else {
+            return "'REDEFINE:' directive names '" + d.name() + "', which is not defined";
+        }
+        return null;
     }
 
     private static String formatFailure(CharSequence script, int exit, String transcript) {

@@ -12,16 +12,28 @@ import java.util.regex.Pattern;
 
 /**
  * The lit directives of one test file: {@code RUN:} commands (joined across {@code \} continuations),
- * {@code REQUIRES:}, {@code UNSUPPORTED:}, {@code XFAIL:}, {@code ALLOW_RETRIES:}; {@code END.} stops the scan.
+ * {@code DEFINE:}/{@code REDEFINE:} test-local substitutions, {@code REQUIRES:}, {@code UNSUPPORTED:},
+ * {@code XFAIL:}, {@code ALLOW_RETRIES:}; {@code END.} stops the scan.
  *
  * @param runLines the RUN commands, each with the line number where it starts
  * @param requires REQUIRES expressions (all must hold)
  * @param unsupported UNSUPPORTED expressions (any makes the test unsupported)
  * @param xfails XFAIL expressions ({@code *} or any true one makes a failure expected)
  * @param allowedRetries ALLOW_RETRIES count, if given
+ * @param defines DEFINE and REDEFINE directives in file order; each applies to the RUN lines after it
  */
 public record TestScript(List<RunLine> runLines, List<String> requires, List<String> unsupported, List<String> xfails,
-        OptionalInt allowedRetries) {
+        OptionalInt allowedRetries, List<Define> defines) {
+    /**
+     * A {@code DEFINE: %{name} = value} or {@code REDEFINE: %{name} = value} directive.
+     *
+     * @param line 1-based line where it starts
+     * @param redefine whether it is a REDEFINE (changes an existing substitution) rather than a DEFINE (adds one)
+     * @param name the substitution's pattern, {@code %{...}}
+     * @param value its replacement, trimmed
+     */
+    public record Define(int line, boolean redefine, String name, String value) {}
+
     /**
      * One command of the script.
      *
@@ -31,7 +43,9 @@ public record TestScript(List<RunLine> runLines, List<String> requires, List<Str
     public record RunLine(int line, String command) {}
 
     private static final Pattern DIRECTIVE =
-            Pattern.compile("(RUN:|REQUIRES:|UNSUPPORTED:|XFAIL:|ALLOW_RETRIES:|END\\.)(.*)");
+            Pattern.compile("(RUN:|REDEFINE:|DEFINE:|REQUIRES:|UNSUPPORTED:|XFAIL:|ALLOW_RETRIES:|END\\.)(.*)");
+    private static final Pattern DEFINITION = Pattern.compile("\\s*(\\S+?)\\s*=(.*)", Pattern.DOTALL);
+    private static final Pattern DEFINE_NAME = Pattern.compile("%\\{[A-Za-z_][-\\w:]*}");
     private static final Pattern LINE_EXPR = Pattern.compile("%\\(line *([+-]) *(\\d+)\\)");
 
     /** Copies. */
@@ -40,6 +54,7 @@ public record TestScript(List<RunLine> runLines, List<String> requires, List<Str
         requires = List.copyOf(requires);
         unsupported = List.copyOf(unsupported);
         xfails = List.copyOf(xfails);
+        defines = List.copyOf(defines);
     }
 
     /**
@@ -62,7 +77,11 @@ public record TestScript(List<RunLine> runLines, List<String> requires, List<Str
         List<String> unsupported = new ArrayList<>();
         List<String> xfails = new ArrayList<>();
         OptionalInt retries = OptionalInt.empty();
-        boolean continuing = false;
+        List<Define> defines = new ArrayList<>();
+        // The directive a trailing backslash continues, its first line and the text so far.
+        String pending = null;
+        int pendingLine = 0;
+        StringBuilder pendingText = new StringBuilder();
         String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             int lineNo = i + 1;
@@ -71,17 +90,34 @@ public record TestScript(List<RunLine> runLines, List<String> requires, List<Str
             String kw = m.group(1);
             String rest = m.group(2);
             if (rest.endsWith("\r")) rest = rest.substring(0, rest.length() - 1);
+            if (pending != null && !kw.equals(pending)) {
+                throw LitException.at(fileName, pendingLine, "Test has unterminated '" + pending
+                        + "' directive (with '\\') continued by '" + kw + "' at line " + lineNo);
+            }
             switch (kw) {
-                case "RUN:" -> {
-                    String cmd = substituteLine(rest.stripTrailing(), lineNo);
-                    if (continuing) {
-                        RunLine prev = runs.removeLast();
-                        String p = prev.command();
-                        runs.add(new RunLine(prev.line(), p.substring(0, p.length() - 1) + cmd));
+                case "RUN:", "DEFINE:", "REDEFINE:" -> {
+                    String part = substituteLine(rest.stripTrailing(), lineNo);
+                    if (pending == null) {
+                        pending = kw;
+                        pendingLine = lineNo;
+                        pendingText.setLength(0);
                     } else {
-                        runs.add(new RunLine(lineNo, cmd));
+                        pendingText.setLength(pendingText.length() - 1);
+                        // lit joins a RUN line's pieces as written, but a definition's pieces trimmed, with one space.
+                        if (!kw.equals("RUN:")) {
+                            int end = pendingText.length();
+                            while (end > 0 && Character.isWhitespace(pendingText.charAt(end - 1))) end--;
+                            pendingText.setLength(end);
+                            pendingText.append(' ');
+                            part = part.strip();
+                        }
                     }
-                    continuing = runs.getLast().command().endsWith("\\");
+                    pendingText.append(part);
+                    if (pendingText.isEmpty() || pendingText.charAt(pendingText.length() - 1) != '\\') {
+                        if (kw.equals("RUN:")) runs.add(new RunLine(pendingLine, pendingText.toString()));
+                        else defines.add(definition(fileName, pendingLine, kw, pendingText.toString()));
+                        pending = null;
+                    }
                 }
                 case "REQUIRES:" -> requires.addAll(list(fileName, lineNo, kw, rest));
                 case "UNSUPPORTED:" -> unsupported.addAll(list(fileName, lineNo, kw, rest));
@@ -102,8 +138,24 @@ public record TestScript(List<RunLine> runLines, List<String> requires, List<Str
                 default -> throw new IllegalStateException("unhandled directive " + kw);
             }
         }
-        if (continuing) throw LitException.at(fileName, runs.getLast().line(), "Test has unterminated RUN lines (with '\\')");
-        return new TestScript(runs, requires, unsupported, xfails, retries);
+        if (pending != null) {
+            throw LitException.at(fileName, pendingLine, pending.equals("RUN:")
+                    ? "Test has unterminated RUN lines (with '\\')"
+                    : "Test has unterminated '" + pending + "' directive (with '\\')");
+        }
+        return new TestScript(runs, requires, unsupported, xfails, retries, defines);
+    }
+
+    private static Define definition(String file, int line, String kw, String text) {
+        Matcher m = DEFINITION.matcher(text);
+        if (!m.matches()) {
+            throw LitException.at(file, line, "'" + kw + "' directive expects '%{name} = value', got '" + text.strip() + "'");
+        }
+        if (!DEFINE_NAME.matcher(m.group(1)).matches()) {
+            throw LitException.at(file, line, "substitution name '" + m.group(1) + "' is malformed: it must be '%{' then a"
+                    + " letter or underscore, then letters, digits, '-', '_' or ':', then '}'");
+        }
+        return new Define(line, kw.equals("REDEFINE:"), m.group(1), m.group(2).strip());
     }
 
     private static List<String> list(String file, int line, String kw, String rest) {

@@ -66,4 +66,21 @@ class TestScriptTest {
         TestScript s = TestScript.parse("t", "\n\n// RUN: echo %(line) %(line+1) %(line - 2)\n");
         assertEquals(" echo 3 4 1", s.runLines().getFirst().command());
     }
+
+    @Test
+    void defineAndRedefineAreKeptInOrderWithContinuations() {
+        TestScript s = TestScript.parse("t", "// DEFINE: %{a} = x   \\\n// DEFINE:   y\n// RUN: r\n// REDEFINE: %{a}=z\n");
+        assertEquals(List.of(new TestScript.Define(1, false, "%{a}", "x y"), new TestScript.Define(4, true, "%{a}", "z")),
+                s.defines());
+    }
+
+    @Test
+    void aMalformedDefineIsAnErrorAtItsLine() {
+        assertTrue(assertThrows(LitException.class, () -> TestScript.parse("t", "\n// DEFINE: nobraces = 1\n"))
+                .getMessage().startsWith("t:2: error: substitution name 'nobraces' is malformed"));
+        assertTrue(assertThrows(LitException.class, () -> TestScript.parse("t", "// DEFINE: %{a} 1\n"))
+                .getMessage().startsWith("t:1: error: 'DEFINE:' directive expects '%{name} = value'"));
+        assertTrue(assertThrows(LitException.class, () -> TestScript.parse("t", "// RUN: a \\\n// DEFINE: %{a} = 1\n"))
+                .getMessage().startsWith("t:1: error: Test has unterminated 'RUN:' directive"));
+    }
 }
