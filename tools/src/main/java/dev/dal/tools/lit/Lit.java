@@ -182,6 +182,9 @@ public final class Lit {
             out.println();
         }
         if (!o.quiet()) out.printf("%nTesting Time: %.2fs%n", seconds);
+        boolean anyFailure = results.stream().anyMatch(r -> r.code().isFailure());
+        // -q stays silent when nothing failed.
+        if (o.quiet() && !anyFailure) return;
         out.printf("%nTotal Discovered Tests: %d%n", total);
         // Tests left out by --filter are counted as lit counts them: discovered, then excluded.
         Map<String, Integer> counts = new LinkedHashMap<>();

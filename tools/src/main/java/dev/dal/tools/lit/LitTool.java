@@ -21,12 +21,13 @@ public final class LitTool implements Tool {
         try {
             options = LitOptions.parse(args);
         } catch (IllegalArgumentException e) {
-            stderr.print(LitOptions.USAGE);
-            if (!e.getMessage().isEmpty()) {
-                stderr.println("dal-lit: error: " + e.getMessage());
-                return 2;
+            if (e.getMessage().isEmpty()) {
+                stdout.print(LitOptions.USAGE);
+                return 0;
             }
-            return 0;
+            stderr.print(LitOptions.USAGE);
+            stderr.println("dal-lit: error: " + e.getMessage());
+            return 2;
         }
         try {
             // dal-lit does not run itself in-process: a nested suite run would share this run's output streams.

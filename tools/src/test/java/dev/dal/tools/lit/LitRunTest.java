@@ -92,6 +92,8 @@ class LitRunTest {
         assertFalse(out.contains("-- Testing"), out);
         assertFalse(out.contains("\n  Passed"), out);
         assertTrue(out.contains("Failed             : 2"), out);
+        String silent = new TempSuite(dir.resolve("ok")).write("a.test", "RUN: true\n").lit("-q").output();
+        assertEquals("", silent);
     }
 
     @Test
