@@ -65,7 +65,8 @@ class LlvmLitAgreementTest {
         Path llvmExec = tmp.resolve("exec-llvm");
         Path dalExec = tmp.resolve("exec-dal");
         ProcessBuilder pb = new ProcessBuilder("python3", LLVM_LIT.toString(), "-j2", "--param",
-                "exec_root=" + llvmExec, suite.toString()).redirectErrorStream(true);
+                "exec_root=" + llvmExec, suite.toString()).redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process p = pb.start();
         String llvmOut = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "LLVM lit did not finish");
