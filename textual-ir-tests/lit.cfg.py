@@ -35,6 +35,12 @@ for key, value, number in props:
         config.excludes = value.split()
     elif key == "exec_root":
         config.test_exec_root = os.path.normpath(os.path.join(suite_root, value))
+    elif key == "path":
+        # Folders searched before PATH, in the order given (dal-lit does the same).
+        dirs = [d for d in value.split() if os.path.isdir(d)]
+        if dirs:
+            inherited = config.environment.get("PATH", os.environ.get("PATH", ""))
+            config.environment["PATH"] = os.pathsep.join(dirs + ([inherited] if inherited else []))
     elif key == "features":
         for feature in value.split():
             config.available_features.add(feature)
@@ -51,12 +57,6 @@ for key, value, number in props:
         config.substitutions.append((pattern, os.path.normpath(value)))
     else:
         lit_config.fatal("%s:%d: error: unknown key '%s'" % (props_path, number, key))
-
-# LLVM's own test tools (`not` for `not --crash`, FileCheck, count, split-file) are found on PATH, as in LLVM's
-# suites; dal-lit has `not` built in.
-llvm_tools_dir = "/usr/lib/llvm-16/bin"
-if os.path.isdir(llvm_tools_dir):
-    config.environment["PATH"] = os.pathsep.join([llvm_tools_dir, config.environment.get("PATH", os.environ.get("PATH", ""))])
 
 exec_root = lit_config.params.get("exec_root")
 if exec_root:

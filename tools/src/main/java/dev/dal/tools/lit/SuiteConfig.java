@@ -21,7 +21,8 @@ import java.util.Set;
  * (space separated, e.g. {@code .ir .test}), {@code excludes} (file or folder names never treated as tests),
  * {@code features} (space separated), {@code exec_root} (where {@code Output/} folders go, relative to the suite root),
  * {@code substitution.<pattern>} (a literal text replaced in RUN lines, e.g. {@code substitution.%{hello} = echo hi})
- * and {@code tool.<name>} (the command LLVM's lit runs for a DAL tool; dal-lit runs registered tools in-process). In
+ * {@code tool.<name>} (the command LLVM's lit runs for a DAL tool; dal-lit runs registered tools in-process) and
+ * {@code path} (folders put before {@code PATH} for the tests' commands, e.g. LLVM's {@code split-file}). In
  * values, {@code @SUITE_ROOT@} stands for the suite's root folder.
  *
  * @param name the suite name shown in test names ({@code name :: path})
@@ -32,9 +33,10 @@ import java.util.Set;
  * @param features the features {@code REQUIRES:}/{@code UNSUPPORTED:}/{@code XFAIL:} can name
  * @param substitutions project-defined substitutions, applied in order before the built-in ones (as lit does)
  * @param tools DAL tool names mapped to the command LLVM's lit should run for them
+ * @param path folders searched for commands before the inherited {@code PATH}
  */
 public record SuiteConfig(String name, Path sourceRoot, Path execRoot, List<String> suffixes, Set<String> excludes,
-        Set<String> features, Map<String, String> substitutions, Map<String, String> tools) {
+        Set<String> features, Map<String, String> substitutions, Map<String, String> tools, List<String> path) {
     /** The config file name both runners look for. */
     public static final String FILE_NAME = "lit.suite.properties";
 
@@ -45,18 +47,19 @@ public record SuiteConfig(String name, Path sourceRoot, Path execRoot, List<Stri
         features = Set.copyOf(features);
         substitutions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(substitutions));
         tools = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tools));
+        path = List.copyOf(path);
     }
 
     /** {@return a copy with another exec root (lit's {@code --param exec_root=...})} */
     public SuiteConfig withExecRoot(Path root) {
-        return new SuiteConfig(name, sourceRoot, root, suffixes, excludes, features, substitutions, tools);
+        return new SuiteConfig(name, sourceRoot, root, suffixes, excludes, features, substitutions, tools, path);
     }
 
     /** {@return a copy with extra features added (e.g. from {@code --param features=...})} */
     public SuiteConfig withFeatures(Set<String> extra) {
         Set<String> all = new LinkedHashSet<>(features);
         all.addAll(extra);
-        return new SuiteConfig(name, sourceRoot, execRoot, suffixes, excludes, all, substitutions, tools);
+        return new SuiteConfig(name, sourceRoot, execRoot, suffixes, excludes, all, substitutions, tools, path);
     }
 
     /** {@return the nearest folder at or above {@code path} holding a {@value #FILE_NAME}} */
@@ -94,6 +97,7 @@ public record SuiteConfig(String name, Path sourceRoot, Path execRoot, List<Stri
         Set<String> features = new LinkedHashSet<>();
         Map<String, String> subs = new LinkedHashMap<>();
         Map<String, String> tools = new LinkedHashMap<>();
+        List<String> path = new ArrayList<>();
         String rootText = root.toAbsolutePath().normalize().toString();
         for (int i = 0; i < lines.size(); i++) {
             int lineNo = i + 1;
@@ -128,8 +132,9 @@ public record SuiteConfig(String name, Path sourceRoot, Path execRoot, List<Stri
                     }
                     case "excludes" -> excludes.addAll(words);
                     case "features" -> features.addAll(words);
+                    case "path" -> path.addAll(words);
                     default -> throw LitException.at(fileName, lineNo, "unknown key '" + key
-                            + "' (expected name, suffixes, excludes, features, exec_root, substitution.*, tool.*)");
+                            + "' (expected name, suffixes, excludes, features, exec_root, path, substitution.*, tool.*)");
                 }
             }
         }
@@ -138,7 +143,7 @@ public record SuiteConfig(String name, Path sourceRoot, Path execRoot, List<Stri
             throw LitException.at(fileName, 1, "missing 'suffixes = ...' (e.g. 'suffixes = .ir .test')");
         Path absRoot = root.toAbsolutePath().normalize();
         Path exec = execRoot == null ? absRoot : absRoot.resolve(execRoot).normalize();
-        return new SuiteConfig(name, absRoot, exec, suffixes, excludes, features, subs, tools);
+        return new SuiteConfig(name, absRoot, exec, suffixes, excludes, features, subs, tools, path);
     }
 
     private static String requireValue(String file, int line, String key, String value) {

@@ -98,7 +98,7 @@ public final class TestRunner {
         int attempt = 0;
         for (; attempt < attempts; attempt++) {
             StringBuilder out = new StringBuilder();
-            Shell shell = new Shell(tools, test.suite().tools(), test.execDir(), environment, out);
+            Shell shell = new Shell(tools, test.suite().tools(), test.execDir(), environmentFor(test.suite()), out);
             exit = 0;
             for (int i = 0; i < parsed.size() && exit == 0; i++) {
                 out.append("$ \":\" \"RUN: at line ").append(script.runLines().get(i).line()).append("\"\n");
@@ -113,6 +113,20 @@ public final class TestRunner {
         else if (passed) code = attempt > 0 ? ResultCode.FLAKYPASS : ResultCode.PASS;
         else code = ResultCode.FAIL;
         return b.done(code, formatFailure(scriptText, exit, transcript));
+    }
+
+    /** {@return the inherited environment with the suite's {@code path} folders (those that exist) before PATH} */
+    private Map<String, String> environmentFor(SuiteConfig suite) {
+        List<String> dirs = new ArrayList<>();
+        for (String d : suite.path()) {
+            if (java.nio.file.Files.isDirectory(java.nio.file.Path.of(d))) dirs.add(d);
+        }
+        if (dirs.isEmpty()) return environment;
+        Map<String, String> env = new java.util.HashMap<>(environment);
+        String inherited = environment.getOrDefault("PATH", "");
+        if (!inherited.isEmpty()) dirs.add(inherited);
+        env.put("PATH", String.join(java.io.File.pathSeparator, dirs));
+        return env;
     }
 
     /** Applies a DEFINE/REDEFINE; {@return an error message, or null} */

@@ -108,6 +108,17 @@ class ShellTest {
     }
 
     @Test
+    void theSuitePathIsSearchedBeforeTheInheritedPath() throws Exception {
+        Path bin = Files.createDirectories(dir.resolve("bin"));
+        Path cmd = bin.resolve("suite-only-cmd");
+        Files.writeString(cmd, "#!/bin/sh\necho from-suite-path\n");
+        cmd.toFile().setExecutable(true);
+        TestResult r = new TempSuite(dir, "path = " + dir.resolve("missing") + " " + bin)
+                .write("t.test", "RUN: suite-only-cmd | grep -x from-suite-path\n").run("t.test");
+        assertEquals(ResultCode.PASS, r.code(), r.output());
+    }
+
+    @Test
     void anUnknownCommandFailsWithCommandNotFound() {
         TestResult r = run("RUN: surely-not-a-command-xyz\n");
         assertEquals(ResultCode.FAIL, r.code());

@@ -24,7 +24,7 @@ class SuiteConfigTest {
     void everyKeyIsRead() {
         SuiteConfig c = parse("# comment", "name = DAL", "suffixes = .ir .test", "excludes = Inputs x.ir",
                 "features = a b", "exec_root = target/lit", "substitution.%{x} = echo @SUITE_ROOT@",
-                "tool.dal-opt = @SUITE_ROOT@/../bin/dal-opt");
+                "tool.dal-opt = @SUITE_ROOT@/../bin/dal-opt", "path = /opt/a @SUITE_ROOT@/b");
         assertEquals("DAL", c.name());
         assertEquals(List.of(".ir", ".test"), c.suffixes());
         assertEquals(Set.of("Inputs", "x.ir"), c.excludes());
@@ -32,6 +32,7 @@ class SuiteConfigTest {
         assertEquals(Path.of("/suite/target/lit"), c.execRoot());
         assertEquals(Map.of("%{x}", "echo /suite"), c.substitutions());
         assertEquals(Map.of("dal-opt", "/suite/../bin/dal-opt"), c.tools());
+        assertEquals(List.of("/opt/a", "/suite/b"), c.path());
     }
 
     @Test
@@ -44,7 +45,7 @@ class SuiteConfigTest {
         assertEquals("/suite/lit.suite.properties:2: error: expected 'key = value', got 'suffixes .ir'",
                 error("name = n", "suffixes .ir"));
         assertEquals("/suite/lit.suite.properties:3: error: unknown key 'sufixes' (expected name, suffixes, excludes,"
-                + " features, exec_root, substitution.*, tool.*)", error("name = n", "suffixes = .ir", "sufixes = .x"));
+                + " features, exec_root, path, substitution.*, tool.*)", error("name = n", "suffixes = .ir", "sufixes = .x"));
         assertEquals("/suite/lit.suite.properties:2: error: suffix 'ir' must start with '.'", error("name = n", "suffixes = ir"));
         assertEquals("/suite/lit.suite.properties:1: error: missing 'name = ...'", error("suffixes = .ir"));
         assertEquals("/suite/lit.suite.properties:1: error: missing 'suffixes = ...' (e.g. 'suffixes = .ir .test')",
