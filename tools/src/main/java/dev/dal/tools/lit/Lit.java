@@ -157,11 +157,11 @@ public final class Lit {
 
     private static void print(LitOptions o, TestResult r, int index, int total, PrintStream out) {
         boolean failure = r.code().isFailure();
-        if (o.quiet() && !failure) return;
-        if (o.succinct() && !failure) return;
-        if (!o.quiet()) out.printf("%s: %s (%d of %d)%n", r.code(), r.test().fullName(), index, total);
-        if ((failure && (o.verbose() || o.all())) || o.all()) {
-            if (o.quiet()) out.printf("%s: %s (%d of %d)%n", r.code(), r.test().fullName(), index, total);
+        boolean details = o.all() || (failure && o.verbose());
+        // -q drops result lines (unless details are asked for); -s drops them for tests that did not fail.
+        boolean line = o.quiet() ? details : failure || !o.succinct() || details;
+        if (line) out.printf("%s: %s (%d of %d)%n", r.code(), r.test().fullName(), index, total);
+        if (details) {
             // lit frames a failure's output with a header; under -a other results just follow their result line.
             if (failure) out.printf("%s TEST '%s' FAILED %s%n", STARS, r.test().fullName(), STARS);
             out.print(r.output());

@@ -62,7 +62,6 @@ public final class TestRunner {
         boolean expectFail = script.xfails().stream()
                 .anyMatch(x -> x.equals("*") || FeatureExpr.evaluate(x, features));
 
-        List<String> commands = new ArrayList<>();
         List<ShNode> parsed = new ArrayList<>();
         StringBuilder scriptText = new StringBuilder();
         String parseError = null;
@@ -76,7 +75,6 @@ public final class TestRunner {
                         + ": error: " + error + "\n");
             }
             String cmd = Substitutions.forTest(test, local, suiteSubs).apply(rl.command());
-            commands.add(cmd);
             scriptText.append(": 'RUN: at line ").append(rl.line()).append("';  ").append(cmd).append('\n');
             if (parseError != null) continue;
             try {
