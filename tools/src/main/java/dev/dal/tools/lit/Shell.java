@@ -277,7 +277,7 @@ final class Shell {
             }
             default -> {
                 Optional<Tool> tool = tools.inProcess(name);
-                if (tool.isPresent()) return inProcess(tool.get(), rest, in, out, err);
+                if (tool.isPresent()) return inProcess(tool.get(), rest, cwd, in, out, err);
                 List<String> cmd = new ArrayList<>();
                 Optional<List<String>> launcher = tools.asProcess(name);
                 if (launcher.isPresent()) {
@@ -388,7 +388,7 @@ final class Shell {
         return new Status(rc, false);
     }
 
-    private static Status inProcess(Tool tool, List<String> args, byte[] in, Sink out, Sink err) {
+    private static Status inProcess(Tool tool, List<String> args, Path dir, byte[] in, Sink out, Sink err) {
         OutputStream o = new OutputStream() {
             @Override
             public void write(int b) throws IOException {
@@ -414,7 +414,7 @@ final class Shell {
         PrintStream ps = new PrintStream(o, false, StandardCharsets.UTF_8);
         PrintStream es = out == err ? ps : new PrintStream(e, false, StandardCharsets.UTF_8);
         try {
-            int rc = tool.run(List.copyOf(args), new ByteArrayInputStream(in), ps, es);
+            int rc = tool.run(List.copyOf(args), dir, new ByteArrayInputStream(in), ps, es);
             return new Status(rc, false);
         } catch (RuntimeException | Error crash) {
             // An escaped exception is the in-process analogue of a crashing process (`not --crash` expects one).

@@ -48,6 +48,11 @@ class ShellTest {
     }
 
     @Test
+    void inProcessToolsAreToldTheTestsWorkingDirectory() {
+        passes("RUN: mkdir -p %t.w && cd %t.w && echo relative > in.txt && dal-upper in.txt | grep -x RELATIVE\n");
+    }
+
+    @Test
     void exitCodesDecideAndAndOr() {
         assertEquals(ResultCode.PASS, code("RUN: dal-echo --exit 3 x || dal-echo ok\n"));
         assertEquals(ResultCode.FAIL, code("RUN: dal-echo --exit 3 x && dal-echo ok\n"));

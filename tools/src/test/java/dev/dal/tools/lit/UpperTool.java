@@ -23,8 +23,13 @@ public final class UpperTool implements Tool {
 
     @Override
     public int run(List<String> args, InputStream stdin, PrintStream stdout, PrintStream stderr) {
+        return run(args, Path.of(""), stdin, stdout, stderr);
+    }
+
+    @Override
+    public int run(List<String> args, Path workingDir, InputStream stdin, PrintStream stdout, PrintStream stderr) {
         try {
-            byte[] in = args.isEmpty() ? stdin.readAllBytes() : Files.readAllBytes(Path.of(args.getFirst()));
+            byte[] in = args.isEmpty() ? stdin.readAllBytes() : Files.readAllBytes(workingDir.resolve(args.getFirst()));
             stdout.print(new String(in, StandardCharsets.UTF_8).toUpperCase(Locale.ROOT));
             return 0;
         } catch (java.nio.file.NoSuchFileException e) {
