@@ -83,7 +83,10 @@ public final class TestRunner {
                 parseError = "shell parser error on RUN: at line " + rl.line() + ": " + e.getMessage();
             }
         }
-        if (parseError != null) return b.done(ResultCode.FAIL, formatFailure(scriptText, 1, parseError + "\n"));
+        if (parseError != null) {
+            // As in lit, an expected failure covers a script that cannot even be parsed.
+            return b.done(expectFail ? ResultCode.XFAIL : ResultCode.FAIL, formatFailure(scriptText, 1, parseError + "\n"));
+        }
         try {
             Files.createDirectories(test.tmpBase().getParent());
         } catch (IOException e) {
