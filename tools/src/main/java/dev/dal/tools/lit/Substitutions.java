@@ -46,7 +46,7 @@ public final class Substitutions {
         subs.add(Map.entry("%{fs-src-root}", "/"));
         subs.add(Map.entry("%{fs-tmp-root}", "/"));
         subs.add(Map.entry("%{fs-sep}", "/"));
-        subs.add(Map.entry("%basename_t", tmpBase.getFileName() + ".tmp"));
+        subs.add(Map.entry("%basename_t", tmpBase.getFileName().toString()));
         for (String prefix : List.of("%/", "%:", "%{/", "%")) {
             if (prefix.equals("%{/")) continue;
             subs.add(Map.entry(prefix + "s", source.toString()));

@@ -101,9 +101,13 @@ public final class TestRunner {
             StringBuilder out = new StringBuilder();
             Shell shell = new Shell(tools, test.suite().tools(), test.execDir(), environmentFor(test.suite()), out);
             exit = 0;
-            for (int i = 0; i < parsed.size() && exit == 0; i++) {
-                out.append("$ \":\" \"RUN: at line ").append(script.runLines().get(i).line()).append("\"\n");
-                exit = shell.run(parsed.get(i));
+            try {
+                for (int i = 0; i < parsed.size() && exit == 0; i++) {
+                    out.append("$ \":\" \"RUN: at line ").append(script.runLines().get(i).line()).append("\"\n");
+                    exit = shell.run(parsed.get(i));
+                }
+            } catch (Shell.ScriptAbort e) {
+                return b.done(ResultCode.UNRESOLVED, formatFailure(scriptText, 1, out + "error: " + e.getMessage() + "\n"));
             }
             transcript = out.toString();
             if (exit == 0) break;

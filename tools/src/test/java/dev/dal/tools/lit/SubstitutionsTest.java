@@ -24,7 +24,7 @@ class SubstitutionsTest {
         Path src = dir.toAbsolutePath().normalize().resolve("sub/dir/x.test");
         Path out = dir.toAbsolutePath().normalize().resolve("out/sub/dir/Output");
         assertEquals(src + " " + src.getParent() + " " + src.getParent(), s.apply("%s %S %p"));
-        assertEquals(out.resolve("x.test.tmp") + " " + out + " x.test.tmp", s.apply("%t %T %basename_t"));
+        assertEquals(out.resolve("x.test.tmp") + " " + out + " x.test", s.apply("%t %T %basename_t"));
         assertEquals(out.resolve("x.test.tmp") + ".o", s.apply("%/t.o"));
     }
 
