@@ -59,6 +59,15 @@ final class Shell {
         }
     }
 
+    /** A descriptor duplication lit's shell does not support. */
+    private static final class UnsupportedRedirect extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        UnsupportedRedirect(String message) {
+            super(message);
+        }
+    }
+
     private final ToolRegistry tools;
     private final Map<String, String> fallbacks;
     private final Map<String, String> env;
@@ -84,7 +93,9 @@ final class Shell {
                 yield switch (seq.op()) {
                     case "&&" -> l == 0 ? run(seq.rhs()) : l;
                     case "||" -> l != 0 ? run(seq.rhs()) : l;
-                    default -> run(seq.rhs());
+                    case ";" -> run(seq.rhs());
+                    // lit's shell has no background jobs and gives up on the test.
+                    default -> throw new ScriptAbort("unsupported shell operator: '" + seq.op() + "'");
                 };
             }
             case ShNode.Pipeline p -> pipeline(p);
@@ -127,6 +138,10 @@ final class Shell {
                 } else {
                     st = command(args, in, fds[1], fds[2]);
                 }
+            } catch (UnsupportedRedirect e) {
+                // lit's shell supports only 2>&1 among descriptor duplications, and fails the command with 127.
+                err.captured.writeBytes(("Unsupported redirect: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+                st = new Status(127, false);
             } catch (IOException | IllegalArgumentException e) {
                 err.captured.writeBytes(("error: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
                 st = new Status(1, false);
@@ -172,8 +187,7 @@ final class Shell {
                 } catch (NumberFormatException e) {
                     throw new IllegalArgumentException("unsupported redirect target '" + target + "' for '>&'");
                 }
-                if (to < 1 || to > 2 || r.fd() < 1 || r.fd() > 2)
-                    throw new IllegalArgumentException("unsupported redirect " + r.fd() + ">&" + to);
+                if (r.fd() != 2 || to != 1) throw new UnsupportedRedirect(r.fd() + ">&" + to);
                 fds[r.fd()] = fds[to];
             }
             case ">", ">>", "&>" -> {
@@ -221,12 +235,8 @@ final class Shell {
                 }
                 a = a.subList(k, a.size());
                 if (a.isEmpty()) {
-                    // `env` alone prints the environment, as the real one does.
-                    StringBuilder sb = new StringBuilder();
-                    cmdEnv.entrySet().stream().sorted(Map.Entry.comparingByKey())
-                            .forEach(e -> sb.append(e.getKey()).append('=').append(e.getValue()).append('\n'));
-                    write(out, sb.toString());
-                    return new Status(0, false);
+                    write(err, "Error: 'env' requires a subcommand\n");
+                    return new Status(127, false);
                 }
             } else {
                 break;

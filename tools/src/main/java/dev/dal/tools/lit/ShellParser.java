@@ -39,7 +39,6 @@ public final class ShellParser {
             Token t = p.tokens.get(p.pos++);
             if (t.op() == null || !(t.isOp("&&") || t.isOp("||") || t.isOp(";") || t.isOp("&")))
                 throw new IllegalArgumentException("unexpected token '" + describe(t) + "'");
-            if (p.pos == p.tokens.size() && (t.isOp(";") || t.isOp("&"))) break;
             node = new ShNode.Seq(node, t.op(), p.pipeline());
         }
         return node;
