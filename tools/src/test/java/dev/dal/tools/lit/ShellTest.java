@@ -124,6 +124,18 @@ class ShellTest {
     }
 
     @Test
+    void whatLitsShellCannotDoFailsAsItDoes() {
+        assertEquals(ResultCode.UNRESOLVED, code("RUN: true & true\n"));
+        assertEquals(ResultCode.UNRESOLVED, code("RUN: echo x > %t.no/such/dir\n"));
+        TestResult dup = run("RUN: dal-echo x 1>&2\n");
+        assertEquals(ResultCode.FAIL, dup.code());
+        assertTrue(dup.output().contains("Unsupported redirect: 1>&2") && dup.output().contains("Exit Code: 127"), dup.output());
+        assertEquals(ResultCode.FAIL, code("RUN: env\n"));
+        assertEquals(ResultCode.FAIL, code("RUN: true;\n"));
+        assertEquals(ResultCode.FAIL, code("RUN: echo x 2> %t.err\n"));
+    }
+
+    @Test
     void anUnknownCommandFailsWithCommandNotFound() {
         TestResult r = run("RUN: surely-not-a-command-xyz\n");
         assertEquals(ResultCode.FAIL, r.code());
