@@ -432,8 +432,10 @@ final class Shell {
                 err.write(b, off, len);
             }
         };
-        PrintStream ps = new PrintStream(o, false, StandardCharsets.UTF_8);
-        PrintStream es = out == err ? ps : new PrintStream(e, false, StandardCharsets.UTF_8);
+        // Buffered, so a tool writing byte by byte does not take the sink's lock per byte; flushed below.
+        PrintStream ps = new PrintStream(new java.io.BufferedOutputStream(o, 1 << 16), false, StandardCharsets.UTF_8);
+        PrintStream es = out == err ? ps : new PrintStream(new java.io.BufferedOutputStream(e, 1 << 12), false,
+                StandardCharsets.UTF_8);
         try {
             int rc = tool.run(List.copyOf(args), dir, new ByteArrayInputStream(in), ps, es);
             return new Status(rc, false);
