@@ -20,4 +20,16 @@ public interface Tool {
      * @return the exit code
      */
     int run(List<String> args, InputStream stdin, PrintStream stdout, PrintStream stderr);
+
+    /**
+     * Runs the command as if started in {@code workingDir}: dal-lit calls this, since a test's commands run in the
+     * test's folder while the JVM's working directory cannot change. Tools that open files by relative path override
+     * it to resolve them against {@code workingDir}; the default ignores it.
+     *
+     * @return the exit code
+     */
+    default int run(List<String> args, java.nio.file.Path workingDir, InputStream stdin, PrintStream stdout,
+            PrintStream stderr) {
+        return run(args, stdin, stdout, stderr);
+    }
 }
