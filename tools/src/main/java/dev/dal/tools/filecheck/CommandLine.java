@@ -68,6 +68,10 @@ final class CommandLine {
                 continue;
             }
             if (VALUE_OPTIONS.contains(name)) {
+                if (value == null && name.equals("D")) {
+                    // -D is a cl::Prefix option: its value must be glued on (-DNAME=VALUE).
+                    throw new UsageException("FileCheck: for the -D option: requires a value!", 1);
+                }
                 if (value == null) {
                     if (i + 1 >= args.size()) {
                         throw new UsageException("FileCheck: for the " + (a.startsWith("--") ? "--" : "-") + name

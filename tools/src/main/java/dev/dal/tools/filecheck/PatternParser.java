@@ -63,7 +63,7 @@ final class PatternParser {
         if (nb.defName == null || nb.expr == null) throw pp.error(start, "invalid command-line numeric definition");
         try {
             long value = nb.expr.evaluate(vars);
-            vars.numericDecls.put(nb.defName, new Variables.NumericDecl(nb.format, 0));
+            vars.numericDecls.put(nb.defName, new Variables.NumericDecl(nb.format, -1));
             vars.setNumber(nb.defName, value);
         } catch (NumericExpr.EvalException e) {
             throw pp.error(nb.exprStart, e.getMessage());

@@ -20,6 +20,7 @@ final class RegexTranslator {
     private RegexTranslator() {}
 
     static Result translate(String ere) throws RegexException {
+        if (ere.isEmpty()) throw new RegexException("empty (sub)expression");
         StringBuilder sb = new StringBuilder();
         int groups = 0;
         boolean haveAtom = false;
@@ -89,6 +90,10 @@ final class RegexTranslator {
                         sb.append("\\{");
                         haveAtom = true;
                     }
+                }
+                case '.' -> {
+                    sb.append('.');
+                    haveAtom = true;
                 }
                 case '^', '$' -> {
                     sb.append(c);

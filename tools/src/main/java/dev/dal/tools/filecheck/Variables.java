@@ -35,9 +35,16 @@ final class Variables implements NumericExpr.Values {
         numbers.put(name, value);
     }
 
-    /** Forgets the values of local variables (names without {@code $}), as --enable-var-scope does per label. */
+    private boolean numericLocalsCleared;
+
+    /**
+     * Forgets the values of local variables (names without {@code $}), as --enable-var-scope does per label.
+     * LLVM 16 also drops local numeric variables from its table on the first clearing, so only that first
+     * clearing affects numeric values; we reproduce that observable behaviour.
+     */
     void clearLocals() {
         strings.keySet().removeIf(n -> !n.startsWith("$"));
-        numbers.keySet().removeIf(n -> !n.startsWith("$"));
+        if (!numericLocalsCleared) numbers.keySet().removeIf(n -> !n.startsWith("$"));
+        numericLocalsCleared = true;
     }
 }
