@@ -159,7 +159,8 @@ public final class FileCheckTool implements Tool {
      * tabs becomes one space. The result is ISO-8859-1 text, one char per input byte.
      */
     static String canonicalize(byte[] b, boolean strict) {
-        byte[] out = new byte[b.length];
+        // In place: the output never runs ahead of the input, and the caller owns the array.
+        byte[] out = b;
         int n = 0;
         for (int i = 0; i < b.length; i++) {
             byte c = b[i];
