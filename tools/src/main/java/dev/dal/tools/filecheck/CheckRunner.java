@@ -217,6 +217,12 @@ final class CheckRunner {
             diags.note(input, scan, "with \"" + s.text() + "\" equal to \"" + escape(value) + "\"");
         }
         dump.add(pat, 0, scan, lineLength(scan), 'X', "error: no match found");
+        // The search range goes on over the following lines; mark a few of them as LLVM's dump does.
+        int next = in.indexOf('\n', scan);
+        for (int shown = 0; shown < 4 && next >= 0 && next + 1 < end; shown++) {
+            dump.add(pat, 0, next + 1, lineLength(next + 1), '~', "");
+            next = in.indexOf('\n', next + 1);
+        }
         int best = FuzzyMatch.best(pat.exampleText(), in, scan, end);
         if (best > 0) {
             diags.note(input, scan + best, "possible intended match here");

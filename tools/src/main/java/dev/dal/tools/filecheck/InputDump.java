@@ -45,7 +45,7 @@ final class InputDump {
             byLine.computeIfAbsent(line, k -> new ArrayList<>()).add(n);
             labelWidth = Math.max(labelWidth, n.label().length());
         }
-        int numWidth = Math.max(String.valueOf(starts.size()).length(), labelWidth - 2) + 2;
+        int numWidth = Math.max(String.valueOf(starts.size()).length(), labelWidth + 3);
         boolean[] show = new boolean[starts.size()];
         for (int l = 0; l < starts.size(); l++) {
             if (all) show[l] = true;
@@ -69,9 +69,15 @@ final class InputDump {
             sb.append(" ".repeat(numWidth - num.length())).append(num).append(": ").append(text, s, e).append(" \n");
             for (Note n : byLine.getOrDefault(l, List.of())) {
                 int col = Math.max(0, n.pos() - s);
-                int span = Math.max(1, Math.min(n.len(), e - n.pos()));
+                int span = Math.max(1, Math.min(n.len(), e - n.pos() + 1));
                 sb.append(n.label()).append(" ".repeat(Math.max(1, numWidth + 2 - n.label().length() + col)))
-                        .append(n.marker()).append("~".repeat(span - 1)).append(' ').append(n.message()).append('\n');
+                        .append(n.marker()).append("~".repeat(span - 1));
+                if (!n.message().isEmpty()) {
+                    // Messages start after the input text of the line, as in LLVM's dump.
+                    int gap = Math.max(1, (e - s) + 2 - (col + span));
+                    sb.append(" ".repeat(gap)).append(n.message());
+                }
+                sb.append('\n');
             }
         }
         return sb.append(">>>>>>\n").toString();
