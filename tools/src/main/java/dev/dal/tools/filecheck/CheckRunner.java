@@ -85,8 +85,9 @@ final class CheckRunner {
                 reportFailure(pat, o, lastMatchEnd, end, k);
                 return null;
             }
-            if (opts.verbose() > 0) {
+            if (opts.verbose() > 0 && !labelScan) {
                 dump.add(pat, pat.count > 1 ? k - 1 : -1, f.pos(), Math.max(1, f.len()), '^', "");
+                remark(pat, f, pat.count > 1 ? " (" + k + " out of " + pat.count + ")" : "");
             }
             if (k == 1) firstMatchPos = f.pos();
             lastMatchEnd = f.end();
@@ -165,6 +166,7 @@ final class CheckRunner {
                 }
                 if (!overlap) {
                     ranges.add(mi, m);
+                    if (opts.verbose() > 0) remark(pat, f, "");
                     break;
                 }
                 matchPos = ranges.get(mi)[1];
@@ -228,6 +230,13 @@ final class CheckRunner {
             diags.note(input, scan + best, "possible intended match here");
             dump.add(pat, 1, scan + best, 1, '?', "possible intended match");
         }
+    }
+
+    /** With -v, reports a good match as LLVM does: a remark at the check line and a note at the match. */
+    private void remark(CheckPattern pat, MatchOutcome.Found f, String suffix) {
+        if (pat.kind == CheckKind.EOF) return;
+        diags.print(pat.src, pat.loc, 0, "remark", name(pat) + ": expected string found in input" + suffix);
+        diags.print(input, f.pos(), f.len(), "note", "found here");
     }
 
     private int lineLength(int pos) {
