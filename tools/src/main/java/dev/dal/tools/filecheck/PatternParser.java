@@ -251,7 +251,13 @@ final class PatternParser {
             insertIdx++;
             if (isNum) {
                 numDefs.add(new CheckPattern.NumDef(defName, curParen, format));
-                vars.numericDecls.put(defName, new Variables.NumericDecl(format, line));
+                // A redefinition reuses the first declaration (and its line), as LLVM does; only its format must agree.
+                Variables.NumericDecl previous = vars.numericDecls.get(defName);
+                if (previous == null) {
+                    vars.numericDecls.put(defName, new Variables.NumericDecl(format, line));
+                } else if (!previous.format().equals(format)) {
+                    throw error(ms, "format different from previous variable definition");
+                }
             } else {
                 stringDefs.put(defName, curParen);
                 vars.stringDecls.put(defName, true);
