@@ -470,6 +470,11 @@ final class PatternParser {
                 return new NumericExpr.Literal(line);
             }
             Variables.NumericDecl d = vars.numericDecls.get(v.name());
+            if (d == null) {
+                // Like LLVM, a use before any definition declares the variable (unsigned, no defining line); a
+                // later definition then reuses that declaration.
+                vars.numericDecls.put(v.name(), new Variables.NumericDecl(NumberFormat.UNSIGNED, -1));
+            }
             if (d != null && d.defLine() == line) {
                 throw error(pos, "numeric variable '" + v.name() + "' defined earlier in the same CHECK directive");
             }
