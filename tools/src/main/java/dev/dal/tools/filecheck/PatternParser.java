@@ -95,7 +95,7 @@ final class PatternParser {
             return pat;
         }
         if (fullLines) {
-            re.append('^');
+            re.append(RegexTranslator.LINE_START);
             if (!strict) re.append(" *");
         }
         int p = start;

@@ -17,6 +17,12 @@ final class RegexTranslator {
     /** The translated regex and the number of capture groups it opens. */
     record Result(String java, int groups) {}
 
+    /**
+     * POSIX {@code ^} under REG_NEWLINE also matches after a newline that ends the text; Java's MULTILINE {@code ^}
+     * does not, so it gets the lookbehind as an alternative.
+     */
+    static final String LINE_START = "(?:^|(?<=\\n))";
+
     private RegexTranslator() {}
 
     static Result translate(String ere) throws RegexException {
@@ -95,9 +101,13 @@ final class RegexTranslator {
                     sb.append('.');
                     haveAtom = true;
                 }
-                case '^', '$' -> {
-                    sb.append(c);
-                    haveAtom = c == '$';
+                case '^' -> {
+                    sb.append(LINE_START);
+                    haveAtom = false;
+                }
+                case '$' -> {
+                    sb.append('$');
+                    haveAtom = true;
                 }
                 default -> {
                     appendLiteral(sb, c);
