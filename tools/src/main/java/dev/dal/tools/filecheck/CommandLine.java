@@ -96,6 +96,12 @@ final class CommandLine {
                         }
                         if (dump == null || DUMP_RANK.get(value) > DUMP_RANK.get(dump)) dump = value;
                     }
+                    case "dump-input-filter" -> {
+                        if (!Set.of("all", "annotation-full", "annotation", "error").contains(value)) {
+                            throw new UsageException("FileCheck: for the --dump-input-filter option: Cannot find option "
+                                    + "named '" + value + "'!", 1);
+                        }
+                    }
                     case "dump-input-context" -> {
                         if (!value.matches("[0-9]+")) {
                             throw new UsageException("FileCheck: for the --dump-input-context option: '" + value
