@@ -13,7 +13,11 @@ public final class FileCheckMain {
      */
     public static void main(String[] args) {
         java.io.PrintStream err = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), false);
-        int code = new FileCheckTool().run(List.of(args), System.in, System.out, err);
+        // Like LLVM's binary, extra options may come from FILECHECK_OPTS (whitespace-separated).
+        List<String> all = new java.util.ArrayList<>(List.of(args));
+        String env = System.getenv("FILECHECK_OPTS");
+        if (env != null && !env.isBlank()) all.addAll(List.of(env.strip().split("\\s+")));
+        int code = new FileCheckTool().run(all, System.in, System.out, err);
         err.flush();
         System.out.flush();
         System.exit(code);
