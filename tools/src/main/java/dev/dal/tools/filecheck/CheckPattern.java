@@ -38,6 +38,10 @@ final class CheckPattern {
     private final Map<String, Integer> stringDefs = new LinkedHashMap<>();
     private final List<NumDef> numDefs = new ArrayList<>();
     private Pattern compiled;
+    /** Whether the regex has an alternation, so the leftmost match must be extended to the longest one. */
+    private boolean longest;
+    /** How far past Java's match end the longest-match search looks (it stays on the match's line). */
+    private static final int LONGEST_REACH = 1024;
     private final Map<String, Pattern> cache = new HashMap<>();
 
     CheckPattern(CheckKind kind, int count, String prefix, int lineNumber, SourceText src, int loc, boolean ignoreCase) {
@@ -72,8 +76,10 @@ final class CheckPattern {
         }
     }
 
-    void setRegex(String regex, List<Subst> substitutions, Map<String, Integer> defs, List<NumDef> numericDefs) {
+    void setRegex(String regex, List<Subst> substitutions, Map<String, Integer> defs, List<NumDef> numericDefs,
+            boolean alternation) {
         this.regex = regex;
+        this.longest = alternation;
         substs.addAll(substitutions);
         stringDefs.putAll(defs);
         numDefs.addAll(numericDefs);
@@ -111,6 +117,24 @@ final class CheckPattern {
                     "unable to substitute variable or numeric expression: " + ex.getMessage()));
             return "";
         }
+    }
+
+    /**
+     * POSIX regexes (LLVM's) take the longest match at the leftmost start; Java takes the first alternative that
+     * matches. Probes longer ends on the same line, longest first, and keeps the first that matches entirely.
+     */
+    private static Matcher longestAt(Pattern p, String in, Matcher found, int end) {
+        int start = found.start();
+        int lineEnd = in.indexOf('\n', found.end());
+        int limit = Math.min(Math.min(end, lineEnd < 0 ? in.length() : lineEnd), found.end() + LONGEST_REACH);
+        Matcher probe = p.matcher(in);
+        probe.useAnchoringBounds(false);
+        probe.useTransparentBounds(true);
+        for (int e = limit; e > found.end(); e--) {
+            probe.region(start, e);
+            if (probe.matches()) return probe;
+        }
+        return found;
     }
 
     /** Matches the first occurrence in {@code in[from, end)}, recording the variables it defines. */
@@ -158,6 +182,7 @@ final class CheckPattern {
         Matcher m = p.matcher(in);
         m.region(from, end);
         if (!m.find()) return new MatchOutcome.NotFound();
+        if (longest) m = longestAt(p, in, m, end);
         for (Map.Entry<String, Integer> d : stringDefs.entrySet()) vars.setString(d.getKey(), m.group(d.getValue()));
         for (NumDef d : numDefs) {
             String t = m.group(d.group());

@@ -28,6 +28,7 @@ final class PatternParser {
     private final Map<String, Integer> stringDefs = new LinkedHashMap<>();
     private final List<CheckPattern.NumDef> numDefs = new ArrayList<>();
     private int curParen = 1;
+    private boolean alternation;
 
     private PatternParser(SourceText src, FileCheckOptions opts, Variables vars, Diagnostics diags, int line) {
         this.src = src;
@@ -134,7 +135,7 @@ final class PatternParser {
             re.append('$');
         }
         try {
-            pat.setRegex(re.toString(), substs, stringDefs, numDefs);
+            pat.setRegex(re.toString(), substs, stringDefs, numDefs, alternation);
         } catch (PatternSyntaxException e) {
             throw error(start, "invalid regex: " + e.getDescription());
         }
@@ -152,6 +153,7 @@ final class PatternParser {
             Pattern.compile(r.java());
             re.append(r.java());
             curParen += r.groups();
+            alternation |= r.alternation();
         } catch (RegexTranslator.RegexException e) {
             throw error(start, "invalid regex: " + e.getMessage());
         } catch (PatternSyntaxException e) {

@@ -14,8 +14,11 @@ final class RegexTranslator {
         }
     }
 
-    /** The translated regex and the number of capture groups it opens. */
-    record Result(String java, int groups) {}
+    /**
+     * The translated regex, the number of capture groups it opens, and whether it has an alternation (where POSIX
+     * leftmost-longest and Java's leftmost-first matching can differ).
+     */
+    record Result(String java, int groups, boolean alternation) {}
 
     /**
      * POSIX {@code ^} under REG_NEWLINE also matches after a newline that ends the text; Java's MULTILINE {@code ^}
@@ -31,6 +34,7 @@ final class RegexTranslator {
         int groups = 0;
         boolean haveAtom = false;
         int depth = 0;
+        boolean alternation = false;
         for (int i = 0; i < ere.length(); i++) {
             char c = ere.charAt(i);
             switch (c) {
@@ -68,6 +72,7 @@ final class RegexTranslator {
                         throw new RegexException("empty (sub)expression");
                     }
                     sb.append('|');
+                    alternation = true;
                     haveAtom = false;
                 }
                 case '*', '+', '?' -> {
@@ -116,7 +121,7 @@ final class RegexTranslator {
             }
         }
         if (depth != 0) throw new RegexException("parentheses not balanced");
-        return new Result(sb.toString(), groups);
+        return new Result(sb.toString(), groups, alternation);
     }
 
     /** POSIX rejects a repetition of a repetition ({@code a**}); Java would read it as lazy or possessive. */
