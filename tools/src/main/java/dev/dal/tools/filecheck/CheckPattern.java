@@ -168,6 +168,8 @@ final class CheckPattern {
             }
             if (!problems.isEmpty()) return new MatchOutcome.Invalid(problems);
             String key = sb.toString();
+            // LLVM cannot compile an empty regex (a pattern that is only an empty substitution): it never matches.
+            if (key.isEmpty()) return new MatchOutcome.NotFound();
             p = cache.get(key);
             if (p == null) {
                 try {

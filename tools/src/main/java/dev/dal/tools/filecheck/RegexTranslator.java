@@ -54,7 +54,6 @@ final class RegexTranslator {
                             || ere.charAt(i + 1) == '+')) {
                         throw new RegexException("repetition-operator operand invalid");
                     }
-                    if (i + 1 < ere.length() && ere.charAt(i + 1) == ')') throw new RegexException("empty (sub)expression");
                     groups++;
                     depth++;
                     sb.append('(');
