@@ -89,4 +89,63 @@ class RandomDifferentialTest {
         System.out.println("random FileCheck differential: " + cases + " cases, " + mismatches.size() + " mismatches");
         assertEquals(List.of(), mismatches);
     }
+
+    private static final String[] INPUT_WORDS = {"foo", "bar", "baz", "%0", "%1", "=", "op", "ret", "f1:", "f2:", "x", "y"};
+    private static final String[] LINE_DIRECTIVES = {"CHECK: ", "CHECK: ", "CHECK-NEXT: ", "CHECK-SAME: ", "CHECK-NOT: ",
+        "CHECK-DAG: ", "CHECK-DAG: ", "CHECK-LABEL: ", "CHECK-EMPTY:", "CHECK-COUNT-2: "};
+    private static final String[][] LINE_OPTIONS = {{}, {}, {"--match-full-lines"}, {"--enable-var-scope"},
+        {"--implicit-check-not=baz"}, {"--allow-deprecated-dag-overlap"}, {"--strict-whitespace"}};
+
+    /** Checks cut from the input's own lines, so many pass and the ordering rules decide the verdict. */
+    @Test
+    void checksCutFromTheInputGetLlvmsVerdict(@TempDir Path tmp) throws Exception {
+        assumeTrue(DifferentialCorpusTest.llvmAvailable());
+        Path check = tmp.resolve("check.txt");
+        Path input = tmp.resolve("input.txt");
+        List<String> mismatches = new ArrayList<>();
+        int cases = 250;
+        for (int i = 0; i < cases; i++) {
+            List<String> lines = new ArrayList<>();
+            for (int l = 2 + rnd.nextInt(10); l > 0; l--) {
+                StringBuilder sb = new StringBuilder();
+                for (int k = rnd.nextInt(4); k > 0; k--) sb.append(pick(INPUT_WORDS)).append(k > 1 ? " " : "");
+                lines.add(sb.toString());
+            }
+            StringBuilder ck = new StringBuilder();
+            for (int l = 1 + rnd.nextInt(7); l > 0; l--) {
+                String d = pick(LINE_DIRECTIVES);
+                ck.append(d);
+                if (!d.equals("CHECK-EMPTY:")) {
+                    String line = lines.get(rnd.nextInt(lines.size()));
+                    String[] ws = line.isEmpty() ? new String[] {"foo"} : line.split(" ");
+                    int from = rnd.nextInt(ws.length);
+                    int to = from + rnd.nextInt(ws.length - from);
+                    for (int k = from; k <= to; k++) {
+                        if (k > from) ck.append(' ');
+                        switch (rnd.nextInt(10)) {
+                            case 0 -> ck.append("{{.*}}");
+                            case 1 -> ck.append("[[V").append(rnd.nextInt(2)).append(":[^ ]+]]");
+                            case 2 -> ck.append("[[V").append(rnd.nextInt(2)).append("]]");
+                            default -> ck.append(ws[k]);
+                        }
+                    }
+                }
+                ck.append('\n');
+            }
+            Files.writeString(check, ck);
+            Files.writeString(input, String.join("\n", lines) + "\n");
+            List<String> args = new ArrayList<>(List.of(LINE_OPTIONS[rnd.nextInt(LINE_OPTIONS.length)]));
+            args.addAll(List.of(check.toString(), "--input-file", input.toString(), "--dump-input=never"));
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int dal = new FileCheckTool().run(args, new ByteArrayInputStream(new byte[0]),
+                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+            int llvm = DifferentialCorpusTest.runLlvm(args, input, tmp);
+            if (dal != llvm) {
+                mismatches.add("DAL " + dal + ", LLVM " + llvm + ", options " + args.subList(0, args.size() - 4)
+                        + "\n--- check\n" + ck + "--- input\n" + String.join("\n", lines) + "\n--- DAL said\n" + err);
+            }
+        }
+        System.out.println("input-derived FileCheck differential: " + cases + " cases, " + mismatches.size() + " mismatches");
+        assertEquals(List.of(), mismatches);
+    }
 }
