@@ -223,8 +223,8 @@ final class OptCommand {
             } else {
                 diag.addHandler(new DiagnosticRenderer(sources, err));
             }
-            PassManager pm = buildPipeline(pipeline, registry).orElseThrow();
-            String printed = processChunk(chunk, parserConfig, pm, config, printer, diag);
+            List<PassManager> pms = buildPipeline(pipeline, registry).orElseThrow();
+            String printed = processChunk(chunk, parserConfig, pms, config, printer, diag);
             if (verifier != null) {
                 DiagnosticEngine report = new DiagnosticEngine();
                 report.addHandler(new DiagnosticRenderer(sources, err));
@@ -252,18 +252,22 @@ final class OptCommand {
         return 0;
     }
 
-    /** {@return the pass manager for the pipeline texts, or empty after reporting an error} */
-    private Optional<PassManager> buildPipeline(List<String> texts, PassRegistry registry) {
-        PassManager pm = new PassManager(PassManager.ANY);
+    /**
+     * {@return one pass manager per pipeline text, run one after the other on the top-level module, or empty after
+     * reporting an error} A text {@code builtin.module(...)} is anchored on the module itself; a plain list
+     * ({@code canonicalize,cse}) runs on whatever op it is given, as in mlir-opt.
+     */
+    private Optional<List<PassManager>> buildPipeline(List<String> texts, PassRegistry registry) {
+        List<PassManager> pms = new ArrayList<>();
         for (String text : texts) {
             try {
-                PipelineParser.parseInto(text, pm, registry);
+                pms.add(PipelineParser.parse(text, registry));
             } catch (PipelineException e) {
                 err.print(e.render("<pass-pipeline>"));
                 return Optional.empty();
             }
         }
-        return Optional.of(pm);
+        return Optional.of(pms);
     }
 
     /**
@@ -284,13 +288,14 @@ final class OptCommand {
     }
 
     /** Parses, verifies, runs the pipeline and prints one chunk. @return the printed IR, or null on errors */
-    private static String processChunk(SourceFile chunk, ParserConfig parserConfig, PassManager pm,
+    private static String processChunk(SourceFile chunk, ParserConfig parserConfig, List<PassManager> pms,
             PassRunConfig config, IrPrinter printer, DiagnosticEngine diag) {
         Optional<Operation> parsed = IrParser.parse(chunk, parserConfig, diag);
         if (parsed.isEmpty() || diag.errorCount() > 0) return null;
         Operation module = parsed.get();
         if (!Verifier.verify(module, diag)) return null;
-        if (!pm.run(module, config, diag)) return null;
+        for (PassManager pm : pms)
+            if (!pm.run(module, config, diag)) return null;
         if (diag.errorCount() > 0) return null;
         return printer.print(module);
     }
