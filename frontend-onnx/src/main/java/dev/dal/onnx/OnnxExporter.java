@@ -90,7 +90,7 @@ public final class OnnxExporter {
             for (NamedAttribute e : d.entries()) {
                 boolean def = OnnxOps.isDefaultDomain(e.name());
                 hasDefault |= def;
-                mb.addOpsetImport(OperatorSetIdProto.newBuilder().setDomain(e.name())
+                mb.addOpsetImport(OperatorSetIdProto.newBuilder().setDomain(def ? "" : e.name())
                         .setVersion(def ? OnnxImporter.MAX_OPSET : ((IntegerAttr) e.value()).longValue()));
             }
         }
@@ -137,7 +137,8 @@ public final class OnnxExporter {
             names.put(a, n);
             g.addInput(valueInfo(n, a, func));
         }
-        Operation ret = entry.terminator().orElseThrow(() -> error(func, "the function has no return"));
+        Operation ret = entry.lastOp().filter(o -> o.name().equals("func.return"))
+                .orElseThrow(() -> error(func, "the function does not end in func.return"));
         List<String> outNames = new ArrayList<>();
         for (int i = 0; i < ret.numOperands(); i++)
             outNames.add(onnxName(func.attribute("res_attrs"), i).orElse("output_" + i));
@@ -167,19 +168,27 @@ public final class OnnxExporter {
             }
         }
         List<Value> typed = new ArrayList<>();
+        boolean leading = true;
         for (Operation op : block.ops()) {
             if (op == term) break;
-            switch (op.name()) {
-                case "graph.none" -> names.put(op.result(0), "");
-                case "graph.constant" -> {
-                    String n = nameOf(op.result(0));
-                    g.addInitializer(tensor(op.attribute("value").orElseThrow(
-                            () -> error(op, "graph.constant without a value")), n, op));
+            if (op.name().equals("graph.none")) {
+                names.put(op.result(0), "");
+            } else if (op.name().equals("graph.constant")) {
+                Attribute value = op.attribute("value").orElseThrow(
+                        () -> error(op, "graph.constant without a value"));
+                String n = nameOf(op.result(0));
+                if (leading) {
+                    g.addInitializer(tensor(value, n, op));
+                } else {
+                    // a constant among the nodes stays a Constant node, so a re-import keeps the op order
+                    g.addNode(NodeProto.newBuilder().setOpType("Constant")
+                            .setName(op.loc() instanceof Location.Name nl ? nl.name() : unique("Constant"))
+                            .addOutput(n).addAttribute(attribute("value", value, op)));
                 }
-                default -> {
-                    g.addNode(node(op));
-                    for (OpResult r : op.results()) if (!directOutputs.contains(r)) typed.add(r);
-                }
+            } else {
+                leading = false;
+                g.addNode(node(op));
+                for (OpResult r : op.results()) if (!directOutputs.contains(r)) typed.add(r);
             }
         }
         Set<String> outputsWritten = new HashSet<>();
@@ -262,7 +271,8 @@ public final class OnnxExporter {
         GraphProto.Builder g = GraphProto.newBuilder().setName(unique(name));
         Block b = r.entry();
         for (BlockArgument a : b.arguments()) g.addInput(valueInfo(nameOf(a), a, owner));
-        Operation term = b.terminator().orElseThrow(() -> error(owner, "a region has no terminator"));
+        Operation term = b.lastOp().filter(o -> o.name().equals("graph.yield"))
+                .orElseThrow(() -> error(owner, "a region does not end in graph.yield"));
         exportBlock(b, g, term, List.of());
         return g.build();
     }

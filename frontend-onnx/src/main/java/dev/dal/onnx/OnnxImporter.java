@@ -147,7 +147,10 @@ public final class OnnxImporter {
         OperationState ms = new OperationState("builtin.module", Location.unknown());
         Block mb = ms.addRegion().addBlock();
         List<NamedAttribute> opsetEntries = new ArrayList<>();
-        for (var e : opsets.entrySet()) opsetEntries.add(new NamedAttribute(e.getKey(), IntegerAttr.i64(e.getValue())));
+        // the default domain is keyed "ai.onnx": MLIR's syntax (and DAL's parser) reject an empty attribute name
+        for (var e : opsets.entrySet())
+            opsetEntries.add(new NamedAttribute(e.getKey().isEmpty() ? "ai.onnx" : e.getKey(),
+                    IntegerAttr.i64(e.getValue())));
         ms.addAttribute("onnx.opset_import", new DictionaryAttr(opsetEntries));
         ms.addAttribute("onnx.ir_version", IntegerAttr.i64(m.getIrVersion()));
         if (!m.getProducerName().isEmpty()) ms.addAttribute("onnx.producer", StringAttr.of(m.getProducerName()));
@@ -435,7 +438,7 @@ public final class OnnxImporter {
         boolean known = OnnxOps.isDefaultDomain(n.getDomain()) && OnnxOps.isSupported(opType);
 
         if (known && opType.equals("Constant")) {
-            Operation c = constant(constantValue(n, attrs, where), loc);
+            Operation c = constant(constantValue(n, attrs, where, nodeName(n, index)), loc);
             block.append(c);
             define(n, List.of(c.result(0)), scope);
             return;
@@ -627,13 +630,14 @@ public final class OnnxImporter {
         return AttributeProto.AttributeType.UNDEFINED;
     }
 
-    private Attribute constantValue(NodeProto n, Map<String, AttributeProto> attrs, String where)
+    private Attribute constantValue(NodeProto n, Map<String, AttributeProto> attrs, String where, String key)
             throws OnnxException {
         if (attrs.size() != 1) throw error(where + ": a Constant needs exactly one value attribute");
         AttributeProto a = attrs.values().iterator().next();
         switch (a.getName()) {
             case "value":
-                return tensors.attribute(a.getT(), where);
+                // keyed after the node, as initializers are after their name: both are the op's location
+                return tensors.attribute(a.getT(), where, key);
             case "value_float":
                 return TensorReader.dense(TensorType.of(FloatType.F32), le(4).putFloat(a.getF()));
             case "value_floats": {

@@ -49,6 +49,11 @@ final class TensorReader {
 
     /** {@return the attribute holding a tensor's value} */
     Attribute attribute(TensorProto t, String what) throws OnnxException {
+        return attribute(t, what, t.getName());
+    }
+
+    /** {@return the attribute holding a tensor's value; a blob is keyed after {@code keyName}} */
+    Attribute attribute(TensorProto t, String what, String keyName) throws OnnxException {
         Type et = OnnxTypes.elementType(t.getDataType()).orElseThrow(() -> error(what + ": tensor element type "
                 + t.getDataType() + " is not supported"));
         for (long d : t.getDimsList())
@@ -71,7 +76,7 @@ final class TensorReader {
             throw error(what + ": has " + data.remaining() + " bytes of data, its shape " + type + " needs "
                     + expected);
         if (expected > OnnxImporter.DENSE_LIMIT_BYTES)
-            return new DenseResourceAttr(type, ResourceHandle.of(key(t.getName()), Blob.wrap(data, 64)));
+            return new DenseResourceAttr(type, ResourceHandle.of(key(keyName), Blob.wrap(data, 64)));
         return new DenseElementsAttr(type, Blob.wrap(data, 1), false);
     }
 
