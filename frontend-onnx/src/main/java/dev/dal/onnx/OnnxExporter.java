@@ -211,7 +211,7 @@ public final class OnnxExporter {
 
     private static ValueInfoProto valueInfo(String name, Value v, Operation where) throws OnnxException {
         return ValueInfoProto.newBuilder().setName(name).setType(OnnxTypes.typeProto(v.type()).orElseThrow(
-                () -> error(where, "type " + v.type() + " of '" + name + "' has no ONNX equivalent"))).build();
+                () -> error(where, "type " + OnnxTypes.text(v.type()) + " of '" + name + "' has no ONNX equivalent"))).build();
     }
 
     private NodeProto node(Operation op) throws OnnxException {

@@ -278,7 +278,7 @@ public final class OnnxImporter {
                 Type it = TensorType.of(t.getDimsList(), et.get());
                 if (!compatible(st, (ShapedType) it))
                     throw error("inconsistent shapes for '" + t.getName() + "': the " + origin.get(t.getName())
-                            + " declares " + known + " but the initializer is " + it);
+                            + " declares " + OnnxTypes.text(known) + " but the initializer is " + OnnxTypes.text(it));
             }
         }
         return types;
@@ -297,7 +297,8 @@ public final class OnnxImporter {
             }
             if (!compatible((ShapedType) prev, (ShapedType) t.get()))
                 throw error("inconsistent shapes for '" + vi.getName() + "': the " + origin.get(vi.getName())
-                        + " declares " + prev + " but the " + what + " declares " + t.get());
+                        + " declares " + OnnxTypes.text(prev) + " but the " + what + " declares "
+                        + OnnxTypes.text(t.get()));
             if (!((ShapedType) prev).hasRank() && ((ShapedType) t.get()).hasRank()) types.put(vi.getName(), t.get());
         }
     }

@@ -102,4 +102,14 @@ public final class OnnxTypes {
         }
         return Optional.of(TypeProto.newBuilder().setTensorType(tb).build());
     }
+
+    /** {@return a value type in IR syntax, for messages: {@code tensor<2x?xf32>}, {@code tensor<*xi64>}} */
+    public static String text(Type t) {
+        if (!(t instanceof ShapedType st) || !(t instanceof TensorType || t instanceof UnrankedTensorType))
+            return t.toString();
+        StringBuilder sb = new StringBuilder("tensor<");
+        if (!st.hasRank()) sb.append("*x");
+        else for (long d : st.shape()) sb.append(d == ShapedType.DYNAMIC ? "?" : Long.toString(d)).append('x');
+        return sb.append(st.elementType()).append('>').toString();
+    }
 }
