@@ -31,11 +31,20 @@ public final class ModelFile {
     }
 
     /**
-     * Parses a model file.
+     * A model read from a mapped file: large {@code raw_data} fields are left in the mapping and referenced from
+     * the parsed model (external data with location {@link Skeleton#SELF}).
+     *
+     * @param model the parsed structure
+     * @param file the mapped file the references point into
+     */
+    public record Mapped(ModelProto model, ByteBuffer file) {}
+
+    /**
+     * Parses a model file (without copying its large tensors into the heap).
      *
      * @throws OnnxException if the file cannot be read or is not a valid ONNX protobuf
      */
-    public static ModelProto read(Path file) throws OnnxException {
+    public static Mapped read(Path file) throws OnnxException {
         MappedByteBuffer mapped;
         try {
             mapped = map(file);
@@ -44,7 +53,14 @@ public final class ModelFile {
         } catch (IOException e) {
             throw new OnnxException(file + ": error: cannot read the file: " + e.getMessage());
         }
-        return parse(UnsafeByteOperations.unsafeWrap(mapped), file.toString());
+        byte[] skeleton;
+        try {
+            skeleton = Skeleton.strip(mapped);
+        } catch (Skeleton.Malformed e) {
+            throw new OnnxException(file + ": error: not a valid ONNX protobuf (truncated or corrupt): "
+                    + e.getMessage());
+        }
+        return new Mapped(parse(UnsafeByteOperations.unsafeWrap(skeleton), file.toString()), mapped);
     }
 
     /**

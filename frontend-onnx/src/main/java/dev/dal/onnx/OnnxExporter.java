@@ -195,7 +195,9 @@ public final class OnnxExporter {
         for (int i = 0; i < term.numOperands(); i++) {
             Value v = term.operand(i);
             String n;
-            if (directOutputs.contains(v) && outputsWritten.add(nameOf(v))) {
+            boolean sameName = directOutputs.contains(v) || !outNames.isEmpty() && nameOf(v).equals(outNames.get(i))
+                    && !(v instanceof OpResult r && r.owner().name().equals("graph.constant"));
+            if (sameName && outputsWritten.add(nameOf(v))) {
                 n = nameOf(v);
             } else {
                 // an input, constant, outer value or repeated output: ONNX outputs need their own producer here

@@ -89,18 +89,16 @@ public final class OnnxImporter {
     }
 
     private final String fileName;
-    private final Optional<Path> baseDir;
     private final Options options;
     private final TensorReader tensors;
     private long opset;
     private Block funcEntry;
     private Value none;
 
-    private OnnxImporter(String fileName, Optional<Path> baseDir, Options options) {
+    private OnnxImporter(String fileName, Optional<Path> baseDir, Optional<ByteBuffer> self, Options options) {
         this.fileName = fileName;
-        this.baseDir = baseDir;
         this.options = options;
-        this.tensors = new TensorReader(fileName, baseDir);
+        this.tensors = new TensorReader(fileName, baseDir, self);
     }
 
     /**
@@ -109,9 +107,10 @@ public final class OnnxImporter {
      * @throws OnnxException on unreadable files and invalid or unsupported models
      */
     public static Operation importFile(Path file, Options options) throws OnnxException {
-        ModelProto m = ModelFile.read(file);
+        ModelFile.Mapped m = ModelFile.read(file);
         Path dir = file.toAbsolutePath().getParent();
-        return importModel(m, file.toString(), Optional.ofNullable(dir), options);
+        return new OnnxImporter(file.toString(), Optional.ofNullable(dir), Optional.of(m.file()), options)
+                .run(m.model());
     }
 
     /**
@@ -123,7 +122,7 @@ public final class OnnxImporter {
      */
     public static Operation importModel(ModelProto model, String fileName, Optional<Path> baseDir, Options options)
             throws OnnxException {
-        return new OnnxImporter(fileName, baseDir, options).run(model);
+        return new OnnxImporter(fileName, baseDir, Optional.empty(), options).run(model);
     }
 
     private OnnxException error(String msg) {

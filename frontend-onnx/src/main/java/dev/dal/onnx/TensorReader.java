@@ -30,12 +30,14 @@ import java.util.Set;
 final class TensorReader {
     private final String fileName;
     private final Optional<Path> baseDir;
+    private final Optional<ByteBuffer> self;
     private final Map<Path, ByteBuffer> mapped = new HashMap<>();
     private final Set<String> keys = new HashSet<>();
 
-    TensorReader(String fileName, Optional<Path> baseDir) {
+    TensorReader(String fileName, Optional<Path> baseDir, Optional<ByteBuffer> self) {
         this.fileName = fileName;
         this.baseDir = baseDir;
+        this.self = self;
     }
 
     private OnnxException error(String msg) {
@@ -144,6 +146,12 @@ final class TensorReader {
             }
         }
         if (location == null) throw error(what + ": external data without a location");
+        if (location.equals(Skeleton.SELF) && self.isPresent()) {
+            ByteBuffer f = self.get();
+            if (offset < 0 || length < 0 || offset + length > f.capacity())
+                throw error(what + ": raw data range is outside the file");
+            return f.slice((int) offset, (int) length).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        }
         if (baseDir.isEmpty()) throw error(what + ": external data '" + location + "' but no model folder is known");
         Path dir = baseDir.get().toAbsolutePath().normalize();
         Path file = dir.resolve(location).normalize();
