@@ -224,4 +224,25 @@ class NormalisationTest {
         assertEquals(List.of("graph.log_softmax", "func.return"),
                 OnnxImporterTest.ops(module2).stream().map(Operation::name).toList());
     }
+
+    @Test
+    void loopBodyIsARegionReadingOuterValuesAndRunsTheSameInOnnxRuntime() throws Exception {
+        var body = ModelBuilder.graph("body")
+                .input("i", dev.dal.onnx.proto.Onnx.TensorProto.DataType.INT64)
+                .input("cond", dev.dal.onnx.proto.Onnx.TensorProto.DataType.BOOL)
+                .input("v", FLOAT, SHAPE)
+                .node("bc", "Identity", List.of("cond"), List.of("cond_out"))
+                .node("acc", "Add", List.of("v", "x"), List.of("v_out"))
+                .output("cond_out", dev.dal.onnx.proto.Onnx.TensorProto.DataType.BOOL)
+                .output("v_out", FLOAT, SHAPE).buildGraph();
+        ModelProto m = ModelBuilder.graph("g").opset(13).input("x", FLOAT, SHAPE)
+                .initializer(ModelBuilder.int64Tensor("trips", new long[] {}, 3))
+                .node("loop", "Loop", List.of("trips", "", "x"), List.of("y"), attr("body", body))
+                .outputUnranked("y", FLOAT).build();
+        Operation loop = op(check(m, SHAPE), "graph.loop");
+        assertEquals(3, loop.numOperands());
+        assertTrue(OnnxImporterTest.isNone(loop.operand(1)));
+        assertEquals(3, loop.region(0).entry().arguments().size());
+        assertEquals("graph.yield", loop.region(0).entry().lastOp().orElseThrow().name());
+    }
 }
