@@ -46,12 +46,12 @@ public final class FuncAssembly implements OpAssembly.CustomPrinter, OpAssembly.
         p.print("(");
         for (int i = 0; i < ft.inputs().size(); i++) {
             if (i > 0) p.print(", ");
-            // MLIR's order: %arg0: T {attrs} loc(...)
-            boolean hasArg = !external && i < body.entry().arguments().size();
-            if (hasArg) p.printOperand(body.entry().argument(i)).print(": ");
-            p.printType(ft.inputs().get(i));
+            boolean named = !external && i < body.entry().arguments().size();
+            // MLIR's order is `%arg: type {attrs} loc(...)`: the parser reads the location after the dictionary
+            if (named) p.printOperand(body.entry().argument(i)).print(": ");
+            p.printType(named ? body.entry().argument(i).type() : ft.inputs().get(i));
             if (i < argAttrs.size()) p.printOptionalAttrDict(argAttrs.get(i).entries(), Set.of());
-            if (hasArg) p.printOptionalLocationSpecifier(body.entry().argument(i).loc());
+            if (named) p.printOptionalLocationSpecifier(body.entry().argument(i).loc());
         }
         p.print(")");
         List<Type> res = ft.results();
