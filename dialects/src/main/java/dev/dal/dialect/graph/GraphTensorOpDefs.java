@@ -1,0 +1,1100 @@
+package dev.dal.dialect.graph;
+
+import static dev.dal.dialect.graph.GraphShapes.*;
+
+import dev.dal.ir.ArrayAttr;
+import dev.dal.ir.Attribute;
+import dev.dal.ir.DenseArrayAttr;
+import dev.dal.ir.FloatAttr;
+import dev.dal.ir.IntegerAttr;
+import dev.dal.ir.IntegerType;
+import dev.dal.ir.FloatType;
+import dev.dal.ir.OpResult;
+import dev.dal.ir.Operation;
+import dev.dal.ir.Region;
+import dev.dal.ir.ShapeInferable;
+import dev.dal.ir.StringAttr;
+import dev.dal.ir.Type;
+import dev.dal.ir.Value;
+import dev.dal.ir.Verifiable;
+import dev.dal.ir.diag.DiagnosticEngine;
+import dev.dal.ir.opdef.Attr;
+import dev.dal.ir.opdef.DialectDef;
+import dev.dal.ir.opdef.Op;
+import dev.dal.ir.opdef.OpFamily;
+import dev.dal.ir.opdef.Operand;
+import dev.dal.ir.opdef.RegionDef;
+import dev.dal.ir.opdef.Result;
+import dev.dal.ir.trait.Commutative;
+import dev.dal.ir.trait.Pure;
+import dev.dal.ir.trait.ReturnLike;
+import dev.dal.ir.trait.SameOperandsAndResultType;
+import dev.dal.ir.trait.Terminator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The tensor-manipulation ops of the {@code graph} dialect: reshaping, slicing, gathering, scattering, padding,
+ * resizing and tensor creation.
+ */
+@OpFamily(dialect = "graph")
+public final class GraphTensorOpDefs {
+    private GraphTensorOpDefs() {}
+
+    /**
+     * Flattens to 2-D: the dims before {@code axis} become the rows, the rest the columns.
+     *
+     * <pre>{@code
+     * %y = graph.flatten %x {axis = 2 : i64} : (tensor<2x3x4xf32>) -> tensor<6x4xf32>
+     * }</pre>
+     */
+    @Op(name = "flatten", traits = {Pure.class})
+    public interface Flatten extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input `input`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `input`")
+        Value input();
+
+        /** {@return the ONNX output `output`} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        /** {@return the ONNX attribute `axis` (default 1 : i64)} */
+        @Attr(name = "axis", defaultValue = "1 : i64", doc = "ONNX attribute `axis` (default 1 : i64)")
+        IntegerAttr axis();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return GraphInference.flatten(input(), axis().longValue());
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.axis(this, diag, "axis", axis().longValue(), input(), true);
+        }
+    }
+
+    /**
+     * Gives the data a new shape: {@code 0} copies the input dim (unless {@code allowzero}), {@code -1} is inferred.
+     *
+     * <pre>{@code
+     * %s = graph.constant {value = dense<[0, -1]> : tensor<2xi64>} : tensor<2xi64>
+     * %y = graph.reshape %x, %s : (tensor<2x3x4xf32>, tensor<2xi64>) -> tensor<2x12xf32>
+     * }</pre>
+     */
+    @Op(name = "reshape", traits = {Pure.class})
+    public interface Reshape extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input `data`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        Value data();
+
+        /** {@return the ONNX input `shape`} */
+        @Operand(type = "I64_TENSOR", doc = "the ONNX input `shape`")
+        Value shape();
+
+        /** {@return the ONNX output `reshaped`} */
+        @Result(type = "TENSOR", doc = "the ONNX output `reshaped`")
+        OpResult reshaped();
+
+        /** {@return the ONNX attribute `allowzero` (default 0 : i64)} */
+        @Attr(name = "allowzero", defaultValue = "0 : i64", doc = "ONNX attribute `allowzero` (default 0 : i64)")
+        IntegerAttr allowzero();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return GraphInference.reshape(data(), shape(), constInts(constant(c, 1)), allowzero().longValue() != 0);
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.flag(this, diag, "allowzero", allowzero().longValue()) && GraphChecks.rankIs(this, diag, "shape", shape(), 1);
+        }
+    }
+
+    /**
+     * Permutes the dims: output dim {@code i} is input dim {@code perm[i]} (reversed when absent).
+     *
+     * <pre>{@code
+     * %y = graph.transpose %x {perm = array<i64: 1, 2, 0>} : (tensor<2x3x4xf32>) -> tensor<3x4x2xf32>
+     * }</pre>
+     */
+    @Op(name = "transpose", traits = {Pure.class})
+    public interface Transpose extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input `data`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        Value data();
+
+        /** {@return the ONNX output `transposed`} */
+        @Result(type = "TENSOR", doc = "the ONNX output `transposed`")
+        OpResult transposed();
+
+        /** {@return the ONNX attribute `perm`, optional} */
+        @Attr(name = "perm", doc = "ONNX attribute `perm`, optional")
+        Optional<DenseArrayAttr> perm();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return GraphInference.transpose(data(), perm());
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            if (perm().isEmpty()) return true;
+            long[] p = perm().get().toLongArray();
+            int r = rank(data());
+            boolean[] seen = new boolean[p.length];
+            for (long i : p) {
+                if (i < 0 || i >= p.length || seen[(int) i])
+                    return error(this, diag, "attribute 'perm' must be a permutation of 0.." + (p.length - 1) + ", but got " + java.util.Arrays.toString(p));
+                seen[(int) i] = true;
+            }
+            if (r >= 0 && p.length != r) return error(this, diag, "attribute 'perm' has " + p.length + " elements, but the input has rank " + r);
+            return true;
+        }
+    }
+
+    /**
+     * Removes dims of size 1: those listed in {@code axes}, or all of them when it is absent.
+     *
+     * <pre>{@code
+     * %a = graph.constant {value = dense<[-1]> : tensor<1xi64>} : tensor<1xi64>
+     * %y = graph.squeeze %x, %a : (tensor<1x3x1xf32>, tensor<1xi64>) -> tensor<1x3xf32>
+     * }</pre>
+     */
+    @Op(name = "squeeze", traits = {Pure.class})
+    public interface Squeeze extends ShapeInferable {
+        /** {@return the ONNX input `data`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        Value data();
+
+        /** {@return the ONNX input `axes` (`none` when absent)} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `axes` (`none` when absent)")
+        Value axes();
+
+        /** {@return the ONNX output `squeezed`} */
+        @Result(type = "TENSOR", doc = "the ONNX output `squeezed`")
+        OpResult squeezed();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return GraphInference.squeeze(data(), axes(), constInts(constant(c, 1)));
+        }
+    }
+
+    /**
+     * Inserts dims of size 1 at {@code axes} (positions in the output).
+     *
+     * <pre>{@code
+     * %a = graph.constant {value = dense<[0, 3]> : tensor<2xi64>} : tensor<2xi64>
+     * %y = graph.unsqueeze %x, %a : (tensor<3x4xf32>, tensor<2xi64>) -> tensor<1x3x4x1xf32>
+     * }</pre>
+     */
+    @Op(name = "unsqueeze", traits = {Pure.class})
+    public interface Unsqueeze extends ShapeInferable {
+        /** {@return the ONNX input `data`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        Value data();
+
+        /** {@return the ONNX input `axes`} */
+        @Operand(type = "I64_TENSOR", doc = "the ONNX input `axes`")
+        Value axes();
+
+        /** {@return the ONNX output `expanded`} */
+        @Result(type = "TENSOR", doc = "the ONNX output `expanded`")
+        OpResult expanded();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return GraphInference.unsqueeze(data(), axes(), constInts(constant(c, 1)));
+        }
+    }
+
+    /**
+     * Joins tensors along {@code axis}; the other dims agree.
+     *
+     * <pre>{@code
+     * %y = graph.concat %a, %b {axis = -1 : i64} : (tensor<2x3xf32>, tensor<2x5xf32>) -> tensor<2x8xf32>
+     * }</pre>
+     */
+    @Op(name = "concat", traits = {Pure.class})
+    public interface Concat extends ShapeInferable, Verifiable {
+        /** {@return the ONNX inputs `inputs`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `inputs`")
+        List<Value> inputs();
+
+        /** {@return the ONNX output `concatResult`} */
+        @Result(type = "TENSOR", doc = "the ONNX output `concatResult`")
+        OpResult concatResult();
+
+        /** {@return the ONNX attribute `axis`} */
+        @Attr(name = "axis", doc = "ONNX attribute `axis`")
+        IntegerAttr axis();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return GraphInference.concat(inputs(), axis().longValue());
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.concat(this, diag, inputs(), axis().longValue());
+        }
+    }
+
+    /**
+     * Splits a tensor along {@code axis} into parts of the given sizes, or into equal parts.
+     *
+     * <pre>{@code
+     * %s = graph.constant {value = dense<[2, 4]> : tensor<2xi64>} : tensor<2xi64>
+     * %y:2 = graph.split %x, %s {axis = 1 : i64} : (tensor<2x6xf32>, tensor<2xi64>) -> (tensor<2x2xf32>, tensor<2x4xf32>)
+     * }</pre>
+     */
+    @Op(name = "split", traits = {Pure.class})
+    public interface Split extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input `input`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `input`")
+        Value input();
+
+        /** {@return the ONNX input `split` (`none` when absent)} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `split` (`none` when absent)")
+        Value split();
+
+        /** {@return the ONNX output `outputs`} */
+        @Result(type = "TENSOR", doc = "the ONNX output `outputs`")
+        List<OpResult> outputs();
+
+        /** {@return the ONNX attribute `axis` (default 0 : i64)} */
+        @Attr(name = "axis", defaultValue = "0 : i64", doc = "ONNX attribute `axis` (default 0 : i64)")
+        IntegerAttr axis();
+
+        /** {@return the ONNX attribute `num_outputs`, optional} */
+        @Attr(name = "num_outputs", doc = "ONNX attribute `num_outputs`, optional")
+        Optional<IntegerAttr> numOutputs();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return GraphInference.split(input(), axis().longValue(), constInts(constant(c, 1)), isNone(split()), outputs().size());
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            if (!GraphChecks.axis(this, diag, "axis", axis().longValue(), input(), false)) return false;
+            if (numOutputs().isPresent() && numOutputs().get().longValue() != outputs().size())
+                return error(this, diag, "attribute 'num_outputs' = " + numOutputs().get().longValue() + " but the op has " + outputs().size() + " results");
+            int n = length1d(split());
+            if (!isNone(split()) && n >= 0 && n != outputs().size())
+                return error(this, diag, "'split' has " + n + " sizes but the op has " + outputs().size() + " results");
+            return true;
+        }
+    }
+
+    /**
+     * Takes a strided slice: {@code starts}, {@code ends}, {@code axes} and {@code steps} per sliced axis.
+     *
+     * <pre>{@code
+     * %s = graph.constant {value = dense<[1]> : tensor<1xi64>} : tensor<1xi64>
+     * %e = graph.constant {value = dense<[-1]> : tensor<1xi64>} : tensor<1xi64>
+     * %a = graph.constant {value = dense<[1]> : tensor<1xi64>} : tensor<1xi64>
+     * %st = graph.constant {value = dense<[2]> : tensor<1xi64>} : tensor<1xi64>
+     * %y = graph.slice %x, %s, %e, %a, %st : (tensor<4x10xf32>, tensor<1xi64>, tensor<1xi64>, tensor<1xi64>, tensor<1xi64>) -> tensor<4x4xf32>
+     * }</pre>
+     */
+    @Op(name = "slice", traits = {Pure.class})
+    public interface Slice extends ShapeInferable {
+        /** {@return the ONNX input `data`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        Value data();
+
+        /** {@return the ONNX input `starts`} */
+        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `starts`")
+        Value starts();
+
+        /** {@return the ONNX input `ends`} */
+        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `ends`")
+        Value ends();
+
+        /** {@return the ONNX input `axes` (`none` when absent)} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `axes` (`none` when absent)")
+        Value axes();
+
+        /** {@return the ONNX input `steps` (`none` when absent)} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `steps` (`none` when absent)")
+        Value steps();
+
+        /** {@return the ONNX output `output`} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return GraphInference.slice(data(), constInts(constant(c, 1)), constInts(constant(c, 2)), constInts(constant(c, 3)), constInts(constant(c, 4)), isNone(axes()), isNone(steps()));
+        }
+    }
+
+    /**
+     * Takes slices of {@code data} along {@code axis} at the given indices.
+     *
+     * <pre>{@code
+     * %y = graph.gather %x, %i {axis = 1 : i64} : (tensor<5x4xf32>, tensor<2x3xi64>) -> tensor<5x2x3xf32>
+     * }</pre>
+     */
+    @Op(name = "gather", traits = {Pure.class})
+    public interface Gather extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input `data`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        Value data();
+
+        /** {@return the ONNX input `indices`} */
+        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `indices`")
+        Value indices();
+
+        /** {@return the ONNX output `output`} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        /** {@return the ONNX attribute `axis` (default 0 : i64)} */
+        @Attr(name = "axis", defaultValue = "0 : i64", doc = "ONNX attribute `axis` (default 0 : i64)")
+        IntegerAttr axis();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return GraphInference.gather(data(), indices(), axis().longValue());
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.axis(this, diag, "axis", axis().longValue(), data(), false);
+        }
+    }
+
+    /**
+     * Takes elements of {@code data} along {@code axis}; the output has the indices' shape.
+     *
+     * <pre>{@code
+     * %y = graph.gather_elements %x, %i {axis = 1 : i64} : (tensor<3x3xf32>, tensor<2x3xi64>) -> tensor<2x3xf32>
+     * }</pre>
+     */
+    @Op(name = "gather_elements", traits = {Pure.class})
+    public interface GatherElements extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input `data`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        Value data();
+
+        /** {@return the ONNX input `indices`} */
+        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `indices`")
+        Value indices();
+
+        /** {@return the ONNX output `output`} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        /** {@return the ONNX attribute `axis` (default 0 : i64)} */
+        @Attr(name = "axis", defaultValue = "0 : i64", doc = "ONNX attribute `axis` (default 0 : i64)")
+        IntegerAttr axis();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return one(withElem(indices(), elem(data())));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            if (!GraphChecks.axis(this, diag, "axis", axis().longValue(), data(), false)) return false;
+            if (rank(data()) >= 0 && rank(indices()) >= 0 && rank(data()) != rank(indices()))
+                return error(this, diag, "data rank " + rank(data()) + " and indices rank " + rank(indices()) + " differ");
+            return true;
+        }
+    }
+
+    /**
+     * Gathers slices of {@code data} addressed by the last dim of {@code indices}, after {@code batch_dims}.
+     *
+     * <pre>{@code
+     * %y = graph.gather_nd %x, %i : (tensor<2x3x4xf32>, tensor<5x2xi64>) -> tensor<5x4xf32>
+     * }</pre>
+     */
+    @Op(name = "gather_nd", traits = {Pure.class})
+    public interface GatherND extends ShapeInferable {
+        /** {@return the ONNX input `data`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        Value data();
+
+        /** {@return the ONNX input `indices`} */
+        @Operand(type = "I64_TENSOR", doc = "the ONNX input `indices`")
+        Value indices();
+
+        /** {@return the ONNX output `output`} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        /** {@return the ONNX attribute `batch_dims` (default 0 : i64)} */
+        @Attr(name = "batch_dims", defaultValue = "0 : i64", doc = "ONNX attribute `batch_dims` (default 0 : i64)")
+        IntegerAttr batchDims();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return GraphInference.gatherNd(data(), indices(), batchDims().longValue());
+        }
+    }
+
+    /**
+     * Writes {@code updates} into a copy of {@code data} at the index tuples of {@code indices}.
+     *
+     * <pre>{@code
+     * %y = graph.scatter_nd %x, %i, %u {reduction = "add"} : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+     * }</pre>
+     */
+    @Op(name = "scatter_nd", traits = {Pure.class})
+    public interface ScatterND extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input `data`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        Value data();
+
+        /** {@return the ONNX input `indices`} */
+        @Operand(type = "I64_TENSOR", doc = "the ONNX input `indices`")
+        Value indices();
+
+        /** {@return the ONNX input `updates`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `updates`")
+        Value updates();
+
+        /** {@return the ONNX output `output`} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        /** {@return the ONNX attribute `reduction` (default 'none')} */
+        @Attr(name = "reduction", defaultValue = "\"none\"", doc = "ONNX attribute `reduction` (default 'none')")
+        StringAttr reduction();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return same(data());
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.oneOf(this, diag, "reduction", reduction().value(), "none", "add", "mul", "max", "min");
+        }
+    }
+
+    /**
+     * Writes {@code updates} into a copy of {@code data} at per-element indices along {@code axis}.
+     *
+     * <pre>{@code
+     * %y = graph.scatter_elements %x, %i, %u {axis = 1 : i64} : (tensor<3x3xf32>, tensor<1x2xi64>, tensor<1x2xf32>) -> tensor<3x3xf32>
+     * }</pre>
+     */
+    @Op(name = "scatter_elements", traits = {Pure.class})
+    public interface ScatterElements extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input `data`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        Value data();
+
+        /** {@return the ONNX input `indices`} */
+        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `indices`")
+        Value indices();
+
+        /** {@return the ONNX input `updates`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `updates`")
+        Value updates();
+
+        /** {@return the ONNX output `output`} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        /** {@return the ONNX attribute `axis` (default 0 : i64)} */
+        @Attr(name = "axis", defaultValue = "0 : i64", doc = "ONNX attribute `axis` (default 0 : i64)")
+        IntegerAttr axis();
+
+        /** {@return the ONNX attribute `reduction` (default 'none')} */
+        @Attr(name = "reduction", defaultValue = "\"none\"", doc = "ONNX attribute `reduction` (default 'none')")
+        StringAttr reduction();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return same(data());
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.axis(this, diag, "axis", axis().longValue(), data(), false) && GraphChecks.oneOf(this, diag, "reduction", reduction().value(), "none", "add", "mul", "max", "min");
+        }
+    }
+
+    /**
+     * Broadcasts the input to a shape (multidirectionally: the result may be larger than {@code shape}).
+     *
+     * <pre>{@code
+     * %s = graph.constant {value = dense<[2, 1, 4]> : tensor<3xi64>} : tensor<3xi64>
+     * %y = graph.expand %x, %s : (tensor<3x1xf32>, tensor<3xi64>) -> tensor<2x3x4xf32>
+     * }</pre>
+     */
+    @Op(name = "expand", traits = {Pure.class})
+    public interface Expand extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input `input`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `input`")
+        Value input();
+
+        /** {@return the ONNX input `shape`} */
+        @Operand(type = "I64_TENSOR", doc = "the ONNX input `shape`")
+        Value shape();
+
+        /** {@return the ONNX output `output`} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return GraphInference.expand(input(), shape(), constInts(constant(c, 1)));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.rankIs(this, diag, "shape", shape(), 1);
+        }
+    }
+
+    /**
+     * Repeats the input {@code repeats[i]} times along each dim {@code i}.
+     *
+     * <pre>{@code
+     * %r = graph.constant {value = dense<[2, 1]> : tensor<2xi64>} : tensor<2xi64>
+     * %y = graph.tile %x, %r : (tensor<2x3xf32>, tensor<2xi64>) -> tensor<4x3xf32>
+     * }</pre>
+     */
+    @Op(name = "tile", traits = {Pure.class})
+    public interface Tile extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input `input`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `input`")
+        Value input();
+
+        /** {@return the ONNX input `repeats`} */
+        @Operand(type = "I64_TENSOR", doc = "the ONNX input `repeats`")
+        Value repeats();
+
+        /** {@return the ONNX output `output`} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return GraphInference.tile(input(), constInts(constant(c, 1)));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.rankIs(this, diag, "repeats", repeats(), 1);
+        }
+    }
+
+    /**
+     * Pads (or crops, with negative pads) with a constant, or by reflecting, repeating or wrapping the edge.
+     *
+     * <pre>{@code
+     * %p = graph.constant {value = dense<[0, 1, 0, 2]> : tensor<4xi64>} : tensor<4xi64>
+     * %n = graph.none : none
+     * %y = graph.pad %x, %p, %n, %n {mode = "reflect"} : (tensor<2x3xf32>, tensor<4xi64>, none, none) -> tensor<2x6xf32>
+     * }</pre>
+     */
+    @Op(name = "pad", traits = {Pure.class})
+    public interface Pad extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input `data`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        Value data();
+
+        /** {@return the ONNX input `pads`} */
+        @Operand(type = "I64_TENSOR", doc = "the ONNX input `pads`")
+        Value pads();
+
+        /** {@return the ONNX input `constantValue` (`none` when absent)} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `constantValue` (`none` when absent)")
+        Value constantValue();
+
+        /** {@return the ONNX input `axes` (`none` when absent)} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `axes` (`none` when absent)")
+        Value axes();
+
+        /** {@return the ONNX output `output`} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        /** {@return the ONNX attribute `mode` (default 'constant')} */
+        @Attr(name = "mode", defaultValue = "\"constant\"", doc = "ONNX attribute `mode` (default 'constant')")
+        StringAttr mode();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return GraphInference.pad(data(), constInts(constant(c, 1)), constInts(constant(c, 3)), isNone(axes()));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.oneOf(this, diag, "mode", mode().value(), "constant", "reflect", "edge", "wrap") && GraphChecks.rankIs(this, diag, "pads", pads(), 1);
+        }
+    }
+
+    /**
+     * Resizes by {@code scales} or to {@code sizes} with nearest, linear or cubic interpolation.
+     *
+     * <pre>{@code
+     * %s = graph.constant {value = dense<[1.000000e+00, 1.000000e+00, 2.000000e+00, 2.000000e+00]> : tensor<4xf32>} : tensor<4xf32>
+     * %n = graph.none : none
+     * %y = graph.resize %x, %n, %s, %n {mode = "linear"} : (tensor<1x3x4x4xf32>, none, tensor<4xf32>, none) -> tensor<1x3x8x8xf32>
+     * }</pre>
+     */
+    @Op(name = "resize", traits = {Pure.class})
+    public interface Resize extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input `x`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `x`")
+        Value x();
+
+        /** {@return the ONNX input `roi` (`none` when absent)} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `roi` (`none` when absent)")
+        Value roi();
+
+        /** {@return the ONNX input `scales` (`none` when absent)} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `scales` (`none` when absent)")
+        Value scales();
+
+        /** {@return the ONNX input `sizes` (`none` when absent)} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `sizes` (`none` when absent)")
+        Value sizes();
+
+        /** {@return the ONNX output `y`} */
+        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        OpResult y();
+
+        /** {@return the ONNX attribute `antialias` (default 0 : i64)} */
+        @Attr(name = "antialias", defaultValue = "0 : i64", doc = "ONNX attribute `antialias` (default 0 : i64)")
+        IntegerAttr antialias();
+
+        /** {@return the ONNX attribute `axes`, optional} */
+        @Attr(name = "axes", doc = "ONNX attribute `axes`, optional")
+        Optional<DenseArrayAttr> axes();
+
+        /** {@return the ONNX attribute `coordinate_transformation_mode` (default 'half_pixel')} */
+        @Attr(name = "coordinate_transformation_mode", defaultValue = "\"half_pixel\"", doc = "ONNX attribute `coordinate_transformation_mode` (default 'half_pixel')")
+        StringAttr coordinateTransformationMode();
+
+        /** {@return the ONNX attribute `cubic_coeff_a` (default -0.75 : f32)} */
+        @Attr(name = "cubic_coeff_a", defaultValue = "-0.75 : f32", doc = "ONNX attribute `cubic_coeff_a` (default -0.75 : f32)")
+        FloatAttr cubicCoeffA();
+
+        /** {@return the ONNX attribute `exclude_outside` (default 0 : i64)} */
+        @Attr(name = "exclude_outside", defaultValue = "0 : i64", doc = "ONNX attribute `exclude_outside` (default 0 : i64)")
+        IntegerAttr excludeOutside();
+
+        /** {@return the ONNX attribute `extrapolation_value` (default 0.0 : f32)} */
+        @Attr(name = "extrapolation_value", defaultValue = "0.0 : f32", doc = "ONNX attribute `extrapolation_value` (default 0.0 : f32)")
+        FloatAttr extrapolationValue();
+
+        /** {@return the ONNX attribute `keep_aspect_ratio_policy` (default 'stretch')} */
+        @Attr(name = "keep_aspect_ratio_policy", defaultValue = "\"stretch\"", doc = "ONNX attribute `keep_aspect_ratio_policy` (default 'stretch')")
+        StringAttr keepAspectRatioPolicy();
+
+        /** {@return the ONNX attribute `mode` (default 'nearest')} */
+        @Attr(name = "mode", defaultValue = "\"nearest\"", doc = "ONNX attribute `mode` (default 'nearest')")
+        StringAttr mode();
+
+        /** {@return the ONNX attribute `nearest_mode` (default 'round_prefer_floor')} */
+        @Attr(name = "nearest_mode", defaultValue = "\"round_prefer_floor\"", doc = "ONNX attribute `nearest_mode` (default 'round_prefer_floor')")
+        StringAttr nearestMode();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return GraphInference.resize(x(), constFloats(constant(c, 2)), constInts(constant(c, 3)), axes(), keepAspectRatioPolicy().value());
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.oneOf(this, diag, "mode", mode().value(), "nearest", "linear", "cubic")
+                    && GraphChecks.oneOf(this, diag, "coordinate_transformation_mode", coordinateTransformationMode().value(), "half_pixel", "half_pixel_symmetric", "pytorch_half_pixel", "align_corners", "asymmetric", "tf_crop_and_resize")
+                    && GraphChecks.oneOf(this, diag, "nearest_mode", nearestMode().value(), "round_prefer_floor", "round_prefer_ceil", "floor", "ceil")
+                    && GraphChecks.oneOf(this, diag, "keep_aspect_ratio_policy", keepAspectRatioPolicy().value(), "stretch", "not_larger", "not_smaller")
+                    && (isNone(scales()) || isNone(sizes()) || error(this, diag, "only one of 'scales' and 'sizes' may be given"));
+        }
+    }
+
+    /**
+     * Upsamples by {@code scales} (deprecated ONNX operator, kept for old models).
+     *
+     * <pre>{@code
+     * %s = graph.constant {value = dense<[1.000000e+00, 1.000000e+00, 2.000000e+00, 3.000000e+00]> : tensor<4xf32>} : tensor<4xf32>
+     * %y = graph.upsample %x, %s : (tensor<1x1x2x2xf32>, tensor<4xf32>) -> tensor<1x1x4x6xf32>
+     * }</pre>
+     */
+    @Op(name = "upsample", traits = {Pure.class})
+    public interface Upsample extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input `x`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `x`")
+        Value x();
+
+        /** {@return the ONNX input `scales`} */
+        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `scales`")
+        Value scales();
+
+        /** {@return the ONNX output `y`} */
+        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        OpResult y();
+
+        /** {@return the ONNX attribute `mode` (default 'nearest')} */
+        @Attr(name = "mode", defaultValue = "\"nearest\"", doc = "ONNX attribute `mode` (default 'nearest')")
+        StringAttr mode();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return GraphInference.resize(x(), constFloats(constant(c, 1)), Optional.empty(), Optional.empty(), "stretch");
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.oneOf(this, diag, "mode", mode().value(), "nearest", "linear", "bilinear");
+        }
+    }
+
+    /**
+     * Moves channel blocks into spatial blocks ({@code DCR} or {@code CRD} order).
+     *
+     * <pre>{@code
+     * %y = graph.depth_to_space %x {blocksize = 2 : i64, mode = "CRD"} : (tensor<1x8x2x3xf32>) -> tensor<1x2x4x6xf32>
+     * }</pre>
+     */
+    @Op(name = "depth_to_space", traits = {Pure.class})
+    public interface DepthToSpace extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input `input`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `input`")
+        Value input();
+
+        /** {@return the ONNX output `output`} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        /** {@return the ONNX attribute `blocksize`} */
+        @Attr(name = "blocksize", doc = "ONNX attribute `blocksize`")
+        IntegerAttr blocksize();
+
+        /** {@return the ONNX attribute `mode` (default 'DCR')} */
+        @Attr(name = "mode", defaultValue = "\"DCR\"", doc = "ONNX attribute `mode` (default 'DCR')")
+        StringAttr mode();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return GraphInference.depthSpace(input(), blocksize().longValue(), true);
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            if (!GraphChecks.oneOf(this, diag, "mode", mode().value(), "DCR", "CRD") || !GraphChecks.atLeast(this, diag, "blocksize", blocksize().longValue(), 1)) return false;
+            long b2 = blocksize().longValue() * blocksize().longValue();
+            if (!GraphChecks.rankIs(this, diag, "input", input(), 4)) return false;
+            if (dim(input(), 1) != DYN && dim(input(), 1) % b2 != 0)
+                return error(this, diag, "input channels " + dim(input(), 1) + " must be divisible by blocksize squared (" + b2 + ")");
+            return true;
+        }
+    }
+
+    /**
+     * Moves spatial blocks into channels.
+     *
+     * <pre>{@code
+     * %y = graph.space_to_depth %x {blocksize = 2 : i64} : (tensor<1x2x4x6xf32>) -> tensor<1x8x2x3xf32>
+     * }</pre>
+     */
+    @Op(name = "space_to_depth", traits = {Pure.class})
+    public interface SpaceToDepth extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input `input`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `input`")
+        Value input();
+
+        /** {@return the ONNX output `output`} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        /** {@return the ONNX attribute `blocksize`} */
+        @Attr(name = "blocksize", doc = "ONNX attribute `blocksize`")
+        IntegerAttr blocksize();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return GraphInference.depthSpace(input(), blocksize().longValue(), false);
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            if (!GraphChecks.atLeast(this, diag, "blocksize", blocksize().longValue(), 1) || !GraphChecks.rankIs(this, diag, "input", input(), 4)) return false;
+            for (int i = 2; i < 4; i++)
+                if (dim(input(), i) != DYN && dim(input(), i) % blocksize().longValue() != 0)
+                    return error(this, diag, "spatial dimension " + dim(input(), i) + " must be divisible by blocksize " + blocksize().longValue());
+            return true;
+        }
+    }
+
+    /**
+     * The input's shape as a 1-D {@code i64} tensor, optionally the dims {@code [start, end)} only.
+     *
+     * <pre>{@code
+     * %y = graph.shape %x {start = 1 : i64} : (tensor<2x3x4xf32>) -> tensor<2xi64>
+     * }</pre>
+     */
+    @Op(name = "shape", traits = {Pure.class})
+    public interface Shape extends ShapeInferable {
+        /** {@return the ONNX input `data`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        Value data();
+
+        /** {@return the ONNX output `shape`} */
+        @Result(type = "I64_TENSOR", doc = "the ONNX output `shape`")
+        OpResult shape();
+
+        /** {@return the ONNX attribute `end`, optional} */
+        @Attr(name = "end", doc = "ONNX attribute `end`, optional")
+        Optional<IntegerAttr> end();
+
+        /** {@return the ONNX attribute `start` (default 0 : i64)} */
+        @Attr(name = "start", defaultValue = "0 : i64", doc = "ONNX attribute `start` (default 0 : i64)")
+        IntegerAttr start();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return GraphInference.shapeOf(data(), start().longValue(), end().map(IntegerAttr::longValue));
+        }
+    }
+
+    /**
+     * The input's number of elements as an {@code i64} scalar.
+     *
+     * <pre>{@code
+     * %y = graph.size %x : (tensor<2x3xf32>) -> tensor<i64>
+     * }</pre>
+     */
+    @Op(name = "size", traits = {Pure.class})
+    public interface Size extends ShapeInferable {
+        /** {@return the ONNX input `data`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        Value data();
+
+        /** {@return the ONNX output `size`} */
+        @Result(type = "I64_TENSOR", doc = "the ONNX output `size`")
+        OpResult size();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return one(tensor(List.of(), IntegerType.I64));
+        }
+    }
+
+    /**
+     * A tensor of the given shape filled with the one element of {@code value} (0.0 f32 by default).
+     *
+     * <pre>{@code
+     * %s = graph.constant {value = dense<[2, 3]> : tensor<2xi64>} : tensor<2xi64>
+     * %y = graph.constant_of_shape %s {value = dense<1> : tensor<1xi32>} : (tensor<2xi64>) -> tensor<2x3xi32>
+     * }</pre>
+     */
+    @Op(name = "constant_of_shape", traits = {Pure.class})
+    public interface ConstantOfShape extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input `input`} */
+        @Operand(type = "I64_TENSOR", doc = "the ONNX input `input`")
+        Value input();
+
+        /** {@return the ONNX output `output`} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        /** {@return the ONNX attribute `value`, optional} */
+        @Attr(name = "value", doc = "ONNX attribute `value`, optional")
+        Optional<Attribute> value();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            Type et = value().flatMap(Attribute::type).map(t -> t instanceof dev.dal.ir.ShapedType s ? s.elementType() : t).orElse(FloatType.F32);
+            Optional<long[]> s = constInts(constant(c, 0));
+            if (s.isEmpty()) return one(dynamicOfRank(length1d(input()), et));
+            List<Long> dims = new java.util.ArrayList<>();
+            for (long d : s.get()) dims.add(d);
+            return one(tensor(dims, et));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.rankIs(this, diag, "input", input(), 1);
+        }
+    }
+
+    /**
+     * The sequence {@code start, start + delta, ...} up to (excluding) {@code limit}.
+     *
+     * <pre>{@code
+     * %y = graph.range %a, %b, %d : (tensor<i64>, tensor<i64>, tensor<i64>) -> tensor<?xi64>
+     * }</pre>
+     */
+    @Op(name = "range", traits = {Pure.class})
+    public interface Range extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input `start`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `start`")
+        Value start();
+
+        /** {@return the ONNX input `limit`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `limit`")
+        Value limit();
+
+        /** {@return the ONNX input `delta`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `delta`")
+        Value delta();
+
+        /** {@return the ONNX output `output`} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return GraphInference.range(start(), GraphInference.asDoubles(constant(c, 0)), GraphInference.asDoubles(constant(c, 1)), GraphInference.asDoubles(constant(c, 2)));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            for (Value v : List.of(start(), limit(), delta()))
+                if (rank(v) > 0) return error(this, diag, "start, limit and delta must be scalars, but one has type '" + text(v.type()) + "'");
+            return true;
+        }
+    }
+
+    /**
+     * The indices of the non-zero elements, one column per element ({@code [rank, ?]}, {@code i64}).
+     *
+     * <pre>{@code
+     * %y = graph.non_zero %x : (tensor<2x3xf32>) -> tensor<2x?xi64>
+     * }</pre>
+     */
+    @Op(name = "non_zero", traits = {Pure.class})
+    public interface NonZero extends ShapeInferable {
+        /** {@return the ONNX input `x`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `x`")
+        Value x();
+
+        /** {@return the ONNX output `y`} */
+        @Result(type = "I64_TENSOR", doc = "the ONNX output `y`")
+        OpResult y();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return one(rank(x()) < 0 ? dynamicOfRank(2, IntegerType.I64) : tensor(List.of((long) rank(x()), DYN), IntegerType.I64));
+        }
+    }
+
+    /**
+     * Keeps the upper or lower triangle of the last two dims, shifted by diagonal offset {@code k}.
+     *
+     * <pre>{@code
+     * %n = graph.none : none
+     * %y = graph.trilu %x, %n {upper = 0 : i64} : (tensor<3x3xf32>, none) -> tensor<3x3xf32>
+     * }</pre>
+     */
+    @Op(name = "trilu", traits = {Pure.class})
+    public interface Trilu extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input `input`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `input`")
+        Value input();
+
+        /** {@return the ONNX input `k` (`none` when absent)} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `k` (`none` when absent)")
+        Value k();
+
+        /** {@return the ONNX output `output`} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        /** {@return the ONNX attribute `upper` (default 1 : i64)} */
+        @Attr(name = "upper", defaultValue = "1 : i64", doc = "ONNX attribute `upper` (default 1 : i64)")
+        IntegerAttr upper();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return same(input());
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.flag(this, diag, "upper", upper().longValue()) && (rank(input()) < 0 || rank(input()) >= 2 || error(this, diag, "input must have rank at least 2, but has rank " + rank(input())));
+        }
+    }
+
+    /**
+     * One-hot encoding: {@code values[1]} at each index along a new {@code axis} of size {@code depth}, {@code values[0]} elsewhere.
+     *
+     * <pre>{@code
+     * %d = graph.constant {value = dense<[5]> : tensor<1xi64>} : tensor<1xi64>
+     * %y = graph.one_hot %i, %d, %v : (tensor<3xi64>, tensor<1xi64>, tensor<2xf32>) -> tensor<3x5xf32>
+     * }</pre>
+     */
+    @Op(name = "one_hot", traits = {Pure.class})
+    public interface OneHot extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input `indices`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `indices`")
+        Value indices();
+
+        /** {@return the ONNX input `depth`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `depth`")
+        Value depth();
+
+        /** {@return the ONNX input `values`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `values`")
+        Value values();
+
+        /** {@return the ONNX output `output`} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        /** {@return the ONNX attribute `axis` (default -1 : i64)} */
+        @Attr(name = "axis", defaultValue = "-1 : i64", doc = "ONNX attribute `axis` (default -1 : i64)")
+        IntegerAttr axis();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return GraphInference.oneHot(indices(), constInts(constant(c, 1)), values(), axis().longValue());
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            int r = rank(indices());
+            if (r >= 0 && (axis().longValue() < -r - 1 || axis().longValue() > r))
+                return error(this, diag, "attribute 'axis' = " + axis().longValue() + " is out of range [" + (-r - 1) + ", " + r + "] for rank " + r);
+            return true;
+        }
+    }
+
+    /**
+     * Einstein summation over its inputs as given by {@code equation}.
+     *
+     * <pre>{@code
+     * %y = graph.einsum %a, %b {equation = "ij,jk->ik"} : (tensor<2x3xf32>, tensor<3x4xf32>) -> tensor<2x4xf32>
+     * }</pre>
+     */
+    @Op(name = "einsum", traits = {Pure.class})
+    public interface Einsum extends ShapeInferable, Verifiable {
+        /** {@return the ONNX inputs `inputs`} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `inputs`")
+        List<Value> inputs();
+
+        /** {@return the ONNX output `output`} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        /** {@return the ONNX attribute `equation`} */
+        @Attr(name = "equation", doc = "ONNX attribute `equation`")
+        StringAttr equation();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return inputs().isEmpty() ? Optional.empty() : GraphInference.einsum(inputs(), equation().value(), elem(inputs().getFirst()));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            String eq = equation().value().replace(" ", "");
+            int terms = eq.split("->", -1)[0].split(",", -1).length;
+            if (eq.isEmpty()) return error(this, diag, "attribute 'equation' must not be empty");
+            if (terms != inputs().size()) return error(this, diag, "equation '" + equation().value() + "' has " + terms + " input terms, but the op has " + inputs().size() + " inputs");
+            return true;
+        }
+    }
+}
