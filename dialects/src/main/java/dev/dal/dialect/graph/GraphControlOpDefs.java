@@ -89,7 +89,7 @@ public final class GraphControlOpDefs {
      * %r = graph.loop %m, %c, %v ({
      * ^bb0(%i: tensor<i64>, %ci: tensor<i1>, %vi: tensor<2xf32>):
      *   %s = graph.add %vi, %vi : tensor<2xf32>
-     *   graph.yield %ci, %s : tensor<i1>, tensor<2xf32>
+     *   graph.yield %ci, %s : (tensor<i1>, tensor<2xf32>) -> ()
      * }) : (tensor<i64>, tensor<i1>, tensor<2xf32>) -> tensor<2xf32>
      * }</pre>
      */

@@ -45,7 +45,7 @@ public final class GraphReduceOpDefs {
      * Mean over {@code axes} (all dims when absent, unless {@code noop_with_empty_axes}), keeping reduced dims as 1 with {@code keepdims}.
      *
      * <pre>{@code
-     * %a = graph.constant {value = dense<[-1]> : tensor<1xi64>} : tensor<1xi64>
+     * %a = graph.constant {value = dense<-1> : tensor<1xi64>} : tensor<1xi64>
      * %y = graph.reduce_mean %x, %a {keepdims = 0 : i64} : (tensor<2x3x4xf32>, tensor<1xi64>) -> tensor<2x3xf32>
      * }</pre>
      */
@@ -86,7 +86,7 @@ public final class GraphReduceOpDefs {
      * Sum over {@code axes} (all dims when absent, unless {@code noop_with_empty_axes}), keeping reduced dims as 1 with {@code keepdims}.
      *
      * <pre>{@code
-     * %a = graph.constant {value = dense<[-1]> : tensor<1xi64>} : tensor<1xi64>
+     * %a = graph.constant {value = dense<-1> : tensor<1xi64>} : tensor<1xi64>
      * %y = graph.reduce_sum %x, %a {keepdims = 0 : i64} : (tensor<2x3x4xf32>, tensor<1xi64>) -> tensor<2x3xf32>
      * }</pre>
      */
@@ -127,7 +127,7 @@ public final class GraphReduceOpDefs {
      * Maximum over {@code axes} (all dims when absent, unless {@code noop_with_empty_axes}), keeping reduced dims as 1 with {@code keepdims}.
      *
      * <pre>{@code
-     * %a = graph.constant {value = dense<[-1]> : tensor<1xi64>} : tensor<1xi64>
+     * %a = graph.constant {value = dense<-1> : tensor<1xi64>} : tensor<1xi64>
      * %y = graph.reduce_max %x, %a {keepdims = 0 : i64} : (tensor<2x3x4xf32>, tensor<1xi64>) -> tensor<2x3xf32>
      * }</pre>
      */
@@ -168,7 +168,7 @@ public final class GraphReduceOpDefs {
      * Minimum over {@code axes} (all dims when absent, unless {@code noop_with_empty_axes}), keeping reduced dims as 1 with {@code keepdims}.
      *
      * <pre>{@code
-     * %a = graph.constant {value = dense<[-1]> : tensor<1xi64>} : tensor<1xi64>
+     * %a = graph.constant {value = dense<-1> : tensor<1xi64>} : tensor<1xi64>
      * %y = graph.reduce_min %x, %a {keepdims = 0 : i64} : (tensor<2x3x4xf32>, tensor<1xi64>) -> tensor<2x3xf32>
      * }</pre>
      */
@@ -209,7 +209,7 @@ public final class GraphReduceOpDefs {
      * Product over {@code axes} (all dims when absent, unless {@code noop_with_empty_axes}), keeping reduced dims as 1 with {@code keepdims}.
      *
      * <pre>{@code
-     * %a = graph.constant {value = dense<[-1]> : tensor<1xi64>} : tensor<1xi64>
+     * %a = graph.constant {value = dense<-1> : tensor<1xi64>} : tensor<1xi64>
      * %y = graph.reduce_prod %x, %a {keepdims = 0 : i64} : (tensor<2x3x4xf32>, tensor<1xi64>) -> tensor<2x3xf32>
      * }</pre>
      */
@@ -250,7 +250,7 @@ public final class GraphReduceOpDefs {
      * Euclidean norm over {@code axes} (all dims when absent, unless {@code noop_with_empty_axes}), keeping reduced dims as 1 with {@code keepdims}.
      *
      * <pre>{@code
-     * %a = graph.constant {value = dense<[-1]> : tensor<1xi64>} : tensor<1xi64>
+     * %a = graph.constant {value = dense<-1> : tensor<1xi64>} : tensor<1xi64>
      * %y = graph.reduce_l2 %x, %a {keepdims = 0 : i64} : (tensor<2x3x4xf32>, tensor<1xi64>) -> tensor<2x3xf32>
      * }</pre>
      */
@@ -371,7 +371,7 @@ public final class GraphReduceOpDefs {
      * The {@code k} largest (or smallest) elements along {@code axis} and their {@code i64} indices.
      *
      * <pre>{@code
-     * %k = graph.constant {value = dense<[4]> : tensor<1xi64>} : tensor<1xi64>
+     * %k = graph.constant {value = dense<4> : tensor<1xi64>} : tensor<1xi64>
      * %y:2 = graph.top_k %x, %k {largest = 0 : i64} : (tensor<3x10xf32>, tensor<1xi64>) -> (tensor<3x4xf32>, tensor<3x4xi64>)
      * }</pre>
      */

@@ -156,7 +156,7 @@ public final class GraphTensorOpDefs {
      * Removes dims of size 1: those listed in {@code axes}, or all of them when it is absent.
      *
      * <pre>{@code
-     * %a = graph.constant {value = dense<[-1]> : tensor<1xi64>} : tensor<1xi64>
+     * %a = graph.constant {value = dense<-1> : tensor<1xi64>} : tensor<1xi64>
      * %y = graph.squeeze %x, %a : (tensor<1x3x1xf32>, tensor<1xi64>) -> tensor<1x3xf32>
      * }</pre>
      */
@@ -291,10 +291,10 @@ public final class GraphTensorOpDefs {
      * Takes a strided slice: {@code starts}, {@code ends}, {@code axes} and {@code steps} per sliced axis.
      *
      * <pre>{@code
-     * %s = graph.constant {value = dense<[1]> : tensor<1xi64>} : tensor<1xi64>
-     * %e = graph.constant {value = dense<[-1]> : tensor<1xi64>} : tensor<1xi64>
-     * %a = graph.constant {value = dense<[1]> : tensor<1xi64>} : tensor<1xi64>
-     * %st = graph.constant {value = dense<[2]> : tensor<1xi64>} : tensor<1xi64>
+     * %s = graph.constant {value = dense<1> : tensor<1xi64>} : tensor<1xi64>
+     * %e = graph.constant {value = dense<-1> : tensor<1xi64>} : tensor<1xi64>
+     * %a = graph.constant {value = dense<1> : tensor<1xi64>} : tensor<1xi64>
+     * %st = graph.constant {value = dense<2> : tensor<1xi64>} : tensor<1xi64>
      * %y = graph.slice %x, %s, %e, %a, %st : (tensor<4x10xf32>, tensor<1xi64>, tensor<1xi64>, tensor<1xi64>, tensor<1xi64>) -> tensor<4x4xf32>
      * }</pre>
      */
@@ -1022,7 +1022,7 @@ public final class GraphTensorOpDefs {
      * One-hot encoding: {@code values[1]} at each index along a new {@code axis} of size {@code depth}, {@code values[0]} elsewhere.
      *
      * <pre>{@code
-     * %d = graph.constant {value = dense<[5]> : tensor<1xi64>} : tensor<1xi64>
+     * %d = graph.constant {value = dense<5> : tensor<1xi64>} : tensor<1xi64>
      * %y = graph.one_hot %i, %d, %v : (tensor<3xi64>, tensor<1xi64>, tensor<2xf32>) -> tensor<3x5xf32>
      * }</pre>
      */
