@@ -53,19 +53,19 @@ public final class GraphControlOpDefs {
      */
     @Op(name = "if", traits = {Pure.class})
     public interface If extends Verifiable {
-        /** {@return the ONNX input `cond`} */
+        /** {@return the ONNX input {@code \1}} */
         @Operand(type = "BOOL_TENSOR", doc = "the ONNX input `cond`")
         Value cond();
 
-        /** {@return the ONNX output `outputs`} */
+        /** {@return the ONNX output {@code \1}} */
         @Result(type = "TENSOR", doc = "the ONNX output `outputs`")
         List<OpResult> outputs();
 
-        /** {@return the then_branch subgraph} */
+        /** {@return the {@code then_branch} subgraph} */
         @RegionDef(doc = "the ONNX graph attribute `then_branch`")
         Region thenBranch();
 
-        /** {@return the else_branch subgraph} */
+        /** {@return the {@code else_branch} subgraph} */
         @RegionDef(doc = "the ONNX graph attribute `else_branch`")
         Region elseBranch();
 
@@ -95,23 +95,23 @@ public final class GraphControlOpDefs {
      */
     @Op(name = "loop", traits = {Pure.class})
     public interface Loop extends Verifiable {
-        /** {@return the ONNX input `maxTripCount`} */
+        /** {@return the ONNX input {@code \1}} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `maxTripCount`")
         Value maxTripCount();
 
-        /** {@return the ONNX input `cond`} */
+        /** {@return the ONNX input {@code \1}} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `cond`")
         Value cond();
 
-        /** {@return the ONNX inputs `initial`} */
+        /** {@return the ONNX inputs {@code \1}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `initial`")
         List<Value> initial();
 
-        /** {@return the ONNX output `outputs`} */
+        /** {@return the ONNX output {@code \1}} */
         @Result(type = "TENSOR", doc = "the ONNX output `outputs`")
         List<OpResult> outputs();
 
-        /** {@return the body subgraph} */
+        /** {@return the {@code body} subgraph} */
         @RegionDef(doc = "the ONNX graph attribute `body`")
         Region body();
 

@@ -60,7 +60,7 @@ public final class GraphOpDefs {
      */
     @Op(name = "none", traits = {Pure.class})
     public interface None extends ShapeInferable {
-        /** {@return the ONNX output `output`} */
+        /** {@return the ONNX output {@code \1}} */
         @Result(type = "NONE", doc = "the ONNX output `output`")
         OpResult output();
 
@@ -79,11 +79,11 @@ public final class GraphOpDefs {
      */
     @Op(name = "constant", traits = {Pure.class, dev.dal.ir.trait.ConstantLike.class})
     public interface Constant extends dev.dal.ir.Foldable, ShapeInferable, Verifiable {
-        /** {@return the ONNX output `output`} */
+        /** {@return the ONNX output {@code \1}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
-        /** {@return the ONNX attribute `value`} */
+        /** {@return the ONNX attribute {@code \1}} */
         @Attr(name = "value", doc = "ONNX attribute `value`")
         Attribute value();
 
@@ -116,19 +116,19 @@ public final class GraphOpDefs {
      */
     @Op(name = "custom", format = Op.Format.GENERIC)
     public interface Custom extends Verifiable {
-        /** {@return the ONNX inputs `inputs`} */
+        /** {@return the ONNX inputs {@code \1}} */
         @Operand(type = "ANY", doc = "the ONNX input `inputs`")
         List<Value> inputs();
 
-        /** {@return the ONNX output `outputs`} */
+        /** {@return the ONNX output {@code \1}} */
         @Result(type = "ANY", doc = "the ONNX output `outputs`")
         List<OpResult> outputs();
 
-        /** {@return the ONNX attribute `op_type`} */
+        /** {@return the ONNX attribute {@code \1}} */
         @Attr(name = "op_type", doc = "ONNX attribute `op_type`")
         StringAttr opType();
 
-        /** {@return the ONNX attribute `domain`, optional} */
+        /** {@return the ONNX attribute {@code \1}, optional} */
         @Attr(name = "domain", doc = "ONNX attribute `domain`, optional")
         Optional<StringAttr> domain();
 
@@ -147,7 +147,7 @@ public final class GraphOpDefs {
      */
     @Op(name = "yield", traits = {Pure.class, Terminator.class, ReturnLike.class})
     public interface Yield {
-        /** {@return the ONNX inputs `values`} */
+        /** {@return the ONNX inputs {@code \1}} */
         @Operand(type = "ANY", doc = "the ONNX input `values`")
         List<Value> values();
     }

@@ -50,15 +50,15 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "flatten", traits = {Pure.class})
     public interface Flatten extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input `input`} */
+        /** {@return the ONNX input {@code \1}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `input`")
         Value input();
 
-        /** {@return the ONNX output `output`} */
+        /** {@return the ONNX output {@code \1}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
-        /** {@return the ONNX attribute `axis` (default 1 : i64)} */
+        /** {@return the ONNX attribute {@code \1} (default 1 : i64)} */
         @Attr(name = "axis", defaultValue = "1 : i64", doc = "ONNX attribute `axis` (default 1 : i64)")
         IntegerAttr axis();
 
@@ -83,19 +83,19 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "reshape", traits = {Pure.class})
     public interface Reshape extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input `data`} */
+        /** {@return the ONNX input {@code \1}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `data`")
         Value data();
 
-        /** {@return the ONNX input `shape`} */
+        /** {@return the ONNX input {@code \1}} */
         @Operand(type = "I64_TENSOR", doc = "the ONNX input `shape`")
         Value shape();
 
-        /** {@return the ONNX output `reshaped`} */
+        /** {@return the ONNX output {@code \1}} */
         @Result(type = "TENSOR", doc = "the ONNX output `reshaped`")
         OpResult reshaped();
 
-        /** {@return the ONNX attribute `allowzero` (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
         @Attr(name = "allowzero", defaultValue = "0 : i64", doc = "ONNX attribute `allowzero` (default 0 : i64)")
         IntegerAttr allowzero();
 
@@ -119,15 +119,15 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "transpose", traits = {Pure.class})
     public interface Transpose extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input `data`} */
+        /** {@return the ONNX input {@code \1}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `data`")
         Value data();
 
-        /** {@return the ONNX output `transposed`} */
+        /** {@return the ONNX output {@code \1}} */
         @Result(type = "TENSOR", doc = "the ONNX output `transposed`")
         OpResult transposed();
 
-        /** {@return the ONNX attribute `perm`, optional} */
+        /** {@return the ONNX attribute {@code \1}, optional} */
         @Attr(name = "perm", doc = "ONNX attribute `perm`, optional")
         Optional<DenseArrayAttr> perm();
 
@@ -162,15 +162,15 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "squeeze", traits = {Pure.class})
     public interface Squeeze extends ShapeInferable {
-        /** {@return the ONNX input `data`} */
+        /** {@return the ONNX input {@code \1}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `data`")
         Value data();
 
-        /** {@return the ONNX input `axes` (`none` when absent)} */
+        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `axes` (`none` when absent)")
         Value axes();
 
-        /** {@return the ONNX output `squeezed`} */
+        /** {@return the ONNX output {@code \1}} */
         @Result(type = "TENSOR", doc = "the ONNX output `squeezed`")
         OpResult squeezed();
 
@@ -190,15 +190,15 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "unsqueeze", traits = {Pure.class})
     public interface Unsqueeze extends ShapeInferable {
-        /** {@return the ONNX input `data`} */
+        /** {@return the ONNX input {@code \1}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `data`")
         Value data();
 
-        /** {@return the ONNX input `axes`} */
+        /** {@return the ONNX input {@code \1}} */
         @Operand(type = "I64_TENSOR", doc = "the ONNX input `axes`")
         Value axes();
 
-        /** {@return the ONNX output `expanded`} */
+        /** {@return the ONNX output {@code \1}} */
         @Result(type = "TENSOR", doc = "the ONNX output `expanded`")
         OpResult expanded();
 
@@ -217,15 +217,15 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "concat", traits = {Pure.class})
     public interface Concat extends ShapeInferable, Verifiable {
-        /** {@return the ONNX inputs `inputs`} */
+        /** {@return the ONNX inputs {@code \1}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `inputs`")
         List<Value> inputs();
 
-        /** {@return the ONNX output `concatResult`} */
+        /** {@return the ONNX output {@code \1}} */
         @Result(type = "TENSOR", doc = "the ONNX output `concatResult`")
         OpResult concatResult();
 
-        /** {@return the ONNX attribute `axis`} */
+        /** {@return the ONNX attribute {@code \1}} */
         @Attr(name = "axis", doc = "ONNX attribute `axis`")
         IntegerAttr axis();
 
@@ -250,23 +250,23 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "split", traits = {Pure.class})
     public interface Split extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input `input`} */
+        /** {@return the ONNX input {@code \1}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `input`")
         Value input();
 
-        /** {@return the ONNX input `split` (`none` when absent)} */
+        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `split` (`none` when absent)")
         Value split();
 
-        /** {@return the ONNX output `outputs`} */
+        /** {@return the ONNX output {@code \1}} */
         @Result(type = "TENSOR", doc = "the ONNX output `outputs`")
         List<OpResult> outputs();
 
-        /** {@return the ONNX attribute `axis` (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
         @Attr(name = "axis", defaultValue = "0 : i64", doc = "ONNX attribute `axis` (default 0 : i64)")
         IntegerAttr axis();
 
-        /** {@return the ONNX attribute `num_outputs`, optional} */
+        /** {@return the ONNX attribute {@code \1}, optional} */
         @Attr(name = "num_outputs", doc = "ONNX attribute `num_outputs`, optional")
         Optional<IntegerAttr> numOutputs();
 
@@ -300,223 +300,33 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "slice", traits = {Pure.class})
     public interface Slice extends ShapeInferable {
-        /** {@return the ONNX input `data`} */
+        /** {@return the ONNX input {@code \1}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `data`")
         Value data();
 
-        /** {@return the ONNX input `starts`} */
+        /** {@return the ONNX input {@code \1}} */
         @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `starts`")
         Value starts();
 
-        /** {@return the ONNX input `ends`} */
+        /** {@return the ONNX input {@code \1}} */
         @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `ends`")
         Value ends();
 
-        /** {@return the ONNX input `axes` (`none` when absent)} */
+        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `axes` (`none` when absent)")
         Value axes();
 
-        /** {@return the ONNX input `steps` (`none` when absent)} */
+        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `steps` (`none` when absent)")
         Value steps();
 
-        /** {@return the ONNX output `output`} */
+        /** {@return the ONNX output {@code \1}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
         @Override
         default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
             return GraphInference.slice(data(), constInts(constant(c, 1)), constInts(constant(c, 2)), constInts(constant(c, 3)), constInts(constant(c, 4)), isNone(axes()), isNone(steps()));
-        }
-    }
-
-    /**
-     * Takes slices of {@code data} along {@code axis} at the given indices.
-     *
-     * <pre>{@code
-     * %y = graph.gather %x, %i {axis = 1 : i64} : (tensor<5x4xf32>, tensor<2x3xi64>) -> tensor<5x2x3xf32>
-     * }</pre>
-     */
-    @Op(name = "gather", traits = {Pure.class})
-    public interface Gather extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input `data`} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
-        Value data();
-
-        /** {@return the ONNX input `indices`} */
-        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `indices`")
-        Value indices();
-
-        /** {@return the ONNX output `output`} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
-        OpResult output();
-
-        /** {@return the ONNX attribute `axis` (default 0 : i64)} */
-        @Attr(name = "axis", defaultValue = "0 : i64", doc = "ONNX attribute `axis` (default 0 : i64)")
-        IntegerAttr axis();
-
-        @Override
-        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return GraphInference.gather(data(), indices(), axis().longValue());
-        }
-
-        @Override
-        default boolean verify(DiagnosticEngine diag) {
-            return GraphChecks.axis(this, diag, "axis", axis().longValue(), data(), false);
-        }
-    }
-
-    /**
-     * Takes elements of {@code data} along {@code axis}; the output has the indices' shape.
-     *
-     * <pre>{@code
-     * %y = graph.gather_elements %x, %i {axis = 1 : i64} : (tensor<3x3xf32>, tensor<2x3xi64>) -> tensor<2x3xf32>
-     * }</pre>
-     */
-    @Op(name = "gather_elements", traits = {Pure.class})
-    public interface GatherElements extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input `data`} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
-        Value data();
-
-        /** {@return the ONNX input `indices`} */
-        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `indices`")
-        Value indices();
-
-        /** {@return the ONNX output `output`} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
-        OpResult output();
-
-        /** {@return the ONNX attribute `axis` (default 0 : i64)} */
-        @Attr(name = "axis", defaultValue = "0 : i64", doc = "ONNX attribute `axis` (default 0 : i64)")
-        IntegerAttr axis();
-
-        @Override
-        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return one(withElem(indices(), elem(data())));
-        }
-
-        @Override
-        default boolean verify(DiagnosticEngine diag) {
-            if (!GraphChecks.axis(this, diag, "axis", axis().longValue(), data(), false)) return false;
-            if (rank(data()) >= 0 && rank(indices()) >= 0 && rank(data()) != rank(indices()))
-                return error(this, diag, "data rank " + rank(data()) + " and indices rank " + rank(indices()) + " differ");
-            return true;
-        }
-    }
-
-    /**
-     * Gathers slices of {@code data} addressed by the last dim of {@code indices}, after {@code batch_dims}.
-     *
-     * <pre>{@code
-     * %y = graph.gather_nd %x, %i : (tensor<2x3x4xf32>, tensor<5x2xi64>) -> tensor<5x4xf32>
-     * }</pre>
-     */
-    @Op(name = "gather_nd", traits = {Pure.class})
-    public interface GatherND extends ShapeInferable {
-        /** {@return the ONNX input `data`} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
-        Value data();
-
-        /** {@return the ONNX input `indices`} */
-        @Operand(type = "I64_TENSOR", doc = "the ONNX input `indices`")
-        Value indices();
-
-        /** {@return the ONNX output `output`} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
-        OpResult output();
-
-        /** {@return the ONNX attribute `batch_dims` (default 0 : i64)} */
-        @Attr(name = "batch_dims", defaultValue = "0 : i64", doc = "ONNX attribute `batch_dims` (default 0 : i64)")
-        IntegerAttr batchDims();
-
-        @Override
-        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return GraphInference.gatherNd(data(), indices(), batchDims().longValue());
-        }
-    }
-
-    /**
-     * Writes {@code updates} into a copy of {@code data} at the index tuples of {@code indices}.
-     *
-     * <pre>{@code
-     * %y = graph.scatter_nd %x, %i, %u {reduction = "add"} : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
-     * }</pre>
-     */
-    @Op(name = "scatter_nd", traits = {Pure.class})
-    public interface ScatterND extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input `data`} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
-        Value data();
-
-        /** {@return the ONNX input `indices`} */
-        @Operand(type = "I64_TENSOR", doc = "the ONNX input `indices`")
-        Value indices();
-
-        /** {@return the ONNX input `updates`} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `updates`")
-        Value updates();
-
-        /** {@return the ONNX output `output`} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
-        OpResult output();
-
-        /** {@return the ONNX attribute `reduction` (default 'none')} */
-        @Attr(name = "reduction", defaultValue = "\"none\"", doc = "ONNX attribute `reduction` (default 'none')")
-        StringAttr reduction();
-
-        @Override
-        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return same(data());
-        }
-
-        @Override
-        default boolean verify(DiagnosticEngine diag) {
-            return GraphChecks.oneOf(this, diag, "reduction", reduction().value(), "none", "add", "mul", "max", "min");
-        }
-    }
-
-    /**
-     * Writes {@code updates} into a copy of {@code data} at per-element indices along {@code axis}.
-     *
-     * <pre>{@code
-     * %y = graph.scatter_elements %x, %i, %u {axis = 1 : i64} : (tensor<3x3xf32>, tensor<1x2xi64>, tensor<1x2xf32>) -> tensor<3x3xf32>
-     * }</pre>
-     */
-    @Op(name = "scatter_elements", traits = {Pure.class})
-    public interface ScatterElements extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input `data`} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
-        Value data();
-
-        /** {@return the ONNX input `indices`} */
-        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `indices`")
-        Value indices();
-
-        /** {@return the ONNX input `updates`} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `updates`")
-        Value updates();
-
-        /** {@return the ONNX output `output`} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
-        OpResult output();
-
-        /** {@return the ONNX attribute `axis` (default 0 : i64)} */
-        @Attr(name = "axis", defaultValue = "0 : i64", doc = "ONNX attribute `axis` (default 0 : i64)")
-        IntegerAttr axis();
-
-        /** {@return the ONNX attribute `reduction` (default 'none')} */
-        @Attr(name = "reduction", defaultValue = "\"none\"", doc = "ONNX attribute `reduction` (default 'none')")
-        StringAttr reduction();
-
-        @Override
-        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return same(data());
-        }
-
-        @Override
-        default boolean verify(DiagnosticEngine diag) {
-            return GraphChecks.axis(this, diag, "axis", axis().longValue(), data(), false) && GraphChecks.oneOf(this, diag, "reduction", reduction().value(), "none", "add", "mul", "max", "min");
         }
     }
 
@@ -530,15 +340,15 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "expand", traits = {Pure.class})
     public interface Expand extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input `input`} */
+        /** {@return the ONNX input {@code \1}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `input`")
         Value input();
 
-        /** {@return the ONNX input `shape`} */
+        /** {@return the ONNX input {@code \1}} */
         @Operand(type = "I64_TENSOR", doc = "the ONNX input `shape`")
         Value shape();
 
-        /** {@return the ONNX output `output`} */
+        /** {@return the ONNX output {@code \1}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
@@ -563,15 +373,15 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "tile", traits = {Pure.class})
     public interface Tile extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input `input`} */
+        /** {@return the ONNX input {@code \1}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `input`")
         Value input();
 
-        /** {@return the ONNX input `repeats`} */
+        /** {@return the ONNX input {@code \1}} */
         @Operand(type = "I64_TENSOR", doc = "the ONNX input `repeats`")
         Value repeats();
 
-        /** {@return the ONNX output `output`} */
+        /** {@return the ONNX output {@code \1}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
@@ -597,27 +407,27 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "pad", traits = {Pure.class})
     public interface Pad extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input `data`} */
+        /** {@return the ONNX input {@code \1}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `data`")
         Value data();
 
-        /** {@return the ONNX input `pads`} */
+        /** {@return the ONNX input {@code \1}} */
         @Operand(type = "I64_TENSOR", doc = "the ONNX input `pads`")
         Value pads();
 
-        /** {@return the ONNX input `constantValue` (`none` when absent)} */
+        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `constantValue` (`none` when absent)")
         Value constantValue();
 
-        /** {@return the ONNX input `axes` (`none` when absent)} */
+        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `axes` (`none` when absent)")
         Value axes();
 
-        /** {@return the ONNX output `output`} */
+        /** {@return the ONNX output {@code \1}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
-        /** {@return the ONNX attribute `mode` (default 'constant')} */
+        /** {@return the ONNX attribute {@code \1} (default 'constant')} */
         @Attr(name = "mode", defaultValue = "\"constant\"", doc = "ONNX attribute `mode` (default 'constant')")
         StringAttr mode();
 
@@ -643,59 +453,59 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "resize", traits = {Pure.class})
     public interface Resize extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input `x`} */
+        /** {@return the ONNX input {@code \1}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX input `roi` (`none` when absent)} */
+        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `roi` (`none` when absent)")
         Value roi();
 
-        /** {@return the ONNX input `scales` (`none` when absent)} */
+        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `scales` (`none` when absent)")
         Value scales();
 
-        /** {@return the ONNX input `sizes` (`none` when absent)} */
+        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `sizes` (`none` when absent)")
         Value sizes();
 
-        /** {@return the ONNX output `y`} */
+        /** {@return the ONNX output {@code \1}} */
         @Result(type = "TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
-        /** {@return the ONNX attribute `antialias` (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
         @Attr(name = "antialias", defaultValue = "0 : i64", doc = "ONNX attribute `antialias` (default 0 : i64)")
         IntegerAttr antialias();
 
-        /** {@return the ONNX attribute `axes`, optional} */
+        /** {@return the ONNX attribute {@code \1}, optional} */
         @Attr(name = "axes", doc = "ONNX attribute `axes`, optional")
         Optional<DenseArrayAttr> axes();
 
-        /** {@return the ONNX attribute `coordinate_transformation_mode` (default 'half_pixel')} */
+        /** {@return the ONNX attribute {@code \1} (default 'half_pixel')} */
         @Attr(name = "coordinate_transformation_mode", defaultValue = "\"half_pixel\"", doc = "ONNX attribute `coordinate_transformation_mode` (default 'half_pixel')")
         StringAttr coordinateTransformationMode();
 
-        /** {@return the ONNX attribute `cubic_coeff_a` (default -0.75 : f32)} */
+        /** {@return the ONNX attribute {@code \1} (default -0.75 : f32)} */
         @Attr(name = "cubic_coeff_a", defaultValue = "-0.75 : f32", doc = "ONNX attribute `cubic_coeff_a` (default -0.75 : f32)")
         FloatAttr cubicCoeffA();
 
-        /** {@return the ONNX attribute `exclude_outside` (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
         @Attr(name = "exclude_outside", defaultValue = "0 : i64", doc = "ONNX attribute `exclude_outside` (default 0 : i64)")
         IntegerAttr excludeOutside();
 
-        /** {@return the ONNX attribute `extrapolation_value` (default 0.0 : f32)} */
+        /** {@return the ONNX attribute {@code \1} (default 0.0 : f32)} */
         @Attr(name = "extrapolation_value", defaultValue = "0.0 : f32", doc = "ONNX attribute `extrapolation_value` (default 0.0 : f32)")
         FloatAttr extrapolationValue();
 
-        /** {@return the ONNX attribute `keep_aspect_ratio_policy` (default 'stretch')} */
+        /** {@return the ONNX attribute {@code \1} (default 'stretch')} */
         @Attr(name = "keep_aspect_ratio_policy", defaultValue = "\"stretch\"", doc = "ONNX attribute `keep_aspect_ratio_policy` (default 'stretch')")
         StringAttr keepAspectRatioPolicy();
 
-        /** {@return the ONNX attribute `mode` (default 'nearest')} */
+        /** {@return the ONNX attribute {@code \1} (default 'nearest')} */
         @Attr(name = "mode", defaultValue = "\"nearest\"", doc = "ONNX attribute `mode` (default 'nearest')")
         StringAttr mode();
 
-        /** {@return the ONNX attribute `nearest_mode` (default 'round_prefer_floor')} */
+        /** {@return the ONNX attribute {@code \1} (default 'round_prefer_floor')} */
         @Attr(name = "nearest_mode", defaultValue = "\"round_prefer_floor\"", doc = "ONNX attribute `nearest_mode` (default 'round_prefer_floor')")
         StringAttr nearestMode();
 
@@ -724,19 +534,19 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "upsample", traits = {Pure.class})
     public interface Upsample extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input `x`} */
+        /** {@return the ONNX input {@code \1}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX input `scales`} */
+        /** {@return the ONNX input {@code \1}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `scales`")
         Value scales();
 
-        /** {@return the ONNX output `y`} */
+        /** {@return the ONNX output {@code \1}} */
         @Result(type = "TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
-        /** {@return the ONNX attribute `mode` (default 'nearest')} */
+        /** {@return the ONNX attribute {@code \1} (default 'nearest')} */
         @Attr(name = "mode", defaultValue = "\"nearest\"", doc = "ONNX attribute `mode` (default 'nearest')")
         StringAttr mode();
 
@@ -760,19 +570,19 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "depth_to_space", traits = {Pure.class})
     public interface DepthToSpace extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input `input`} */
+        /** {@return the ONNX input {@code \1}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `input`")
         Value input();
 
-        /** {@return the ONNX output `output`} */
+        /** {@return the ONNX output {@code \1}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
-        /** {@return the ONNX attribute `blocksize`} */
+        /** {@return the ONNX attribute {@code \1}} */
         @Attr(name = "blocksize", doc = "ONNX attribute `blocksize`")
         IntegerAttr blocksize();
 
-        /** {@return the ONNX attribute `mode` (default 'DCR')} */
+        /** {@return the ONNX attribute {@code \1} (default 'DCR')} */
         @Attr(name = "mode", defaultValue = "\"DCR\"", doc = "ONNX attribute `mode` (default 'DCR')")
         StringAttr mode();
 
@@ -801,15 +611,15 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "space_to_depth", traits = {Pure.class})
     public interface SpaceToDepth extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input `input`} */
+        /** {@return the ONNX input {@code \1}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `input`")
         Value input();
 
-        /** {@return the ONNX output `output`} */
+        /** {@return the ONNX output {@code \1}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
-        /** {@return the ONNX attribute `blocksize`} */
+        /** {@return the ONNX attribute {@code \1}} */
         @Attr(name = "blocksize", doc = "ONNX attribute `blocksize`")
         IntegerAttr blocksize();
 
@@ -824,276 +634,6 @@ public final class GraphTensorOpDefs {
             for (int i = 2; i < 4; i++)
                 if (dim(input(), i) != DYN && dim(input(), i) % blocksize().longValue() != 0)
                     return error(this, diag, "spatial dimension " + dim(input(), i) + " must be divisible by blocksize " + blocksize().longValue());
-            return true;
-        }
-    }
-
-    /**
-     * The input's shape as a 1-D {@code i64} tensor, optionally the dims {@code [start, end)} only.
-     *
-     * <pre>{@code
-     * %y = graph.shape %x {start = 1 : i64} : (tensor<2x3x4xf32>) -> tensor<2xi64>
-     * }</pre>
-     */
-    @Op(name = "shape", traits = {Pure.class})
-    public interface Shape extends ShapeInferable {
-        /** {@return the ONNX input `data`} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
-        Value data();
-
-        /** {@return the ONNX output `shape`} */
-        @Result(type = "I64_TENSOR", doc = "the ONNX output `shape`")
-        OpResult shape();
-
-        /** {@return the ONNX attribute `end`, optional} */
-        @Attr(name = "end", doc = "ONNX attribute `end`, optional")
-        Optional<IntegerAttr> end();
-
-        /** {@return the ONNX attribute `start` (default 0 : i64)} */
-        @Attr(name = "start", defaultValue = "0 : i64", doc = "ONNX attribute `start` (default 0 : i64)")
-        IntegerAttr start();
-
-        @Override
-        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return GraphInference.shapeOf(data(), start().longValue(), end().map(IntegerAttr::longValue));
-        }
-    }
-
-    /**
-     * The input's number of elements as an {@code i64} scalar.
-     *
-     * <pre>{@code
-     * %y = graph.size %x : (tensor<2x3xf32>) -> tensor<i64>
-     * }</pre>
-     */
-    @Op(name = "size", traits = {Pure.class})
-    public interface Size extends ShapeInferable {
-        /** {@return the ONNX input `data`} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
-        Value data();
-
-        /** {@return the ONNX output `size`} */
-        @Result(type = "I64_TENSOR", doc = "the ONNX output `size`")
-        OpResult size();
-
-        @Override
-        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return one(tensor(List.of(), IntegerType.I64));
-        }
-    }
-
-    /**
-     * A tensor of the given shape filled with the one element of {@code value} (0.0 f32 by default).
-     *
-     * <pre>{@code
-     * %s = graph.constant {value = dense<[2, 3]> : tensor<2xi64>} : tensor<2xi64>
-     * %y = graph.constant_of_shape %s {value = dense<1> : tensor<1xi32>} : (tensor<2xi64>) -> tensor<2x3xi32>
-     * }</pre>
-     */
-    @Op(name = "constant_of_shape", traits = {Pure.class})
-    public interface ConstantOfShape extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input `input`} */
-        @Operand(type = "I64_TENSOR", doc = "the ONNX input `input`")
-        Value input();
-
-        /** {@return the ONNX output `output`} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
-        OpResult output();
-
-        /** {@return the ONNX attribute `value`, optional} */
-        @Attr(name = "value", doc = "ONNX attribute `value`, optional")
-        Optional<Attribute> value();
-
-        @Override
-        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            Type et = value().flatMap(Attribute::type).map(t -> t instanceof dev.dal.ir.ShapedType s ? s.elementType() : t).orElse(FloatType.F32);
-            Optional<long[]> s = constInts(constant(c, 0));
-            if (s.isEmpty()) return one(dynamicOfRank(length1d(input()), et));
-            List<Long> dims = new java.util.ArrayList<>();
-            for (long d : s.get()) dims.add(d);
-            return one(tensor(dims, et));
-        }
-
-        @Override
-        default boolean verify(DiagnosticEngine diag) {
-            return GraphChecks.rankIs(this, diag, "input", input(), 1);
-        }
-    }
-
-    /**
-     * The sequence {@code start, start + delta, ...} up to (excluding) {@code limit}.
-     *
-     * <pre>{@code
-     * %y = graph.range %a, %b, %d : (tensor<i64>, tensor<i64>, tensor<i64>) -> tensor<?xi64>
-     * }</pre>
-     */
-    @Op(name = "range", traits = {Pure.class})
-    public interface Range extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input `start`} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `start`")
-        Value start();
-
-        /** {@return the ONNX input `limit`} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `limit`")
-        Value limit();
-
-        /** {@return the ONNX input `delta`} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `delta`")
-        Value delta();
-
-        /** {@return the ONNX output `output`} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
-        OpResult output();
-
-        @Override
-        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return GraphInference.range(start(), GraphInference.asDoubles(constant(c, 0)), GraphInference.asDoubles(constant(c, 1)), GraphInference.asDoubles(constant(c, 2)));
-        }
-
-        @Override
-        default boolean verify(DiagnosticEngine diag) {
-            for (Value v : List.of(start(), limit(), delta()))
-                if (rank(v) > 0) return error(this, diag, "start, limit and delta must be scalars, but one has type '" + text(v.type()) + "'");
-            return true;
-        }
-    }
-
-    /**
-     * The indices of the non-zero elements, one column per element ({@code [rank, ?]}, {@code i64}).
-     *
-     * <pre>{@code
-     * %y = graph.non_zero %x : (tensor<2x3xf32>) -> tensor<2x?xi64>
-     * }</pre>
-     */
-    @Op(name = "non_zero", traits = {Pure.class})
-    public interface NonZero extends ShapeInferable {
-        /** {@return the ONNX input `x`} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `x`")
-        Value x();
-
-        /** {@return the ONNX output `y`} */
-        @Result(type = "I64_TENSOR", doc = "the ONNX output `y`")
-        OpResult y();
-
-        @Override
-        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return one(rank(x()) < 0 ? dynamicOfRank(2, IntegerType.I64) : tensor(List.of((long) rank(x()), DYN), IntegerType.I64));
-        }
-    }
-
-    /**
-     * Keeps the upper or lower triangle of the last two dims, shifted by diagonal offset {@code k}.
-     *
-     * <pre>{@code
-     * %n = graph.none : none
-     * %y = graph.trilu %x, %n {upper = 0 : i64} : (tensor<3x3xf32>, none) -> tensor<3x3xf32>
-     * }</pre>
-     */
-    @Op(name = "trilu", traits = {Pure.class})
-    public interface Trilu extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input `input`} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `input`")
-        Value input();
-
-        /** {@return the ONNX input `k` (`none` when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `k` (`none` when absent)")
-        Value k();
-
-        /** {@return the ONNX output `output`} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
-        OpResult output();
-
-        /** {@return the ONNX attribute `upper` (default 1 : i64)} */
-        @Attr(name = "upper", defaultValue = "1 : i64", doc = "ONNX attribute `upper` (default 1 : i64)")
-        IntegerAttr upper();
-
-        @Override
-        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return same(input());
-        }
-
-        @Override
-        default boolean verify(DiagnosticEngine diag) {
-            return GraphChecks.flag(this, diag, "upper", upper().longValue()) && (rank(input()) < 0 || rank(input()) >= 2 || error(this, diag, "input must have rank at least 2, but has rank " + rank(input())));
-        }
-    }
-
-    /**
-     * One-hot encoding: {@code values[1]} at each index along a new {@code axis} of size {@code depth}, {@code values[0]} elsewhere.
-     *
-     * <pre>{@code
-     * %d = graph.constant {value = dense<5> : tensor<1xi64>} : tensor<1xi64>
-     * %y = graph.one_hot %i, %d, %v : (tensor<3xi64>, tensor<1xi64>, tensor<2xf32>) -> tensor<3x5xf32>
-     * }</pre>
-     */
-    @Op(name = "one_hot", traits = {Pure.class})
-    public interface OneHot extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input `indices`} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `indices`")
-        Value indices();
-
-        /** {@return the ONNX input `depth`} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `depth`")
-        Value depth();
-
-        /** {@return the ONNX input `values`} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `values`")
-        Value values();
-
-        /** {@return the ONNX output `output`} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
-        OpResult output();
-
-        /** {@return the ONNX attribute `axis` (default -1 : i64)} */
-        @Attr(name = "axis", defaultValue = "-1 : i64", doc = "ONNX attribute `axis` (default -1 : i64)")
-        IntegerAttr axis();
-
-        @Override
-        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return GraphInference.oneHot(indices(), constInts(constant(c, 1)), values(), axis().longValue());
-        }
-
-        @Override
-        default boolean verify(DiagnosticEngine diag) {
-            int r = rank(indices());
-            if (r >= 0 && (axis().longValue() < -r - 1 || axis().longValue() > r))
-                return error(this, diag, "attribute 'axis' = " + axis().longValue() + " is out of range [" + (-r - 1) + ", " + r + "] for rank " + r);
-            return true;
-        }
-    }
-
-    /**
-     * Einstein summation over its inputs as given by {@code equation}.
-     *
-     * <pre>{@code
-     * %y = graph.einsum %a, %b {equation = "ij,jk->ik"} : (tensor<2x3xf32>, tensor<3x4xf32>) -> tensor<2x4xf32>
-     * }</pre>
-     */
-    @Op(name = "einsum", traits = {Pure.class})
-    public interface Einsum extends ShapeInferable, Verifiable {
-        /** {@return the ONNX inputs `inputs`} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `inputs`")
-        List<Value> inputs();
-
-        /** {@return the ONNX output `output`} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
-        OpResult output();
-
-        /** {@return the ONNX attribute `equation`} */
-        @Attr(name = "equation", doc = "ONNX attribute `equation`")
-        StringAttr equation();
-
-        @Override
-        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return inputs().isEmpty() ? Optional.empty() : GraphInference.einsum(inputs(), equation().value(), elem(inputs().getFirst()));
-        }
-
-        @Override
-        default boolean verify(DiagnosticEngine diag) {
-            String eq = equation().value().replace(" ", "");
-            int terms = eq.split("->", -1)[0].split(",", -1).length;
-            if (eq.isEmpty()) return error(this, diag, "attribute 'equation' must not be empty");
-            if (terms != inputs().size()) return error(this, diag, "equation '" + equation().value() + "' has " + terms + " input terms, but the op has " + inputs().size() + " inputs");
             return true;
         }
     }
