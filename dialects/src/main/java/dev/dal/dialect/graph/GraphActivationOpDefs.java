@@ -50,11 +50,11 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "relu", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Relu extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
@@ -73,15 +73,15 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "leaky_relu", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface LeakyRelu extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
-        /** {@return the ONNX attribute {@code \1} (default 0.01 : f32)} */
+        /** {@return the ONNX attribute {@code alpha} (default 0.01 : f32)} */
         @Attr(name = "alpha", defaultValue = "0.01 : f32", doc = "ONNX attribute `alpha` (default 0.01 : f32)")
         FloatAttr alpha();
 
@@ -100,15 +100,15 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "elu", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Elu extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
-        /** {@return the ONNX attribute {@code \1} (default 1.0 : f32)} */
+        /** {@return the ONNX attribute {@code alpha} (default 1.0 : f32)} */
         @Attr(name = "alpha", defaultValue = "1.0 : f32", doc = "ONNX attribute `alpha` (default 1.0 : f32)")
         FloatAttr alpha();
 
@@ -127,19 +127,19 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "selu", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Selu extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
-        /** {@return the ONNX attribute {@code \1} (default 1.67326319217681884765625 : f32)} */
+        /** {@return the ONNX attribute {@code alpha} (default 1.67326319217681884765625 : f32)} */
         @Attr(name = "alpha", defaultValue = "1.67326319217681884765625 : f32", doc = "ONNX attribute `alpha` (default 1.67326319217681884765625 : f32)")
         FloatAttr alpha();
 
-        /** {@return the ONNX attribute {@code \1} (default 1.05070102214813232421875 : f32)} */
+        /** {@return the ONNX attribute {@code gamma} (default 1.05070102214813232421875 : f32)} */
         @Attr(name = "gamma", defaultValue = "1.05070102214813232421875 : f32", doc = "ONNX attribute `gamma` (default 1.05070102214813232421875 : f32)")
         FloatAttr gamma();
 
@@ -158,11 +158,11 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "sigmoid", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Sigmoid extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
@@ -181,19 +181,19 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "hard_sigmoid", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface HardSigmoid extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
-        /** {@return the ONNX attribute {@code \1} (default 0.2 : f32)} */
+        /** {@return the ONNX attribute {@code alpha} (default 0.2 : f32)} */
         @Attr(name = "alpha", defaultValue = "0.2 : f32", doc = "ONNX attribute `alpha` (default 0.2 : f32)")
         FloatAttr alpha();
 
-        /** {@return the ONNX attribute {@code \1} (default 0.5 : f32)} */
+        /** {@return the ONNX attribute {@code beta} (default 0.5 : f32)} */
         @Attr(name = "beta", defaultValue = "0.5 : f32", doc = "ONNX attribute `beta` (default 0.5 : f32)")
         FloatAttr beta();
 
@@ -212,11 +212,11 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "hard_swish", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface HardSwish extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
@@ -235,11 +235,11 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "tanh", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Tanh extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
@@ -258,11 +258,11 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "erf", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Erf extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
@@ -281,11 +281,11 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "softplus", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Softplus extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
@@ -304,11 +304,11 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "softsign", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Softsign extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
@@ -327,15 +327,15 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "softmax", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Softmax extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
-        /** {@return the ONNX attribute {@code \1} (default -1 : i64)} */
+        /** {@return the ONNX attribute {@code axis} (default -1 : i64)} */
         @Attr(name = "axis", defaultValue = "-1 : i64", doc = "ONNX attribute `axis` (default -1 : i64)")
         IntegerAttr axis();
 
@@ -359,15 +359,15 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "log_softmax", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface LogSoftmax extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
-        /** {@return the ONNX attribute {@code \1} (default -1 : i64)} */
+        /** {@return the ONNX attribute {@code axis} (default -1 : i64)} */
         @Attr(name = "axis", defaultValue = "-1 : i64", doc = "ONNX attribute `axis` (default -1 : i64)")
         IntegerAttr axis();
 
@@ -391,11 +391,11 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "sqrt", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Sqrt extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
@@ -414,11 +414,11 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "reciprocal", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Reciprocal extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
@@ -437,11 +437,11 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "exp", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Exp extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
@@ -460,11 +460,11 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "log", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Log extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
@@ -483,11 +483,11 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "neg", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Neg extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
@@ -506,11 +506,11 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "abs", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Abs extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
@@ -529,11 +529,11 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "floor", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Floor extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
@@ -552,11 +552,11 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "ceil", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Ceil extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
@@ -575,11 +575,11 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "round", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Round extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
@@ -598,11 +598,11 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "sign", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Sign extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
@@ -621,11 +621,11 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "sin", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Sin extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
@@ -644,11 +644,11 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "cos", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Cos extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
@@ -667,11 +667,11 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "identity", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Identity extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "ANY", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "ANY", doc = "the ONNX output `y`")
         OpResult y();
 
@@ -690,11 +690,11 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "not", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Not extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "BOOL_TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "BOOL_TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 

@@ -53,11 +53,11 @@ public final class GraphControlOpDefs {
      */
     @Op(name = "if", traits = {Pure.class})
     public interface If extends Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code cond}} */
         @Operand(type = "BOOL_TENSOR", doc = "the ONNX input `cond`")
         Value cond();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code outputs}} */
         @Result(type = "TENSOR", doc = "the ONNX output `outputs`")
         List<OpResult> outputs();
 
@@ -95,19 +95,19 @@ public final class GraphControlOpDefs {
      */
     @Op(name = "loop", traits = {Pure.class})
     public interface Loop extends Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code maxTripCount}} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `maxTripCount`")
         Value maxTripCount();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code cond}} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `cond`")
         Value cond();
 
-        /** {@return the ONNX inputs {@code \1}} */
+        /** {@return the ONNX inputs {@code initial}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `initial`")
         List<Value> initial();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code outputs}} */
         @Result(type = "TENSOR", doc = "the ONNX output `outputs`")
         List<OpResult> outputs();
 

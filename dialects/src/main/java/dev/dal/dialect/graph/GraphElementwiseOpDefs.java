@@ -50,15 +50,15 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "add", traits = {Pure.class, Commutative.class})
     public interface Add extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code lhs}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
         Value lhs();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code rhs}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
         Value rhs();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
@@ -82,15 +82,15 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "sub", traits = {Pure.class})
     public interface Sub extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code lhs}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
         Value lhs();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code rhs}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
         Value rhs();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
@@ -114,15 +114,15 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "mul", traits = {Pure.class, Commutative.class})
     public interface Mul extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code lhs}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
         Value lhs();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code rhs}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
         Value rhs();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
@@ -146,15 +146,15 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "div", traits = {Pure.class})
     public interface Div extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code lhs}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
         Value lhs();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code rhs}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
         Value rhs();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
@@ -178,15 +178,15 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "pow", traits = {Pure.class})
     public interface Pow extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code lhs}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
         Value lhs();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code rhs}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
         Value rhs();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
@@ -210,15 +210,15 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "equal", traits = {Pure.class, Commutative.class})
     public interface Equal extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code lhs}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
         Value lhs();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code rhs}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
         Value rhs();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "BOOL_TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
@@ -242,15 +242,15 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "less", traits = {Pure.class})
     public interface Less extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code lhs}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
         Value lhs();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code rhs}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
         Value rhs();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "BOOL_TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
@@ -274,15 +274,15 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "greater", traits = {Pure.class})
     public interface Greater extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code lhs}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
         Value lhs();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code rhs}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
         Value rhs();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "BOOL_TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
@@ -306,15 +306,15 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "less_or_equal", traits = {Pure.class})
     public interface LessOrEqual extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code lhs}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
         Value lhs();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code rhs}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
         Value rhs();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "BOOL_TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
@@ -338,15 +338,15 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "greater_or_equal", traits = {Pure.class})
     public interface GreaterOrEqual extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code lhs}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
         Value lhs();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code rhs}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
         Value rhs();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "BOOL_TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
@@ -370,15 +370,15 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "and", traits = {Pure.class, Commutative.class})
     public interface And extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code lhs}} */
         @Operand(type = "BOOL_TENSOR", doc = "the ONNX input `lhs`")
         Value lhs();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code rhs}} */
         @Operand(type = "BOOL_TENSOR", doc = "the ONNX input `rhs`")
         Value rhs();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "BOOL_TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
@@ -402,15 +402,15 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "or", traits = {Pure.class, Commutative.class})
     public interface Or extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code lhs}} */
         @Operand(type = "BOOL_TENSOR", doc = "the ONNX input `lhs`")
         Value lhs();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code rhs}} */
         @Operand(type = "BOOL_TENSOR", doc = "the ONNX input `rhs`")
         Value rhs();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "BOOL_TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
@@ -434,15 +434,15 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "xor", traits = {Pure.class, Commutative.class})
     public interface Xor extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code lhs}} */
         @Operand(type = "BOOL_TENSOR", doc = "the ONNX input `lhs`")
         Value lhs();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code rhs}} */
         @Operand(type = "BOOL_TENSOR", doc = "the ONNX input `rhs`")
         Value rhs();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "BOOL_TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
@@ -466,19 +466,19 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "mod", traits = {Pure.class})
     public interface Mod extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code lhs}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
         Value lhs();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code rhs}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
         Value rhs();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code fmod} (default 0 : i64)} */
         @Attr(name = "fmod", defaultValue = "0 : i64", doc = "ONNX attribute `fmod` (default 0 : i64)")
         IntegerAttr fmod();
 
@@ -502,15 +502,15 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "p_relu", traits = {Pure.class})
     public interface PRelu extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code slope}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `slope`")
         Value slope();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
@@ -534,11 +534,11 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "max", traits = {Pure.class, Commutative.class})
     public interface Max extends ShapeInferable, Verifiable {
-        /** {@return the ONNX inputs {@code \1}} */
+        /** {@return the ONNX inputs {@code inputs}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `inputs`")
         List<Value> inputs();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
@@ -562,11 +562,11 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "min", traits = {Pure.class, Commutative.class})
     public interface Min extends ShapeInferable, Verifiable {
-        /** {@return the ONNX inputs {@code \1}} */
+        /** {@return the ONNX inputs {@code inputs}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `inputs`")
         List<Value> inputs();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
@@ -590,11 +590,11 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "sum", traits = {Pure.class, Commutative.class})
     public interface Sum extends ShapeInferable, Verifiable {
-        /** {@return the ONNX inputs {@code \1}} */
+        /** {@return the ONNX inputs {@code inputs}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `inputs`")
         List<Value> inputs();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
@@ -618,11 +618,11 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "mean", traits = {Pure.class, Commutative.class})
     public interface Mean extends ShapeInferable, Verifiable {
-        /** {@return the ONNX inputs {@code \1}} */
+        /** {@return the ONNX inputs {@code inputs}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `inputs`")
         List<Value> inputs();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
@@ -647,19 +647,19 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "clip", traits = {Pure.class})
     public interface Clip extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code input}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `input`")
         Value input();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code min} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `min` (`none` when absent)")
         Value min();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code max} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `max` (`none` when absent)")
         Value max();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
@@ -685,19 +685,19 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "where", traits = {Pure.class})
     public interface Where extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code condition}} */
         @Operand(type = "BOOL_TENSOR", doc = "the ONNX input `condition`")
         Value condition();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code y}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `y`")
         Value y();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
@@ -721,19 +721,19 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "cast", traits = {Pure.class})
     public interface Cast extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code input}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `input`")
         Value input();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
-        /** {@return the ONNX attribute {@code \1} (default 1 : i64)} */
+        /** {@return the ONNX attribute {@code saturate} (default 1 : i64)} */
         @Attr(name = "saturate", defaultValue = "1 : i64", doc = "ONNX attribute `saturate` (default 1 : i64)")
         IntegerAttr saturate();
 
-        /** {@return the ONNX attribute {@code \1}} */
+        /** {@return the ONNX attribute {@code to}} */
         @Attr(name = "to", doc = "ONNX attribute `to`")
         IntegerAttr to();
 
@@ -758,19 +758,19 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "cast_like", traits = {Pure.class})
     public interface CastLike extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code input}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `input`")
         Value input();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code targetType}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `targetType`")
         Value targetType();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
-        /** {@return the ONNX attribute {@code \1} (default 1 : i64)} */
+        /** {@return the ONNX attribute {@code saturate} (default 1 : i64)} */
         @Attr(name = "saturate", defaultValue = "1 : i64", doc = "ONNX attribute `saturate` (default 1 : i64)")
         IntegerAttr saturate();
 

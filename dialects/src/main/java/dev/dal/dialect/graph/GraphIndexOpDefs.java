@@ -50,19 +50,19 @@ public final class GraphIndexOpDefs {
      */
     @Op(name = "gather", traits = {Pure.class})
     public interface Gather extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code data}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `data`")
         Value data();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code indices}} */
         @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `indices`")
         Value indices();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code axis} (default 0 : i64)} */
         @Attr(name = "axis", defaultValue = "0 : i64", doc = "ONNX attribute `axis` (default 0 : i64)")
         IntegerAttr axis();
 
@@ -86,19 +86,19 @@ public final class GraphIndexOpDefs {
      */
     @Op(name = "gather_elements", traits = {Pure.class})
     public interface GatherElements extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code data}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `data`")
         Value data();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code indices}} */
         @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `indices`")
         Value indices();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code axis} (default 0 : i64)} */
         @Attr(name = "axis", defaultValue = "0 : i64", doc = "ONNX attribute `axis` (default 0 : i64)")
         IntegerAttr axis();
 
@@ -125,19 +125,19 @@ public final class GraphIndexOpDefs {
      */
     @Op(name = "gather_nd", traits = {Pure.class})
     public interface GatherND extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code data}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `data`")
         Value data();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code indices}} */
         @Operand(type = "I64_TENSOR", doc = "the ONNX input `indices`")
         Value indices();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code batch_dims} (default 0 : i64)} */
         @Attr(name = "batch_dims", defaultValue = "0 : i64", doc = "ONNX attribute `batch_dims` (default 0 : i64)")
         IntegerAttr batchDims();
 
@@ -156,23 +156,23 @@ public final class GraphIndexOpDefs {
      */
     @Op(name = "scatter_nd", traits = {Pure.class})
     public interface ScatterND extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code data}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `data`")
         Value data();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code indices}} */
         @Operand(type = "I64_TENSOR", doc = "the ONNX input `indices`")
         Value indices();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code updates}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `updates`")
         Value updates();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
-        /** {@return the ONNX attribute {@code \1} (default 'none')} */
+        /** {@return the ONNX attribute {@code reduction} (default 'none')} */
         @Attr(name = "reduction", defaultValue = "\"none\"", doc = "ONNX attribute `reduction` (default 'none')")
         StringAttr reduction();
 
@@ -196,27 +196,27 @@ public final class GraphIndexOpDefs {
      */
     @Op(name = "scatter_elements", traits = {Pure.class})
     public interface ScatterElements extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code data}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `data`")
         Value data();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code indices}} */
         @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `indices`")
         Value indices();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code updates}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `updates`")
         Value updates();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code axis} (default 0 : i64)} */
         @Attr(name = "axis", defaultValue = "0 : i64", doc = "ONNX attribute `axis` (default 0 : i64)")
         IntegerAttr axis();
 
-        /** {@return the ONNX attribute {@code \1} (default 'none')} */
+        /** {@return the ONNX attribute {@code reduction} (default 'none')} */
         @Attr(name = "reduction", defaultValue = "\"none\"", doc = "ONNX attribute `reduction` (default 'none')")
         StringAttr reduction();
 
@@ -240,19 +240,19 @@ public final class GraphIndexOpDefs {
      */
     @Op(name = "shape", traits = {Pure.class})
     public interface Shape extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code data}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `data`")
         Value data();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code shape}} */
         @Result(type = "I64_TENSOR", doc = "the ONNX output `shape`")
         OpResult shape();
 
-        /** {@return the ONNX attribute {@code \1}, optional} */
+        /** {@return the ONNX attribute {@code end}, optional} */
         @Attr(name = "end", doc = "ONNX attribute `end`, optional")
         Optional<IntegerAttr> end();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code start} (default 0 : i64)} */
         @Attr(name = "start", defaultValue = "0 : i64", doc = "ONNX attribute `start` (default 0 : i64)")
         IntegerAttr start();
 
@@ -271,11 +271,11 @@ public final class GraphIndexOpDefs {
      */
     @Op(name = "size", traits = {Pure.class})
     public interface Size extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code data}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `data`")
         Value data();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code size}} */
         @Result(type = "I64_TENSOR", doc = "the ONNX output `size`")
         OpResult size();
 
@@ -295,15 +295,15 @@ public final class GraphIndexOpDefs {
      */
     @Op(name = "constant_of_shape", traits = {Pure.class})
     public interface ConstantOfShape extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code input}} */
         @Operand(type = "I64_TENSOR", doc = "the ONNX input `input`")
         Value input();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
-        /** {@return the ONNX attribute {@code \1}, optional} */
+        /** {@return the ONNX attribute {@code value}, optional} */
         @Attr(name = "value", doc = "ONNX attribute `value`, optional")
         Optional<Attribute> value();
 
@@ -332,19 +332,19 @@ public final class GraphIndexOpDefs {
      */
     @Op(name = "range", traits = {Pure.class})
     public interface Range extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code start}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `start`")
         Value start();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code limit}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `limit`")
         Value limit();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code delta}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `delta`")
         Value delta();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
@@ -370,11 +370,11 @@ public final class GraphIndexOpDefs {
      */
     @Op(name = "non_zero", traits = {Pure.class})
     public interface NonZero extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "I64_TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
@@ -394,19 +394,19 @@ public final class GraphIndexOpDefs {
      */
     @Op(name = "trilu", traits = {Pure.class})
     public interface Trilu extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code input}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `input`")
         Value input();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code k} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `k` (`none` when absent)")
         Value k();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
-        /** {@return the ONNX attribute {@code \1} (default 1 : i64)} */
+        /** {@return the ONNX attribute {@code upper} (default 1 : i64)} */
         @Attr(name = "upper", defaultValue = "1 : i64", doc = "ONNX attribute `upper` (default 1 : i64)")
         IntegerAttr upper();
 
@@ -431,23 +431,23 @@ public final class GraphIndexOpDefs {
      */
     @Op(name = "one_hot", traits = {Pure.class})
     public interface OneHot extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code indices}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `indices`")
         Value indices();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code depth}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `depth`")
         Value depth();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code values}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `values`")
         Value values();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
-        /** {@return the ONNX attribute {@code \1} (default -1 : i64)} */
+        /** {@return the ONNX attribute {@code axis} (default -1 : i64)} */
         @Attr(name = "axis", defaultValue = "-1 : i64", doc = "ONNX attribute `axis` (default -1 : i64)")
         IntegerAttr axis();
 
@@ -474,15 +474,15 @@ public final class GraphIndexOpDefs {
      */
     @Op(name = "einsum", traits = {Pure.class})
     public interface Einsum extends ShapeInferable, Verifiable {
-        /** {@return the ONNX inputs {@code \1}} */
+        /** {@return the ONNX inputs {@code inputs}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `inputs`")
         List<Value> inputs();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
-        /** {@return the ONNX attribute {@code \1}} */
+        /** {@return the ONNX attribute {@code equation}} */
         @Attr(name = "equation", doc = "ONNX attribute `equation`")
         StringAttr equation();
 

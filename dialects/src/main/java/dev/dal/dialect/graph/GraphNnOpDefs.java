@@ -50,43 +50,43 @@ public final class GraphNnOpDefs {
      */
     @Op(name = "conv", traits = {Pure.class})
     public interface Conv extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code weight}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `weight`")
         Value weight();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code bias} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `bias` (`none` when absent)")
         Value bias();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
-        /** {@return the ONNX attribute {@code \1} (default 'NOTSET')} */
+        /** {@return the ONNX attribute {@code auto_pad} (default 'NOTSET')} */
         @Attr(name = "auto_pad", defaultValue = "\"NOTSET\"", doc = "ONNX attribute `auto_pad` (default 'NOTSET')")
         StringAttr autoPad();
 
-        /** {@return the ONNX attribute {@code \1}, optional} */
+        /** {@return the ONNX attribute {@code dilations}, optional} */
         @Attr(name = "dilations", doc = "ONNX attribute `dilations`, optional")
         Optional<DenseArrayAttr> dilations();
 
-        /** {@return the ONNX attribute {@code \1} (default 1 : i64)} */
+        /** {@return the ONNX attribute {@code group} (default 1 : i64)} */
         @Attr(name = "group", defaultValue = "1 : i64", doc = "ONNX attribute `group` (default 1 : i64)")
         IntegerAttr group();
 
-        /** {@return the ONNX attribute {@code \1}, optional} */
+        /** {@return the ONNX attribute {@code kernel_shape}, optional} */
         @Attr(name = "kernel_shape", doc = "ONNX attribute `kernel_shape`, optional")
         Optional<DenseArrayAttr> kernelShape();
 
-        /** {@return the ONNX attribute {@code \1}, optional} */
+        /** {@return the ONNX attribute {@code pads}, optional} */
         @Attr(name = "pads", doc = "ONNX attribute `pads`, optional")
         Optional<DenseArrayAttr> pads();
 
-        /** {@return the ONNX attribute {@code \1}, optional} */
+        /** {@return the ONNX attribute {@code strides}, optional} */
         @Attr(name = "strides", doc = "ONNX attribute `strides`, optional")
         Optional<DenseArrayAttr> strides();
 
@@ -114,51 +114,51 @@ public final class GraphNnOpDefs {
      */
     @Op(name = "conv_transpose", traits = {Pure.class})
     public interface ConvTranspose extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code weight}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `weight`")
         Value weight();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code bias} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `bias` (`none` when absent)")
         Value bias();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
-        /** {@return the ONNX attribute {@code \1} (default 'NOTSET')} */
+        /** {@return the ONNX attribute {@code auto_pad} (default 'NOTSET')} */
         @Attr(name = "auto_pad", defaultValue = "\"NOTSET\"", doc = "ONNX attribute `auto_pad` (default 'NOTSET')")
         StringAttr autoPad();
 
-        /** {@return the ONNX attribute {@code \1}, optional} */
+        /** {@return the ONNX attribute {@code dilations}, optional} */
         @Attr(name = "dilations", doc = "ONNX attribute `dilations`, optional")
         Optional<DenseArrayAttr> dilations();
 
-        /** {@return the ONNX attribute {@code \1} (default 1 : i64)} */
+        /** {@return the ONNX attribute {@code group} (default 1 : i64)} */
         @Attr(name = "group", defaultValue = "1 : i64", doc = "ONNX attribute `group` (default 1 : i64)")
         IntegerAttr group();
 
-        /** {@return the ONNX attribute {@code \1}, optional} */
+        /** {@return the ONNX attribute {@code kernel_shape}, optional} */
         @Attr(name = "kernel_shape", doc = "ONNX attribute `kernel_shape`, optional")
         Optional<DenseArrayAttr> kernelShape();
 
-        /** {@return the ONNX attribute {@code \1}, optional} */
+        /** {@return the ONNX attribute {@code output_padding}, optional} */
         @Attr(name = "output_padding", doc = "ONNX attribute `output_padding`, optional")
         Optional<DenseArrayAttr> outputPadding();
 
-        /** {@return the ONNX attribute {@code \1}, optional} */
+        /** {@return the ONNX attribute {@code output_shape}, optional} */
         @Attr(name = "output_shape", doc = "ONNX attribute `output_shape`, optional")
         Optional<DenseArrayAttr> outputShape();
 
-        /** {@return the ONNX attribute {@code \1}, optional} */
+        /** {@return the ONNX attribute {@code pads}, optional} */
         @Attr(name = "pads", doc = "ONNX attribute `pads`, optional")
         Optional<DenseArrayAttr> pads();
 
-        /** {@return the ONNX attribute {@code \1}, optional} */
+        /** {@return the ONNX attribute {@code strides}, optional} */
         @Attr(name = "strides", doc = "ONNX attribute `strides`, optional")
         Optional<DenseArrayAttr> strides();
 
@@ -184,47 +184,47 @@ public final class GraphNnOpDefs {
      */
     @Op(name = "batch_normalization", traits = {Pure.class})
     public interface BatchNormalization extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code scale}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `scale`")
         Value scale();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code bias}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `bias`")
         Value bias();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code inputMean}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `inputMean`")
         Value inputMean();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code inputVar}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `inputVar`")
         Value inputVar();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code runningMean}} */
         @Result(type = "TENSOR", doc = "the ONNX output `runningMean`")
         OpResult runningMean();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code runningVar}} */
         @Result(type = "TENSOR", doc = "the ONNX output `runningVar`")
         OpResult runningVar();
 
-        /** {@return the ONNX attribute {@code \1} (default 1.0E-5 : f32)} */
+        /** {@return the ONNX attribute {@code epsilon} (default 1.0E-5 : f32)} */
         @Attr(name = "epsilon", defaultValue = "1.0E-5 : f32", doc = "ONNX attribute `epsilon` (default 1.0E-5 : f32)")
         FloatAttr epsilon();
 
-        /** {@return the ONNX attribute {@code \1} (default 0.9 : f32)} */
+        /** {@return the ONNX attribute {@code momentum} (default 0.9 : f32)} */
         @Attr(name = "momentum", defaultValue = "0.9 : f32", doc = "ONNX attribute `momentum` (default 0.9 : f32)")
         FloatAttr momentum();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code training_mode} (default 0 : i64)} */
         @Attr(name = "training_mode", defaultValue = "0 : i64", doc = "ONNX attribute `training_mode` (default 0 : i64)")
         IntegerAttr trainingMode();
 
@@ -255,23 +255,23 @@ public final class GraphNnOpDefs {
      */
     @Op(name = "instance_normalization", traits = {Pure.class})
     public interface InstanceNormalization extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code input}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `input`")
         Value input();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code scale}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `scale`")
         Value scale();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code bias}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `bias`")
         Value bias();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
-        /** {@return the ONNX attribute {@code \1} (default 1.0E-5 : f32)} */
+        /** {@return the ONNX attribute {@code epsilon} (default 1.0E-5 : f32)} */
         @Attr(name = "epsilon", defaultValue = "1.0E-5 : f32", doc = "ONNX attribute `epsilon` (default 1.0E-5 : f32)")
         FloatAttr epsilon();
 
@@ -291,39 +291,39 @@ public final class GraphNnOpDefs {
      */
     @Op(name = "layer_normalization", traits = {Pure.class})
     public interface LayerNormalization extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code scale}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `scale`")
         Value scale();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code bias} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `bias` (`none` when absent)")
         Value bias();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code mean}} */
         @Result(type = "TENSOR", doc = "the ONNX output `mean`")
         OpResult mean();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code invStdDev}} */
         @Result(type = "TENSOR", doc = "the ONNX output `invStdDev`")
         OpResult invStdDev();
 
-        /** {@return the ONNX attribute {@code \1} (default -1 : i64)} */
+        /** {@return the ONNX attribute {@code axis} (default -1 : i64)} */
         @Attr(name = "axis", defaultValue = "-1 : i64", doc = "ONNX attribute `axis` (default -1 : i64)")
         IntegerAttr axis();
 
-        /** {@return the ONNX attribute {@code \1} (default 1.0E-5 : f32)} */
+        /** {@return the ONNX attribute {@code epsilon} (default 1.0E-5 : f32)} */
         @Attr(name = "epsilon", defaultValue = "1.0E-5 : f32", doc = "ONNX attribute `epsilon` (default 1.0E-5 : f32)")
         FloatAttr epsilon();
 
-        /** {@return the ONNX attribute {@code \1} (default 1 : i64)} */
+        /** {@return the ONNX attribute {@code stash_type} (default 1 : i64)} */
         @Attr(name = "stash_type", defaultValue = "1 : i64", doc = "ONNX attribute `stash_type` (default 1 : i64)")
         IntegerAttr stashType();
 
@@ -354,43 +354,43 @@ public final class GraphNnOpDefs {
      */
     @Op(name = "max_pool", traits = {Pure.class})
     public interface MaxPool extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code indices}} */
         @Result(type = "I64_TENSOR", doc = "the ONNX output `indices`")
         OpResult indices();
 
-        /** {@return the ONNX attribute {@code \1} (default 'NOTSET')} */
+        /** {@return the ONNX attribute {@code auto_pad} (default 'NOTSET')} */
         @Attr(name = "auto_pad", defaultValue = "\"NOTSET\"", doc = "ONNX attribute `auto_pad` (default 'NOTSET')")
         StringAttr autoPad();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code ceil_mode} (default 0 : i64)} */
         @Attr(name = "ceil_mode", defaultValue = "0 : i64", doc = "ONNX attribute `ceil_mode` (default 0 : i64)")
         IntegerAttr ceilMode();
 
-        /** {@return the ONNX attribute {@code \1}, optional} */
+        /** {@return the ONNX attribute {@code dilations}, optional} */
         @Attr(name = "dilations", doc = "ONNX attribute `dilations`, optional")
         Optional<DenseArrayAttr> dilations();
 
-        /** {@return the ONNX attribute {@code \1}} */
+        /** {@return the ONNX attribute {@code kernel_shape}} */
         @Attr(name = "kernel_shape", doc = "ONNX attribute `kernel_shape`")
         DenseArrayAttr kernelShape();
 
-        /** {@return the ONNX attribute {@code \1}, optional} */
+        /** {@return the ONNX attribute {@code pads}, optional} */
         @Attr(name = "pads", doc = "ONNX attribute `pads`, optional")
         Optional<DenseArrayAttr> pads();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code storage_order} (default 0 : i64)} */
         @Attr(name = "storage_order", defaultValue = "0 : i64", doc = "ONNX attribute `storage_order` (default 0 : i64)")
         IntegerAttr storageOrder();
 
-        /** {@return the ONNX attribute {@code \1}, optional} */
+        /** {@return the ONNX attribute {@code strides}, optional} */
         @Attr(name = "strides", doc = "ONNX attribute `strides`, optional")
         Optional<DenseArrayAttr> strides();
 
@@ -417,39 +417,39 @@ public final class GraphNnOpDefs {
      */
     @Op(name = "average_pool", traits = {Pure.class})
     public interface AveragePool extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
-        /** {@return the ONNX attribute {@code \1} (default 'NOTSET')} */
+        /** {@return the ONNX attribute {@code auto_pad} (default 'NOTSET')} */
         @Attr(name = "auto_pad", defaultValue = "\"NOTSET\"", doc = "ONNX attribute `auto_pad` (default 'NOTSET')")
         StringAttr autoPad();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code ceil_mode} (default 0 : i64)} */
         @Attr(name = "ceil_mode", defaultValue = "0 : i64", doc = "ONNX attribute `ceil_mode` (default 0 : i64)")
         IntegerAttr ceilMode();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code count_include_pad} (default 0 : i64)} */
         @Attr(name = "count_include_pad", defaultValue = "0 : i64", doc = "ONNX attribute `count_include_pad` (default 0 : i64)")
         IntegerAttr countIncludePad();
 
-        /** {@return the ONNX attribute {@code \1}, optional} */
+        /** {@return the ONNX attribute {@code dilations}, optional} */
         @Attr(name = "dilations", doc = "ONNX attribute `dilations`, optional")
         Optional<DenseArrayAttr> dilations();
 
-        /** {@return the ONNX attribute {@code \1}} */
+        /** {@return the ONNX attribute {@code kernel_shape}} */
         @Attr(name = "kernel_shape", doc = "ONNX attribute `kernel_shape`")
         DenseArrayAttr kernelShape();
 
-        /** {@return the ONNX attribute {@code \1}, optional} */
+        /** {@return the ONNX attribute {@code pads}, optional} */
         @Attr(name = "pads", doc = "ONNX attribute `pads`, optional")
         Optional<DenseArrayAttr> pads();
 
-        /** {@return the ONNX attribute {@code \1}, optional} */
+        /** {@return the ONNX attribute {@code strides}, optional} */
         @Attr(name = "strides", doc = "ONNX attribute `strides`, optional")
         Optional<DenseArrayAttr> strides();
 
@@ -475,11 +475,11 @@ public final class GraphNnOpDefs {
      */
     @Op(name = "global_average_pool", traits = {Pure.class})
     public interface GlobalAveragePool extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
@@ -503,11 +503,11 @@ public final class GraphNnOpDefs {
      */
     @Op(name = "global_max_pool", traits = {Pure.class})
     public interface GlobalMaxPool extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
@@ -531,15 +531,15 @@ public final class GraphNnOpDefs {
      */
     @Op(name = "mat_mul", traits = {Pure.class})
     public interface MatMul extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code lhs}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
         Value lhs();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code rhs}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
         Value rhs();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
@@ -563,35 +563,35 @@ public final class GraphNnOpDefs {
      */
     @Op(name = "gemm", traits = {Pure.class})
     public interface Gemm extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code lhs}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
         Value lhs();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code rhs}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
         Value rhs();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code addend} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `addend` (`none` when absent)")
         Value addend();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
-        /** {@return the ONNX attribute {@code \1} (default 1.0 : f32)} */
+        /** {@return the ONNX attribute {@code alpha} (default 1.0 : f32)} */
         @Attr(name = "alpha", defaultValue = "1.0 : f32", doc = "ONNX attribute `alpha` (default 1.0 : f32)")
         FloatAttr alpha();
 
-        /** {@return the ONNX attribute {@code \1} (default 1.0 : f32)} */
+        /** {@return the ONNX attribute {@code beta} (default 1.0 : f32)} */
         @Attr(name = "beta", defaultValue = "1.0 : f32", doc = "ONNX attribute `beta` (default 1.0 : f32)")
         FloatAttr beta();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code transA} (default 0 : i64)} */
         @Attr(name = "transA", defaultValue = "0 : i64", doc = "ONNX attribute `transA` (default 0 : i64)")
         IntegerAttr transA();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code transB} (default 0 : i64)} */
         @Attr(name = "transB", defaultValue = "0 : i64", doc = "ONNX attribute `transB` (default 0 : i64)")
         IntegerAttr transB();
 
@@ -623,27 +623,27 @@ public final class GraphNnOpDefs {
      */
     @Op(name = "dropout", traits = {Pure.class})
     public interface Dropout extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code data}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `data`")
         Value data();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code ratio} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `ratio` (`none` when absent)")
         Value ratio();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code trainingMode} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `trainingMode` (`none` when absent)")
         Value trainingMode();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code mask}} */
         @Result(type = "BOOL_TENSOR", doc = "the ONNX output `mask`")
         OpResult mask();
 
-        /** {@return the ONNX attribute {@code \1}, optional} */
+        /** {@return the ONNX attribute {@code seed}, optional} */
         @Attr(name = "seed", doc = "ONNX attribute `seed`, optional")
         Optional<IntegerAttr> seed();
 
@@ -662,43 +662,43 @@ public final class GraphNnOpDefs {
      */
     @Op(name = "roi_align", traits = {Pure.class})
     public interface RoiAlign extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code rois}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `rois`")
         Value rois();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code batchIndices}} */
         @Operand(type = "I64_TENSOR", doc = "the ONNX input `batchIndices`")
         Value batchIndices();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
-        /** {@return the ONNX attribute {@code \1} (default 'half_pixel')} */
+        /** {@return the ONNX attribute {@code coordinate_transformation_mode} (default 'half_pixel')} */
         @Attr(name = "coordinate_transformation_mode", defaultValue = "\"half_pixel\"", doc = "ONNX attribute `coordinate_transformation_mode` (default 'half_pixel')")
         StringAttr coordinateTransformationMode();
 
-        /** {@return the ONNX attribute {@code \1} (default 'avg')} */
+        /** {@return the ONNX attribute {@code mode} (default 'avg')} */
         @Attr(name = "mode", defaultValue = "\"avg\"", doc = "ONNX attribute `mode` (default 'avg')")
         StringAttr mode();
 
-        /** {@return the ONNX attribute {@code \1} (default 1 : i64)} */
+        /** {@return the ONNX attribute {@code output_height} (default 1 : i64)} */
         @Attr(name = "output_height", defaultValue = "1 : i64", doc = "ONNX attribute `output_height` (default 1 : i64)")
         IntegerAttr outputHeight();
 
-        /** {@return the ONNX attribute {@code \1} (default 1 : i64)} */
+        /** {@return the ONNX attribute {@code output_width} (default 1 : i64)} */
         @Attr(name = "output_width", defaultValue = "1 : i64", doc = "ONNX attribute `output_width` (default 1 : i64)")
         IntegerAttr outputWidth();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code sampling_ratio} (default 0 : i64)} */
         @Attr(name = "sampling_ratio", defaultValue = "0 : i64", doc = "ONNX attribute `sampling_ratio` (default 0 : i64)")
         IntegerAttr samplingRatio();
 
-        /** {@return the ONNX attribute {@code \1} (default 1.0 : f32)} */
+        /** {@return the ONNX attribute {@code spatial_scale} (default 1.0 : f32)} */
         @Attr(name = "spatial_scale", defaultValue = "1.0 : f32", doc = "ONNX attribute `spatial_scale` (default 1.0 : f32)")
         FloatAttr spatialScale();
 
@@ -726,31 +726,31 @@ public final class GraphNnOpDefs {
      */
     @Op(name = "non_max_suppression", traits = {Pure.class})
     public interface NonMaxSuppression extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code boxes}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `boxes`")
         Value boxes();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code scores}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `scores`")
         Value scores();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code maxOutputBoxesPerClass} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `maxOutputBoxesPerClass` (`none` when absent)")
         Value maxOutputBoxesPerClass();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code iouThreshold} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `iouThreshold` (`none` when absent)")
         Value iouThreshold();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code scoreThreshold} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `scoreThreshold` (`none` when absent)")
         Value scoreThreshold();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code selectedIndices}} */
         @Result(type = "I64_TENSOR", doc = "the ONNX output `selectedIndices`")
         OpResult selectedIndices();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code center_point_box} (default 0 : i64)} */
         @Attr(name = "center_point_box", defaultValue = "0 : i64", doc = "ONNX attribute `center_point_box` (default 0 : i64)")
         IntegerAttr centerPointBox();
 

@@ -60,7 +60,7 @@ public final class GraphOpDefs {
      */
     @Op(name = "none", traits = {Pure.class})
     public interface None extends ShapeInferable {
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "NONE", doc = "the ONNX output `output`")
         OpResult output();
 
@@ -79,11 +79,11 @@ public final class GraphOpDefs {
      */
     @Op(name = "constant", traits = {Pure.class, dev.dal.ir.trait.ConstantLike.class})
     public interface Constant extends dev.dal.ir.Foldable, ShapeInferable, Verifiable {
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
-        /** {@return the ONNX attribute {@code \1}} */
+        /** {@return the ONNX attribute {@code value}} */
         @Attr(name = "value", doc = "ONNX attribute `value`")
         Attribute value();
 
@@ -116,19 +116,19 @@ public final class GraphOpDefs {
      */
     @Op(name = "custom", format = Op.Format.GENERIC)
     public interface Custom extends Verifiable {
-        /** {@return the ONNX inputs {@code \1}} */
+        /** {@return the ONNX inputs {@code inputs}} */
         @Operand(type = "ANY", doc = "the ONNX input `inputs`")
         List<Value> inputs();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code outputs}} */
         @Result(type = "ANY", doc = "the ONNX output `outputs`")
         List<OpResult> outputs();
 
-        /** {@return the ONNX attribute {@code \1}} */
+        /** {@return the ONNX attribute {@code op_type}} */
         @Attr(name = "op_type", doc = "ONNX attribute `op_type`")
         StringAttr opType();
 
-        /** {@return the ONNX attribute {@code \1}, optional} */
+        /** {@return the ONNX attribute {@code domain}, optional} */
         @Attr(name = "domain", doc = "ONNX attribute `domain`, optional")
         Optional<StringAttr> domain();
 
@@ -147,7 +147,7 @@ public final class GraphOpDefs {
      */
     @Op(name = "yield", traits = {Pure.class, Terminator.class, ReturnLike.class})
     public interface Yield {
-        /** {@return the ONNX inputs {@code \1}} */
+        /** {@return the ONNX inputs {@code values}} */
         @Operand(type = "ANY", doc = "the ONNX input `values`")
         List<Value> values();
     }

@@ -50,35 +50,35 @@ public final class GraphQuantOpDefs {
      */
     @Op(name = "quantize_linear", traits = {Pure.class})
     public interface QuantizeLinear extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code yScale}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `yScale`")
         Value yScale();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code yZeroPoint} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `yZeroPoint` (`none` when absent)")
         Value yZeroPoint();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
-        /** {@return the ONNX attribute {@code \1} (default 1 : i64)} */
+        /** {@return the ONNX attribute {@code axis} (default 1 : i64)} */
         @Attr(name = "axis", defaultValue = "1 : i64", doc = "ONNX attribute `axis` (default 1 : i64)")
         IntegerAttr axis();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code block_size} (default 0 : i64)} */
         @Attr(name = "block_size", defaultValue = "0 : i64", doc = "ONNX attribute `block_size` (default 0 : i64)")
         IntegerAttr blockSize();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code output_dtype} (default 0 : i64)} */
         @Attr(name = "output_dtype", defaultValue = "0 : i64", doc = "ONNX attribute `output_dtype` (default 0 : i64)")
         IntegerAttr outputDtype();
 
-        /** {@return the ONNX attribute {@code \1} (default 1 : i64)} */
+        /** {@return the ONNX attribute {@code saturate} (default 1 : i64)} */
         @Attr(name = "saturate", defaultValue = "1 : i64", doc = "ONNX attribute `saturate` (default 1 : i64)")
         IntegerAttr saturate();
 
@@ -105,27 +105,27 @@ public final class GraphQuantOpDefs {
      */
     @Op(name = "dequantize_linear", traits = {Pure.class})
     public interface DequantizeLinear extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code xScale}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `xScale`")
         Value xScale();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code xZeroPoint} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `xZeroPoint` (`none` when absent)")
         Value xZeroPoint();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
-        /** {@return the ONNX attribute {@code \1} (default 1 : i64)} */
+        /** {@return the ONNX attribute {@code axis} (default 1 : i64)} */
         @Attr(name = "axis", defaultValue = "1 : i64", doc = "ONNX attribute `axis` (default 1 : i64)")
         IntegerAttr axis();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code block_size} (default 0 : i64)} */
         @Attr(name = "block_size", defaultValue = "0 : i64", doc = "ONNX attribute `block_size` (default 0 : i64)")
         IntegerAttr blockSize();
 
@@ -149,19 +149,19 @@ public final class GraphQuantOpDefs {
      */
     @Op(name = "dynamic_quantize_linear", traits = {Pure.class})
     public interface DynamicQuantizeLinear extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code yScale}} */
         @Result(type = "TENSOR", doc = "the ONNX output `yScale`")
         OpResult yScale();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code yZeroPoint}} */
         @Result(type = "TENSOR", doc = "the ONNX output `yZeroPoint`")
         OpResult yZeroPoint();
 
@@ -182,23 +182,23 @@ public final class GraphQuantOpDefs {
      */
     @Op(name = "mat_mul_integer", traits = {Pure.class})
     public interface MatMulInteger extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code lhs}} */
         @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `lhs`")
         Value lhs();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code rhs}} */
         @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `rhs`")
         Value rhs();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code lhsZeroPoint} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `lhsZeroPoint` (`none` when absent)")
         Value lhsZeroPoint();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code rhsZeroPoint} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `rhsZeroPoint` (`none` when absent)")
         Value rhsZeroPoint();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
@@ -223,47 +223,47 @@ public final class GraphQuantOpDefs {
      */
     @Op(name = "conv_integer", traits = {Pure.class})
     public interface ConvInteger extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code w}} */
         @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `w`")
         Value w();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code xZeroPoint} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `xZeroPoint` (`none` when absent)")
         Value xZeroPoint();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code wZeroPoint} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `wZeroPoint` (`none` when absent)")
         Value wZeroPoint();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
-        /** {@return the ONNX attribute {@code \1} (default 'NOTSET')} */
+        /** {@return the ONNX attribute {@code auto_pad} (default 'NOTSET')} */
         @Attr(name = "auto_pad", defaultValue = "\"NOTSET\"", doc = "ONNX attribute `auto_pad` (default 'NOTSET')")
         StringAttr autoPad();
 
-        /** {@return the ONNX attribute {@code \1}, optional} */
+        /** {@return the ONNX attribute {@code dilations}, optional} */
         @Attr(name = "dilations", doc = "ONNX attribute `dilations`, optional")
         Optional<DenseArrayAttr> dilations();
 
-        /** {@return the ONNX attribute {@code \1} (default 1 : i64)} */
+        /** {@return the ONNX attribute {@code group} (default 1 : i64)} */
         @Attr(name = "group", defaultValue = "1 : i64", doc = "ONNX attribute `group` (default 1 : i64)")
         IntegerAttr group();
 
-        /** {@return the ONNX attribute {@code \1}, optional} */
+        /** {@return the ONNX attribute {@code kernel_shape}, optional} */
         @Attr(name = "kernel_shape", doc = "ONNX attribute `kernel_shape`, optional")
         Optional<DenseArrayAttr> kernelShape();
 
-        /** {@return the ONNX attribute {@code \1}, optional} */
+        /** {@return the ONNX attribute {@code pads}, optional} */
         @Attr(name = "pads", doc = "ONNX attribute `pads`, optional")
         Optional<DenseArrayAttr> pads();
 
-        /** {@return the ONNX attribute {@code \1}, optional} */
+        /** {@return the ONNX attribute {@code strides}, optional} */
         @Attr(name = "strides", doc = "ONNX attribute `strides`, optional")
         Optional<DenseArrayAttr> strides();
 
@@ -288,67 +288,67 @@ public final class GraphQuantOpDefs {
      */
     @Op(name = "q_linear_conv", traits = {Pure.class})
     public interface QLinearConv extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code xScale}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `xScale`")
         Value xScale();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code xZeroPoint}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `xZeroPoint`")
         Value xZeroPoint();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code w}} */
         @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `w`")
         Value w();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code wScale}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `wScale`")
         Value wScale();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code wZeroPoint}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `wZeroPoint`")
         Value wZeroPoint();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code yScale}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `yScale`")
         Value yScale();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code yZeroPoint}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `yZeroPoint`")
         Value yZeroPoint();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code bias} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `bias` (`none` when absent)")
         Value bias();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
-        /** {@return the ONNX attribute {@code \1} (default 'NOTSET')} */
+        /** {@return the ONNX attribute {@code auto_pad} (default 'NOTSET')} */
         @Attr(name = "auto_pad", defaultValue = "\"NOTSET\"", doc = "ONNX attribute `auto_pad` (default 'NOTSET')")
         StringAttr autoPad();
 
-        /** {@return the ONNX attribute {@code \1}, optional} */
+        /** {@return the ONNX attribute {@code dilations}, optional} */
         @Attr(name = "dilations", doc = "ONNX attribute `dilations`, optional")
         Optional<DenseArrayAttr> dilations();
 
-        /** {@return the ONNX attribute {@code \1} (default 1 : i64)} */
+        /** {@return the ONNX attribute {@code group} (default 1 : i64)} */
         @Attr(name = "group", defaultValue = "1 : i64", doc = "ONNX attribute `group` (default 1 : i64)")
         IntegerAttr group();
 
-        /** {@return the ONNX attribute {@code \1}, optional} */
+        /** {@return the ONNX attribute {@code kernel_shape}, optional} */
         @Attr(name = "kernel_shape", doc = "ONNX attribute `kernel_shape`, optional")
         Optional<DenseArrayAttr> kernelShape();
 
-        /** {@return the ONNX attribute {@code \1}, optional} */
+        /** {@return the ONNX attribute {@code pads}, optional} */
         @Attr(name = "pads", doc = "ONNX attribute `pads`, optional")
         Optional<DenseArrayAttr> pads();
 
-        /** {@return the ONNX attribute {@code \1}, optional} */
+        /** {@return the ONNX attribute {@code strides}, optional} */
         @Attr(name = "strides", doc = "ONNX attribute `strides`, optional")
         Optional<DenseArrayAttr> strides();
 
@@ -372,39 +372,39 @@ public final class GraphQuantOpDefs {
      */
     @Op(name = "q_linear_mat_mul", traits = {Pure.class})
     public interface QLinearMatMul extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code lhs}} */
         @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `lhs`")
         Value lhs();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code lhsScale}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `lhsScale`")
         Value lhsScale();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code lhsZeroPoint}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `lhsZeroPoint`")
         Value lhsZeroPoint();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code rhs}} */
         @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `rhs`")
         Value rhs();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code rhsScale}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `rhsScale`")
         Value rhsScale();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code rhsZeroPoint}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `rhsZeroPoint`")
         Value rhsZeroPoint();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code yScale}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `yScale`")
         Value yScale();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code yZeroPoint}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `yZeroPoint`")
         Value yZeroPoint();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 

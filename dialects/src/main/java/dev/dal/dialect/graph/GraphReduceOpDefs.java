@@ -51,23 +51,23 @@ public final class GraphReduceOpDefs {
      */
     @Op(name = "reduce_mean", traits = {Pure.class})
     public interface ReduceMean extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code data}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `data`")
         Value data();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code axes} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `axes` (`none` when absent)")
         Value axes();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code reduced}} */
         @Result(type = "TENSOR", doc = "the ONNX output `reduced`")
         OpResult reduced();
 
-        /** {@return the ONNX attribute {@code \1} (default 1 : i64)} */
+        /** {@return the ONNX attribute {@code keepdims} (default 1 : i64)} */
         @Attr(name = "keepdims", defaultValue = "1 : i64", doc = "ONNX attribute `keepdims` (default 1 : i64)")
         IntegerAttr keepdims();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code noop_with_empty_axes} (default 0 : i64)} */
         @Attr(name = "noop_with_empty_axes", defaultValue = "0 : i64", doc = "ONNX attribute `noop_with_empty_axes` (default 0 : i64)")
         IntegerAttr noopWithEmptyAxes();
 
@@ -92,23 +92,23 @@ public final class GraphReduceOpDefs {
      */
     @Op(name = "reduce_sum", traits = {Pure.class})
     public interface ReduceSum extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code data}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `data`")
         Value data();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code axes} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `axes` (`none` when absent)")
         Value axes();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code reduced}} */
         @Result(type = "TENSOR", doc = "the ONNX output `reduced`")
         OpResult reduced();
 
-        /** {@return the ONNX attribute {@code \1} (default 1 : i64)} */
+        /** {@return the ONNX attribute {@code keepdims} (default 1 : i64)} */
         @Attr(name = "keepdims", defaultValue = "1 : i64", doc = "ONNX attribute `keepdims` (default 1 : i64)")
         IntegerAttr keepdims();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code noop_with_empty_axes} (default 0 : i64)} */
         @Attr(name = "noop_with_empty_axes", defaultValue = "0 : i64", doc = "ONNX attribute `noop_with_empty_axes` (default 0 : i64)")
         IntegerAttr noopWithEmptyAxes();
 
@@ -133,23 +133,23 @@ public final class GraphReduceOpDefs {
      */
     @Op(name = "reduce_max", traits = {Pure.class})
     public interface ReduceMax extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code data}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `data`")
         Value data();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code axes} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `axes` (`none` when absent)")
         Value axes();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code reduced}} */
         @Result(type = "TENSOR", doc = "the ONNX output `reduced`")
         OpResult reduced();
 
-        /** {@return the ONNX attribute {@code \1} (default 1 : i64)} */
+        /** {@return the ONNX attribute {@code keepdims} (default 1 : i64)} */
         @Attr(name = "keepdims", defaultValue = "1 : i64", doc = "ONNX attribute `keepdims` (default 1 : i64)")
         IntegerAttr keepdims();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code noop_with_empty_axes} (default 0 : i64)} */
         @Attr(name = "noop_with_empty_axes", defaultValue = "0 : i64", doc = "ONNX attribute `noop_with_empty_axes` (default 0 : i64)")
         IntegerAttr noopWithEmptyAxes();
 
@@ -174,23 +174,23 @@ public final class GraphReduceOpDefs {
      */
     @Op(name = "reduce_min", traits = {Pure.class})
     public interface ReduceMin extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code data}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `data`")
         Value data();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code axes} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `axes` (`none` when absent)")
         Value axes();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code reduced}} */
         @Result(type = "TENSOR", doc = "the ONNX output `reduced`")
         OpResult reduced();
 
-        /** {@return the ONNX attribute {@code \1} (default 1 : i64)} */
+        /** {@return the ONNX attribute {@code keepdims} (default 1 : i64)} */
         @Attr(name = "keepdims", defaultValue = "1 : i64", doc = "ONNX attribute `keepdims` (default 1 : i64)")
         IntegerAttr keepdims();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code noop_with_empty_axes} (default 0 : i64)} */
         @Attr(name = "noop_with_empty_axes", defaultValue = "0 : i64", doc = "ONNX attribute `noop_with_empty_axes` (default 0 : i64)")
         IntegerAttr noopWithEmptyAxes();
 
@@ -215,23 +215,23 @@ public final class GraphReduceOpDefs {
      */
     @Op(name = "reduce_prod", traits = {Pure.class})
     public interface ReduceProd extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code data}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `data`")
         Value data();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code axes} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `axes` (`none` when absent)")
         Value axes();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code reduced}} */
         @Result(type = "TENSOR", doc = "the ONNX output `reduced`")
         OpResult reduced();
 
-        /** {@return the ONNX attribute {@code \1} (default 1 : i64)} */
+        /** {@return the ONNX attribute {@code keepdims} (default 1 : i64)} */
         @Attr(name = "keepdims", defaultValue = "1 : i64", doc = "ONNX attribute `keepdims` (default 1 : i64)")
         IntegerAttr keepdims();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code noop_with_empty_axes} (default 0 : i64)} */
         @Attr(name = "noop_with_empty_axes", defaultValue = "0 : i64", doc = "ONNX attribute `noop_with_empty_axes` (default 0 : i64)")
         IntegerAttr noopWithEmptyAxes();
 
@@ -256,23 +256,23 @@ public final class GraphReduceOpDefs {
      */
     @Op(name = "reduce_l2", traits = {Pure.class})
     public interface ReduceL2 extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code data}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `data`")
         Value data();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code axes} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `axes` (`none` when absent)")
         Value axes();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code reduced}} */
         @Result(type = "TENSOR", doc = "the ONNX output `reduced`")
         OpResult reduced();
 
-        /** {@return the ONNX attribute {@code \1} (default 1 : i64)} */
+        /** {@return the ONNX attribute {@code keepdims} (default 1 : i64)} */
         @Attr(name = "keepdims", defaultValue = "1 : i64", doc = "ONNX attribute `keepdims` (default 1 : i64)")
         IntegerAttr keepdims();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code noop_with_empty_axes} (default 0 : i64)} */
         @Attr(name = "noop_with_empty_axes", defaultValue = "0 : i64", doc = "ONNX attribute `noop_with_empty_axes` (default 0 : i64)")
         IntegerAttr noopWithEmptyAxes();
 
@@ -296,23 +296,23 @@ public final class GraphReduceOpDefs {
      */
     @Op(name = "arg_max", traits = {Pure.class})
     public interface ArgMax extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code data}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `data`")
         Value data();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code reduced}} */
         @Result(type = "I64_TENSOR", doc = "the ONNX output `reduced`")
         OpResult reduced();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code axis} (default 0 : i64)} */
         @Attr(name = "axis", defaultValue = "0 : i64", doc = "ONNX attribute `axis` (default 0 : i64)")
         IntegerAttr axis();
 
-        /** {@return the ONNX attribute {@code \1} (default 1 : i64)} */
+        /** {@return the ONNX attribute {@code keepdims} (default 1 : i64)} */
         @Attr(name = "keepdims", defaultValue = "1 : i64", doc = "ONNX attribute `keepdims` (default 1 : i64)")
         IntegerAttr keepdims();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code select_last_index} (default 0 : i64)} */
         @Attr(name = "select_last_index", defaultValue = "0 : i64", doc = "ONNX attribute `select_last_index` (default 0 : i64)")
         IntegerAttr selectLastIndex();
 
@@ -336,23 +336,23 @@ public final class GraphReduceOpDefs {
      */
     @Op(name = "arg_min", traits = {Pure.class})
     public interface ArgMin extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code data}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `data`")
         Value data();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code reduced}} */
         @Result(type = "I64_TENSOR", doc = "the ONNX output `reduced`")
         OpResult reduced();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code axis} (default 0 : i64)} */
         @Attr(name = "axis", defaultValue = "0 : i64", doc = "ONNX attribute `axis` (default 0 : i64)")
         IntegerAttr axis();
 
-        /** {@return the ONNX attribute {@code \1} (default 1 : i64)} */
+        /** {@return the ONNX attribute {@code keepdims} (default 1 : i64)} */
         @Attr(name = "keepdims", defaultValue = "1 : i64", doc = "ONNX attribute `keepdims` (default 1 : i64)")
         IntegerAttr keepdims();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code select_last_index} (default 0 : i64)} */
         @Attr(name = "select_last_index", defaultValue = "0 : i64", doc = "ONNX attribute `select_last_index` (default 0 : i64)")
         IntegerAttr selectLastIndex();
 
@@ -377,31 +377,31 @@ public final class GraphReduceOpDefs {
      */
     @Op(name = "top_k", traits = {Pure.class})
     public interface TopK extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code k}} */
         @Operand(type = "I64_TENSOR", doc = "the ONNX input `k`")
         Value k();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code values}} */
         @Result(type = "TENSOR", doc = "the ONNX output `values`")
         OpResult values();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code indices}} */
         @Result(type = "I64_TENSOR", doc = "the ONNX output `indices`")
         OpResult indices();
 
-        /** {@return the ONNX attribute {@code \1} (default -1 : i64)} */
+        /** {@return the ONNX attribute {@code axis} (default -1 : i64)} */
         @Attr(name = "axis", defaultValue = "-1 : i64", doc = "ONNX attribute `axis` (default -1 : i64)")
         IntegerAttr axis();
 
-        /** {@return the ONNX attribute {@code \1} (default 1 : i64)} */
+        /** {@return the ONNX attribute {@code largest} (default 1 : i64)} */
         @Attr(name = "largest", defaultValue = "1 : i64", doc = "ONNX attribute `largest` (default 1 : i64)")
         IntegerAttr largest();
 
-        /** {@return the ONNX attribute {@code \1} (default 1 : i64)} */
+        /** {@return the ONNX attribute {@code sorted} (default 1 : i64)} */
         @Attr(name = "sorted", defaultValue = "1 : i64", doc = "ONNX attribute `sorted` (default 1 : i64)")
         IntegerAttr sorted();
 
@@ -425,23 +425,23 @@ public final class GraphReduceOpDefs {
      */
     @Op(name = "cum_sum", traits = {Pure.class})
     public interface CumSum extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code axis}} */
         @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `axis`")
         Value axis();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code exclusive} (default 0 : i64)} */
         @Attr(name = "exclusive", defaultValue = "0 : i64", doc = "ONNX attribute `exclusive` (default 0 : i64)")
         IntegerAttr exclusive();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code reverse} (default 0 : i64)} */
         @Attr(name = "reverse", defaultValue = "0 : i64", doc = "ONNX attribute `reverse` (default 0 : i64)")
         IntegerAttr reverse();
 

@@ -50,15 +50,15 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "flatten", traits = {Pure.class})
     public interface Flatten extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code input}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `input`")
         Value input();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
-        /** {@return the ONNX attribute {@code \1} (default 1 : i64)} */
+        /** {@return the ONNX attribute {@code axis} (default 1 : i64)} */
         @Attr(name = "axis", defaultValue = "1 : i64", doc = "ONNX attribute `axis` (default 1 : i64)")
         IntegerAttr axis();
 
@@ -83,19 +83,19 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "reshape", traits = {Pure.class})
     public interface Reshape extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code data}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `data`")
         Value data();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code shape}} */
         @Operand(type = "I64_TENSOR", doc = "the ONNX input `shape`")
         Value shape();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code reshaped}} */
         @Result(type = "TENSOR", doc = "the ONNX output `reshaped`")
         OpResult reshaped();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code allowzero} (default 0 : i64)} */
         @Attr(name = "allowzero", defaultValue = "0 : i64", doc = "ONNX attribute `allowzero` (default 0 : i64)")
         IntegerAttr allowzero();
 
@@ -119,15 +119,15 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "transpose", traits = {Pure.class})
     public interface Transpose extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code data}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `data`")
         Value data();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code transposed}} */
         @Result(type = "TENSOR", doc = "the ONNX output `transposed`")
         OpResult transposed();
 
-        /** {@return the ONNX attribute {@code \1}, optional} */
+        /** {@return the ONNX attribute {@code perm}, optional} */
         @Attr(name = "perm", doc = "ONNX attribute `perm`, optional")
         Optional<DenseArrayAttr> perm();
 
@@ -162,15 +162,15 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "squeeze", traits = {Pure.class})
     public interface Squeeze extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code data}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `data`")
         Value data();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code axes} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `axes` (`none` when absent)")
         Value axes();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code squeezed}} */
         @Result(type = "TENSOR", doc = "the ONNX output `squeezed`")
         OpResult squeezed();
 
@@ -190,15 +190,15 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "unsqueeze", traits = {Pure.class})
     public interface Unsqueeze extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code data}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `data`")
         Value data();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code axes}} */
         @Operand(type = "I64_TENSOR", doc = "the ONNX input `axes`")
         Value axes();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code expanded}} */
         @Result(type = "TENSOR", doc = "the ONNX output `expanded`")
         OpResult expanded();
 
@@ -217,15 +217,15 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "concat", traits = {Pure.class})
     public interface Concat extends ShapeInferable, Verifiable {
-        /** {@return the ONNX inputs {@code \1}} */
+        /** {@return the ONNX inputs {@code inputs}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `inputs`")
         List<Value> inputs();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code concatResult}} */
         @Result(type = "TENSOR", doc = "the ONNX output `concatResult`")
         OpResult concatResult();
 
-        /** {@return the ONNX attribute {@code \1}} */
+        /** {@return the ONNX attribute {@code axis}} */
         @Attr(name = "axis", doc = "ONNX attribute `axis`")
         IntegerAttr axis();
 
@@ -250,23 +250,23 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "split", traits = {Pure.class})
     public interface Split extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code input}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `input`")
         Value input();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code split} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `split` (`none` when absent)")
         Value split();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code outputs}} */
         @Result(type = "TENSOR", doc = "the ONNX output `outputs`")
         List<OpResult> outputs();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code axis} (default 0 : i64)} */
         @Attr(name = "axis", defaultValue = "0 : i64", doc = "ONNX attribute `axis` (default 0 : i64)")
         IntegerAttr axis();
 
-        /** {@return the ONNX attribute {@code \1}, optional} */
+        /** {@return the ONNX attribute {@code num_outputs}, optional} */
         @Attr(name = "num_outputs", doc = "ONNX attribute `num_outputs`, optional")
         Optional<IntegerAttr> numOutputs();
 
@@ -300,27 +300,27 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "slice", traits = {Pure.class})
     public interface Slice extends ShapeInferable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code data}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `data`")
         Value data();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code starts}} */
         @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `starts`")
         Value starts();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code ends}} */
         @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `ends`")
         Value ends();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code axes} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `axes` (`none` when absent)")
         Value axes();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code steps} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `steps` (`none` when absent)")
         Value steps();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
@@ -340,15 +340,15 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "expand", traits = {Pure.class})
     public interface Expand extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code input}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `input`")
         Value input();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code shape}} */
         @Operand(type = "I64_TENSOR", doc = "the ONNX input `shape`")
         Value shape();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
@@ -373,15 +373,15 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "tile", traits = {Pure.class})
     public interface Tile extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code input}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `input`")
         Value input();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code repeats}} */
         @Operand(type = "I64_TENSOR", doc = "the ONNX input `repeats`")
         Value repeats();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
@@ -407,27 +407,27 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "pad", traits = {Pure.class})
     public interface Pad extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code data}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `data`")
         Value data();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code pads}} */
         @Operand(type = "I64_TENSOR", doc = "the ONNX input `pads`")
         Value pads();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code constantValue} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `constantValue` (`none` when absent)")
         Value constantValue();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code axes} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `axes` (`none` when absent)")
         Value axes();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
-        /** {@return the ONNX attribute {@code \1} (default 'constant')} */
+        /** {@return the ONNX attribute {@code mode} (default 'constant')} */
         @Attr(name = "mode", defaultValue = "\"constant\"", doc = "ONNX attribute `mode` (default 'constant')")
         StringAttr mode();
 
@@ -453,59 +453,59 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "resize", traits = {Pure.class})
     public interface Resize extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code roi} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `roi` (`none` when absent)")
         Value roi();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code scales} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `scales` (`none` when absent)")
         Value scales();
 
-        /** {@return the ONNX input {@code \1} ({@code \1} when absent)} */
+        /** {@return the ONNX input {@code sizes} ({@code none} when absent)} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `sizes` (`none` when absent)")
         Value sizes();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code antialias} (default 0 : i64)} */
         @Attr(name = "antialias", defaultValue = "0 : i64", doc = "ONNX attribute `antialias` (default 0 : i64)")
         IntegerAttr antialias();
 
-        /** {@return the ONNX attribute {@code \1}, optional} */
+        /** {@return the ONNX attribute {@code axes}, optional} */
         @Attr(name = "axes", doc = "ONNX attribute `axes`, optional")
         Optional<DenseArrayAttr> axes();
 
-        /** {@return the ONNX attribute {@code \1} (default 'half_pixel')} */
+        /** {@return the ONNX attribute {@code coordinate_transformation_mode} (default 'half_pixel')} */
         @Attr(name = "coordinate_transformation_mode", defaultValue = "\"half_pixel\"", doc = "ONNX attribute `coordinate_transformation_mode` (default 'half_pixel')")
         StringAttr coordinateTransformationMode();
 
-        /** {@return the ONNX attribute {@code \1} (default -0.75 : f32)} */
+        /** {@return the ONNX attribute {@code cubic_coeff_a} (default -0.75 : f32)} */
         @Attr(name = "cubic_coeff_a", defaultValue = "-0.75 : f32", doc = "ONNX attribute `cubic_coeff_a` (default -0.75 : f32)")
         FloatAttr cubicCoeffA();
 
-        /** {@return the ONNX attribute {@code \1} (default 0 : i64)} */
+        /** {@return the ONNX attribute {@code exclude_outside} (default 0 : i64)} */
         @Attr(name = "exclude_outside", defaultValue = "0 : i64", doc = "ONNX attribute `exclude_outside` (default 0 : i64)")
         IntegerAttr excludeOutside();
 
-        /** {@return the ONNX attribute {@code \1} (default 0.0 : f32)} */
+        /** {@return the ONNX attribute {@code extrapolation_value} (default 0.0 : f32)} */
         @Attr(name = "extrapolation_value", defaultValue = "0.0 : f32", doc = "ONNX attribute `extrapolation_value` (default 0.0 : f32)")
         FloatAttr extrapolationValue();
 
-        /** {@return the ONNX attribute {@code \1} (default 'stretch')} */
+        /** {@return the ONNX attribute {@code keep_aspect_ratio_policy} (default 'stretch')} */
         @Attr(name = "keep_aspect_ratio_policy", defaultValue = "\"stretch\"", doc = "ONNX attribute `keep_aspect_ratio_policy` (default 'stretch')")
         StringAttr keepAspectRatioPolicy();
 
-        /** {@return the ONNX attribute {@code \1} (default 'nearest')} */
+        /** {@return the ONNX attribute {@code mode} (default 'nearest')} */
         @Attr(name = "mode", defaultValue = "\"nearest\"", doc = "ONNX attribute `mode` (default 'nearest')")
         StringAttr mode();
 
-        /** {@return the ONNX attribute {@code \1} (default 'round_prefer_floor')} */
+        /** {@return the ONNX attribute {@code nearest_mode} (default 'round_prefer_floor')} */
         @Attr(name = "nearest_mode", defaultValue = "\"round_prefer_floor\"", doc = "ONNX attribute `nearest_mode` (default 'round_prefer_floor')")
         StringAttr nearestMode();
 
@@ -534,19 +534,19 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "upsample", traits = {Pure.class})
     public interface Upsample extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code x}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `x`")
         Value x();
 
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code scales}} */
         @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `scales`")
         Value scales();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code y}} */
         @Result(type = "TENSOR", doc = "the ONNX output `y`")
         OpResult y();
 
-        /** {@return the ONNX attribute {@code \1} (default 'nearest')} */
+        /** {@return the ONNX attribute {@code mode} (default 'nearest')} */
         @Attr(name = "mode", defaultValue = "\"nearest\"", doc = "ONNX attribute `mode` (default 'nearest')")
         StringAttr mode();
 
@@ -570,19 +570,19 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "depth_to_space", traits = {Pure.class})
     public interface DepthToSpace extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code input}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `input`")
         Value input();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
-        /** {@return the ONNX attribute {@code \1}} */
+        /** {@return the ONNX attribute {@code blocksize}} */
         @Attr(name = "blocksize", doc = "ONNX attribute `blocksize`")
         IntegerAttr blocksize();
 
-        /** {@return the ONNX attribute {@code \1} (default 'DCR')} */
+        /** {@return the ONNX attribute {@code mode} (default 'DCR')} */
         @Attr(name = "mode", defaultValue = "\"DCR\"", doc = "ONNX attribute `mode` (default 'DCR')")
         StringAttr mode();
 
@@ -611,15 +611,15 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "space_to_depth", traits = {Pure.class})
     public interface SpaceToDepth extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code \1}} */
+        /** {@return the ONNX input {@code input}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `input`")
         Value input();
 
-        /** {@return the ONNX output {@code \1}} */
+        /** {@return the ONNX output {@code output}} */
         @Result(type = "TENSOR", doc = "the ONNX output `output`")
         OpResult output();
 
-        /** {@return the ONNX attribute {@code \1}} */
+        /** {@return the ONNX attribute {@code blocksize}} */
         @Attr(name = "blocksize", doc = "ONNX attribute `blocksize`")
         IntegerAttr blocksize();
 
