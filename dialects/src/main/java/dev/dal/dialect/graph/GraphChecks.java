@@ -177,4 +177,38 @@ public final class GraphChecks {
         }
         return true;
     }
+
+    /** {@return the integers of {@code v} when it is the result of a {@code graph.constant}} */
+    public static Optional<long[]> constantInts(Value v) {
+        if (v instanceof dev.dal.ir.OpResult r && r.owner() instanceof ConstantOp c)
+            return GraphShapes.constInts(Optional.of(c.value()));
+        return Optional.empty();
+    }
+
+    /**
+     * Reshape with a constant shape: at most one -1, no other negative value, not both 0 and -1 under
+     * {@code allowzero}, and the element count kept when both shapes are static.
+     */
+    public static boolean reshape(Object op, DiagnosticEngine diag, Value data, Value shape, boolean allowZero) {
+        Optional<long[]> target = constantInts(shape);
+        if (target.isEmpty()) return true;
+        int minusOnes = 0;
+        boolean zero = false;
+        for (long d : target.get()) {
+            if (d == -1) minusOnes++;
+            else if (d < -1) return error(op, diag, "shape holds " + d + "; only -1 may be negative");
+            if (d == 0) zero = true;
+        }
+        if (minusOnes > 1) return error(op, diag, "shape may hold at most one -1, but holds " + minusOnes);
+        if (allowZero && zero && minusOnes > 0)
+            return error(op, diag, "with allowzero = 1 the shape cannot hold both 0 and -1");
+        Optional<java.util.List<Long>> in = GraphShapes.shape(data);
+        if (minusOnes == 0 && in.isPresent() && !in.get().contains(DYN)) {
+            long n = 1, m = GraphShapes.product(in.get());
+            for (int i = 0; i < target.get().length; i++)
+                n *= target.get()[i] == 0 && !allowZero ? (i < in.get().size() ? in.get().get(i) : 0) : target.get()[i];
+            if (n != m) return error(op, diag, "cannot reshape " + m + " elements to " + n);
+        }
+        return true;
+    }
 }

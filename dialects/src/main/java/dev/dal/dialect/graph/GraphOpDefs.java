@@ -143,6 +143,11 @@ public final class GraphOpDefs {
      * Ends an {@code If} branch or a {@code Loop} body, giving the subgraph's outputs.
      *
      * <pre>{@code
+     * %r = graph.if %c ({
+     *   graph.yield %a : tensor<2xf32>
+     * }, {
+     *   graph.yield %b : tensor<2xf32>
+     * }) : (tensor<i1>) -> tensor<2xf32>
      * }</pre>
      */
     @Op(name = "yield", traits = {Pure.class, Terminator.class, ReturnLike.class})

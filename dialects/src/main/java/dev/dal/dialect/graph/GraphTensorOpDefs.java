@@ -106,7 +106,7 @@ public final class GraphTensorOpDefs {
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            return GraphChecks.flag(this, diag, "allowzero", allowzero().longValue()) && GraphChecks.rankIs(this, diag, "shape", shape(), 1);
+            return GraphChecks.flag(this, diag, "allowzero", allowzero().longValue()) && GraphChecks.rankIs(this, diag, "shape", shape(), 1) && GraphChecks.reshape(this, diag, data(), shape(), allowzero().longValue() != 0);
         }
     }
 
