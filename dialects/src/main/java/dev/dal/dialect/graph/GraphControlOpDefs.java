@@ -52,7 +52,7 @@ public final class GraphControlOpDefs {
      * }</pre>
      */
     @Op(name = "if", traits = {Pure.class})
-    public interface If extends Verifiable {
+    public interface If extends ShapeInferable, Verifiable {
         /** {@return the ONNX input {@code cond}} */
         @Operand(type = "BOOL_TENSOR", doc = "the ONNX input `cond`")
         Value cond();
@@ -68,6 +68,19 @@ public final class GraphControlOpDefs {
         /** {@return the {@code else_branch} subgraph} */
         @RegionDef(doc = "the ONNX graph attribute `else_branch`")
         Region elseBranch();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            List<Type> t = GraphShapes.yielded(thenBranch()), e = GraphShapes.yielded(elseBranch());
+            if (t.size() != outputs().size() || e.size() != outputs().size()) return Optional.empty();
+            List<Type> out = new java.util.ArrayList<>();
+            for (int i = 0; i < t.size(); i++) {
+                Optional<Type> j = GraphShapes.join(t.get(i), e.get(i));
+                if (j.isEmpty()) return Optional.empty();
+                out.add(j.get());
+            }
+            return Optional.of(out);
+        }
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
@@ -94,7 +107,7 @@ public final class GraphControlOpDefs {
      * }</pre>
      */
     @Op(name = "loop", traits = {Pure.class})
-    public interface Loop extends Verifiable {
+    public interface Loop extends ShapeInferable, Verifiable {
         /** {@return the ONNX input {@code maxTripCount}} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `maxTripCount`")
         Value maxTripCount();
@@ -114,6 +127,29 @@ public final class GraphControlOpDefs {
         /** {@return the {@code body} subgraph} */
         @RegionDef(doc = "the ONNX graph attribute `body`")
         Region body();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            List<Type> y = GraphShapes.yielded(body());
+            int n = initial().size();
+            if (y.size() != outputs().size() + 1 || outputs().size() < n) return Optional.empty();
+            List<Type> out = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                Optional<Type> j = GraphShapes.join(initial().get(i).type(), y.get(i + 1));
+                if (j.isEmpty()) return Optional.empty();
+                out.add(j.get());
+            }
+            // Scan outputs stack one value per iteration along a new leading dim.
+            for (int i = n + 1; i < y.size(); i++) {
+                Type s = y.get(i);
+                if (s instanceof dev.dal.ir.TensorType tt) {
+                    List<Long> dims = new java.util.ArrayList<>(List.of(DYN));
+                    dims.addAll(tt.shape());
+                    out.add(tensor(dims, tt.elementType()));
+                } else out.add(s instanceof dev.dal.ir.ShapedType st ? unranked(st.elementType()) : s);
+            }
+            return Optional.of(out);
+        }
 
         @Override
         default boolean verify(DiagnosticEngine diag) {

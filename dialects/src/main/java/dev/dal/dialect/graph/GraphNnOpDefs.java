@@ -100,6 +100,8 @@ public final class GraphNnOpDefs {
             if (!GraphChecks.window(this, diag, x(), weight(), group().longValue(), new GraphInference.Window(autoPad().value(), kernelShape(), strides(), dilations(), pads(), false), true)) return false;
             if (!isNone(bias()) && rank(bias()) >= 0 && rank(bias()) != 1)
                 return error(this, diag, "bias must have rank 1, but has rank " + rank(bias()));
+            if (!isNone(bias()) && dim(bias(), 0) != DYN && dim(weight(), 0) != DYN && dim(bias(), 0) != dim(weight(), 0))
+                return error(this, diag, "bias has " + dim(bias(), 0) + " elements, but there are " + dim(weight(), 0) + " output channels");
             return true;
         }
     }

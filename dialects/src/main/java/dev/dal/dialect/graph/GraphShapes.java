@@ -268,4 +268,28 @@ public final class GraphShapes {
         for (int i = 0; i < s.size(); i++) sb.append(i > 0 ? ", " : "").append(s.get(i) == DYN ? "?" : s.get(i));
         return sb.append(']').toString();
     }
+
+    /** {@return the operand types of the terminator of a region's entry block (a {@code graph.yield}), or none} */
+    public static List<Type> yielded(dev.dal.ir.Region r) {
+        if (r.isEmpty()) return List.of();
+        return r.entry().lastOp().map(Operation::operandTypes).orElse(List.of());
+    }
+
+    /**
+     * The most precise type both {@code a} and {@code b} are instances of: equal dims stay, differing ones become
+     * dynamic, differing ranks give an unranked tensor.
+     *
+     * @return empty if the element types (or non-tensor types) differ
+     */
+    public static Optional<Type> join(Type a, Type b) {
+        if (a.equals(b)) return Optional.of(a);
+        if (!(a instanceof ShapedType sa) || !(b instanceof ShapedType sb) || !sa.elementType().equals(sb.elementType()))
+            return Optional.empty();
+        if (!(a instanceof TensorType ta) || !(b instanceof TensorType tb) || ta.rank() != tb.rank())
+            return Optional.of(unranked(sa.elementType()));
+        List<Long> out = new ArrayList<>();
+        for (int i = 0; i < ta.rank(); i++)
+            out.add(ta.shape().get(i).equals(tb.shape().get(i)) ? ta.shape().get(i) : DYN);
+        return Optional.of(tensor(out, sa.elementType()));
+    }
 }

@@ -341,4 +341,26 @@ class GraphShapeInferenceTest {
         assertInfers("tensor<?x3xf16>", "%x: tensor<?x3xi8>, %s: tensor<f16>", NONE,
                 "%y = graph.dequantize_linear %x, %s, %n : (tensor<?x3xi8>, tensor<f16>, none) -> tensor<?x3xf16>");
     }
+
+    // ---- control flow ---------------------------------------------------------------------------------------
+
+    @Test
+    void ifJoinsTheBranchTypes() {
+        assertInfers("tensor<?x3xf32>", "%c: tensor<i1>, %a: tensor<2x3xf32>, %b: tensor<4x3xf32>",
+                "%r = graph.if %c ({", "  graph.yield %a : tensor<2x3xf32>", "}, {", "  graph.yield %b : tensor<4x3xf32>",
+                "}) : (tensor<i1>) -> tensor<?x3xf32>");
+        assertInfers("tensor<*xf32>", "%c: tensor<i1>, %a: tensor<2x3xf32>, %b: tensor<3xf32>",
+                "%r = graph.if %c ({", "  graph.yield %a : tensor<2x3xf32>", "}, {", "  graph.yield %b : tensor<3xf32>",
+                "}) : (tensor<i1>) -> tensor<*xf32>");
+    }
+
+    @Test
+    void loopCarriesJoinedTypesAndStacksScanOutputs() {
+        assertEquals(Optional.of(List.of("tensor<?xf32>", "tensor<?x3xf32>")), infer(
+                "%m: tensor<i64>, %c: tensor<i1>, %v: tensor<2xf32>, %w: tensor<3xf32>",
+                "%r:2 = graph.loop %m, %c, %v ({", "^bb0(%i: tensor<i64>, %ci: tensor<i1>, %vi: tensor<2xf32>):",
+                "  %s = graph.concat %vi, %vi {axis = 0 : i64} : (tensor<2xf32>, tensor<2xf32>) -> tensor<4xf32>",
+                "  graph.yield %ci, %s, %w : (tensor<i1>, tensor<4xf32>, tensor<3xf32>) -> ()",
+                "}) : (tensor<i64>, tensor<i1>, tensor<2xf32>) -> (tensor<?xf32>, tensor<?x3xf32>)"));
+    }
 }
