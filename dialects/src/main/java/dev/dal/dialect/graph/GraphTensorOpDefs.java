@@ -283,6 +283,11 @@ public final class GraphTensorOpDefs {
             int n = length1d(split());
             if (!isNone(split()) && n >= 0 && n != outputs().size())
                 return error(this, diag, "'split' has " + n + " sizes but the op has " + outputs().size() + " results");
+            Optional<long[]> sizes = GraphChecks.constantInts(split());
+            int r = rank(input());
+            long d = r >= 0 ? dim(input(), normalizeAxis(axis().longValue(), r)) : DYN;
+            if (sizes.isPresent() && d != DYN && java.util.Arrays.stream(sizes.get()).sum() != d)
+                return error(this, diag, "split sizes add up to " + java.util.Arrays.stream(sizes.get()).sum() + ", but the axis has size " + d);
             return true;
         }
     }
@@ -299,7 +304,7 @@ public final class GraphTensorOpDefs {
      * }</pre>
      */
     @Op(name = "slice", traits = {Pure.class})
-    public interface Slice extends ShapeInferable {
+    public interface Slice extends ShapeInferable, Verifiable {
         /** {@return the ONNX input {@code data}} */
         @Operand(type = "TENSOR", doc = "the ONNX input `data`")
         Value data();
@@ -327,6 +332,19 @@ public final class GraphTensorOpDefs {
         @Override
         default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
             return GraphInference.slice(data(), constInts(constant(c, 1)), constInts(constant(c, 2)), constInts(constant(c, 3)), constInts(constant(c, 4)), isNone(axes()), isNone(steps()));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            int n = length1d(starts());
+            for (Value v : List.of(ends(), axes(), steps())) {
+                int m = length1d(v);
+                if (!isNone(v) && n >= 0 && m >= 0 && m != n)
+                    return error(this, diag, "starts has " + n + " elements, but ends, axes or steps has " + m);
+            }
+            Optional<long[]> st = GraphChecks.constantInts(steps());
+            if (st.isPresent() && java.util.Arrays.stream(st.get()).anyMatch(x -> x == 0)) return error(this, diag, "steps must not be 0");
+            return true;
         }
     }
 
