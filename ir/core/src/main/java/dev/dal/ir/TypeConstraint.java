@@ -25,6 +25,14 @@ public record TypeConstraint(String description, Predicate<Type> test) {
     public static final TypeConstraint I1 = new TypeConstraint("i1", t -> t.equals(IntegerType.I1));
     public static final TypeConstraint INDEX = new TypeConstraint("index", t -> t instanceof IndexType);
     public static final TypeConstraint FLOAT = new TypeConstraint("floating-point", t -> t instanceof FloatType);
+    public static final TypeConstraint NONE = new TypeConstraint("none", t -> t instanceof NoneType);
+    /** A tensor, or {@code none} for an absent optional input (ONNX's optional inputs in the graph dialect). */
+    public static final TypeConstraint TENSOR_OR_NONE =
+            new TypeConstraint("tensor or none", t -> TENSOR.test(t) || t instanceof NoneType);
+    public static final TypeConstraint BOOL_TENSOR = new TypeConstraint("tensor of i1 values",
+            t -> TENSOR.test(t) && ((ShapedType) t).elementType().equals(IntegerType.I1));
+    public static final TypeConstraint I64_TENSOR = new TypeConstraint("tensor of i64 values",
+            t -> TENSOR.test(t) && ((ShapedType) t).elementType().equals(IntegerType.I64));
     public static final TypeConstraint FUNCTION = new TypeConstraint("function type", t -> t instanceof FunctionType);
 
     /** {@return whether {@code t} satisfies the constraint} */

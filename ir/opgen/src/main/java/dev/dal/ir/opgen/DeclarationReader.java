@@ -100,6 +100,14 @@ final class DeclarationReader {
 
     /** {@return the dialect, or empty if the declaration has errors (already reported)} */
     Optional<DialectModel> read(TypeElement defs) {
+        return read(defs, List.of());
+    }
+
+    /**
+     * {@return the dialect declared by {@code defs} with the ops of its {@code @OpFamily} classes, or empty if the
+     * declarations have errors (already reported)}
+     */
+    Optional<DialectModel> read(TypeElement defs, List<TypeElement> families) {
         failed = false;
         DialectDef dd = defs.getAnnotation(DialectDef.class);
         String name = dd.name();
@@ -110,7 +118,17 @@ final class DeclarationReader {
         ClassName dialectClass = ClassName.get(defsClass.packageName(), dialectSimple);
         List<OpModel> ops = new ArrayList<>();
         Set<String> opNames = new HashSet<>();
-        for (Element e : defs.getEnclosedElements()) {
+        List<Element> decls = new ArrayList<>(defs.getEnclosedElements());
+        for (TypeElement fam : families) {
+            String pkg = elements.getPackageOf(fam).getQualifiedName().toString();
+            if (!pkg.equals(defsClass.packageName())) {
+                error(fam, "@OpFamily class must be in package " + defsClass.packageName() + ", the package of "
+                        + defsClass.simpleName() + ", which declares dialect '" + name + "'");
+                continue;
+            }
+            decls.addAll(fam.getEnclosedElements());
+        }
+        for (Element e : decls) {
             if (e.getAnnotation(Op.class) == null) continue;
             if (e.getKind() != ElementKind.INTERFACE) {
                 error(e, "@Op goes on an interface (the op declaration), not on a " + e.getKind().toString().toLowerCase(Locale.ROOT));

@@ -1,0 +1,782 @@
+package dev.dal.dialect.graph;
+
+import static dev.dal.dialect.graph.GraphShapes.*;
+
+import dev.dal.ir.ArrayAttr;
+import dev.dal.ir.Attribute;
+import dev.dal.ir.DenseArrayAttr;
+import dev.dal.ir.FloatAttr;
+import dev.dal.ir.IntegerAttr;
+import dev.dal.ir.IntegerType;
+import dev.dal.ir.FloatType;
+import dev.dal.ir.OpResult;
+import dev.dal.ir.Operation;
+import dev.dal.ir.Region;
+import dev.dal.ir.ShapeInferable;
+import dev.dal.ir.StringAttr;
+import dev.dal.ir.Type;
+import dev.dal.ir.Value;
+import dev.dal.ir.Verifiable;
+import dev.dal.ir.diag.DiagnosticEngine;
+import dev.dal.ir.opdef.Attr;
+import dev.dal.ir.opdef.DialectDef;
+import dev.dal.ir.opdef.Op;
+import dev.dal.ir.opdef.OpFamily;
+import dev.dal.ir.opdef.Operand;
+import dev.dal.ir.opdef.RegionDef;
+import dev.dal.ir.opdef.Result;
+import dev.dal.ir.trait.Commutative;
+import dev.dal.ir.trait.Pure;
+import dev.dal.ir.trait.ReturnLike;
+import dev.dal.ir.trait.SameOperandsAndResultType;
+import dev.dal.ir.trait.Terminator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The elementwise ops of the {@code graph} dialect: activations, arithmetic with multidirectional
+ * broadcasting, comparisons, logic and casts.
+ */
+@OpFamily(dialect = "graph")
+public final class GraphElementwiseOpDefs {
+    private GraphElementwiseOpDefs() {}
+
+    /**
+     * Elementwise sum, with multidirectional broadcasting.
+     *
+     * <pre>{@code
+     * %y = graph.add %a, %b : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+     * }</pre>
+     */
+    @Op(name = "add", traits = {Pure.class, Commutative.class})
+    public interface Add extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input {@code lhs}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
+        Value lhs();
+
+        /** {@return the ONNX input {@code rhs}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
+        Value rhs();
+
+        /** {@return the ONNX output {@code output}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return broadcastResult(elem(lhs()), List.of(lhs(), rhs()));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.broadcastable(this, diag, List.of(lhs(), rhs()));
+        }
+    }
+
+    /**
+     * Elementwise difference, with multidirectional broadcasting.
+     *
+     * <pre>{@code
+     * %y = graph.sub %a, %b : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+     * }</pre>
+     */
+    @Op(name = "sub", traits = {Pure.class})
+    public interface Sub extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input {@code lhs}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
+        Value lhs();
+
+        /** {@return the ONNX input {@code rhs}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
+        Value rhs();
+
+        /** {@return the ONNX output {@code output}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return broadcastResult(elem(lhs()), List.of(lhs(), rhs()));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.broadcastable(this, diag, List.of(lhs(), rhs()));
+        }
+    }
+
+    /**
+     * Elementwise product, with multidirectional broadcasting.
+     *
+     * <pre>{@code
+     * %y = graph.mul %a, %b : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+     * }</pre>
+     */
+    @Op(name = "mul", traits = {Pure.class, Commutative.class})
+    public interface Mul extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input {@code lhs}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
+        Value lhs();
+
+        /** {@return the ONNX input {@code rhs}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
+        Value rhs();
+
+        /** {@return the ONNX output {@code output}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return broadcastResult(elem(lhs()), List.of(lhs(), rhs()));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.broadcastable(this, diag, List.of(lhs(), rhs()));
+        }
+    }
+
+    /**
+     * Elementwise quotient, with multidirectional broadcasting.
+     *
+     * <pre>{@code
+     * %y = graph.div %a, %b : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+     * }</pre>
+     */
+    @Op(name = "div", traits = {Pure.class})
+    public interface Div extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input {@code lhs}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
+        Value lhs();
+
+        /** {@return the ONNX input {@code rhs}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
+        Value rhs();
+
+        /** {@return the ONNX output {@code output}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return broadcastResult(elem(lhs()), List.of(lhs(), rhs()));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.broadcastable(this, diag, List.of(lhs(), rhs()));
+        }
+    }
+
+    /**
+     * {@code lhs} to the power {@code rhs}, elementwise with broadcasting.
+     *
+     * <pre>{@code
+     * %y = graph.pow %a, %b : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
+     * }</pre>
+     */
+    @Op(name = "pow", traits = {Pure.class})
+    public interface Pow extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input {@code lhs}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
+        Value lhs();
+
+        /** {@return the ONNX input {@code rhs}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
+        Value rhs();
+
+        /** {@return the ONNX output {@code output}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return broadcastResult(elem(lhs()), List.of(lhs(), rhs()));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.broadcastable(this, diag, List.of(lhs(), rhs()));
+        }
+    }
+
+    /**
+     * {@code lhs == rhs}, elementwise with broadcasting; boolean result.
+     *
+     * <pre>{@code
+     * %y = graph.equal %a, %b : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xi1>
+     * }</pre>
+     */
+    @Op(name = "equal", traits = {Pure.class, Commutative.class})
+    public interface Equal extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input {@code lhs}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
+        Value lhs();
+
+        /** {@return the ONNX input {@code rhs}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
+        Value rhs();
+
+        /** {@return the ONNX output {@code output}} */
+        @Result(type = "BOOL_TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return broadcastResult(IntegerType.I1, List.of(lhs(), rhs()));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.broadcastable(this, diag, List.of(lhs(), rhs()));
+        }
+    }
+
+    /**
+     * {@code lhs < rhs}, elementwise with broadcasting; boolean result.
+     *
+     * <pre>{@code
+     * %y = graph.less %a, %b : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xi1>
+     * }</pre>
+     */
+    @Op(name = "less", traits = {Pure.class})
+    public interface Less extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input {@code lhs}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
+        Value lhs();
+
+        /** {@return the ONNX input {@code rhs}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
+        Value rhs();
+
+        /** {@return the ONNX output {@code output}} */
+        @Result(type = "BOOL_TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return broadcastResult(IntegerType.I1, List.of(lhs(), rhs()));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.broadcastable(this, diag, List.of(lhs(), rhs()));
+        }
+    }
+
+    /**
+     * {@code lhs > rhs}, elementwise with broadcasting; boolean result.
+     *
+     * <pre>{@code
+     * %y = graph.greater %a, %b : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xi1>
+     * }</pre>
+     */
+    @Op(name = "greater", traits = {Pure.class})
+    public interface Greater extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input {@code lhs}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
+        Value lhs();
+
+        /** {@return the ONNX input {@code rhs}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
+        Value rhs();
+
+        /** {@return the ONNX output {@code output}} */
+        @Result(type = "BOOL_TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return broadcastResult(IntegerType.I1, List.of(lhs(), rhs()));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.broadcastable(this, diag, List.of(lhs(), rhs()));
+        }
+    }
+
+    /**
+     * {@code lhs <= rhs}, elementwise with broadcasting; boolean result.
+     *
+     * <pre>{@code
+     * %y = graph.less_or_equal %a, %b : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xi1>
+     * }</pre>
+     */
+    @Op(name = "less_or_equal", traits = {Pure.class})
+    public interface LessOrEqual extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input {@code lhs}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
+        Value lhs();
+
+        /** {@return the ONNX input {@code rhs}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
+        Value rhs();
+
+        /** {@return the ONNX output {@code output}} */
+        @Result(type = "BOOL_TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return broadcastResult(IntegerType.I1, List.of(lhs(), rhs()));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.broadcastable(this, diag, List.of(lhs(), rhs()));
+        }
+    }
+
+    /**
+     * {@code lhs >= rhs}, elementwise with broadcasting; boolean result.
+     *
+     * <pre>{@code
+     * %y = graph.greater_or_equal %a, %b : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xi1>
+     * }</pre>
+     */
+    @Op(name = "greater_or_equal", traits = {Pure.class})
+    public interface GreaterOrEqual extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input {@code lhs}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
+        Value lhs();
+
+        /** {@return the ONNX input {@code rhs}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
+        Value rhs();
+
+        /** {@return the ONNX output {@code output}} */
+        @Result(type = "BOOL_TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return broadcastResult(IntegerType.I1, List.of(lhs(), rhs()));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.broadcastable(this, diag, List.of(lhs(), rhs()));
+        }
+    }
+
+    /**
+     * Logical and of boolean tensors, with broadcasting.
+     *
+     * <pre>{@code
+     * %y = graph.and %a, %b : (tensor<2x3xi1>, tensor<3xi1>) -> tensor<2x3xi1>
+     * }</pre>
+     */
+    @Op(name = "and", traits = {Pure.class, Commutative.class})
+    public interface And extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input {@code lhs}} */
+        @Operand(type = "BOOL_TENSOR", doc = "the ONNX input `lhs`")
+        Value lhs();
+
+        /** {@return the ONNX input {@code rhs}} */
+        @Operand(type = "BOOL_TENSOR", doc = "the ONNX input `rhs`")
+        Value rhs();
+
+        /** {@return the ONNX output {@code output}} */
+        @Result(type = "BOOL_TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return broadcastResult(IntegerType.I1, List.of(lhs(), rhs()));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.broadcastable(this, diag, List.of(lhs(), rhs()));
+        }
+    }
+
+    /**
+     * Logical or of boolean tensors, with broadcasting.
+     *
+     * <pre>{@code
+     * %y = graph.or %a, %b : (tensor<2x3xi1>, tensor<3xi1>) -> tensor<2x3xi1>
+     * }</pre>
+     */
+    @Op(name = "or", traits = {Pure.class, Commutative.class})
+    public interface Or extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input {@code lhs}} */
+        @Operand(type = "BOOL_TENSOR", doc = "the ONNX input `lhs`")
+        Value lhs();
+
+        /** {@return the ONNX input {@code rhs}} */
+        @Operand(type = "BOOL_TENSOR", doc = "the ONNX input `rhs`")
+        Value rhs();
+
+        /** {@return the ONNX output {@code output}} */
+        @Result(type = "BOOL_TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return broadcastResult(IntegerType.I1, List.of(lhs(), rhs()));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.broadcastable(this, diag, List.of(lhs(), rhs()));
+        }
+    }
+
+    /**
+     * Logical exclusive or of boolean tensors, with broadcasting.
+     *
+     * <pre>{@code
+     * %y = graph.xor %a, %b : (tensor<2x3xi1>, tensor<3xi1>) -> tensor<2x3xi1>
+     * }</pre>
+     */
+    @Op(name = "xor", traits = {Pure.class, Commutative.class})
+    public interface Xor extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input {@code lhs}} */
+        @Operand(type = "BOOL_TENSOR", doc = "the ONNX input `lhs`")
+        Value lhs();
+
+        /** {@return the ONNX input {@code rhs}} */
+        @Operand(type = "BOOL_TENSOR", doc = "the ONNX input `rhs`")
+        Value rhs();
+
+        /** {@return the ONNX output {@code output}} */
+        @Result(type = "BOOL_TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return broadcastResult(IntegerType.I1, List.of(lhs(), rhs()));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.broadcastable(this, diag, List.of(lhs(), rhs()));
+        }
+    }
+
+    /**
+     * Remainder with the sign of the divisor ({@code fmod = 0}) or of the dividend ({@code fmod = 1}), with broadcasting.
+     *
+     * <pre>{@code
+     * %y = graph.mod %a, %b : (tensor<2x3xi32>, tensor<3xi32>) -> tensor<2x3xi32>
+     * }</pre>
+     */
+    @Op(name = "mod", traits = {Pure.class})
+    public interface Mod extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input {@code lhs}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
+        Value lhs();
+
+        /** {@return the ONNX input {@code rhs}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
+        Value rhs();
+
+        /** {@return the ONNX output {@code output}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        /** {@return the ONNX attribute {@code fmod} (default 0 : i64)} */
+        @Attr(name = "fmod", defaultValue = "0 : i64", doc = "ONNX attribute `fmod` (default 0 : i64)")
+        IntegerAttr fmod();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return broadcastResult(elem(lhs()), List.of(lhs(), rhs()));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.flag(this, diag, "fmod", fmod().longValue()) && GraphChecks.broadcastable(this, diag, List.of(lhs(), rhs()));
+        }
+    }
+
+    /**
+     * {@code x} if positive, else {@code slope * x}, with {@code slope} broadcast to {@code x}.
+     *
+     * <pre>{@code
+     * %y = graph.p_relu %x, %s : (tensor<1x3x4xf32>, tensor<3x1xf32>) -> tensor<1x3x4xf32>
+     * }</pre>
+     */
+    @Op(name = "p_relu", traits = {Pure.class})
+    public interface PRelu extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input {@code x}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `x`")
+        Value x();
+
+        /** {@return the ONNX input {@code slope}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `slope`")
+        Value slope();
+
+        /** {@return the ONNX output {@code y}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        OpResult y();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return broadcastResult(elem(x()), List.of(x(), slope()));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.broadcastable(this, diag, List.of(x(), slope()));
+        }
+    }
+
+    /**
+     * Elementwise maximum of its inputs, with broadcasting.
+     *
+     * <pre>{@code
+     * %y = graph.max %a, %b, %c : (tensor<2x3xf32>, tensor<3xf32>, tensor<1x1xf32>) -> tensor<2x3xf32>
+     * }</pre>
+     */
+    @Op(name = "max", traits = {Pure.class, Commutative.class})
+    public interface Max extends ShapeInferable, Verifiable {
+        /** {@return the ONNX inputs {@code inputs}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `inputs`")
+        List<Value> inputs();
+
+        /** {@return the ONNX output {@code output}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return inputs().isEmpty() ? Optional.empty() : broadcastResult(elem(inputs().getFirst()), inputs());
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return inputs().isEmpty() ? error(this, diag, "needs at least one input") : GraphChecks.broadcastable(this, diag, inputs());
+        }
+    }
+
+    /**
+     * Elementwise minimum of its inputs, with broadcasting.
+     *
+     * <pre>{@code
+     * %y = graph.min %a, %b, %c : (tensor<2x3xf32>, tensor<3xf32>, tensor<1x1xf32>) -> tensor<2x3xf32>
+     * }</pre>
+     */
+    @Op(name = "min", traits = {Pure.class, Commutative.class})
+    public interface Min extends ShapeInferable, Verifiable {
+        /** {@return the ONNX inputs {@code inputs}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `inputs`")
+        List<Value> inputs();
+
+        /** {@return the ONNX output {@code output}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return inputs().isEmpty() ? Optional.empty() : broadcastResult(elem(inputs().getFirst()), inputs());
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return inputs().isEmpty() ? error(this, diag, "needs at least one input") : GraphChecks.broadcastable(this, diag, inputs());
+        }
+    }
+
+    /**
+     * Elementwise sum of its inputs, with broadcasting.
+     *
+     * <pre>{@code
+     * %y = graph.sum %a, %b, %c : (tensor<2x3xf32>, tensor<3xf32>, tensor<1x1xf32>) -> tensor<2x3xf32>
+     * }</pre>
+     */
+    @Op(name = "sum", traits = {Pure.class, Commutative.class})
+    public interface Sum extends ShapeInferable, Verifiable {
+        /** {@return the ONNX inputs {@code inputs}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `inputs`")
+        List<Value> inputs();
+
+        /** {@return the ONNX output {@code output}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return inputs().isEmpty() ? Optional.empty() : broadcastResult(elem(inputs().getFirst()), inputs());
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return inputs().isEmpty() ? error(this, diag, "needs at least one input") : GraphChecks.broadcastable(this, diag, inputs());
+        }
+    }
+
+    /**
+     * Elementwise mean of its inputs, with broadcasting.
+     *
+     * <pre>{@code
+     * %y = graph.mean %a, %b, %c : (tensor<2x3xf32>, tensor<3xf32>, tensor<1x1xf32>) -> tensor<2x3xf32>
+     * }</pre>
+     */
+    @Op(name = "mean", traits = {Pure.class, Commutative.class})
+    public interface Mean extends ShapeInferable, Verifiable {
+        /** {@return the ONNX inputs {@code inputs}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `inputs`")
+        List<Value> inputs();
+
+        /** {@return the ONNX output {@code output}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return inputs().isEmpty() ? Optional.empty() : broadcastResult(elem(inputs().getFirst()), inputs());
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return inputs().isEmpty() ? error(this, diag, "needs at least one input") : GraphChecks.broadcastable(this, diag, inputs());
+        }
+    }
+
+    /**
+     * Limits values to {@code [min, max]}; an absent bound does not limit.
+     *
+     * <pre>{@code
+     * %n = graph.none : none
+     * %y = graph.clip %x, %lo, %n : (tensor<2x3xf32>, tensor<f32>, none) -> tensor<2x3xf32>
+     * }</pre>
+     */
+    @Op(name = "clip", traits = {Pure.class})
+    public interface Clip extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input {@code input}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `input`")
+        Value input();
+
+        /** {@return the ONNX input {@code min} ({@code none} when absent)} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `min` (`none` when absent)")
+        Value min();
+
+        /** {@return the ONNX input {@code max} ({@code none} when absent)} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `max` (`none` when absent)")
+        Value max();
+
+        /** {@return the ONNX output {@code output}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return same(input());
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            for (Value v : List.of(min(), max()))
+                if (!isNone(v) && rank(v) > 0 && !(rank(v) == 1 && dim(v, 0) == 1)) return error(this, diag, "min and max must be scalars, but one has type '" + text(v.type()) + "'");
+            return true;
+        }
+    }
+
+    /**
+     * Picks from {@code x} where the condition holds, else from {@code y}, with broadcasting.
+     *
+     * <pre>{@code
+     * %y = graph.where %c, %a, %b : (tensor<2x1xi1>, tensor<3xf32>, tensor<f32>) -> tensor<2x3xf32>
+     * }</pre>
+     */
+    @Op(name = "where", traits = {Pure.class})
+    public interface Where extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input {@code condition}} */
+        @Operand(type = "BOOL_TENSOR", doc = "the ONNX input `condition`")
+        Value condition();
+
+        /** {@return the ONNX input {@code x}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `x`")
+        Value x();
+
+        /** {@return the ONNX input {@code y}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `y`")
+        Value y();
+
+        /** {@return the ONNX output {@code output}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return broadcastResult(elem(x()), List.of(condition(), x(), y()));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.broadcastable(this, diag, List.of(condition(), x(), y()));
+        }
+    }
+
+    /**
+     * Converts elements to the type given by {@code to} (an ONNX {@code TensorProto.DataType} code).
+     *
+     * <pre>{@code
+     * %y = graph.cast %x {to = 7 : i64} : (tensor<2x3xf32>) -> tensor<2x3xi64>
+     * }</pre>
+     */
+    @Op(name = "cast", traits = {Pure.class})
+    public interface Cast extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input {@code input}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `input`")
+        Value input();
+
+        /** {@return the ONNX output {@code output}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        /** {@return the ONNX attribute {@code saturate} (default 1 : i64)} */
+        @Attr(name = "saturate", defaultValue = "1 : i64", doc = "ONNX attribute `saturate` (default 1 : i64)")
+        IntegerAttr saturate();
+
+        /** {@return the ONNX attribute {@code to}} */
+        @Attr(name = "to", doc = "ONNX attribute `to`")
+        IntegerAttr to();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return GraphShapes.onnxElementType(to().longValue()).map(t -> List.of(withElem(input(), t)));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            if (GraphShapes.onnxElementType(to().longValue()).isPresent()) return true;
+            return error(this, diag, "attribute 'to' = " + to().longValue() + " is not a supported ONNX data type");
+        }
+    }
+
+    /**
+     * Converts elements to the element type of {@code targetType}.
+     *
+     * <pre>{@code
+     * %y = graph.cast_like %x, %t : (tensor<2x3xf32>, tensor<1xf16>) -> tensor<2x3xf16>
+     * }</pre>
+     */
+    @Op(name = "cast_like", traits = {Pure.class})
+    public interface CastLike extends ShapeInferable {
+        /** {@return the ONNX input {@code input}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `input`")
+        Value input();
+
+        /** {@return the ONNX input {@code targetType}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `targetType`")
+        Value targetType();
+
+        /** {@return the ONNX output {@code output}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        /** {@return the ONNX attribute {@code saturate} (default 1 : i64)} */
+        @Attr(name = "saturate", defaultValue = "1 : i64", doc = "ONNX attribute `saturate` (default 1 : i64)")
+        IntegerAttr saturate();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return one(withElem(input(), elem(targetType())));
+        }
+    }
+}

@@ -1,0 +1,503 @@
+package dev.dal.dialect.graph;
+
+import static dev.dal.dialect.graph.GraphShapes.*;
+
+import dev.dal.ir.ArrayAttr;
+import dev.dal.ir.Attribute;
+import dev.dal.ir.DenseArrayAttr;
+import dev.dal.ir.FloatAttr;
+import dev.dal.ir.IntegerAttr;
+import dev.dal.ir.IntegerType;
+import dev.dal.ir.FloatType;
+import dev.dal.ir.OpResult;
+import dev.dal.ir.Operation;
+import dev.dal.ir.Region;
+import dev.dal.ir.ShapeInferable;
+import dev.dal.ir.StringAttr;
+import dev.dal.ir.Type;
+import dev.dal.ir.Value;
+import dev.dal.ir.Verifiable;
+import dev.dal.ir.diag.DiagnosticEngine;
+import dev.dal.ir.opdef.Attr;
+import dev.dal.ir.opdef.DialectDef;
+import dev.dal.ir.opdef.Op;
+import dev.dal.ir.opdef.OpFamily;
+import dev.dal.ir.opdef.Operand;
+import dev.dal.ir.opdef.RegionDef;
+import dev.dal.ir.opdef.Result;
+import dev.dal.ir.trait.Commutative;
+import dev.dal.ir.trait.Pure;
+import dev.dal.ir.trait.ReturnLike;
+import dev.dal.ir.trait.SameOperandsAndResultType;
+import dev.dal.ir.trait.Terminator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The indexing and tensor-creation ops of the {@code graph} dialect: gathering, scattering, shapes, ranges,
+ * one-hot encoding and Einstein summation.
+ */
+@OpFamily(dialect = "graph")
+public final class GraphIndexOpDefs {
+    private GraphIndexOpDefs() {}
+
+    /**
+     * Takes slices of {@code data} along {@code axis} at the given indices.
+     *
+     * <pre>{@code
+     * %y = graph.gather %x, %i {axis = 1 : i64} : (tensor<5x4xf32>, tensor<2x3xi64>) -> tensor<5x2x3xf32>
+     * }</pre>
+     */
+    @Op(name = "gather", traits = {Pure.class})
+    public interface Gather extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input {@code data}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        Value data();
+
+        /** {@return the ONNX input {@code indices}} */
+        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `indices`")
+        Value indices();
+
+        /** {@return the ONNX output {@code output}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        /** {@return the ONNX attribute {@code axis} (default 0 : i64)} */
+        @Attr(name = "axis", defaultValue = "0 : i64", doc = "ONNX attribute `axis` (default 0 : i64)")
+        IntegerAttr axis();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return GraphInference.gather(data(), indices(), axis().longValue());
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.axis(this, diag, "axis", axis().longValue(), data(), false);
+        }
+    }
+
+    /**
+     * Takes elements of {@code data} along {@code axis}; the output has the indices' shape.
+     *
+     * <pre>{@code
+     * %y = graph.gather_elements %x, %i {axis = 1 : i64} : (tensor<3x3xf32>, tensor<2x3xi64>) -> tensor<2x3xf32>
+     * }</pre>
+     */
+    @Op(name = "gather_elements", traits = {Pure.class})
+    public interface GatherElements extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input {@code data}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        Value data();
+
+        /** {@return the ONNX input {@code indices}} */
+        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `indices`")
+        Value indices();
+
+        /** {@return the ONNX output {@code output}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        /** {@return the ONNX attribute {@code axis} (default 0 : i64)} */
+        @Attr(name = "axis", defaultValue = "0 : i64", doc = "ONNX attribute `axis` (default 0 : i64)")
+        IntegerAttr axis();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return one(withElem(indices(), elem(data())));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            if (!GraphChecks.axis(this, diag, "axis", axis().longValue(), data(), false)) return false;
+            if (rank(data()) >= 0 && rank(indices()) >= 0 && rank(data()) != rank(indices()))
+                return error(this, diag, "data rank " + rank(data()) + " and indices rank " + rank(indices()) + " differ");
+            return true;
+        }
+    }
+
+    /**
+     * Gathers slices of {@code data} addressed by the last dim of {@code indices}, after {@code batch_dims}.
+     *
+     * <pre>{@code
+     * %y = graph.gather_nd %x, %i : (tensor<2x3x4xf32>, tensor<5x2xi64>) -> tensor<5x4xf32>
+     * }</pre>
+     */
+    @Op(name = "gather_nd", traits = {Pure.class})
+    public interface GatherND extends ShapeInferable {
+        /** {@return the ONNX input {@code data}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        Value data();
+
+        /** {@return the ONNX input {@code indices}} */
+        @Operand(type = "I64_TENSOR", doc = "the ONNX input `indices`")
+        Value indices();
+
+        /** {@return the ONNX output {@code output}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        /** {@return the ONNX attribute {@code batch_dims} (default 0 : i64)} */
+        @Attr(name = "batch_dims", defaultValue = "0 : i64", doc = "ONNX attribute `batch_dims` (default 0 : i64)")
+        IntegerAttr batchDims();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return GraphInference.gatherNd(data(), indices(), batchDims().longValue());
+        }
+    }
+
+    /**
+     * Writes {@code updates} into a copy of {@code data} at the index tuples of {@code indices}.
+     *
+     * <pre>{@code
+     * %y = graph.scatter_nd %x, %i, %u {reduction = "add"} : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
+     * }</pre>
+     */
+    @Op(name = "scatter_nd", traits = {Pure.class})
+    public interface ScatterND extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input {@code data}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        Value data();
+
+        /** {@return the ONNX input {@code indices}} */
+        @Operand(type = "I64_TENSOR", doc = "the ONNX input `indices`")
+        Value indices();
+
+        /** {@return the ONNX input {@code updates}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `updates`")
+        Value updates();
+
+        /** {@return the ONNX output {@code output}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        /** {@return the ONNX attribute {@code reduction} (default 'none')} */
+        @Attr(name = "reduction", defaultValue = "\"none\"", doc = "ONNX attribute `reduction` (default 'none')")
+        StringAttr reduction();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return same(data());
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.oneOf(this, diag, "reduction", reduction().value(), "none", "add", "mul", "max", "min");
+        }
+    }
+
+    /**
+     * Writes {@code updates} into a copy of {@code data} at per-element indices along {@code axis}.
+     *
+     * <pre>{@code
+     * %y = graph.scatter_elements %x, %i, %u {axis = 1 : i64} : (tensor<3x3xf32>, tensor<1x2xi64>, tensor<1x2xf32>) -> tensor<3x3xf32>
+     * }</pre>
+     */
+    @Op(name = "scatter_elements", traits = {Pure.class})
+    public interface ScatterElements extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input {@code data}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        Value data();
+
+        /** {@return the ONNX input {@code indices}} */
+        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `indices`")
+        Value indices();
+
+        /** {@return the ONNX input {@code updates}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `updates`")
+        Value updates();
+
+        /** {@return the ONNX output {@code output}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        /** {@return the ONNX attribute {@code axis} (default 0 : i64)} */
+        @Attr(name = "axis", defaultValue = "0 : i64", doc = "ONNX attribute `axis` (default 0 : i64)")
+        IntegerAttr axis();
+
+        /** {@return the ONNX attribute {@code reduction} (default 'none')} */
+        @Attr(name = "reduction", defaultValue = "\"none\"", doc = "ONNX attribute `reduction` (default 'none')")
+        StringAttr reduction();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return same(data());
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.axis(this, diag, "axis", axis().longValue(), data(), false) && GraphChecks.oneOf(this, diag, "reduction", reduction().value(), "none", "add", "mul", "max", "min");
+        }
+    }
+
+    /**
+     * The input's shape as a 1-D {@code i64} tensor, optionally the dims {@code [start, end)} only.
+     *
+     * <pre>{@code
+     * %y = graph.shape %x {start = 1 : i64} : (tensor<2x3x4xf32>) -> tensor<2xi64>
+     * }</pre>
+     */
+    @Op(name = "shape", traits = {Pure.class})
+    public interface Shape extends ShapeInferable {
+        /** {@return the ONNX input {@code data}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        Value data();
+
+        /** {@return the ONNX output {@code shape}} */
+        @Result(type = "I64_TENSOR", doc = "the ONNX output `shape`")
+        OpResult shape();
+
+        /** {@return the ONNX attribute {@code end}, optional} */
+        @Attr(name = "end", doc = "ONNX attribute `end`, optional")
+        Optional<IntegerAttr> end();
+
+        /** {@return the ONNX attribute {@code start} (default 0 : i64)} */
+        @Attr(name = "start", defaultValue = "0 : i64", doc = "ONNX attribute `start` (default 0 : i64)")
+        IntegerAttr start();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return GraphInference.shapeOf(data(), start().longValue(), end().map(IntegerAttr::longValue));
+        }
+    }
+
+    /**
+     * The input's number of elements as an {@code i64} scalar.
+     *
+     * <pre>{@code
+     * %y = graph.size %x : (tensor<2x3xf32>) -> tensor<i64>
+     * }</pre>
+     */
+    @Op(name = "size", traits = {Pure.class})
+    public interface Size extends ShapeInferable {
+        /** {@return the ONNX input {@code data}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        Value data();
+
+        /** {@return the ONNX output {@code size}} */
+        @Result(type = "I64_TENSOR", doc = "the ONNX output `size`")
+        OpResult size();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return one(tensor(List.of(), IntegerType.I64));
+        }
+    }
+
+    /**
+     * A tensor of the given shape filled with the one element of {@code value} (0.0 f32 by default).
+     *
+     * <pre>{@code
+     * %s = graph.constant {value = dense<[2, 3]> : tensor<2xi64>} : tensor<2xi64>
+     * %y = graph.constant_of_shape %s {value = dense<1> : tensor<1xi32>} : (tensor<2xi64>) -> tensor<2x3xi32>
+     * }</pre>
+     */
+    @Op(name = "constant_of_shape", traits = {Pure.class})
+    public interface ConstantOfShape extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input {@code input}} */
+        @Operand(type = "I64_TENSOR", doc = "the ONNX input `input`")
+        Value input();
+
+        /** {@return the ONNX output {@code output}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        /** {@return the ONNX attribute {@code value}, optional} */
+        @Attr(name = "value", doc = "ONNX attribute `value`, optional")
+        Optional<Attribute> value();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            Type et = value().flatMap(Attribute::type).map(t -> t instanceof dev.dal.ir.ShapedType s ? s.elementType() : t).orElse(FloatType.F32);
+            Optional<long[]> s = constInts(constant(c, 0));
+            if (s.isEmpty()) return one(dynamicOfRank(length1d(input()), et));
+            List<Long> dims = new java.util.ArrayList<>();
+            for (long d : s.get()) dims.add(d);
+            return one(tensor(dims, et));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.rankIs(this, diag, "input", input(), 1);
+        }
+    }
+
+    /**
+     * The sequence {@code start, start + delta, ...} up to (excluding) {@code limit}.
+     *
+     * <pre>{@code
+     * %y = graph.range %a, %b, %d : (tensor<i64>, tensor<i64>, tensor<i64>) -> tensor<?xi64>
+     * }</pre>
+     */
+    @Op(name = "range", traits = {Pure.class})
+    public interface Range extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input {@code start}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `start`")
+        Value start();
+
+        /** {@return the ONNX input {@code limit}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `limit`")
+        Value limit();
+
+        /** {@return the ONNX input {@code delta}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `delta`")
+        Value delta();
+
+        /** {@return the ONNX output {@code output}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return GraphInference.range(start(), GraphInference.asDoubles(constant(c, 0)), GraphInference.asDoubles(constant(c, 1)), GraphInference.asDoubles(constant(c, 2)));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            for (Value v : List.of(start(), limit(), delta()))
+                if (rank(v) > 0) return error(this, diag, "start, limit and delta must be scalars, but one has type '" + text(v.type()) + "'");
+            return true;
+        }
+    }
+
+    /**
+     * The indices of the non-zero elements, one column per element ({@code [rank, ?]}, {@code i64}).
+     *
+     * <pre>{@code
+     * %y = graph.non_zero %x : (tensor<2x3xf32>) -> tensor<2x?xi64>
+     * }</pre>
+     */
+    @Op(name = "non_zero", traits = {Pure.class})
+    public interface NonZero extends ShapeInferable {
+        /** {@return the ONNX input {@code x}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `x`")
+        Value x();
+
+        /** {@return the ONNX output {@code y}} */
+        @Result(type = "I64_TENSOR", doc = "the ONNX output `y`")
+        OpResult y();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return one(rank(x()) < 0 ? dynamicOfRank(2, IntegerType.I64) : tensor(List.of((long) rank(x()), DYN), IntegerType.I64));
+        }
+    }
+
+    /**
+     * Keeps the upper or lower triangle of the last two dims, shifted by diagonal offset {@code k}.
+     *
+     * <pre>{@code
+     * %n = graph.none : none
+     * %y = graph.trilu %x, %n {upper = 0 : i64} : (tensor<3x3xf32>, none) -> tensor<3x3xf32>
+     * }</pre>
+     */
+    @Op(name = "trilu", traits = {Pure.class})
+    public interface Trilu extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input {@code input}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `input`")
+        Value input();
+
+        /** {@return the ONNX input {@code k} ({@code none} when absent)} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `k` (`none` when absent)")
+        Value k();
+
+        /** {@return the ONNX output {@code output}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        /** {@return the ONNX attribute {@code upper} (default 1 : i64)} */
+        @Attr(name = "upper", defaultValue = "1 : i64", doc = "ONNX attribute `upper` (default 1 : i64)")
+        IntegerAttr upper();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return same(input());
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.flag(this, diag, "upper", upper().longValue()) && (rank(input()) < 0 || rank(input()) >= 2 || error(this, diag, "input must have rank at least 2, but has rank " + rank(input())));
+        }
+    }
+
+    /**
+     * One-hot encoding: {@code values[1]} at each index along a new {@code axis} of size {@code depth}, {@code values[0]} elsewhere.
+     *
+     * <pre>{@code
+     * %d = graph.constant {value = dense<5> : tensor<1xi64>} : tensor<1xi64>
+     * %y = graph.one_hot %i, %d, %v : (tensor<3xi64>, tensor<1xi64>, tensor<2xf32>) -> tensor<3x5xf32>
+     * }</pre>
+     */
+    @Op(name = "one_hot", traits = {Pure.class})
+    public interface OneHot extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input {@code indices}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `indices`")
+        Value indices();
+
+        /** {@return the ONNX input {@code depth}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `depth`")
+        Value depth();
+
+        /** {@return the ONNX input {@code values}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `values`")
+        Value values();
+
+        /** {@return the ONNX output {@code output}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        /** {@return the ONNX attribute {@code axis} (default -1 : i64)} */
+        @Attr(name = "axis", defaultValue = "-1 : i64", doc = "ONNX attribute `axis` (default -1 : i64)")
+        IntegerAttr axis();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return GraphInference.oneHot(indices(), constInts(constant(c, 1)), values(), axis().longValue());
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            int r = rank(indices());
+            if (r >= 0 && (axis().longValue() < -r - 1 || axis().longValue() > r))
+                return error(this, diag, "attribute 'axis' = " + axis().longValue() + " is out of range [" + (-r - 1) + ", " + r + "] for rank " + r);
+            return true;
+        }
+    }
+
+    /**
+     * Einstein summation over its inputs as given by {@code equation}.
+     *
+     * <pre>{@code
+     * %y = graph.einsum %a, %b {equation = "ij,jk->ik"} : (tensor<2x3xf32>, tensor<3x4xf32>) -> tensor<2x4xf32>
+     * }</pre>
+     */
+    @Op(name = "einsum", traits = {Pure.class})
+    public interface Einsum extends ShapeInferable, Verifiable {
+        /** {@return the ONNX inputs {@code inputs}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `inputs`")
+        List<Value> inputs();
+
+        /** {@return the ONNX output {@code output}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        OpResult output();
+
+        /** {@return the ONNX attribute {@code equation}} */
+        @Attr(name = "equation", doc = "ONNX attribute `equation`")
+        StringAttr equation();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return inputs().isEmpty() ? Optional.empty() : GraphInference.einsum(inputs(), equation().value(), elem(inputs().getFirst()));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            String eq = equation().value().replace(" ", "");
+            int terms = eq.split("->", -1)[0].split(",", -1).length;
+            if (eq.isEmpty()) return error(this, diag, "attribute 'equation' must not be empty");
+            if (terms != inputs().size()) return error(this, diag, "equation '" + equation().value() + "' has " + terms + " input terms, but the op has " + inputs().size() + " inputs");
+            return true;
+        }
+    }
+}

@@ -1,0 +1,421 @@
+package dev.dal.dialect.graph;
+
+import static dev.dal.dialect.graph.GraphShapes.*;
+
+import dev.dal.ir.ArrayAttr;
+import dev.dal.ir.Attribute;
+import dev.dal.ir.DenseArrayAttr;
+import dev.dal.ir.FloatAttr;
+import dev.dal.ir.IntegerAttr;
+import dev.dal.ir.IntegerType;
+import dev.dal.ir.FloatType;
+import dev.dal.ir.OpResult;
+import dev.dal.ir.Operation;
+import dev.dal.ir.Region;
+import dev.dal.ir.ShapeInferable;
+import dev.dal.ir.StringAttr;
+import dev.dal.ir.Type;
+import dev.dal.ir.Value;
+import dev.dal.ir.Verifiable;
+import dev.dal.ir.diag.DiagnosticEngine;
+import dev.dal.ir.opdef.Attr;
+import dev.dal.ir.opdef.DialectDef;
+import dev.dal.ir.opdef.Op;
+import dev.dal.ir.opdef.OpFamily;
+import dev.dal.ir.opdef.Operand;
+import dev.dal.ir.opdef.RegionDef;
+import dev.dal.ir.opdef.Result;
+import dev.dal.ir.trait.Commutative;
+import dev.dal.ir.trait.Pure;
+import dev.dal.ir.trait.ReturnLike;
+import dev.dal.ir.trait.SameOperandsAndResultType;
+import dev.dal.ir.trait.Terminator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The quantization ops of the {@code graph} dialect: (de)quantization and integer/QLinear convolution and
+ * matrix products.
+ */
+@OpFamily(dialect = "graph")
+public final class GraphQuantOpDefs {
+    private GraphQuantOpDefs() {}
+
+    /**
+     * Quantizes: {@code saturate(round(x / y_scale) + y_zero_point)}, per tensor, per axis or per block.
+     *
+     * <pre>{@code
+     * %y = graph.quantize_linear %x, %s, %z : (tensor<2x3xf32>, tensor<f32>, tensor<i8>) -> tensor<2x3xi8>
+     * }</pre>
+     */
+    @Op(name = "quantize_linear", traits = {Pure.class})
+    public interface QuantizeLinear extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input {@code x}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `x`")
+        Value x();
+
+        /** {@return the ONNX input {@code yScale}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `yScale`")
+        Value yScale();
+
+        /** {@return the ONNX input {@code yZeroPoint} ({@code none} when absent)} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `yZeroPoint` (`none` when absent)")
+        Value yZeroPoint();
+
+        /** {@return the ONNX output {@code y}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        OpResult y();
+
+        /** {@return the ONNX attribute {@code axis} (default 1 : i64)} */
+        @Attr(name = "axis", defaultValue = "1 : i64", doc = "ONNX attribute `axis` (default 1 : i64)")
+        IntegerAttr axis();
+
+        /** {@return the ONNX attribute {@code block_size} (default 0 : i64)} */
+        @Attr(name = "block_size", defaultValue = "0 : i64", doc = "ONNX attribute `block_size` (default 0 : i64)")
+        IntegerAttr blockSize();
+
+        /** {@return the ONNX attribute {@code output_dtype} (default 0 : i64)} */
+        @Attr(name = "output_dtype", defaultValue = "0 : i64", doc = "ONNX attribute `output_dtype` (default 0 : i64)")
+        IntegerAttr outputDtype();
+
+        /** {@return the ONNX attribute {@code saturate} (default 1 : i64)} */
+        @Attr(name = "saturate", defaultValue = "1 : i64", doc = "ONNX attribute `saturate` (default 1 : i64)")
+        IntegerAttr saturate();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            Type et = !isNone(yZeroPoint()) ? elem(yZeroPoint())
+                    : outputDtype().longValue() != 0 ? GraphShapes.onnxElementType(outputDtype().longValue()).orElse(null)
+                    : new IntegerType(8, IntegerType.Signedness.UNSIGNED);
+            return et == null ? Optional.empty() : one(withElem(x(), et));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.quantParams(this, diag, x(), yScale(), yZeroPoint(), axis().longValue(), blockSize().longValue());
+        }
+    }
+
+    /**
+     * Dequantizes: {@code (x - x_zero_point) * x_scale}, per tensor, per axis or per block.
+     *
+     * <pre>{@code
+     * %y = graph.dequantize_linear %x, %s, %z {axis = 1 : i64} : (tensor<2x3xi8>, tensor<3xf32>, tensor<3xi8>) -> tensor<2x3xf32>
+     * }</pre>
+     */
+    @Op(name = "dequantize_linear", traits = {Pure.class})
+    public interface DequantizeLinear extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input {@code x}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `x`")
+        Value x();
+
+        /** {@return the ONNX input {@code xScale}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `xScale`")
+        Value xScale();
+
+        /** {@return the ONNX input {@code xZeroPoint} ({@code none} when absent)} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `xZeroPoint` (`none` when absent)")
+        Value xZeroPoint();
+
+        /** {@return the ONNX output {@code y}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        OpResult y();
+
+        /** {@return the ONNX attribute {@code axis} (default 1 : i64)} */
+        @Attr(name = "axis", defaultValue = "1 : i64", doc = "ONNX attribute `axis` (default 1 : i64)")
+        IntegerAttr axis();
+
+        /** {@return the ONNX attribute {@code block_size} (default 0 : i64)} */
+        @Attr(name = "block_size", defaultValue = "0 : i64", doc = "ONNX attribute `block_size` (default 0 : i64)")
+        IntegerAttr blockSize();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return one(withElem(x(), elem(xScale())));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.quantParams(this, diag, x(), xScale(), xZeroPoint(), axis().longValue(), blockSize().longValue());
+        }
+    }
+
+    /**
+     * Quantizes a float tensor to {@code ui8} with a scale and zero point computed from its range.
+     *
+     * <pre>{@code
+     * %y:3 = graph.dynamic_quantize_linear %x : (tensor<2x3xf32>) -> (tensor<2x3xui8>, tensor<f32>, tensor<ui8>)
+     * }</pre>
+     */
+    @Op(name = "dynamic_quantize_linear", traits = {Pure.class})
+    public interface DynamicQuantizeLinear extends ShapeInferable {
+        /** {@return the ONNX input {@code x}} */
+        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
+        Value x();
+
+        /** {@return the ONNX output {@code y}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        OpResult y();
+
+        /** {@return the ONNX output {@code yScale}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `yScale`")
+        OpResult yScale();
+
+        /** {@return the ONNX output {@code yZeroPoint}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `yZeroPoint`")
+        OpResult yZeroPoint();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            Type u8 = new IntegerType(8, IntegerType.Signedness.UNSIGNED);
+            return Optional.of(List.of(withElem(x(), u8), tensor(List.of(), FloatType.F32), tensor(List.of(), u8)));
+        }
+    }
+
+    /**
+     * Integer matrix product of zero-point-adjusted operands, with {@code i32} results.
+     *
+     * <pre>{@code
+     * %n = graph.none : none
+     * %y = graph.mat_mul_integer %a, %b, %n, %n : (tensor<2x3xui8>, tensor<3x4xui8>, none, none) -> tensor<2x4xi32>
+     * }</pre>
+     */
+    @Op(name = "mat_mul_integer", traits = {Pure.class})
+    public interface MatMulInteger extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input {@code lhs}} */
+        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `lhs`")
+        Value lhs();
+
+        /** {@return the ONNX input {@code rhs}} */
+        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `rhs`")
+        Value rhs();
+
+        /** {@return the ONNX input {@code lhsZeroPoint} ({@code none} when absent)} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `lhsZeroPoint` (`none` when absent)")
+        Value lhsZeroPoint();
+
+        /** {@return the ONNX input {@code rhsZeroPoint} ({@code none} when absent)} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `rhsZeroPoint` (`none` when absent)")
+        Value rhsZeroPoint();
+
+        /** {@return the ONNX output {@code y}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        OpResult y();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return GraphInference.matMul(lhs(), rhs(), IntegerType.I32);
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.matMul(this, diag, lhs(), rhs());
+        }
+    }
+
+    /**
+     * Integer convolution of zero-point-adjusted operands, with {@code i32} results.
+     *
+     * <pre>{@code
+     * %n = graph.none : none
+     * %y = graph.conv_integer %x, %w, %n, %n : (tensor<1x2x5x5xui8>, tensor<4x2x3x3xui8>, none, none) -> tensor<1x4x3x3xi32>
+     * }</pre>
+     */
+    @Op(name = "conv_integer", traits = {Pure.class})
+    public interface ConvInteger extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input {@code x}} */
+        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `x`")
+        Value x();
+
+        /** {@return the ONNX input {@code w}} */
+        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `w`")
+        Value w();
+
+        /** {@return the ONNX input {@code xZeroPoint} ({@code none} when absent)} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `xZeroPoint` (`none` when absent)")
+        Value xZeroPoint();
+
+        /** {@return the ONNX input {@code wZeroPoint} ({@code none} when absent)} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `wZeroPoint` (`none` when absent)")
+        Value wZeroPoint();
+
+        /** {@return the ONNX output {@code y}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        OpResult y();
+
+        /** {@return the ONNX attribute {@code auto_pad} (default 'NOTSET')} */
+        @Attr(name = "auto_pad", defaultValue = "\"NOTSET\"", doc = "ONNX attribute `auto_pad` (default 'NOTSET')")
+        StringAttr autoPad();
+
+        /** {@return the ONNX attribute {@code dilations}, optional} */
+        @Attr(name = "dilations", doc = "ONNX attribute `dilations`, optional")
+        Optional<DenseArrayAttr> dilations();
+
+        /** {@return the ONNX attribute {@code group} (default 1 : i64)} */
+        @Attr(name = "group", defaultValue = "1 : i64", doc = "ONNX attribute `group` (default 1 : i64)")
+        IntegerAttr group();
+
+        /** {@return the ONNX attribute {@code kernel_shape}, optional} */
+        @Attr(name = "kernel_shape", doc = "ONNX attribute `kernel_shape`, optional")
+        Optional<DenseArrayAttr> kernelShape();
+
+        /** {@return the ONNX attribute {@code pads}, optional} */
+        @Attr(name = "pads", doc = "ONNX attribute `pads`, optional")
+        Optional<DenseArrayAttr> pads();
+
+        /** {@return the ONNX attribute {@code strides}, optional} */
+        @Attr(name = "strides", doc = "ONNX attribute `strides`, optional")
+        Optional<DenseArrayAttr> strides();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return GraphInference.conv(x(), w(), new GraphInference.Window(autoPad().value(), kernelShape(), strides(), dilations(), pads(), false), IntegerType.I32);
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.window(this, diag, x(), w(), group().longValue(), new GraphInference.Window(autoPad().value(), kernelShape(), strides(), dilations(), pads(), false), true);
+        }
+    }
+
+    /**
+     * Convolution of quantized tensors, requantized to the output's scale and zero point.
+     *
+     * <pre>{@code
+     * %n = graph.none : none
+     * %y = graph.q_linear_conv %x, %s, %z, %w, %s, %z, %s, %z, %n {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x2x5x5xui8>, tensor<f32>, tensor<ui8>, tensor<4x2x3x3xui8>, tensor<f32>, tensor<ui8>, tensor<f32>, tensor<ui8>, none) -> tensor<1x4x5x5xui8>
+     * }</pre>
+     */
+    @Op(name = "q_linear_conv", traits = {Pure.class})
+    public interface QLinearConv extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input {@code x}} */
+        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `x`")
+        Value x();
+
+        /** {@return the ONNX input {@code xScale}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `xScale`")
+        Value xScale();
+
+        /** {@return the ONNX input {@code xZeroPoint}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `xZeroPoint`")
+        Value xZeroPoint();
+
+        /** {@return the ONNX input {@code w}} */
+        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `w`")
+        Value w();
+
+        /** {@return the ONNX input {@code wScale}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `wScale`")
+        Value wScale();
+
+        /** {@return the ONNX input {@code wZeroPoint}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `wZeroPoint`")
+        Value wZeroPoint();
+
+        /** {@return the ONNX input {@code yScale}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `yScale`")
+        Value yScale();
+
+        /** {@return the ONNX input {@code yZeroPoint}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `yZeroPoint`")
+        Value yZeroPoint();
+
+        /** {@return the ONNX input {@code bias} ({@code none} when absent)} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `bias` (`none` when absent)")
+        Value bias();
+
+        /** {@return the ONNX output {@code y}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        OpResult y();
+
+        /** {@return the ONNX attribute {@code auto_pad} (default 'NOTSET')} */
+        @Attr(name = "auto_pad", defaultValue = "\"NOTSET\"", doc = "ONNX attribute `auto_pad` (default 'NOTSET')")
+        StringAttr autoPad();
+
+        /** {@return the ONNX attribute {@code dilations}, optional} */
+        @Attr(name = "dilations", doc = "ONNX attribute `dilations`, optional")
+        Optional<DenseArrayAttr> dilations();
+
+        /** {@return the ONNX attribute {@code group} (default 1 : i64)} */
+        @Attr(name = "group", defaultValue = "1 : i64", doc = "ONNX attribute `group` (default 1 : i64)")
+        IntegerAttr group();
+
+        /** {@return the ONNX attribute {@code kernel_shape}, optional} */
+        @Attr(name = "kernel_shape", doc = "ONNX attribute `kernel_shape`, optional")
+        Optional<DenseArrayAttr> kernelShape();
+
+        /** {@return the ONNX attribute {@code pads}, optional} */
+        @Attr(name = "pads", doc = "ONNX attribute `pads`, optional")
+        Optional<DenseArrayAttr> pads();
+
+        /** {@return the ONNX attribute {@code strides}, optional} */
+        @Attr(name = "strides", doc = "ONNX attribute `strides`, optional")
+        Optional<DenseArrayAttr> strides();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return GraphInference.conv(x(), w(), new GraphInference.Window(autoPad().value(), kernelShape(), strides(), dilations(), pads(), false), elem(yZeroPoint()));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.window(this, diag, x(), w(), group().longValue(), new GraphInference.Window(autoPad().value(), kernelShape(), strides(), dilations(), pads(), false), true);
+        }
+    }
+
+    /**
+     * Matrix product of quantized tensors, requantized to the output's scale and zero point.
+     *
+     * <pre>{@code
+     * %y = graph.q_linear_mat_mul %a, %s, %z, %b, %s, %z, %s, %z : (tensor<2x3xui8>, tensor<f32>, tensor<ui8>, tensor<3x4xui8>, tensor<f32>, tensor<ui8>, tensor<f32>, tensor<ui8>) -> tensor<2x4xui8>
+     * }</pre>
+     */
+    @Op(name = "q_linear_mat_mul", traits = {Pure.class})
+    public interface QLinearMatMul extends ShapeInferable, Verifiable {
+        /** {@return the ONNX input {@code lhs}} */
+        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `lhs`")
+        Value lhs();
+
+        /** {@return the ONNX input {@code lhsScale}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `lhsScale`")
+        Value lhsScale();
+
+        /** {@return the ONNX input {@code lhsZeroPoint}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `lhsZeroPoint`")
+        Value lhsZeroPoint();
+
+        /** {@return the ONNX input {@code rhs}} */
+        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `rhs`")
+        Value rhs();
+
+        /** {@return the ONNX input {@code rhsScale}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `rhsScale`")
+        Value rhsScale();
+
+        /** {@return the ONNX input {@code rhsZeroPoint}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `rhsZeroPoint`")
+        Value rhsZeroPoint();
+
+        /** {@return the ONNX input {@code yScale}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `yScale`")
+        Value yScale();
+
+        /** {@return the ONNX input {@code yZeroPoint}} */
+        @Operand(type = "TENSOR", doc = "the ONNX input `yZeroPoint`")
+        Value yZeroPoint();
+
+        /** {@return the ONNX output {@code y}} */
+        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        OpResult y();
+
+        @Override
+        default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
+            return GraphInference.matMul(lhs(), rhs(), elem(yZeroPoint()));
+        }
+
+        @Override
+        default boolean verify(DiagnosticEngine diag) {
+            return GraphChecks.matMul(this, diag, lhs(), rhs());
+        }
+    }
+}
