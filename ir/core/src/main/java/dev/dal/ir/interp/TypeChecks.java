@@ -17,15 +17,15 @@ final class TypeChecks {
         Optional<DType> dt = DType.fromIrType(st.elementType());
         if (dt.isPresent() && dt.get() != t.dtype())
             return Optional.of("element type " + t.dtype().name().toLowerCase(java.util.Locale.ROOT)
-                    + " does not match " + type);
+                    + " does not match " + dev.dal.ir.trait.Traits.typeText(type));
         if (!st.hasRank()) return Optional.empty();
         List<Long> dims = st.shape();
         if (dims.size() != t.rank())
-            return Optional.of("shape " + Tensor.shapeText(t.shape()) + " does not match " + type);
+            return Optional.of("shape " + Tensor.shapeText(t.shape()) + " does not match " + dev.dal.ir.trait.Traits.typeText(type));
         for (int i = 0; i < dims.size(); i++) {
             long d = dims.get(i);
             if (d != ShapedType.DYNAMIC && d != t.dim(i))
-                return Optional.of("shape " + Tensor.shapeText(t.shape()) + " does not match " + type);
+                return Optional.of("shape " + Tensor.shapeText(t.shape()) + " does not match " + dev.dal.ir.trait.Traits.typeText(type));
         }
         return Optional.empty();
     }
