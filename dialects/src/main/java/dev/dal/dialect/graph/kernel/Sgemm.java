@@ -28,6 +28,11 @@ public final class Sgemm {
         }
     }
 
+    /** {@return the micro-kernel in use} */
+    static MicroKernel kernel() {
+        return KERNEL;
+    }
+
     /** {@return whether the Vector API micro-kernel is in use} */
     public static boolean vectorized() {
         return !(KERNEL instanceof ScalarMicroKernel);
@@ -43,6 +48,13 @@ public final class Sgemm {
      */
     public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff,
             int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc, ForkJoinPool pool) {
+        sgemm(KERNEL, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, pool);
+    }
+
+    /** {@link #sgemm} with a given micro-kernel (tests run both kernels in one JVM). */
+    static void sgemm(MicroKernel kern, boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a,
+            int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
+            ForkJoinPool pool) {
         if (m <= 0 || n <= 0) return;
         if (beta != 1f) {
             for (int i = 0; i < m; i++) {
@@ -52,7 +64,6 @@ public final class Sgemm {
             }
         }
         if (k <= 0 || alpha == 0f) return;
-        MicroKernel kern = KERNEL;
         int mr = kern.mr(), nr = kern.nr();
         int nc = nr * 16;
         int mTiles = (m + MC - 1) / MC;
