@@ -50,6 +50,42 @@ public final class Conv {
     }
 
     /**
+     * {@return the window of an ONNX Conv or pool with 1 or 2 spatial dimensions}
+     *
+     * @param kernel    kernel_shape (1 or 2 entries)
+     * @param strides   strides (empty: all 1)
+     * @param dilations dilations (empty: all 1)
+     * @param pads      pads as ONNX orders them: all begins, then all ends (empty: all 0)
+     */
+    public static Window window(long[] kernel, long[] strides, long[] dilations, long[] pads) {
+        int r = kernel.length;
+        if (r < 1 || r > 2) throw new IllegalArgumentException(r + "-D windows are not supported (1-D and 2-D are)");
+        int[] k = new int[2], s = new int[2], d = new int[2], pb = new int[2], pe = new int[2];
+        for (int i = 0; i < 2; i++) {
+            int src = i - (2 - r);
+            k[i] = src < 0 ? 1 : Math.toIntExact(kernel[src]);
+            s[i] = src < 0 || strides.length == 0 ? 1 : Math.toIntExact(strides[src]);
+            d[i] = src < 0 || dilations.length == 0 ? 1 : Math.toIntExact(dilations[src]);
+            pb[i] = src < 0 || pads.length == 0 ? 0 : Math.toIntExact(pads[src]);
+            pe[i] = src < 0 || pads.length == 0 ? 0 : Math.toIntExact(pads[r + src]);
+        }
+        return new Window(k[0], k[1], s[0], s[1], d[0], d[1], pb[0], pb[1], pe[0], pe[1]);
+    }
+
+    /**
+     * {@return conv(x, w) + bias for 1-D ({@code [N, C, W]}) or 2-D ({@code [N, C, H, W]}) inputs}; the window comes
+     * from {@link #window}
+     */
+    public static Tensor conv(Tensor x, Tensor w, Tensor bias, Window win, int group, ForkJoinPool pool) {
+        if (x.rank() == 3 && w.rank() == 3) {
+            Tensor y = conv2d(x.reshape(x.dim(0), x.dim(1), 1, x.dim(2)), w.reshape(w.dim(0), w.dim(1), 1, w.dim(2)),
+                    bias, win, group, pool);
+            return y.reshape(y.dim(0), y.dim(1), y.dim(3));
+        }
+        return conv2d(x, w, bias, win, group, pool);
+    }
+
+    /**
      * {@return conv(x, w) + bias}
      *
      * @param x    input {@code [N, C, H, W]}

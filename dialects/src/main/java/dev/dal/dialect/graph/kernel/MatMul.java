@@ -25,17 +25,28 @@ public final class MatMul {
         int batches = bc.size();
         float[] x = a.floats(), y = b.floats();
         float[] out = new float[batches * m * n];
+        int[][] offs = new int[batches][2];
         int[] idx = new int[batch.length];
         for (int t = 0; t < batches; t++) {
-            int ao = 0, bo = 0;
             for (int d = 0; d < batch.length; d++) {
-                ao += idx[d] * bc.stride(0, d);
-                bo += idx[d] * bc.stride(1, d);
+                offs[t][0] += idx[d] * bc.stride(0, d);
+                offs[t][1] += idx[d] * bc.stride(1, d);
             }
-            Sgemm.sgemm(false, false, m, n, k, 1f, x, ao * m * k, k, y, bo * k * n, n, 0f, out, t * m * n, n, pool);
             for (int d = batch.length - 1; d >= 0; d--) {
                 if (++idx[d] < batch[d]) break;
                 idx[d] = 0;
+            }
+        }
+        boolean small = (long) m * n * k <= 32 * 32 * 32;
+        if (small && batches > 1) {
+            // many small products (attention heads): one task per product
+            Parallel.forEach(pool, batches, t -> small(x, offs[t][0] * m * k, y, offs[t][1] * k * n, out, t * m * n, m,
+                    n, k));
+        } else {
+            for (int t = 0; t < batches; t++) {
+                if (small) small(x, offs[t][0] * m * k, y, offs[t][1] * k * n, out, t * m * n, m, n, k);
+                else Sgemm.sgemm(false, false, m, n, k, 1f, x, offs[t][0] * m * k, k, y, offs[t][1] * k * n, n, 0f,
+                        out, t * m * n, n, pool);
             }
         }
         int[] shape = new int[batch.length + 2];
@@ -47,6 +58,18 @@ public final class MatMul {
         else if (aVec) res = dropAt(shape, batch.length);
         else if (bVec) res = dropAt(shape, batch.length + 1);
         return Tensor.of(out, res);
+    }
+
+    /** A product too small for packing to pay: plain loops, row of C at a time. */
+    private static void small(float[] a, int ao, float[] b, int bo, float[] c, int co, int m, int n, int k) {
+        for (int i = 0; i < m; i++) {
+            int crow = co + i * n;
+            for (int p = 0; p < k; p++) {
+                float av = a[ao + i * k + p];
+                int brow = bo + p * n;
+                for (int j = 0; j < n; j++) c[crow + j] += av * b[brow + j];
+            }
+        }
     }
 
     private static int[] dropAt(int[] s, int i) {

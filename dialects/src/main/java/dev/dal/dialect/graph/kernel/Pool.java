@@ -23,6 +23,16 @@ public final class Pool {
         return pool2d(x, win, ceil, false, countIncludePad, pool);
     }
 
+    /** {@return max (or average) pooling of a 1-D {@code [N, C, W]} or 2-D input; the window from {@link Conv#window}} */
+    public static Tensor pool(Tensor x, Conv.Window win, boolean ceil, boolean max, boolean countIncludePad,
+            ForkJoinPool pool) {
+        if (x.rank() == 3) {
+            Tensor y = pool2d(x.reshape(x.dim(0), x.dim(1), 1, x.dim(2)), win, ceil, max, countIncludePad, pool);
+            return y.reshape(y.dim(0), y.dim(1), y.dim(3));
+        }
+        return pool2d(x, win, ceil, max, countIncludePad, pool);
+    }
+
     private static Tensor pool2d(Tensor x, Conv.Window win, boolean ceil, boolean max, boolean includePad,
             ForkJoinPool pool) {
         if (x.rank() != 4) throw new IllegalArgumentException("pooling needs a 4-D input");

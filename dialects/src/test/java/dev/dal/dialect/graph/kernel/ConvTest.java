@@ -81,6 +81,39 @@ class ConvTest {
     }
 
     @Test
+    void oneDimensionalConvAndPoolUseTheOnnxAttributeLayout() {
+        Random r = new Random(11);
+        // kernel 3, stride 2, dilation 2, pads begin 1 end 2: ONNX lists all begins, then all ends
+        Conv.Window win = Conv.window(new long[] {3}, new long[] {2}, new long[] {2}, new long[] {1, 2});
+        Tensor x = Ref.random(r, 2, 4, 17), w = Ref.random(r, 6, 2, 3), b = Ref.random(r, 6);
+        Tensor got = Conv.conv(x, w, b, win, 2, Ref.POOL);
+        int ow = (17 + 1 + 2 - 2 * 2 - 1) / 2 + 1;
+        Ref.sameShape(new int[] {2, 6, ow}, got);
+        float[] want = new float[2 * 6 * ow];
+        for (int img = 0; img < 2; img++)
+            for (int oc = 0; oc < 6; oc++)
+                for (int ox = 0; ox < ow; ox++) {
+                    double s = b.floats()[oc];
+                    for (int ic = 0; ic < 2; ic++)
+                        for (int kx = 0; kx < 3; kx++) {
+                            int ix = ox * 2 - 1 + kx * 2;
+                            if (ix >= 0 && ix < 17)
+                                s += (double) x.floats()[(img * 4 + (oc / 3) * 2 + ic) * 17 + ix]
+                                        * w.floats()[(oc * 2 + ic) * 3 + kx];
+                        }
+                    want[(img * 6 + oc) * ow + ox] = (float) s;
+                }
+        Ref.close(want, got.floats(), 1e-5);
+        Tensor mp = Pool.pool(x, Conv.window(new long[] {2}, new long[] {2}, new long[0], new long[0]), false, true,
+                false, Ref.POOL);
+        Ref.sameShape(new int[] {2, 4, 8}, mp);
+        for (int p = 0; p < 8; p++) {
+            for (int q = 0; q < 8; q++)
+                assertEquals(Math.max(x.floats()[p * 17 + 2 * q], x.floats()[p * 17 + 2 * q + 1]), mp.floats()[p * 8 + q]);
+        }
+    }
+
+    @Test
     void samePadsPutTheExtraPadWhereOnnxSays() {
         // in 5, k 2, s 2: output 3, total pad (3-1)*2 + 2 - 5 = 1
         assertEquals(0, Conv.samePads(5, 2, 2, 1, true)[0]);

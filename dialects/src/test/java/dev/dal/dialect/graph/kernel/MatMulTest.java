@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class MatMulTest {
     @Test
     void batchedMatmulBroadcastsBatchDimensions() {
-        qt().withExamples(80).forAll(integers().between(1, 9), integers().between(1, 9), integers().between(1, 9),
+        // up to 40: both the small-product loops and the SGEMM path (over 32^3 multiply-adds) are exercised
+        qt().withExamples(80).forAll(integers().between(1, 40), integers().between(1, 40), integers().between(1, 40),
                 integers().between(0, 63)).checkAssert((m, n, k, pick) -> {
             Random r = new Random(pick * 1000L + m * 100 + n * 10 + k);
             // batch shapes: a [B1, 1, m, k] vs b [B2, k, n] with B1, B2 from pick; also 1-D operands
