@@ -282,6 +282,44 @@ class InterpreterTest {
     }
 
     @Test
+    void kernelsGetTheRunsThreadPool() {
+        String text = """
+                func.func @main() -> tensor<i64> {
+                  %0 = "itest.threads"() : () -> tensor<i64>
+                  return %0 : tensor<i64>
+                }
+                """;
+        Interpreter in = Interpreter.load(parse(text));
+        for (int n : new int[] {1, 3}) {
+            var out = in.run("main", List.of(), RunOptions.defaults().withThreads(n));
+            assertArrayEquals(new long[] {n}, out.getFirst().longs());
+        }
+    }
+
+    @Test
+    void probesAlsoSeeOpsInsideRegionsEachTimeTheyRun() {
+        String text = """
+                func.func @main(%n: tensor<i64>, %x: tensor<1xf32>) -> tensor<1xf32> {
+                  %1 = "itest.repeat"(%n, %x) ({
+                  ^bb0(%v: tensor<1xf32>):
+                    %s = "itest.add"(%v, %v) : (tensor<1xf32>, tensor<1xf32>) -> tensor<1xf32>
+                    "itest.yield"(%s) : (tensor<1xf32>) -> ()
+                  }) : (tensor<i64>, tensor<1xf32>) -> tensor<1xf32>
+                  return %1 : tensor<1xf32>
+                }
+                """;
+        List<String> seen = new ArrayList<>();
+        List<Float> sums = new ArrayList<>();
+        Interpreter.load(parse(text)).run("main", List.of(Tensor.of(new long[] {3}), Tensor.of(new float[] {1}, 1)),
+                ONE.withProbe((op, i, o) -> {
+                    seen.add(op.name());
+                    if (op.name().equals("itest.add")) sums.add(o.getFirst().floats()[0]);
+                }));
+        assertEquals(List.of("itest.add", "itest.add", "itest.add", "itest.repeat"), seen);
+        assertEquals(List.of(2f, 4f, 8f), sums);
+    }
+
+    @Test
     void absentOperandsArriveAsNone() {
         assertTrue(Tensor.none().isNone());
         assertTrue(Tensor.none().present().isEmpty());

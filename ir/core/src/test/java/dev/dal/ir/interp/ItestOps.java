@@ -109,6 +109,19 @@ final class ItestOps {
         }
     }
 
+    /** Returns the run's parallelism as an i64 scalar, after using the pool for it. */
+    static final class ThreadsOp extends Operation implements Executable {
+        ThreadsOp(OperationState s) {
+            super(s);
+        }
+
+        @Override
+        public List<Tensor> execute(List<Tensor> in, ExecContext ctx) {
+            long n = ctx.pool().submit(ctx::parallelism).join();
+            return List.of(Tensor.of(new long[] {n}));
+        }
+    }
+
     /** The terminator of itest regions. */
     static final class YieldOp extends Operation implements Terminator {
         YieldOp(OperationState s) {
