@@ -145,6 +145,28 @@ public final class Elementwise {
         return Tensor.of(out, bc.shape());
     }
 
+    /**
+     * {@return {@code op(a, b)} with broadcasting for operands of one numeric type (ints, f64, f16, ...; f32 goes to
+     * the fast float kernels)}: float types compute in double, integer types in long (unsigned 64-bit values as their
+     * bits)
+     */
+    public static Tensor binaryAny(Tensor a, Tensor b, java.util.function.DoubleBinaryOperator onFloats,
+            java.util.function.LongBinaryOperator onIntegers) {
+        if (a.dtype() != b.dtype())
+            throw new IllegalArgumentException("operand types differ: " + a.dtype() + " and " + b.dtype());
+        Broadcast bc = Broadcast.of(a.shape(), b.shape());
+        Tensor out = Tensor.zeros(a.dtype(), bc.shape());
+        boolean floats = a.dtype().isFloat();
+        bc.forEachRow(0, bc.rows(), (o, len, offs, st) -> {
+            for (int j = 0; j < len; j++) {
+                int ia = offs[0] + j * st[0], ib = offs[1] + j * st[1];
+                if (floats) out.setDouble(o + j, onFloats.applyAsDouble(a.getDouble(ia), b.getDouble(ib)));
+                else out.setLong(o + j, onIntegers.applyAsLong(a.getLong(ia), b.getLong(ib)));
+            }
+        });
+        return out;
+    }
+
     /** {@return a bool tensor of {@code p(a, b)} with broadcasting (Equal, Less, Greater, ...)} */
     public static Tensor compare(Tensor a, Tensor b, FloatComparison p) {
         float[] x = a.toF32().floats(), y = b.toF32().floats();

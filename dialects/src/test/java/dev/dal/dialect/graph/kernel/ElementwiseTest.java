@@ -103,6 +103,21 @@ class ElementwiseTest {
     }
 
     @Test
+    void otherNumericTypesBroadcastInTheirOwnType() {
+        Tensor a = Tensor.of(new int[] {1, -2, 3, 4, 5, 6}, 2, 3), b = Tensor.of(new int[] {10, 20}, 2, 1);
+        Tensor sum = Elementwise.binaryAny(a, b, Double::sum, Long::sum);
+        assertArrayEquals(new int[] {11, 8, 13, 24, 25, 26}, sum.ints());
+        Tensor x = Tensor.of(new double[] {1.5, 2.5}, 2), y = Tensor.of(new double[] {0.25}, 1);
+        assertArrayEquals(new double[] {0.375, 0.625}, Elementwise.binaryAny(x, y, (p, q) -> p * q, (p, q) -> p * q)
+                .doubles());
+        Tensor bytes = Tensor.ofArray(dev.dal.ir.interp.DType.I8, new byte[] {100, -100}, 2);
+        // int8 arithmetic wraps like the type
+        Tensor wrapped = Elementwise.binaryAny(bytes, bytes, Double::sum, Long::sum);
+        org.junit.jupiter.api.Assertions.assertEquals(-56, wrapped.getLong(0));
+        org.junit.jupiter.api.Assertions.assertEquals(56, wrapped.getLong(1));
+    }
+
+    @Test
     void incompatibleShapesAreRejected() {
         var e = assertThrows(IllegalArgumentException.class,
                 () -> Elementwise.binary(Tensor.zeros(dev.dal.ir.interp.DType.F32, 2, 3),

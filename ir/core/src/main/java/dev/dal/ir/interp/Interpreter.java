@@ -150,6 +150,15 @@ public final class Interpreter {
         return run(function, List.of(args), options);
     }
 
+    /** {@return the results by output name ({@link #outputNames}), in result order} */
+    public Map<String, Tensor> runNamed(String function, Map<String, Tensor> inputs, RunOptions options) {
+        List<Tensor> out = run(function, inputs, options);
+        List<String> names = outputNames(function);
+        Map<String, Tensor> m = new LinkedHashMap<>();
+        for (int i = 0; i < out.size(); i++) m.put(names.get(i), out.get(i));
+        return m;
+    }
+
     /** {@return the results of a function for inputs given in argument order} */
     public List<Tensor> run(String function, List<Tensor> args, RunOptions options) {
         FunctionRoot r = root(function);

@@ -407,6 +407,35 @@ public final class Tensor {
         return (float) getDouble(i);
     }
 
+    /**
+     * Sets element {@code i} of a numeric or bool tensor from a double (rounded to the element type; integers
+     * truncate toward zero and wrap like a cast in Java, bool is {@code v != 0}). Only for tensors you allocated.
+     */
+    public void setDouble(int i, double v) {
+        Object a = array();
+        switch (a) {
+            case float[] f -> f[i] = (float) v;
+            case double[] d -> d[i] = v;
+            case short[] x when dtype == DType.F16 -> x[i] = (short) FloatBits.fromDouble(v, FloatType.Kind.F16);
+            case short[] x when dtype == DType.BF16 -> x[i] = (short) FloatBits.fromDouble(v, FloatType.Kind.BF16);
+            case boolean[] x -> x[i] = v != 0;
+            default -> setLong(i, (long) v);
+        }
+    }
+
+    /** Sets element {@code i} of an integer or bool tensor (low bits kept for narrower types). */
+    public void setLong(int i, long v) {
+        Object a = array();
+        switch (a) {
+            case byte[] x -> x[i] = (byte) v;
+            case short[] x when dtype == DType.I16 || dtype == DType.UI16 -> x[i] = (short) v;
+            case int[] x -> x[i] = (int) v;
+            case long[] x -> x[i] = v;
+            case boolean[] x -> x[i] = v != 0;
+            default -> setDouble(i, v);
+        }
+    }
+
     /** {@return the elements as little-endian packed bytes (a new heap buffer)} */
     public ByteBuffer toBytes() {
         if (dtype == DType.STRING) throw new IllegalStateException("string tensors have no byte form");

@@ -49,6 +49,9 @@ class InterpreterTest {
         assertArrayEquals(new float[] {4.5f, 6.5f, 6.5f, 8.5f}, out.getFirst().floats());
         assertEquals(List.of("input"), in.inputNames("main"));
         assertEquals(List.of("out"), in.outputNames("main"));
+        var named = in.runNamed("main", Map.of("input", x), ONE);
+        assertEquals(List.of("out"), List.copyOf(named.keySet()));
+        assertArrayEquals(new float[] {4.5f, 6.5f, 6.5f, 8.5f}, named.get("out").floats());
     }
 
     @Test
