@@ -115,7 +115,7 @@ public final class Conv {
         int ohw = oh * ow;
         boolean direct = win.kh() == 1 && win.kw() == 1 && win.sh() == 1 && win.sw() == 1 && win.padTop() == 0
                 && win.padLeft() == 0 && win.padBottom() == 0 && win.padRight() == 0;
-        float[] col = direct ? null : new float[kk * ohw];
+        float[] col = direct ? null : Scratch.floats(Scratch.Slot.IM2COL, kk * ohw);
         for (int img = 0; img < n; img++) {
             for (int g = 0; g < group; g++) {
                 int inOff = (img * c + g * cg) * h * wd;

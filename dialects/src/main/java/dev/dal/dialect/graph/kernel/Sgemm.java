@@ -87,9 +87,9 @@ public final class Sgemm {
             int ldc) {
         int mr = kern.mr(), nr = kern.nr();
         int mPanels = (mc + mr - 1) / mr, nPanels = (ncols + nr - 1) / nr;
-        float[] ap = new float[mPanels * mr * KC];
-        float[] bp = new float[nPanels * nr * KC];
-        float[] edge = new float[mr * nr];
+        float[] ap = Scratch.floats(Scratch.Slot.PACK_A, mPanels * mr * KC);
+        float[] bp = Scratch.floats(Scratch.Slot.PACK_B, nPanels * nr * KC);
+        float[] edge = Scratch.floats(Scratch.Slot.EDGE, mr * nr);
         for (int pc = 0; pc < k; pc += KC) {
             int kc = Math.min(KC, k - pc);
             packA(transA, a, aOff, lda, ic, mc, pc, kc, mr, alpha, ap);
@@ -101,7 +101,7 @@ public final class Sgemm {
                     if (mw == mr && nw == nr) {
                         kern.run(ap, ip * mr * kc, bp, jp * nr * kc, kc, c, cOff + (ic + i0) * ldc + jc + j0, ldc);
                     } else {
-                        Arrays.fill(edge, 0f);
+                        Arrays.fill(edge, 0, mr * nr, 0f);
                         kern.run(ap, ip * mr * kc, bp, jp * nr * kc, kc, edge, 0, nr);
                         for (int r = 0; r < mw; r++) {
                             int o = cOff + (ic + i0 + r) * ldc + jc + j0;
