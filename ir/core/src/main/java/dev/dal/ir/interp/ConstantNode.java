@@ -9,7 +9,7 @@ import java.util.List;
  * and shared by every later run (views of mapped blobs are not copied).
  */
 final class ConstantNode extends OpNode {
-    private Tensor value;
+    private volatile Tensor value; // runs may share the node from several threads
 
     ConstantNode(Operation op, int[] resultSlots, int[] freeAfter) {
         super(op, new int[0], resultSlots, freeAfter);

@@ -35,7 +35,9 @@ public final class Tensor {
     private final DType dtype;
     private final int[] shape;
     private final int size;
-    private Object array;
+    // volatile: a buffer-backed constant shared by concurrent runs is converted once, and the array must be
+    // published with its contents
+    private volatile Object array;
     private final ByteBuffer buffer;
     private final boolean none;
 

@@ -55,6 +55,24 @@ class InterpreterTest {
     }
 
     @Test
+    void oneLoadedInterpreterRunsFromSeveralThreadsAtOnce() throws Exception {
+        Interpreter in = Interpreter.load(parse(MATMUL_ADD));
+        var exec = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<float[]>> fs = new ArrayList<>();
+            for (int t = 0; t < 200; t++) {
+                float v = t;
+                fs.add(exec.submit(() -> in.run("main", Map.of("input", Tensor.of(new float[] {v, 0, 0, v}, 2, 2)), ONE)
+                        .getFirst().floats()));
+            }
+            for (int t = 0; t < 200; t++)
+                assertArrayEquals(new float[] {t + 0.5f, 2 * t + 0.5f, 3 * t + 0.5f, 4 * t + 0.5f}, fs.get(t).get());
+        } finally {
+            exec.shutdownNow();
+        }
+    }
+
+    @Test
     void inputsCanBeGivenByPosition() {
         Interpreter in = Interpreter.load(parse(MATMUL_ADD));
         List<Tensor> out = in.run("main", Map.of("0", Tensor.of(new float[] {0, 0, 0, 0}, 2, 2)), ONE);
