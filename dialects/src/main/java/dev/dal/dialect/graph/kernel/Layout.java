@@ -1,0 +1,260 @@
+package dev.dal.dialect.graph.kernel;
+
+import dev.dal.ir.interp.Tensor;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Data movement for tensors of any element type: Transpose, Concat, Slice, Gather, and the shape arithmetic of
+ * Reshape / Flatten / Squeeze / Unsqueeze. Elements are moved with {@link System#arraycopy} on the storage arrays.
+ */
+public final class Layout {
+    private Layout() {}
+
+    private static int[] stridesOf(int[] s) {
+        int[] st = new int[s.length];
+        int k = 1;
+        for (int i = s.length - 1; i >= 0; i--) {
+            st[i] = k;
+            k *= s[i];
+        }
+        return st;
+    }
+
+    /** {@return x with its dimensions permuted: output dimension i is input dimension perm[i]} */
+    public static Tensor transpose(Tensor x, int[] perm) {
+        int r = x.rank();
+        if (perm.length != r) throw new IllegalArgumentException("perm must have " + r + " entries");
+        boolean[] seen = new boolean[r];
+        for (int p : perm) {
+            if (p < 0 || p >= r || seen[p]) throw new IllegalArgumentException("perm " + Arrays.toString(perm)
+                    + " is not a permutation");
+            seen[p] = true;
+        }
+        int[] s = x.shape(), st = stridesOf(s);
+        int[] os = new int[r], ist = new int[r];
+        for (int i = 0; i < r; i++) {
+            os[i] = s[perm[i]];
+            ist[i] = st[perm[i]];
+        }
+        Object src = x.array();
+        Tensor out = Tensor.zeros(x.dtype(), os);
+        Object dst = out.array();
+        int n = out.size();
+        if (n == 0) return out;
+        if (src instanceof float[] f && dst instanceof float[] g) {
+            int[] idx = new int[r];
+            int o = 0;
+            for (int i = 0; i < n; i++) {
+                g[i] = f[o];
+                for (int d = r - 1; d >= 0; d--) {
+                    o += ist[d];
+                    if (++idx[d] < os[d]) break;
+                    o -= ist[d] * os[d];
+                    idx[d] = 0;
+                }
+            }
+            return out;
+        }
+        int[] idx = new int[r];
+        int o = 0;
+        for (int i = 0; i < n; i++) {
+            System.arraycopy(src, o, dst, i, 1);
+            for (int d = r - 1; d >= 0; d--) {
+                o += ist[d];
+                if (++idx[d] < os[d]) break;
+                o -= ist[d] * os[d];
+                idx[d] = 0;
+            }
+        }
+        return out;
+    }
+
+    /** {@return the concatenation of tensors along {@code axis} (negative counts from the end)} */
+    public static Tensor concat(List<Tensor> xs, int axis) {
+        if (xs.isEmpty()) throw new IllegalArgumentException("concat needs at least one input");
+        Tensor first = xs.getFirst();
+        int r = first.rank();
+        int ax = axis < 0 ? axis + r : axis;
+        if (ax < 0 || ax >= r) throw new IllegalArgumentException("axis " + axis + " out of range for rank " + r);
+        int[] os = first.shape();
+        os[ax] = 0;
+        for (Tensor t : xs) {
+            if (t.rank() != r || t.dtype() != first.dtype())
+                throw new IllegalArgumentException("concat inputs differ in rank or element type");
+            for (int i = 0; i < r; i++)
+                if (i != ax && t.dim(i) != first.dim(i))
+                    throw new IllegalArgumentException("concat inputs differ in dimension " + i + ": "
+                            + Arrays.toString(first.shape()) + " and " + Arrays.toString(t.shape()));
+            os[ax] += t.dim(ax);
+        }
+        int outer = 1, inner = 1;
+        for (int i = 0; i < ax; i++) outer *= os[i];
+        for (int i = ax + 1; i < r; i++) inner *= os[i];
+        Tensor out = Tensor.zeros(first.dtype(), os);
+        Object dst = out.array();
+        int rowOut = os[ax] * inner;
+        int at = 0;
+        for (Tensor t : xs) {
+            int block = t.dim(ax) * inner;
+            Object src = t.array();
+            for (int q = 0; q < outer; q++) System.arraycopy(src, q * block, dst, q * rowOut + at, block);
+            at += block;
+        }
+        return out;
+    }
+
+    /**
+     * {@return ONNX Slice of x}: for each listed axis, elements {@code start, start+step, ...} before {@code end},
+     * with negative starts/ends counting from the end and out-of-range values clamped as ONNX specifies
+     */
+    public static Tensor slice(Tensor x, long[] starts, long[] ends, long[] axes, long[] steps) {
+        int r = x.rank();
+        int[] s = x.shape();
+        int[] begin = new int[r], step = new int[r], count = s.clone();
+        Arrays.fill(step, 1);
+        for (int i = 0; i < starts.length; i++) {
+            int ax = (int) (axes.length == 0 ? i : axes[i] < 0 ? axes[i] + r : axes[i]);
+            if (ax < 0 || ax >= r) throw new IllegalArgumentException("slice axis out of range");
+            long st = steps.length == 0 ? 1 : steps[i];
+            if (st == 0) throw new IllegalArgumentException("slice step must not be 0");
+            long dim = s[ax];
+            long b = starts[i] < 0 ? starts[i] + dim : starts[i];
+            long e = ends[i] < 0 ? ends[i] + dim : ends[i];
+            if (st > 0) {
+                b = Math.clamp(b, 0, dim);
+                e = Math.clamp(e, 0, dim);
+                count[ax] = (int) Math.max(0, (e - b + st - 1) / st);
+            } else {
+                b = Math.clamp(b, 0, dim - 1);
+                e = Math.clamp(e, -1, dim - 1);
+                count[ax] = (int) Math.max(0, (b - e + (-st) - 1) / (-st));
+            }
+            begin[ax] = (int) b;
+            step[ax] = (int) st;
+        }
+        int[] st = stridesOf(s);
+        Tensor out = Tensor.zeros(x.dtype(), count);
+        int n = out.size();
+        if (n == 0) return out;
+        Object src = x.array(), dst = out.array();
+        int inner = r == 0 ? 1 : count[r - 1];
+        boolean contiguous = r == 0 || step[r - 1] == 1;
+        int rows = n / inner;
+        int[] idx = new int[Math.max(0, r - 1)];
+        for (int row = 0; row < rows; row++) {
+            int o = 0;
+            for (int d = 0; d < r - 1; d++) o += (begin[d] + idx[d] * step[d]) * st[d];
+            if (r > 0) o += begin[r - 1];
+            if (contiguous) System.arraycopy(src, o, dst, row * inner, inner);
+            else for (int j = 0; j < inner; j++) System.arraycopy(src, o + j * step[r - 1], dst, row * inner + j, 1);
+            for (int d = r - 2; d >= 0; d--) {
+                if (++idx[d] < count[d]) break;
+                idx[d] = 0;
+            }
+        }
+        return out;
+    }
+
+    /** {@return ONNX Gather: entries of x along {@code axis} at {@code indices} (negative indices count from the end)} */
+    public static Tensor gather(Tensor x, Tensor indices, int axis) {
+        int r = x.rank();
+        int ax = axis < 0 ? axis + r : axis;
+        if (ax < 0 || ax >= r) throw new IllegalArgumentException("axis " + axis + " out of range for rank " + r);
+        int[] s = x.shape(), is = indices.shape();
+        int[] os = new int[r - 1 + is.length];
+        System.arraycopy(s, 0, os, 0, ax);
+        System.arraycopy(is, 0, os, ax, is.length);
+        System.arraycopy(s, ax + 1, os, ax + is.length, r - ax - 1);
+        int outer = 1, inner = 1;
+        for (int i = 0; i < ax; i++) outer *= s[i];
+        for (int i = ax + 1; i < r; i++) inner *= s[i];
+        long[] ix = indices.toLongs();
+        Tensor out = Tensor.zeros(x.dtype(), os);
+        Object src = x.array(), dst = out.array();
+        int dim = s[ax];
+        for (int q = 0; q < outer; q++) {
+            for (int k = 0; k < ix.length; k++) {
+                long i = ix[k] < 0 ? ix[k] + dim : ix[k];
+                if (i < 0 || i >= dim)
+                    throw new IllegalArgumentException("gather index " + ix[k] + " out of range for dimension " + dim);
+                System.arraycopy(src, (q * dim + (int) i) * inner, dst, (q * ix.length + k) * inner, inner);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@return the shape Reshape produces}: 0 copies the input dimension (unless {@code allowZero}), one -1 is
+     * inferred from the element count
+     */
+    public static int[] reshapeShape(int[] in, long[] shape, boolean allowZero) {
+        int[] out = new int[shape.length];
+        int infer = -1;
+        long known = 1;
+        long total = 1;
+        for (int d : in) total *= d;
+        for (int i = 0; i < shape.length; i++) {
+            long d = shape[i];
+            if (d == -1) {
+                if (infer >= 0) throw new IllegalArgumentException("reshape shape has more than one -1");
+                infer = i;
+                continue;
+            }
+            if (d == 0 && !allowZero) {
+                if (i >= in.length) throw new IllegalArgumentException("reshape 0 at " + i + " has no input dimension");
+                d = in[i];
+            }
+            if (d < 0) throw new IllegalArgumentException("bad reshape dimension " + d);
+            out[i] = Math.toIntExact(d);
+            known *= d;
+        }
+        if (infer >= 0) {
+            if (known == 0 || total % known != 0)
+                throw new IllegalArgumentException("cannot infer -1 reshaping " + Arrays.toString(in) + " to "
+                        + Arrays.toString(shape));
+            out[infer] = Math.toIntExact(total / known);
+            known *= out[infer];
+        }
+        if (known != total)
+            throw new IllegalArgumentException("cannot reshape " + Arrays.toString(in) + " to " + Arrays.toString(shape));
+        return out;
+    }
+
+    /** {@return the 2-D shape Flatten produces: dimensions before {@code axis} times those from it} */
+    public static int[] flattenShape(int[] in, int axis) {
+        int ax = axis < 0 ? axis + in.length : axis;
+        if (ax < 0 || ax > in.length) throw new IllegalArgumentException("axis " + axis + " out of range");
+        int a = 1, b = 1;
+        for (int i = 0; i < ax; i++) a *= in[i];
+        for (int i = ax; i < in.length; i++) b *= in[i];
+        return new int[] {a, b};
+    }
+
+    /** {@return the shape without the given size-1 axes (all size-1 axes when none are given)} */
+    public static int[] squeezeShape(int[] in, long[] axes) {
+        boolean[] drop = new boolean[in.length];
+        if (axes.length == 0) for (int i = 0; i < in.length; i++) drop[i] = in[i] == 1;
+        for (long a : axes) {
+            int ax = (int) (a < 0 ? a + in.length : a);
+            if (ax < 0 || ax >= in.length || in[ax] != 1)
+                throw new IllegalArgumentException("cannot squeeze axis " + a + " of " + Arrays.toString(in));
+            drop[ax] = true;
+        }
+        return java.util.stream.IntStream.range(0, in.length).filter(i -> !drop[i]).map(i -> in[i]).toArray();
+    }
+
+    /** {@return the shape with size-1 axes inserted at the given output positions} */
+    public static int[] unsqueezeShape(int[] in, long[] axes) {
+        int r = in.length + axes.length;
+        boolean[] ins = new boolean[r];
+        for (long a : axes) {
+            int ax = (int) (a < 0 ? a + r : a);
+            if (ax < 0 || ax >= r || ins[ax]) throw new IllegalArgumentException("bad unsqueeze axis " + a);
+            ins[ax] = true;
+        }
+        int[] out = new int[r];
+        for (int i = 0, k = 0; i < r; i++) out[i] = ins[i] ? 1 : in[k++];
+        return out;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.dal.dialect.graph.kernel;
+
+/**
+ * The innermost SGEMM step: {@code C[mr x nr] += Apanel * Bpanel} over {@code kc} steps, where the A panel holds
+ * {@code mr} values per step ({@code ap[ao + k*mr + r]}) and the B panel {@code nr} values per step
+ * ({@code bp[bo + k*nr + c]}).
+ */
+interface MicroKernel {
+    /** {@return the rows of C one call computes} */
+    int mr();
+
+    /** {@return the columns of C one call computes} */
+    int nr();
+
+    /** Adds the panels' product to the full {@code mr x nr} tile of C at {@code co} with row stride {@code ldc}. */
+    void run(float[] ap, int ao, float[] bp, int bo, int kc, float[] c, int co, int ldc);
+}

@@ -1,0 +1,90 @@
+package dev.dal.dialect.graph.kernel;
+
+import dev.dal.ir.interp.Tensor;
+import java.util.Arrays;
+
+/** The ONNX Reduce* family over f32, with axes (negative counting from the end; empty = all) and keepdims. */
+public final class Reduce {
+    private Reduce() {}
+
+    /** The reductions. */
+    public enum Op { SUM, MEAN, MAX, MIN, PROD, L1, L2, LOG_SUM, LOG_SUM_EXP, SUM_SQUARE }
+
+    /**
+     * {@return x reduced over {@code axes}}
+     *
+     * @param axes             the axes; empty reduces all unless {@code noopWithEmptyAxes}
+     * @param noopWithEmptyAxes ONNX's attribute: with empty axes, return x unchanged
+     */
+    public static Tensor reduce(Tensor x, int[] axes, boolean keepDims, boolean noopWithEmptyAxes, Op op) {
+        int r = x.rank();
+        if (axes.length == 0 && noopWithEmptyAxes) return x;
+        boolean[] red = new boolean[r];
+        if (axes.length == 0) Arrays.fill(red, true);
+        for (int a : axes) {
+            int ax = a < 0 ? a + r : a;
+            if (ax < 0 || ax >= r) throw new IllegalArgumentException("axis " + a + " out of range for rank " + r);
+            red[ax] = true;
+        }
+        int[] s = x.shape();
+        int[] kept = s.clone();
+        for (int i = 0; i < r; i++) if (red[i]) kept[i] = 1;
+        int outSize = 1;
+        for (int d : kept) outSize *= d;
+        // stride of each input dimension in the output (0 along reduced ones)
+        int[] ostride = new int[r];
+        int st = 1;
+        for (int i = r - 1; i >= 0; i--) {
+            ostride[i] = red[i] ? 0 : st;
+            st *= kept[i];
+        }
+        double[] acc = new double[outSize];
+        double init = switch (op) {
+            case MAX -> Double.NEGATIVE_INFINITY;
+            case MIN -> Double.POSITIVE_INFINITY;
+            case PROD -> 1;
+            default -> 0;
+        };
+        Arrays.fill(acc, init);
+        float[] in = x.floats();
+        int[] idx = new int[r];
+        int o = 0;
+        for (float v : in) {
+            acc[o] = switch (op) {
+                case SUM, MEAN, LOG_SUM -> acc[o] + v;
+                case MAX -> Float.isNaN(v) || Double.isNaN(acc[o]) ? Double.NaN : Math.max(acc[o], v);
+                case MIN -> Float.isNaN(v) || Double.isNaN(acc[o]) ? Double.NaN : Math.min(acc[o], v);
+                case PROD -> acc[o] * v;
+                case L1 -> acc[o] + Math.abs(v);
+                case L2, SUM_SQUARE -> acc[o] + (double) v * v;
+                case LOG_SUM_EXP -> acc[o] + Math.exp(v);
+            };
+            for (int d = r - 1; d >= 0; d--) {
+                o += ostride[d];
+                if (++idx[d] < s[d]) break;
+                o -= ostride[d] * s[d];
+                idx[d] = 0;
+            }
+        }
+        int count = outSize == 0 ? 0 : in.length / Math.max(1, outSize);
+        float[] out = new float[outSize];
+        for (int i = 0; i < outSize; i++) {
+            out[i] = (float) switch (op) {
+                case MEAN -> acc[i] / count;
+                case L2 -> Math.sqrt(acc[i]);
+                case LOG_SUM, LOG_SUM_EXP -> Math.log(acc[i]);
+                default -> acc[i];
+            };
+        }
+        if (keepDims) return Tensor.of(out, kept);
+        int[] shape = new int[r - countTrue(red)];
+        for (int i = 0, k = 0; i < r; i++) if (!red[i]) shape[k++] = s[i];
+        return Tensor.of(out, shape);
+    }
+
+    private static int countTrue(boolean[] b) {
+        int n = 0;
+        for (boolean x : b) if (x) n++;
+        return n;
+    }
+}

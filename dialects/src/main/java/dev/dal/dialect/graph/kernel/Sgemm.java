@@ -1,0 +1,161 @@
+package dev.dal.dialect.graph.kernel;
+
+import java.util.Arrays;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * Single-precision GEMM, {@code C = alpha * op(A) * op(B) + beta * C} on row-major arrays, blocked for the caches:
+ * C is cut into tiles of {@value #MC} rows by about 16 micro-tile columns that run in parallel; per tile, slabs of
+ * {@value #KC} steps of A and B are packed into contiguous micro-panels, and a register-blocked micro-kernel
+ * multiplies them. The micro-kernel uses the Vector API when the {@code jdk.incubator.vector} module is present
+ * (start the JVM with {@code --add-modules jdk.incubator.vector}) and a portable scalar one otherwise.
+ */
+public final class Sgemm {
+    static final int MC = 64;
+    static final int KC = 256;
+    private static final MicroKernel KERNEL = chooseKernel();
+
+    private Sgemm() {}
+
+    private static MicroKernel chooseKernel() {
+        if (Boolean.getBoolean("dal.kernel.scalar")) return new ScalarMicroKernel();
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return new ScalarMicroKernel();
+        try {
+            return (MicroKernel) Class.forName("dev.dal.dialect.graph.kernel.VectorMicroKernel")
+                    .getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return new ScalarMicroKernel();
+        }
+    }
+
+    /** {@return the micro-kernel in use} */
+    static MicroKernel kernel() {
+        return KERNEL;
+    }
+
+    /** {@return whether the Vector API micro-kernel is in use} */
+    public static boolean vectorized() {
+        return !(KERNEL instanceof ScalarMicroKernel);
+    }
+
+    /**
+     * Computes {@code C = alpha * op(A) * op(B) + beta * C}, where {@code op(A)} is {@code m x k} and {@code op(B)}
+     * is {@code k x n}.
+     *
+     * @param transA whether A is stored transposed ({@code k x m}, element (i, p) at {@code a[aOff + p*lda + i]})
+     * @param transB whether B is stored transposed ({@code n x k}, element (p, j) at {@code b[bOff + j*ldb + p]})
+     * @param beta   0 ignores C's old contents (even NaNs)
+     */
+    public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff,
+            int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc, ForkJoinPool pool) {
+        sgemm(KERNEL, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, pool);
+    }
+
+    /** {@link #sgemm} with a given micro-kernel (tests run both kernels in one JVM). */
+    static void sgemm(MicroKernel kern, boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a,
+            int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
+            ForkJoinPool pool) {
+        if (m <= 0 || n <= 0) return;
+        if (beta != 1f) {
+            for (int i = 0; i < m; i++) {
+                int o = cOff + i * ldc;
+                if (beta == 0f) Arrays.fill(c, o, o + n, 0f);
+                else for (int j = 0; j < n; j++) c[o + j] *= beta;
+            }
+        }
+        if (k <= 0 || alpha == 0f) return;
+        int mr = kern.mr(), nr = kern.nr();
+        int nc = nr * 16;
+        int mTiles = (m + MC - 1) / MC;
+        int nTiles = (n + nc - 1) / nc;
+        // with few row tiles, narrower column tiles give every thread work
+        while (mTiles * nTiles < pool.getParallelism() * 2 && nc > nr && nTiles * mTiles < (n + nr - 1) / nr) {
+            nc = Math.max(nr, nc / 2 / nr * nr);
+            nTiles = (n + nc - 1) / nc;
+        }
+        int ncf = nc;
+        int ntf = nTiles;
+        Parallel.forEach(pool, mTiles * nTiles, t -> {
+            int ic = (t / ntf) * MC, jc = (t % ntf) * ncf;
+            tile(kern, transA, transB, ic, Math.min(MC, m - ic), jc, Math.min(ncf, n - jc), k, alpha, a, aOff, lda,
+                    b, bOff, ldb, c, cOff, ldc);
+        });
+    }
+
+    private static void tile(MicroKernel kern, boolean transA, boolean transB, int ic, int mc, int jc, int ncols,
+            int k, float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff,
+            int ldc) {
+        int mr = kern.mr(), nr = kern.nr();
+        int mPanels = (mc + mr - 1) / mr, nPanels = (ncols + nr - 1) / nr;
+        float[] ap = Scratch.floats(Scratch.Slot.PACK_A, mPanels * mr * KC);
+        float[] bp = Scratch.floats(Scratch.Slot.PACK_B, nPanels * nr * KC);
+        float[] edge = Scratch.floats(Scratch.Slot.EDGE, mr * nr);
+        for (int pc = 0; pc < k; pc += KC) {
+            int kc = Math.min(KC, k - pc);
+            packA(transA, a, aOff, lda, ic, mc, pc, kc, mr, alpha, ap);
+            packB(transB, b, bOff, ldb, pc, kc, jc, ncols, nr, bp);
+            for (int jp = 0; jp < nPanels; jp++) {
+                int j0 = jp * nr, nw = Math.min(nr, ncols - j0);
+                for (int ip = 0; ip < mPanels; ip++) {
+                    int i0 = ip * mr, mw = Math.min(mr, mc - i0);
+                    if (mw == mr && nw == nr) {
+                        kern.run(ap, ip * mr * kc, bp, jp * nr * kc, kc, c, cOff + (ic + i0) * ldc + jc + j0, ldc);
+                    } else {
+                        Arrays.fill(edge, 0, mr * nr, 0f);
+                        kern.run(ap, ip * mr * kc, bp, jp * nr * kc, kc, edge, 0, nr);
+                        for (int r = 0; r < mw; r++) {
+                            int o = cOff + (ic + i0 + r) * ldc + jc + j0;
+                            for (int q = 0; q < nw; q++) c[o + q] += edge[r * nr + q];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Packs rows {@code ic..ic+mc} x steps {@code pc..pc+kc} of alpha*op(A) into mr-row panels, zero-padded. */
+    private static void packA(boolean trans, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc, int mr,
+            float alpha, float[] ap) {
+        int panels = (mc + mr - 1) / mr;
+        for (int p = 0; p < panels; p++) {
+            int base = p * mr * kc;
+            for (int r = 0; r < mr; r++) {
+                int i = p * mr + r;
+                if (i >= mc) {
+                    for (int q = 0; q < kc; q++) ap[base + q * mr + r] = 0f;
+                    continue;
+                }
+                int row = ic + i;
+                if (trans) {
+                    for (int q = 0; q < kc; q++) ap[base + q * mr + r] = alpha * a[aOff + (pc + q) * lda + row];
+                } else {
+                    int o = aOff + row * lda + pc;
+                    for (int q = 0; q < kc; q++) ap[base + q * mr + r] = alpha * a[o + q];
+                }
+            }
+        }
+    }
+
+    /** Packs steps {@code pc..pc+kc} x columns {@code jc..jc+ncols} of op(B) into nr-column panels, zero-padded. */
+    private static void packB(boolean trans, float[] b, int bOff, int ldb, int pc, int kc, int jc, int ncols, int nr,
+            float[] bp) {
+        int panels = (ncols + nr - 1) / nr;
+        for (int p = 0; p < panels; p++) {
+            int base = p * nr * kc;
+            int j0 = jc + p * nr, w = Math.min(nr, ncols - p * nr);
+            if (trans) {
+                for (int q = 0; q < w; q++) {
+                    int o = bOff + (j0 + q) * ldb + pc;
+                    for (int s = 0; s < kc; s++) bp[base + s * nr + q] = b[o + s];
+                }
+                if (w < nr) for (int s = 0; s < kc; s++) Arrays.fill(bp, base + s * nr + w, base + s * nr + nr, 0f);
+            } else {
+                for (int s = 0; s < kc; s++) {
+                    int o = bOff + (pc + s) * ldb + j0;
+                    System.arraycopy(b, o, bp, base + s * nr, w);
+                    if (w < nr) Arrays.fill(bp, base + s * nr + w, base + s * nr + nr, 0f);
+                }
+            }
+        }
+    }
+}
