@@ -25,7 +25,6 @@ import dev.dal.tools.Version;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -198,9 +197,9 @@ final class OptCommand {
 
         String input = this.<String>value(pr, "<input>").orElse("-");
         String output = this.<String>value(pr, "--output").orElse("-");
-        String text;
+        CharSequence text;
         try {
-            text = ToolIO.readText(input, in);
+            text = ToolIO.readBytes(input, in);
         } catch (ToolIO.ToolIOException e) {
             err.println("dal-opt: error: " + e.getMessage());
             return 1;
@@ -209,7 +208,7 @@ final class OptCommand {
         List<SourceFile> chunks = flag(pr, "--split-input-file") ? SplitInput.split(file) : List.of(file);
         boolean verifyDiagnostics = flag(pr, "--verify-diagnostics");
 
-        StringBuilder result = new StringBuilder();
+        List<Operation> results = new ArrayList<>();
         boolean ok = true;
         for (int i = 0; i < chunks.size(); i++) {
             SourceFile chunk = chunks.get(i);
@@ -224,7 +223,7 @@ final class OptCommand {
                 diag.addHandler(new DiagnosticRenderer(sources, err));
             }
             PassManager pm = buildPipeline(pipeline, registry).orElseThrow();
-            String printed = processChunk(chunk, parserConfig, pm, config, printer, diag);
+            Operation printed = processChunk(chunk, parserConfig, pm, config, diag);
             if (verifier != null) {
                 DiagnosticEngine report = new DiagnosticEngine();
                 report.addHandler(new DiagnosticRenderer(sources, err));
@@ -232,18 +231,17 @@ final class OptCommand {
             } else if (printed == null) {
                 ok = false;
             }
-            if (printed != null) {
-                if (i > 0) result.append("// -----\n");
-                result.append(printed);
-            }
+            if (printed != null) results.add(printed);
         }
         if (!ok) return 1;
         try {
-            String content = result.toString();
+            // Straight from the IR to the output bytes: a 200 MB weights file never exists as one Java string.
             ToolIO.writeAtomically(output, o -> {
-                Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
-                w.write(content);
-                w.flush();
+                for (int i = 0; i < results.size(); i++) {
+                    if (i > 0) o.write("// -----\n".getBytes(StandardCharsets.US_ASCII));
+                    printer.print(results.get(i), o);
+                }
+                o.flush();
             }, out);
         } catch (ToolIO.ToolIOException e) {
             err.println("dal-opt: error: " + e.getMessage());
@@ -283,16 +281,16 @@ final class OptCommand {
         return out;
     }
 
-    /** Parses, verifies, runs the pipeline and prints one chunk. @return the printed IR, or null on errors */
-    private static String processChunk(SourceFile chunk, ParserConfig parserConfig, PassManager pm,
-            PassRunConfig config, IrPrinter printer, DiagnosticEngine diag) {
+    /** Parses, verifies and runs the pipeline on one chunk. @return the resulting module, or null on errors */
+    private static Operation processChunk(SourceFile chunk, ParserConfig parserConfig, PassManager pm,
+            PassRunConfig config, DiagnosticEngine diag) {
         Optional<Operation> parsed = IrParser.parse(chunk, parserConfig, diag);
         if (parsed.isEmpty() || diag.errorCount() > 0) return null;
         Operation module = parsed.get();
         if (!Verifier.verify(module, diag)) return null;
         if (!pm.run(module, config, diag)) return null;
         if (diag.errorCount() > 0) return null;
-        return printer.print(module);
+        return module;
     }
 
     private static long parseCount(String s) {
