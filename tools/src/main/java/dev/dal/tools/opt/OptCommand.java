@@ -204,8 +204,12 @@ final class OptCommand {
             err.println("dal-opt: error: " + e.getMessage());
             return 1;
         }
-        SourceFile file = new SourceFile(input.equals("-") ? "<stdin>" : input, text);
-        List<SourceFile> chunks = flag(pr, "--split-input-file") ? SplitInput.split(file) : List.of(file);
+        String name = input.equals("-") ? "<stdin>" : input;
+        // Split chunks are strings (small hand-written test files): decode the bytes first, so that non-ASCII
+        // text stays characters rather than bytes posing as characters.
+        boolean split = flag(pr, "--split-input-file");
+        SourceFile file = new SourceFile(name, split ? text.toString() : text);
+        List<SourceFile> chunks = split ? SplitInput.split(file) : List.of(file);
         boolean verifyDiagnostics = flag(pr, "--verify-diagnostics");
 
         List<Operation> results = new ArrayList<>();

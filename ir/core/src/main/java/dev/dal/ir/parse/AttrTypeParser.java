@@ -183,7 +183,30 @@ abstract class AttrTypeParser {
                 }
             }
         }
-        return out.toString(StandardCharsets.UTF_8);
+        return decodeUtf8(out.toByteArray());
+    }
+
+    /**
+     * UTF-8 to a string, where a byte that is not part of valid UTF-8 becomes the lone surrogate
+     * {@code U+DC00 + byte} (MLIR strings are bytes; the printer writes such chars back as the same byte).
+     */
+    static String decodeUtf8(byte[] bytes) {
+        java.nio.charset.CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        while (true) {
+            java.nio.charset.CoderResult r = dec.decode(in, out, true);
+            if (r.isUnderflow()) break;
+            if (r.isError()) {
+                for (int k = 0; k < r.length(); k++) out.put((char) (0xDC00 + (in.get() & 0xFF)));
+            } else {
+                break; // overflow cannot happen: one char per byte at most
+            }
+        }
+        dec.flush(out);
+        return out.flip().toString();
     }
 
     static boolean isHexDigit(char c) {
