@@ -71,7 +71,7 @@ final class OptCommand {
         {"--print-ir-after-all", "", "Print the IR after every pass"},
         {"--print-ir-before", "<passes>", "Print the IR before the named passes (comma-separated)"},
         {"--print-ir-after", "<passes>", "Print the IR after the named passes (comma-separated)"},
-        {"--timing,--mlir-timing", "", "Report the wall time of each pass"},
+        {"--timing,--mlir-timing", "", "Report the wall time of parsing, verifying, each pass and output"},
         {"--pass-statistics,--mlir-pass-statistics", "", "Report the statistics of each pass"},
         {"--print-op-generic,--mlir-print-op-generic", "", "Print every op in MLIR's generic form"},
         {"--print-debuginfo,--mlir-print-debuginfo", "", "Print locations"},
@@ -212,6 +212,7 @@ final class OptCommand {
         List<SourceFile> chunks = split ? SplitInput.split(file) : List.of(file);
         boolean verifyDiagnostics = flag(pr, "--verify-diagnostics");
 
+        long[] phases = new long[4]; // parse, verify, passes, output (nanoseconds)
         List<Operation> results = new ArrayList<>();
         boolean ok = true;
         for (int i = 0; i < chunks.size(); i++) {
@@ -227,7 +228,7 @@ final class OptCommand {
                 diag.addHandler(new DiagnosticRenderer(sources, err));
             }
             PassManager pm = buildPipeline(pipeline, registry).orElseThrow();
-            Operation printed = processChunk(chunk, parserConfig, pm, config, diag);
+            Operation printed = processChunk(chunk, parserConfig, pm, config, diag, phases);
             if (verifier != null) {
                 DiagnosticEngine report = new DiagnosticEngine();
                 report.addHandler(new DiagnosticRenderer(sources, err));
@@ -240,6 +241,7 @@ final class OptCommand {
         if (!ok) return 1;
         try {
             // Straight from the IR to the output bytes: a 200 MB weights file never exists as one Java string.
+            long t0 = System.nanoTime();
             ToolIO.writeAtomically(output, o -> {
                 for (int i = 0; i < results.size(); i++) {
                     if (i > 0) o.write("// -----\n".getBytes(StandardCharsets.US_ASCII));
@@ -247,6 +249,11 @@ final class OptCommand {
                 }
                 o.flush();
             }, out);
+            phases[3] = System.nanoTime() - t0;
+            if (flag(pr, "--timing")) {
+                err.printf(java.util.Locale.ROOT, "dal-opt phases (wall): parse %.3f s, verify %.3f s, passes %.3f s,"
+                        + " output %.3f s%n", phases[0] / 1e9, phases[1] / 1e9, phases[2] / 1e9, phases[3] / 1e9);
+            }
         } catch (ToolIO.ToolIOException e) {
             err.println("dal-opt: error: " + e.getMessage());
             return 1;
@@ -287,12 +294,20 @@ final class OptCommand {
 
     /** Parses, verifies and runs the pipeline on one chunk. @return the resulting module, or null on errors */
     private static Operation processChunk(SourceFile chunk, ParserConfig parserConfig, PassManager pm,
-            PassRunConfig config, DiagnosticEngine diag) {
+            PassRunConfig config, DiagnosticEngine diag, long[] phases) {
+        long t0 = System.nanoTime();
         Optional<Operation> parsed = IrParser.parse(chunk, parserConfig, diag);
+        long t1 = System.nanoTime();
+        phases[0] += t1 - t0;
         if (parsed.isEmpty() || diag.errorCount() > 0) return null;
         Operation module = parsed.get();
-        if (!Verifier.verify(module, diag)) return null;
-        if (!pm.run(module, config, diag)) return null;
+        boolean verified = Verifier.verify(module, diag);
+        long t2 = System.nanoTime();
+        phases[1] += t2 - t1;
+        if (!verified) return null;
+        boolean ran = pm.run(module, config, diag);
+        phases[2] += System.nanoTime() - t2;
+        if (!ran) return null;
         if (diag.errorCount() > 0) return null;
         return module;
     }
