@@ -38,7 +38,10 @@ dal_select_jdk() {
 # ops, +40% RSS). TieredStopAtLevel=1 was measured and rejected: it saves CPU on one-shot runs but is
 # slower in wall time, and makes hex decoding and long pass pipelines slower.
 dal_jvm_flags() {
-  DAL_JVM_FLAGS="-XX:+UseSerialGC -XX:-UsePerfData"
+  case " ${DAL_JAVA_OPTS:-}" in
+    *" -XX:+Use"*GC*) DAL_JVM_FLAGS="-XX:-UsePerfData" ;;  # the user's collector (two would be an error)
+    *) DAL_JVM_FLAGS="-XX:+UseSerialGC -XX:-UsePerfData" ;;
+  esac
   if [ "$DAL_JAVA_MAJOR" -ge 24 ]; then
     DAL_JVM_FLAGS="$DAL_JVM_FLAGS --sun-misc-unsafe-memory-access=allow --enable-native-access=ALL-UNNAMED"
   fi
