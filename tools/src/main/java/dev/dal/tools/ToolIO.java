@@ -38,6 +38,24 @@ public final class ToolIO {
     }
 
     /**
+     * {@return the bytes of {@code path} ({@code -} = stdin) as text, one byte one char} Files are memory-mapped, so
+     * a 200 MB input costs no heap; the parser decodes UTF-8 only inside string literals.
+     */
+    public static dev.dal.ir.diag.ByteText readBytes(String path, InputStream stdin) throws ToolIOException {
+        try {
+            if (path.equals("-")) return dev.dal.ir.diag.ByteText.of(java.nio.ByteBuffer.wrap(stdin.readAllBytes()));
+            Path p = Path.of(path);
+            if (Files.isDirectory(p))
+                throw new ToolIOException("could not read input file '" + path + "': is a directory");
+            return dev.dal.ir.diag.ByteText.map(p);
+        } catch (NoSuchFileException e) {
+            throw new ToolIOException("could not open input file '" + path + "': no such file or directory");
+        } catch (IOException e) {
+            throw new ToolIOException("could not read input file '" + path + "': " + e.getMessage());
+        }
+    }
+
+    /**
      * Writes {@code content} to {@code path} ({@code -} = stdout) through a temporary file in the same folder that
      * is moved into place, so a failure never leaves a half-written output file.
      */

@@ -25,7 +25,6 @@ import dev.dal.tools.Version;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -72,7 +71,7 @@ final class OptCommand {
         {"--print-ir-after-all", "", "Print the IR after every pass"},
         {"--print-ir-before", "<passes>", "Print the IR before the named passes (comma-separated)"},
         {"--print-ir-after", "<passes>", "Print the IR after the named passes (comma-separated)"},
-        {"--timing,--mlir-timing", "", "Report the wall time of each pass"},
+        {"--timing,--mlir-timing", "", "Report the wall time of parsing, verifying, each pass and output"},
         {"--pass-statistics,--mlir-pass-statistics", "", "Report the statistics of each pass"},
         {"--print-op-generic,--mlir-print-op-generic", "", "Print every op in MLIR's generic form"},
         {"--print-debuginfo,--mlir-print-debuginfo", "", "Print locations"},
@@ -198,18 +197,23 @@ final class OptCommand {
 
         String input = this.<String>value(pr, "<input>").orElse("-");
         String output = this.<String>value(pr, "--output").orElse("-");
-        String text;
+        CharSequence text;
         try {
-            text = ToolIO.readText(input, in);
+            text = ToolIO.readBytes(input, in);
         } catch (ToolIO.ToolIOException e) {
             err.println("dal-opt: error: " + e.getMessage());
             return 1;
         }
-        SourceFile file = new SourceFile(input.equals("-") ? "<stdin>" : input, text);
-        List<SourceFile> chunks = flag(pr, "--split-input-file") ? SplitInput.split(file) : List.of(file);
+        String name = input.equals("-") ? "<stdin>" : input;
+        // Split chunks are strings (small hand-written test files): decode the bytes first, so that non-ASCII
+        // text stays characters rather than bytes posing as characters.
+        boolean split = flag(pr, "--split-input-file");
+        SourceFile file = new SourceFile(name, split ? text.toString() : text);
+        List<SourceFile> chunks = split ? SplitInput.split(file) : List.of(file);
         boolean verifyDiagnostics = flag(pr, "--verify-diagnostics");
 
-        StringBuilder result = new StringBuilder();
+        long[] phases = new long[4]; // parse, verify, passes, output (nanoseconds)
+        List<Operation> results = new ArrayList<>();
         boolean ok = true;
         for (int i = 0; i < chunks.size(); i++) {
             SourceFile chunk = chunks.get(i);
@@ -224,7 +228,7 @@ final class OptCommand {
                 diag.addHandler(new DiagnosticRenderer(sources, err));
             }
             List<PassManager> pms = buildPipeline(pipeline, registry).orElseThrow();
-            String printed = processChunk(chunk, parserConfig, pms, config, printer, diag);
+            Operation printed = processChunk(chunk, parserConfig, pms, config, diag, phases);
             if (verifier != null) {
                 DiagnosticEngine report = new DiagnosticEngine();
                 report.addHandler(new DiagnosticRenderer(sources, err));
@@ -232,19 +236,24 @@ final class OptCommand {
             } else if (printed == null) {
                 ok = false;
             }
-            if (printed != null) {
-                if (i > 0) result.append("// -----\n");
-                result.append(printed);
-            }
+            if (printed != null) results.add(printed);
         }
         if (!ok) return 1;
         try {
-            String content = result.toString();
+            // Straight from the IR to the output bytes: a 200 MB weights file never exists as one Java string.
+            long t0 = System.nanoTime();
             ToolIO.writeAtomically(output, o -> {
-                Writer w = new OutputStreamWriter(o, StandardCharsets.UTF_8);
-                w.write(content);
-                w.flush();
+                for (int i = 0; i < results.size(); i++) {
+                    if (i > 0) o.write("// -----\n".getBytes(StandardCharsets.US_ASCII));
+                    printer.print(results.get(i), o);
+                }
+                o.flush();
             }, out);
+            phases[3] = System.nanoTime() - t0;
+            if (flag(pr, "--timing")) {
+                err.printf(java.util.Locale.ROOT, "dal-opt phases (wall): parse %.3f s, verify %.3f s, passes %.3f s,"
+                        + " output %.3f s%n", phases[0] / 1e9, phases[1] / 1e9, phases[2] / 1e9, phases[3] / 1e9);
+            }
         } catch (ToolIO.ToolIOException e) {
             err.println("dal-opt: error: " + e.getMessage());
             return 1;
@@ -287,17 +296,28 @@ final class OptCommand {
         return out;
     }
 
-    /** Parses, verifies, runs the pipeline and prints one chunk. @return the printed IR, or null on errors */
-    private static String processChunk(SourceFile chunk, ParserConfig parserConfig, List<PassManager> pms,
-            PassRunConfig config, IrPrinter printer, DiagnosticEngine diag) {
+    /** Parses, verifies and runs the pipelines on one chunk. @return the resulting module, or null on errors */
+    private static Operation processChunk(SourceFile chunk, ParserConfig parserConfig, List<PassManager> pms,
+            PassRunConfig config, DiagnosticEngine diag, long[] phases) {
+        long t0 = System.nanoTime();
         Optional<Operation> parsed = IrParser.parse(chunk, parserConfig, diag);
+        long t1 = System.nanoTime();
+        phases[0] += t1 - t0;
         if (parsed.isEmpty() || diag.errorCount() > 0) return null;
         Operation module = parsed.get();
-        if (!Verifier.verify(module, diag)) return null;
-        for (PassManager pm : pms)
-            if (!pm.run(module, config, diag)) return null;
+        boolean verified = Verifier.verify(module, diag);
+        long t2 = System.nanoTime();
+        phases[1] += t2 - t1;
+        if (!verified) return null;
+        boolean ran = true;
+        for (PassManager pm : pms) {
+            ran = pm.run(module, config, diag);
+            if (!ran) break;
+        }
+        phases[2] += System.nanoTime() - t2;
+        if (!ran) return null;
         if (diag.errorCount() > 0) return null;
-        return printer.print(module);
+        return module;
     }
 
     private static long parseCount(String s) {

@@ -152,6 +152,8 @@ abstract class AttrTypeParser {
             if (c == '\\' || c >= 0x80) plain = false;
         }
         if (plain) {
+            if (to - from <= TokenCursor.MAX_INTERNED) return tok.interned(from, to);
+            if (text instanceof ByteText b) return b.decode(from, to);
             StringBuilder sb = new StringBuilder(to - from);
             for (int i = from; i < to; i++) sb.append(text.charAt(i));
             return sb.toString();
@@ -181,7 +183,30 @@ abstract class AttrTypeParser {
                 }
             }
         }
-        return out.toString(StandardCharsets.UTF_8);
+        return decodeUtf8(out.toByteArray());
+    }
+
+    /**
+     * UTF-8 to a string, where a byte that is not part of valid UTF-8 becomes the lone surrogate
+     * {@code U+DC00 + byte} (MLIR strings are bytes; the printer writes such chars back as the same byte).
+     */
+    static String decodeUtf8(byte[] bytes) {
+        java.nio.charset.CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
+        java.nio.CharBuffer out = java.nio.CharBuffer.allocate(bytes.length);
+        while (true) {
+            java.nio.charset.CoderResult r = dec.decode(in, out, true);
+            if (r.isUnderflow()) break;
+            if (r.isError()) {
+                for (int k = 0; k < r.length(); k++) out.put((char) (0xDC00 + (in.get() & 0xFF)));
+            } else {
+                break; // overflow cannot happen: one char per byte at most
+            }
+        }
+        dec.flush(out);
+        return out.flip().toString();
     }
 
     static boolean isHexDigit(char c) {
@@ -258,7 +283,9 @@ abstract class AttrTypeParser {
                 // Big files repeat the same few shaped types on every op: read each simple spelling once, and
                 // share the instance (equal types are then also identical, which makes use checks cheap).
                 int end = simpleShapedTypeEnd(tok.lastEnd());
-                String key = end < 0 ? null : text.subSequence(start, end).toString();
+                String key = end < 0 ? null
+                        : end - start <= TokenCursor.MAX_INTERNED ? tok.interned(start, end)
+                        : text.subSequence(start, end).toString();
                 Type cached = key == null ? null : shapedTypeCache.get(key);
                 if (cached != null) {
                     tok.resetTo(end);
@@ -316,6 +343,14 @@ abstract class AttrTypeParser {
     }
 
     FunctionType parseFunctionType() {
+        int start = tok.offset();
+        for (int k = 0; k < FUNCTION_TYPE_CACHE; k++) {
+            String span = functionTypeSpans[k];
+            if (span != null && spelledAt(start, span)) {
+                tok.resetTo(start + span.length());
+                return functionTypes[k];
+            }
+        }
         expect(LPAREN, "'('");
         List<Type> in = new ArrayList<>();
         if (!consumeIf(RPAREN)) {
@@ -323,7 +358,43 @@ abstract class AttrTypeParser {
             expect(RPAREN, "')'");
         }
         expect(ARROW, "'->' in function type");
-        return new FunctionType(in, parseFunctionResultTypeList());
+        FunctionType ft = new FunctionType(in, parseFunctionResultTypeList());
+        int end = tok.lastEnd();
+        if (end - start <= 512 && onlyBuiltinTypes(start, end)) {
+            int slot = nextFunctionTypeSlot++ & (FUNCTION_TYPE_CACHE - 1);
+            functionTypeSpans[slot] = text.subSequence(start, end).toString();
+            functionTypes[slot] = ft;
+        }
+        return ft;
+    }
+
+    // Every generic op ends in a function type, and big files repeat a few of them: the last few spellings are
+    // kept with their types, and a spelling seen again (followed by a character that cannot continue a type) is
+    // taken from here without lexing. Only builtin types: no aliases or dialect types, whose meaning or extent
+    // could differ.
+    private static final int FUNCTION_TYPE_CACHE = 8;
+    private final String[] functionTypeSpans = new String[FUNCTION_TYPE_CACHE];
+    private final FunctionType[] functionTypes = new FunctionType[FUNCTION_TYPE_CACHE];
+    private int nextFunctionTypeSlot;
+
+    private boolean spelledAt(int start, String span) {
+        int n = span.length(), end = start + n;
+        if (end > text.length()) return false;
+        if (end < text.length()) {
+            char c = text.charAt(end);
+            if (!(c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == ',' || c == ')' || c == '}' || c == ']'))
+                return false;
+        }
+        for (int i = 0; i < n; i++) if (text.charAt(start + i) != span.charAt(i)) return false;
+        return true;
+    }
+
+    private boolean onlyBuiltinTypes(int start, int end) {
+        for (int i = start; i < end; i++) {
+            char c = text.charAt(i);
+            if (c == '!' || c == '#' || c == '"' || c == '/' || c == '{' || c >= 0x80) return false;
+        }
+        return true;
     }
 
     /** A single non-function type or a parenthesized list. */
@@ -585,7 +656,7 @@ abstract class AttrTypeParser {
         expect(LBRACE, "'{'");
         List<NamedAttribute> out = new ArrayList<>();
         if (consumeIf(RBRACE)) return out;
-        Set<String> seen = new HashSet<>();
+        Set<String> seen = null; // small dictionaries are checked for duplicates by a scan of `out`
         do {
             Token k = tok.peek();
             String name;
@@ -594,7 +665,19 @@ abstract class AttrTypeParser {
             else throw errorHere("expected attribute name");
             if (name.isEmpty()) throw errorHere("expected valid attribute name");
             tok.next();
-            if (!seen.add(name)) throw error(k.getStartIndex(), "duplicate key '" + name + "' in dictionary attribute");
+            boolean duplicate;
+            if (seen != null) {
+                duplicate = !seen.add(name);
+            } else {
+                duplicate = false;
+                for (int i = 0; i < out.size() && !duplicate; i++) duplicate = out.get(i).name().equals(name);
+                if (out.size() >= 8) {
+                    seen = new HashSet<>();
+                    for (NamedAttribute a : out) seen.add(a.name());
+                    seen.add(name);
+                }
+            }
+            if (duplicate) throw error(k.getStartIndex(), "duplicate key '" + name + "' in dictionary attribute");
             out.add(new NamedAttribute(name, consumeIf(EQUAL) ? readAttribute() : UnitAttr.INSTANCE));
         } while (consumeIf(COMMA));
         expect(RBRACE, "'}' in attribute dictionary");
@@ -655,7 +738,9 @@ abstract class AttrTypeParser {
         if (isFloat) throw error(at, "floating point value not valid for specified type");
         if (!(ty instanceof IntegerType || ty instanceof IndexType))
             throw error(at, "integer literal not valid for specified type");
-        BigInteger v = lit.startsWith("0x") ? new BigInteger(lit.substring(2), 16) : new BigInteger(lit);
+        // Most literals fit a long: valueOf is far cheaper than parsing a BigInteger from text.
+        BigInteger v = lit.startsWith("0x") ? new BigInteger(lit.substring(2), 16)
+                : lit.length() <= 18 ? BigInteger.valueOf(Long.parseLong(lit)) : new BigInteger(lit);
         if (neg) v = v.negate();
         checkIntRange(at, v, ty);
         return new IntegerAttr(v, ty);

@@ -45,7 +45,7 @@ final class FastIrLexer extends IrLexer {
             int q = bytes.indexOfStringStop(p + 1);
             if (q >= 0 && text.charAt(q) == '"') {
                 _input.seek(q + 1);
-                Token t = _factory.create(_tokenFactorySourcePair, STRING, null, Token.DEFAULT_CHANNEL, p, q, 0, 0);
+                Token t = new LiteToken(STRING, p, q);
                 _token = t;
                 return t;
             }
@@ -131,7 +131,7 @@ final class FastIrLexer extends IrLexer {
         }
         if (type < 0) return super.nextToken();
         _input.seek(q);
-        Token t = _factory.create(_tokenFactorySourcePair, type, null, Token.DEFAULT_CHANNEL, p, q - 1, 0, 0);
+        Token t = new LiteToken(type, p, q - 1);
         _token = t;
         return t;
     }

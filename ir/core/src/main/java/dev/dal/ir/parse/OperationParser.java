@@ -294,6 +294,14 @@ final class OperationParser extends AttrTypeParser implements OpAsmParser {
 
     /** {@code %name} or {@code %name#3} at the cursor. */
     private UnresolvedOperand readOperand() {
+        PendingOperand p = readPendingOperand();
+        return new UnresolvedOperand(p.name(), p.index(), locAt(p.offset()));
+    }
+
+    /** An operand of a generic op: its source offset rather than a location (located only if it is wrong). */
+    private record PendingOperand(String name, int index, int offset) {}
+
+    private PendingOperand readPendingOperand() {
         Token t = expect(PERCENT_ID, "SSA operand");
         String name = tok.text(t);
         int index = 0;
@@ -304,7 +312,7 @@ final class OperationParser extends AttrTypeParser implements OpAsmParser {
                 throw error(h.getStartIndex(), "invalid SSA value result number");
             index = Integer.parseInt(digits);
         }
-        return new UnresolvedOperand(name, index, locAt(t.getStartIndex()));
+        return new PendingOperand(name, index, t.getStartIndex());
     }
 
     private int offsetOf(Location l) {
@@ -373,9 +381,9 @@ final class OperationParser extends AttrTypeParser implements OpAsmParser {
         }
         OperationState state = new OperationState(name, locAt(start));
         expect(LPAREN, "'(' to start operand list");
-        List<UnresolvedOperand> uses = new ArrayList<>();
+        List<PendingOperand> uses = new ArrayList<>();
         if (!consumeIf(RPAREN)) {
-            do uses.add(readOperand()); while (consumeIf(COMMA));
+            do uses.add(readPendingOperand()); while (consumeIf(COMMA));
             expect(RPAREN, "')' to end operand list");
         }
         if (consumeIf(LSQUARE)) {
@@ -400,7 +408,10 @@ final class OperationParser extends AttrTypeParser implements OpAsmParser {
         if (ft.inputs().size() != uses.size())
             throw error(typeAt, "expected " + uses.size() + " operand type" + (uses.size() == 1 ? "" : "s")
                     + " but had " + ft.inputs().size());
-        for (int i = 0; i < uses.size(); i++) state.addOperand(resolve(uses.get(i), ft.inputs().get(i)));
+        for (int i = 0; i < uses.size(); i++) {
+            PendingOperand u = uses.get(i);
+            state.addOperand(resolveUse(u.name(), u.index(), ft.inputs().get(i), u.offset()));
+        }
         state.addResultTypes(ft.results());
         return create(state, start);
     }

@@ -75,7 +75,35 @@ final class TokenCursor {
     String text(Token t) {
         if (t.getType() == Token.EOF) return "<eof>";
         int s = t.getStartIndex(), e = t.getStopIndex() + 1;
+        if (e - s <= MAX_INTERNED) return interned(s, e);
         return text instanceof ByteText b ? b.decode(s, e) : text.subSequence(s, e).toString();
+    }
+
+    static final int MAX_INTERNED = 32;
+    /** Recently seen short token texts by a hash of their characters: keywords, attribute names, type names. */
+    private final String[] internTable = new String[1024];
+
+    /**
+     * The text of {@code [s, e)}, shared with earlier tokens of the same spelling: big files repeat the same few
+     * names on every op, and a string per token was a large part of the parser's allocation.
+     */
+    String interned(int s, int e) {
+        int h = 0;
+        for (int i = s; i < e; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) return text instanceof ByteText b ? b.decode(s, e) : text.subSequence(s, e).toString();
+            h = 31 * h + c;
+        }
+        int slot = (h ^ (h >>> 11)) & (internTable.length - 1);
+        String cached = internTable[slot];
+        if (cached != null && cached.length() == e - s) {
+            boolean same = true;
+            for (int i = 0; i < e - s && same; i++) same = cached.charAt(i) == text.charAt(s + i);
+            if (same) return cached;
+        }
+        String str = text instanceof ByteText b ? b.decode(s, e) : text.subSequence(s, e).toString();
+        internTable[slot] = str;
+        return str;
     }
 
     /** {@return whether the token's text is exactly {@code s}} (without allocating) */

@@ -83,13 +83,31 @@ class AsmWriter {
     final void flush() throws IOException {
         if (bytesOut != null) {
             if (sb.isEmpty()) return;
-            bytesOut.write(sb.toString().getBytes(StandardCharsets.UTF_8));
+            writeUtf8(sb, bytesOut);
             sb.setLength(0);
             return;
         }
         if (out == sb) return;
         out.append(sb);
         sb.setLength(0);
+    }
+
+    private byte[] byteBuffer = new byte[0];
+
+    /** The buffer as UTF-8: ASCII (nearly all IR) is copied byte for byte into a reused array. */
+    private void writeUtf8(StringBuilder text, java.io.OutputStream os) throws IOException {
+        int n = text.length();
+        if (byteBuffer.length < n) byteBuffer = new byte[Math.max(n, FLUSH_AT + 1024)];
+        byte[] b = byteBuffer;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 0x80) {
+                os.write(text.toString().getBytes(StandardCharsets.UTF_8));
+                return;
+            }
+            b[i] = (byte) c;
+        }
+        os.write(b, 0, n);
     }
 
     /** Sends the output to a byte stream (UTF-8) instead of the {@link Appendable}. */
@@ -167,6 +185,8 @@ class AsmWriter {
 
     // ---- types --------------------------------------------------------------------------------------------------
 
+    private final Map<Type, String> shapedTypeText = new java.util.IdentityHashMap<>();
+
     final void appendType(Type t) {
         switch (t) {
             case IntegerType i -> {
@@ -180,6 +200,22 @@ class AsmWriter {
             case FloatType f -> sb.append(f.kind().keyword());
             case IndexType i -> sb.append("index");
             case NoneType n -> sb.append("none");
+            case TensorType tt when tt.encoding().isEmpty() -> {
+                // Big files print the same few tensor types on every op (the parser shares their instances):
+                // each instance is spelled once per print.
+                String text = shapedTypeText.get(tt);
+                if (text == null) {
+                    int start = sb.length();
+                    sb.append("tensor<");
+                    appendDims(tt.shape(), null);
+                    appendType(tt.elementType());
+                    sb.append('>');
+                    text = sb.substring(start);
+                    if (shapedTypeText.size() < 4096) shapedTypeText.put(tt, text);
+                } else {
+                    sb.append(text);
+                }
+            }
             case TensorType tt -> {
                 sb.append("tensor<");
                 appendDims(tt.shape(), null);
