@@ -37,7 +37,6 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -371,7 +370,7 @@ public final class OnnxImporter {
         if (k < n) {
             List<String> stuck = new ArrayList<>();
             for (int i = 0; i < n; i++) if (pending[i] > 0) stuck.add("'" + nodeName(g.getNode(i), i) + "'");
-            throw error("graph '" + g.getName() + "' has a cycle: nodes " + String.join(", ", stuck)
+            throw error("graph '" + (g.getName().isEmpty() ? "main_graph" : g.getName()) + "' has a cycle: nodes " + String.join(", ", stuck)
                     + " depend on each other");
         }
         // keep the file's order where it is already topological (readable IR, stable round trips)
@@ -860,10 +859,5 @@ public final class OnnxImporter {
     private static AttributeProto stringAttr(String name, String value) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
                 .setS(com.google.protobuf.ByteString.copyFromUtf8(value)).build();
-    }
-
-    @SuppressWarnings("unused")
-    private static String dims(List<Long> d) {
-        return Arrays.toString(d.toArray());
     }
 }

@@ -124,4 +124,24 @@ class TranslateToolTest {
         assertEquals(2, run("--import-onnx", "m.onnx", "--export-onnx", "m.ir", "-o", "x"));
         assertEquals(2, run("--frobnicate"));
     }
+
+    @Test
+    void everyKindOfBadModelExitsOneNamingTheCulpritAndWritesNothing() throws Exception {
+        java.util.Map<String, ModelProto> bad = new java.util.LinkedHashMap<>();
+        bad.put("input 'w' is not defined", ModelBuilder.graph("g").input("x", FLOAT, 2)
+                .node("a1", "Add", List.of("x", "w"), List.of("y")).output("y", FLOAT, 2).build());
+        bad.put("has a cycle: nodes 'a', 'b'", ModelBuilder.graph("g").input("x", FLOAT, 2)
+                .node("a", "Add", List.of("x", "c"), List.of("b")).node("b", "Relu", List.of("b"), List.of("c"))
+                .node("n", "Neg", List.of("x"), List.of("y")).output("y", FLOAT, 2).build());
+        bad.put("inconsistent shapes for 'x'", ModelBuilder.graph("g").input("x", FLOAT, 2).valueInfo("x", FLOAT, 3)
+                .node("n", "Neg", List.of("x"), List.of("y")).output("y", FLOAT, 2).build());
+        bad.put("unsupported opset 5", ModelBuilder.graph("g").opset(5).input("x", FLOAT, 2)
+                .node("n", "Neg", List.of("x"), List.of("y")).output("y", FLOAT, 2).build());
+        for (var e : bad.entrySet()) {
+            Files.write(dir.resolve("bad.onnx"), e.getValue().toByteArray());
+            assertEquals(1, run("--import-onnx", "bad.onnx", "-o", "bad.ir"), e.getKey());
+            assertTrue(err.contains("bad.onnx: error: ") && err.contains(e.getKey()), err);
+            assertFalse(Files.exists(dir.resolve("bad.ir")), e.getKey());
+        }
+    }
 }
