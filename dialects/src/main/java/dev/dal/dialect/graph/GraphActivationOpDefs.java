@@ -50,12 +50,12 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "relu", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Relu extends ShapeInferable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         @Override
@@ -73,12 +73,12 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "leaky_relu", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface LeakyRelu extends ShapeInferable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "FLOAT_TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         /** {@return the ONNX attribute {@code alpha} (default 0.01 : f32)} */
@@ -100,12 +100,12 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "elu", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Elu extends ShapeInferable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "FLOAT_TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         /** {@return the ONNX attribute {@code alpha} (default 1.0 : f32)} */
@@ -127,12 +127,12 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "selu", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Selu extends ShapeInferable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "FLOAT_TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         /** {@return the ONNX attribute {@code alpha} (default 1.67326319217681884765625 : f32)} */
@@ -158,12 +158,12 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "sigmoid", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Sigmoid extends ShapeInferable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "FLOAT_TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         @Override
@@ -181,12 +181,12 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "hard_sigmoid", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface HardSigmoid extends ShapeInferable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "FLOAT_TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         /** {@return the ONNX attribute {@code alpha} (default 0.2 : f32)} */
@@ -212,12 +212,12 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "hard_swish", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface HardSwish extends ShapeInferable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "FLOAT_TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         @Override
@@ -235,12 +235,12 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "tanh", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Tanh extends ShapeInferable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "FLOAT_TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         @Override
@@ -258,12 +258,12 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "erf", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Erf extends ShapeInferable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         @Override
@@ -281,12 +281,12 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "softplus", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Softplus extends ShapeInferable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "FLOAT_TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         @Override
@@ -304,12 +304,12 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "softsign", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Softsign extends ShapeInferable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "FLOAT_TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         @Override
@@ -327,12 +327,12 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "softmax", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Softmax extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "FLOAT_TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         /** {@return the ONNX attribute {@code axis} (default -1 : i64)} */
@@ -359,12 +359,12 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "log_softmax", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface LogSoftmax extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "FLOAT_TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         /** {@return the ONNX attribute {@code axis} (default -1 : i64)} */
@@ -391,12 +391,12 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "sqrt", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Sqrt extends ShapeInferable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "FLOAT_TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         @Override
@@ -414,12 +414,12 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "reciprocal", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Reciprocal extends ShapeInferable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "FLOAT_TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         @Override
@@ -437,12 +437,12 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "exp", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Exp extends ShapeInferable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "FLOAT_TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         @Override
@@ -460,12 +460,12 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "log", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Log extends ShapeInferable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "FLOAT_TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         @Override
@@ -483,12 +483,12 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "neg", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Neg extends ShapeInferable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         @Override
@@ -506,12 +506,12 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "abs", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Abs extends ShapeInferable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         @Override
@@ -529,12 +529,12 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "floor", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Floor extends ShapeInferable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "FLOAT_TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         @Override
@@ -552,12 +552,12 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "ceil", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Ceil extends ShapeInferable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "FLOAT_TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         @Override
@@ -575,12 +575,12 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "round", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Round extends ShapeInferable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "FLOAT_TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         @Override
@@ -598,12 +598,12 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "sign", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Sign extends ShapeInferable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         @Override
@@ -621,12 +621,12 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "sin", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Sin extends ShapeInferable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "FLOAT_TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         @Override
@@ -644,12 +644,12 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "cos", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Cos extends ShapeInferable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "FLOAT_TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         @Override
@@ -667,12 +667,12 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "identity", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Identity extends ShapeInferable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "ANY", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "ANY", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "ANY", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "ANY", doc = "ONNX output #0")
         OpResult y();
 
         @Override
@@ -690,12 +690,12 @@ public final class GraphActivationOpDefs {
      */
     @Op(name = "not", traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Not extends ShapeInferable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "BOOL_TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "BOOL_TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "BOOL_TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "BOOL_TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         @Override

@@ -53,12 +53,12 @@ public final class GraphControlOpDefs {
      */
     @Op(name = "if", traits = {Pure.class})
     public interface If extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code cond}} */
-        @Operand(type = "BOOL_TENSOR", doc = "the ONNX input `cond`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "BOOL_TENSOR", doc = "ONNX input #0")
         Value cond();
 
-        /** {@return the ONNX output {@code outputs}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `outputs`")
+        /** {@return ONNX outputs #0 and on (variadic)} */
+        @Result(type = "TENSOR", doc = "ONNX outputs #0 and on (variadic)")
         List<OpResult> outputs();
 
         /** {@return the {@code then_branch} subgraph} */
@@ -108,20 +108,20 @@ public final class GraphControlOpDefs {
      */
     @Op(name = "loop", traits = {Pure.class})
     public interface Loop extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code maxTripCount}} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `maxTripCount`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #0")
         Value maxTripCount();
 
-        /** {@return the ONNX input {@code cond}} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `cond`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #1")
         Value cond();
 
-        /** {@return the ONNX inputs {@code initial}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `initial`")
+        /** {@return ONNX inputs #2 and on (variadic)} */
+        @Operand(type = "TENSOR", doc = "ONNX inputs #2 and on (variadic)")
         List<Value> initial();
 
-        /** {@return the ONNX output {@code outputs}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `outputs`")
+        /** {@return ONNX outputs #0 and on (variadic)} */
+        @Result(type = "TENSOR", doc = "ONNX outputs #0 and on (variadic)")
         List<OpResult> outputs();
 
         /** {@return the {@code body} subgraph} */

@@ -50,16 +50,16 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "add", traits = {Pure.class, Commutative.class})
     public interface Add extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code lhs}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value lhs();
 
-        /** {@return the ONNX input {@code rhs}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "TENSOR", doc = "ONNX input #1")
         Value rhs();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         @Override
@@ -82,16 +82,16 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "sub", traits = {Pure.class})
     public interface Sub extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code lhs}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value lhs();
 
-        /** {@return the ONNX input {@code rhs}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "TENSOR", doc = "ONNX input #1")
         Value rhs();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         @Override
@@ -114,16 +114,16 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "mul", traits = {Pure.class, Commutative.class})
     public interface Mul extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code lhs}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value lhs();
 
-        /** {@return the ONNX input {@code rhs}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "TENSOR", doc = "ONNX input #1")
         Value rhs();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         @Override
@@ -146,16 +146,16 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "div", traits = {Pure.class})
     public interface Div extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code lhs}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value lhs();
 
-        /** {@return the ONNX input {@code rhs}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "TENSOR", doc = "ONNX input #1")
         Value rhs();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         @Override
@@ -178,16 +178,16 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "pow", traits = {Pure.class})
     public interface Pow extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code lhs}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value lhs();
 
-        /** {@return the ONNX input {@code rhs}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "TENSOR", doc = "ONNX input #1")
         Value rhs();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         @Override
@@ -210,16 +210,16 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "equal", traits = {Pure.class, Commutative.class})
     public interface Equal extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code lhs}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value lhs();
 
-        /** {@return the ONNX input {@code rhs}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "TENSOR", doc = "ONNX input #1")
         Value rhs();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "BOOL_TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "BOOL_TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         @Override
@@ -242,16 +242,16 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "less", traits = {Pure.class})
     public interface Less extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code lhs}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value lhs();
 
-        /** {@return the ONNX input {@code rhs}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "TENSOR", doc = "ONNX input #1")
         Value rhs();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "BOOL_TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "BOOL_TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         @Override
@@ -274,16 +274,16 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "greater", traits = {Pure.class})
     public interface Greater extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code lhs}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value lhs();
 
-        /** {@return the ONNX input {@code rhs}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "TENSOR", doc = "ONNX input #1")
         Value rhs();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "BOOL_TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "BOOL_TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         @Override
@@ -306,16 +306,16 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "less_or_equal", traits = {Pure.class})
     public interface LessOrEqual extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code lhs}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value lhs();
 
-        /** {@return the ONNX input {@code rhs}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "TENSOR", doc = "ONNX input #1")
         Value rhs();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "BOOL_TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "BOOL_TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         @Override
@@ -338,16 +338,16 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "greater_or_equal", traits = {Pure.class})
     public interface GreaterOrEqual extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code lhs}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value lhs();
 
-        /** {@return the ONNX input {@code rhs}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "TENSOR", doc = "ONNX input #1")
         Value rhs();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "BOOL_TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "BOOL_TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         @Override
@@ -370,16 +370,16 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "and", traits = {Pure.class, Commutative.class})
     public interface And extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code lhs}} */
-        @Operand(type = "BOOL_TENSOR", doc = "the ONNX input `lhs`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "BOOL_TENSOR", doc = "ONNX input #0")
         Value lhs();
 
-        /** {@return the ONNX input {@code rhs}} */
-        @Operand(type = "BOOL_TENSOR", doc = "the ONNX input `rhs`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "BOOL_TENSOR", doc = "ONNX input #1")
         Value rhs();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "BOOL_TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "BOOL_TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         @Override
@@ -402,16 +402,16 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "or", traits = {Pure.class, Commutative.class})
     public interface Or extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code lhs}} */
-        @Operand(type = "BOOL_TENSOR", doc = "the ONNX input `lhs`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "BOOL_TENSOR", doc = "ONNX input #0")
         Value lhs();
 
-        /** {@return the ONNX input {@code rhs}} */
-        @Operand(type = "BOOL_TENSOR", doc = "the ONNX input `rhs`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "BOOL_TENSOR", doc = "ONNX input #1")
         Value rhs();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "BOOL_TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "BOOL_TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         @Override
@@ -434,16 +434,16 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "xor", traits = {Pure.class, Commutative.class})
     public interface Xor extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code lhs}} */
-        @Operand(type = "BOOL_TENSOR", doc = "the ONNX input `lhs`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "BOOL_TENSOR", doc = "ONNX input #0")
         Value lhs();
 
-        /** {@return the ONNX input {@code rhs}} */
-        @Operand(type = "BOOL_TENSOR", doc = "the ONNX input `rhs`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "BOOL_TENSOR", doc = "ONNX input #1")
         Value rhs();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "BOOL_TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "BOOL_TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         @Override
@@ -466,16 +466,16 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "mod", traits = {Pure.class})
     public interface Mod extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code lhs}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value lhs();
 
-        /** {@return the ONNX input {@code rhs}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "TENSOR", doc = "ONNX input #1")
         Value rhs();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         /** {@return the ONNX attribute {@code fmod} (default 0 : i64)} */
@@ -502,16 +502,16 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "p_relu", traits = {Pure.class})
     public interface PRelu extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX input {@code slope}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `slope`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "TENSOR", doc = "ONNX input #1")
         Value slope();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         @Override
@@ -534,12 +534,12 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "max", traits = {Pure.class, Commutative.class})
     public interface Max extends ShapeInferable, Verifiable {
-        /** {@return the ONNX inputs {@code inputs}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `inputs`")
+        /** {@return ONNX inputs #0 and on (variadic)} */
+        @Operand(type = "TENSOR", doc = "ONNX inputs #0 and on (variadic)")
         List<Value> inputs();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         @Override
@@ -562,12 +562,12 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "min", traits = {Pure.class, Commutative.class})
     public interface Min extends ShapeInferable, Verifiable {
-        /** {@return the ONNX inputs {@code inputs}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `inputs`")
+        /** {@return ONNX inputs #0 and on (variadic)} */
+        @Operand(type = "TENSOR", doc = "ONNX inputs #0 and on (variadic)")
         List<Value> inputs();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         @Override
@@ -590,12 +590,12 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "sum", traits = {Pure.class, Commutative.class})
     public interface Sum extends ShapeInferable, Verifiable {
-        /** {@return the ONNX inputs {@code inputs}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `inputs`")
+        /** {@return ONNX inputs #0 and on (variadic)} */
+        @Operand(type = "TENSOR", doc = "ONNX inputs #0 and on (variadic)")
         List<Value> inputs();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         @Override
@@ -618,12 +618,12 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "mean", traits = {Pure.class, Commutative.class})
     public interface Mean extends ShapeInferable, Verifiable {
-        /** {@return the ONNX inputs {@code inputs}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `inputs`")
+        /** {@return ONNX inputs #0 and on (variadic)} */
+        @Operand(type = "TENSOR", doc = "ONNX inputs #0 and on (variadic)")
         List<Value> inputs();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         @Override
@@ -647,20 +647,20 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "clip", traits = {Pure.class})
     public interface Clip extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code input}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `input`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value input();
 
-        /** {@return the ONNX input {@code min} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `min` (`none` when absent)")
+        /** {@return ONNX input #1, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #1, `none` when absent")
         Value min();
 
-        /** {@return the ONNX input {@code max} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `max` (`none` when absent)")
+        /** {@return ONNX input #2, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #2, `none` when absent")
         Value max();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         @Override
@@ -685,20 +685,20 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "where", traits = {Pure.class})
     public interface Where extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code condition}} */
-        @Operand(type = "BOOL_TENSOR", doc = "the ONNX input `condition`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "BOOL_TENSOR", doc = "ONNX input #0")
         Value condition();
 
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "TENSOR", doc = "ONNX input #1")
         Value x();
 
-        /** {@return the ONNX input {@code y}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `y`")
+        /** {@return ONNX input #2} */
+        @Operand(type = "TENSOR", doc = "ONNX input #2")
         Value y();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         @Override
@@ -721,12 +721,12 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "cast", traits = {Pure.class})
     public interface Cast extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code input}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `input`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value input();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         /** {@return the ONNX attribute {@code saturate} (default 1 : i64)} */
@@ -758,16 +758,16 @@ public final class GraphElementwiseOpDefs {
      */
     @Op(name = "cast_like", traits = {Pure.class})
     public interface CastLike extends ShapeInferable {
-        /** {@return the ONNX input {@code input}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `input`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value input();
 
-        /** {@return the ONNX input {@code targetType}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `targetType`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "TENSOR", doc = "ONNX input #1")
         Value targetType();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         /** {@return the ONNX attribute {@code saturate} (default 1 : i64)} */

@@ -50,16 +50,16 @@ public final class GraphIndexOpDefs {
      */
     @Op(name = "gather", traits = {Pure.class})
     public interface Gather extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code data}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
 
-        /** {@return the ONNX input {@code indices}} */
-        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `indices`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "INTEGER_TENSOR", doc = "ONNX input #1")
         Value indices();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         /** {@return the ONNX attribute {@code axis} (default 0 : i64)} */
@@ -86,16 +86,16 @@ public final class GraphIndexOpDefs {
      */
     @Op(name = "gather_elements", traits = {Pure.class})
     public interface GatherElements extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code data}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
 
-        /** {@return the ONNX input {@code indices}} */
-        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `indices`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "INTEGER_TENSOR", doc = "ONNX input #1")
         Value indices();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         /** {@return the ONNX attribute {@code axis} (default 0 : i64)} */
@@ -125,16 +125,16 @@ public final class GraphIndexOpDefs {
      */
     @Op(name = "gather_nd", traits = {Pure.class})
     public interface GatherND extends ShapeInferable {
-        /** {@return the ONNX input {@code data}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
 
-        /** {@return the ONNX input {@code indices}} */
-        @Operand(type = "I64_TENSOR", doc = "the ONNX input `indices`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "I64_TENSOR", doc = "ONNX input #1")
         Value indices();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         /** {@return the ONNX attribute {@code batch_dims} (default 0 : i64)} */
@@ -156,20 +156,20 @@ public final class GraphIndexOpDefs {
      */
     @Op(name = "scatter_nd", traits = {Pure.class})
     public interface ScatterND extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code data}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
 
-        /** {@return the ONNX input {@code indices}} */
-        @Operand(type = "I64_TENSOR", doc = "the ONNX input `indices`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "I64_TENSOR", doc = "ONNX input #1")
         Value indices();
 
-        /** {@return the ONNX input {@code updates}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `updates`")
+        /** {@return ONNX input #2} */
+        @Operand(type = "TENSOR", doc = "ONNX input #2")
         Value updates();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         /** {@return the ONNX attribute {@code reduction} (default 'none')} */
@@ -196,20 +196,20 @@ public final class GraphIndexOpDefs {
      */
     @Op(name = "scatter_elements", traits = {Pure.class})
     public interface ScatterElements extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code data}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
 
-        /** {@return the ONNX input {@code indices}} */
-        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `indices`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "INTEGER_TENSOR", doc = "ONNX input #1")
         Value indices();
 
-        /** {@return the ONNX input {@code updates}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `updates`")
+        /** {@return ONNX input #2} */
+        @Operand(type = "TENSOR", doc = "ONNX input #2")
         Value updates();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         /** {@return the ONNX attribute {@code axis} (default 0 : i64)} */
@@ -240,12 +240,12 @@ public final class GraphIndexOpDefs {
      */
     @Op(name = "shape", traits = {Pure.class})
     public interface Shape extends ShapeInferable {
-        /** {@return the ONNX input {@code data}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
 
-        /** {@return the ONNX output {@code shape}} */
-        @Result(type = "I64_TENSOR", doc = "the ONNX output `shape`")
+        /** {@return ONNX output #0} */
+        @Result(type = "I64_TENSOR", doc = "ONNX output #0")
         OpResult shape();
 
         /** {@return the ONNX attribute {@code end}, optional} */
@@ -271,12 +271,12 @@ public final class GraphIndexOpDefs {
      */
     @Op(name = "size", traits = {Pure.class})
     public interface Size extends ShapeInferable {
-        /** {@return the ONNX input {@code data}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
 
-        /** {@return the ONNX output {@code size}} */
-        @Result(type = "I64_TENSOR", doc = "the ONNX output `size`")
+        /** {@return ONNX output #0} */
+        @Result(type = "I64_TENSOR", doc = "ONNX output #0")
         OpResult size();
 
         @Override
@@ -295,12 +295,12 @@ public final class GraphIndexOpDefs {
      */
     @Op(name = "constant_of_shape", traits = {Pure.class})
     public interface ConstantOfShape extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code input}} */
-        @Operand(type = "I64_TENSOR", doc = "the ONNX input `input`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "I64_TENSOR", doc = "ONNX input #0")
         Value input();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         /** {@return the ONNX attribute {@code value}, optional} */
@@ -332,20 +332,20 @@ public final class GraphIndexOpDefs {
      */
     @Op(name = "range", traits = {Pure.class})
     public interface Range extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code start}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `start`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value start();
 
-        /** {@return the ONNX input {@code limit}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `limit`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "TENSOR", doc = "ONNX input #1")
         Value limit();
 
-        /** {@return the ONNX input {@code delta}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `delta`")
+        /** {@return ONNX input #2} */
+        @Operand(type = "TENSOR", doc = "ONNX input #2")
         Value delta();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         @Override
@@ -370,12 +370,12 @@ public final class GraphIndexOpDefs {
      */
     @Op(name = "non_zero", traits = {Pure.class})
     public interface NonZero extends ShapeInferable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "I64_TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "I64_TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         @Override
@@ -394,16 +394,16 @@ public final class GraphIndexOpDefs {
      */
     @Op(name = "trilu", traits = {Pure.class})
     public interface Trilu extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code input}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `input`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value input();
 
-        /** {@return the ONNX input {@code k} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `k` (`none` when absent)")
+        /** {@return ONNX input #1, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #1, `none` when absent")
         Value k();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         /** {@return the ONNX attribute {@code upper} (default 1 : i64)} */
@@ -431,20 +431,20 @@ public final class GraphIndexOpDefs {
      */
     @Op(name = "one_hot", traits = {Pure.class})
     public interface OneHot extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code indices}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `indices`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value indices();
 
-        /** {@return the ONNX input {@code depth}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `depth`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "TENSOR", doc = "ONNX input #1")
         Value depth();
 
-        /** {@return the ONNX input {@code values}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `values`")
+        /** {@return ONNX input #2} */
+        @Operand(type = "TENSOR", doc = "ONNX input #2")
         Value values();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         /** {@return the ONNX attribute {@code axis} (default -1 : i64)} */
@@ -474,12 +474,12 @@ public final class GraphIndexOpDefs {
      */
     @Op(name = "einsum", traits = {Pure.class})
     public interface Einsum extends ShapeInferable, Verifiable {
-        /** {@return the ONNX inputs {@code inputs}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `inputs`")
+        /** {@return ONNX inputs #0 and on (variadic)} */
+        @Operand(type = "TENSOR", doc = "ONNX inputs #0 and on (variadic)")
         List<Value> inputs();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         /** {@return the ONNX attribute {@code equation}} */

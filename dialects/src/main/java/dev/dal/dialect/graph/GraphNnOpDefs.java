@@ -50,20 +50,20 @@ public final class GraphNnOpDefs {
      */
     @Op(name = "conv", traits = {Pure.class})
     public interface Conv extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX input {@code weight}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `weight`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #1")
         Value weight();
 
-        /** {@return the ONNX input {@code bias} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `bias` (`none` when absent)")
+        /** {@return ONNX input #2, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #2, `none` when absent")
         Value bias();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "FLOAT_TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         /** {@return the ONNX attribute {@code auto_pad} (default 'NOTSET')} */
@@ -116,20 +116,20 @@ public final class GraphNnOpDefs {
      */
     @Op(name = "conv_transpose", traits = {Pure.class})
     public interface ConvTranspose extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX input {@code weight}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `weight`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #1")
         Value weight();
 
-        /** {@return the ONNX input {@code bias} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `bias` (`none` when absent)")
+        /** {@return ONNX input #2, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #2, `none` when absent")
         Value bias();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "FLOAT_TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "FLOAT_TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         /** {@return the ONNX attribute {@code auto_pad} (default 'NOTSET')} */
@@ -186,36 +186,36 @@ public final class GraphNnOpDefs {
      */
     @Op(name = "batch_normalization", traits = {Pure.class})
     public interface BatchNormalization extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX input {@code scale}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `scale`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #1")
         Value scale();
 
-        /** {@return the ONNX input {@code bias}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `bias`")
+        /** {@return ONNX input #2} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #2")
         Value bias();
 
-        /** {@return the ONNX input {@code inputMean}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `inputMean`")
+        /** {@return ONNX input #3} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #3")
         Value inputMean();
 
-        /** {@return the ONNX input {@code inputVar}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `inputVar`")
+        /** {@return ONNX input #4} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #4")
         Value inputVar();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult y();
 
-        /** {@return the ONNX output {@code runningMean}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `runningMean`")
+        /** {@return ONNX output #1} */
+        @Result(type = "TENSOR", doc = "ONNX output #1")
         OpResult runningMean();
 
-        /** {@return the ONNX output {@code runningVar}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `runningVar`")
+        /** {@return ONNX output #2} */
+        @Result(type = "TENSOR", doc = "ONNX output #2")
         OpResult runningVar();
 
         /** {@return the ONNX attribute {@code epsilon} (default 1.0E-5 : f32)} */
@@ -257,20 +257,20 @@ public final class GraphNnOpDefs {
      */
     @Op(name = "instance_normalization", traits = {Pure.class})
     public interface InstanceNormalization extends ShapeInferable {
-        /** {@return the ONNX input {@code input}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `input`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value input();
 
-        /** {@return the ONNX input {@code scale}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `scale`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #1")
         Value scale();
 
-        /** {@return the ONNX input {@code bias}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `bias`")
+        /** {@return ONNX input #2} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #2")
         Value bias();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         /** {@return the ONNX attribute {@code epsilon} (default 1.0E-5 : f32)} */
@@ -293,28 +293,28 @@ public final class GraphNnOpDefs {
      */
     @Op(name = "layer_normalization", traits = {Pure.class})
     public interface LayerNormalization extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX input {@code scale}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `scale`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #1")
         Value scale();
 
-        /** {@return the ONNX input {@code bias} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `bias` (`none` when absent)")
+        /** {@return ONNX input #2, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #2, `none` when absent")
         Value bias();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult y();
 
-        /** {@return the ONNX output {@code mean}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `mean`")
+        /** {@return ONNX output #1} */
+        @Result(type = "TENSOR", doc = "ONNX output #1")
         OpResult mean();
 
-        /** {@return the ONNX output {@code invStdDev}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `invStdDev`")
+        /** {@return ONNX output #2} */
+        @Result(type = "TENSOR", doc = "ONNX output #2")
         OpResult invStdDev();
 
         /** {@return the ONNX attribute {@code axis} (default -1 : i64)} */
@@ -356,16 +356,16 @@ public final class GraphNnOpDefs {
      */
     @Op(name = "max_pool", traits = {Pure.class})
     public interface MaxPool extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult y();
 
-        /** {@return the ONNX output {@code indices}} */
-        @Result(type = "I64_TENSOR", doc = "the ONNX output `indices`")
+        /** {@return ONNX output #1} */
+        @Result(type = "I64_TENSOR", doc = "ONNX output #1")
         OpResult indices();
 
         /** {@return the ONNX attribute {@code auto_pad} (default 'NOTSET')} */
@@ -419,12 +419,12 @@ public final class GraphNnOpDefs {
      */
     @Op(name = "average_pool", traits = {Pure.class})
     public interface AveragePool extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         /** {@return the ONNX attribute {@code auto_pad} (default 'NOTSET')} */
@@ -477,12 +477,12 @@ public final class GraphNnOpDefs {
      */
     @Op(name = "global_average_pool", traits = {Pure.class})
     public interface GlobalAveragePool extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         @Override
@@ -505,12 +505,12 @@ public final class GraphNnOpDefs {
      */
     @Op(name = "global_max_pool", traits = {Pure.class})
     public interface GlobalMaxPool extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         @Override
@@ -533,16 +533,16 @@ public final class GraphNnOpDefs {
      */
     @Op(name = "mat_mul", traits = {Pure.class})
     public interface MatMul extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code lhs}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value lhs();
 
-        /** {@return the ONNX input {@code rhs}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "TENSOR", doc = "ONNX input #1")
         Value rhs();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         @Override
@@ -565,20 +565,20 @@ public final class GraphNnOpDefs {
      */
     @Op(name = "gemm", traits = {Pure.class})
     public interface Gemm extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code lhs}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `lhs`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value lhs();
 
-        /** {@return the ONNX input {@code rhs}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `rhs`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "TENSOR", doc = "ONNX input #1")
         Value rhs();
 
-        /** {@return the ONNX input {@code addend} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `addend` (`none` when absent)")
+        /** {@return ONNX input #2, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #2, `none` when absent")
         Value addend();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         /** {@return the ONNX attribute {@code alpha} (default 1.0 : f32)} */
@@ -625,24 +625,24 @@ public final class GraphNnOpDefs {
      */
     @Op(name = "dropout", traits = {Pure.class})
     public interface Dropout extends ShapeInferable {
-        /** {@return the ONNX input {@code data}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
 
-        /** {@return the ONNX input {@code ratio} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `ratio` (`none` when absent)")
+        /** {@return ONNX input #1, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #1, `none` when absent")
         Value ratio();
 
-        /** {@return the ONNX input {@code trainingMode} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `trainingMode` (`none` when absent)")
+        /** {@return ONNX input #2, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #2, `none` when absent")
         Value trainingMode();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
-        /** {@return the ONNX output {@code mask}} */
-        @Result(type = "BOOL_TENSOR", doc = "the ONNX output `mask`")
+        /** {@return ONNX output #1} */
+        @Result(type = "BOOL_TENSOR", doc = "ONNX output #1")
         OpResult mask();
 
         /** {@return the ONNX attribute {@code seed}, optional} */
@@ -664,20 +664,20 @@ public final class GraphNnOpDefs {
      */
     @Op(name = "roi_align", traits = {Pure.class})
     public interface RoiAlign extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX input {@code rois}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `rois`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #1")
         Value rois();
 
-        /** {@return the ONNX input {@code batchIndices}} */
-        @Operand(type = "I64_TENSOR", doc = "the ONNX input `batchIndices`")
+        /** {@return ONNX input #2} */
+        @Operand(type = "I64_TENSOR", doc = "ONNX input #2")
         Value batchIndices();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         /** {@return the ONNX attribute {@code coordinate_transformation_mode} (default 'half_pixel')} */
@@ -728,28 +728,28 @@ public final class GraphNnOpDefs {
      */
     @Op(name = "non_max_suppression", traits = {Pure.class})
     public interface NonMaxSuppression extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code boxes}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `boxes`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value boxes();
 
-        /** {@return the ONNX input {@code scores}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `scores`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #1")
         Value scores();
 
-        /** {@return the ONNX input {@code maxOutputBoxesPerClass} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `maxOutputBoxesPerClass` (`none` when absent)")
+        /** {@return ONNX input #2, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #2, `none` when absent")
         Value maxOutputBoxesPerClass();
 
-        /** {@return the ONNX input {@code iouThreshold} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `iouThreshold` (`none` when absent)")
+        /** {@return ONNX input #3, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #3, `none` when absent")
         Value iouThreshold();
 
-        /** {@return the ONNX input {@code scoreThreshold} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `scoreThreshold` (`none` when absent)")
+        /** {@return ONNX input #4, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #4, `none` when absent")
         Value scoreThreshold();
 
-        /** {@return the ONNX output {@code selectedIndices}} */
-        @Result(type = "I64_TENSOR", doc = "the ONNX output `selectedIndices`")
+        /** {@return ONNX output #0} */
+        @Result(type = "I64_TENSOR", doc = "ONNX output #0")
         OpResult selectedIndices();
 
         /** {@return the ONNX attribute {@code center_point_box} (default 0 : i64)} */

@@ -60,8 +60,8 @@ public final class GraphOpDefs {
      */
     @Op(name = "none", traits = {Pure.class})
     public interface None extends ShapeInferable {
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "NONE", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "NONE", doc = "ONNX output #0")
         OpResult output();
 
         @Override
@@ -79,8 +79,8 @@ public final class GraphOpDefs {
      */
     @Op(name = "constant", traits = {Pure.class, dev.dal.ir.trait.ConstantLike.class})
     public interface Constant extends dev.dal.ir.Foldable, ShapeInferable, Verifiable {
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         /** {@return the ONNX attribute {@code value}} */
@@ -116,12 +116,12 @@ public final class GraphOpDefs {
      */
     @Op(name = "custom", format = Op.Format.GENERIC)
     public interface Custom extends Verifiable {
-        /** {@return the ONNX inputs {@code inputs}} */
-        @Operand(type = "ANY", doc = "the ONNX input `inputs`")
+        /** {@return ONNX inputs #0 and on (variadic)} */
+        @Operand(type = "ANY", doc = "ONNX inputs #0 and on (variadic)")
         List<Value> inputs();
 
-        /** {@return the ONNX output {@code outputs}} */
-        @Result(type = "ANY", doc = "the ONNX output `outputs`")
+        /** {@return ONNX outputs #0 and on (variadic)} */
+        @Result(type = "ANY", doc = "ONNX outputs #0 and on (variadic)")
         List<OpResult> outputs();
 
         /** {@return the ONNX attribute {@code op_type}} */
@@ -152,8 +152,8 @@ public final class GraphOpDefs {
      */
     @Op(name = "yield", traits = {Pure.class, Terminator.class, ReturnLike.class})
     public interface Yield {
-        /** {@return the ONNX inputs {@code values}} */
-        @Operand(type = "ANY", doc = "the ONNX input `values`")
+        /** {@return ONNX inputs #0 and on (variadic)} */
+        @Operand(type = "ANY", doc = "ONNX inputs #0 and on (variadic)")
         List<Value> values();
     }
 }

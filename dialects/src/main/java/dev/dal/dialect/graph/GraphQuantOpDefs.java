@@ -50,20 +50,20 @@ public final class GraphQuantOpDefs {
      */
     @Op(name = "quantize_linear", traits = {Pure.class})
     public interface QuantizeLinear extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX input {@code yScale}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `yScale`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "TENSOR", doc = "ONNX input #1")
         Value yScale();
 
-        /** {@return the ONNX input {@code yZeroPoint} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `yZeroPoint` (`none` when absent)")
+        /** {@return ONNX input #2, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #2, `none` when absent")
         Value yZeroPoint();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         /** {@return the ONNX attribute {@code axis} (default 1 : i64)} */
@@ -105,20 +105,20 @@ public final class GraphQuantOpDefs {
      */
     @Op(name = "dequantize_linear", traits = {Pure.class})
     public interface DequantizeLinear extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX input {@code xScale}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `xScale`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "TENSOR", doc = "ONNX input #1")
         Value xScale();
 
-        /** {@return the ONNX input {@code xZeroPoint} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `xZeroPoint` (`none` when absent)")
+        /** {@return ONNX input #2, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #2, `none` when absent")
         Value xZeroPoint();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         /** {@return the ONNX attribute {@code axis} (default 1 : i64)} */
@@ -149,20 +149,20 @@ public final class GraphQuantOpDefs {
      */
     @Op(name = "dynamic_quantize_linear", traits = {Pure.class})
     public interface DynamicQuantizeLinear extends ShapeInferable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult y();
 
-        /** {@return the ONNX output {@code yScale}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `yScale`")
+        /** {@return ONNX output #1} */
+        @Result(type = "TENSOR", doc = "ONNX output #1")
         OpResult yScale();
 
-        /** {@return the ONNX output {@code yZeroPoint}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `yZeroPoint`")
+        /** {@return ONNX output #2} */
+        @Result(type = "TENSOR", doc = "ONNX output #2")
         OpResult yZeroPoint();
 
         @Override
@@ -182,24 +182,24 @@ public final class GraphQuantOpDefs {
      */
     @Op(name = "mat_mul_integer", traits = {Pure.class})
     public interface MatMulInteger extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code lhs}} */
-        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `lhs`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "INTEGER_TENSOR", doc = "ONNX input #0")
         Value lhs();
 
-        /** {@return the ONNX input {@code rhs}} */
-        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `rhs`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "INTEGER_TENSOR", doc = "ONNX input #1")
         Value rhs();
 
-        /** {@return the ONNX input {@code lhsZeroPoint} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `lhsZeroPoint` (`none` when absent)")
+        /** {@return ONNX input #2, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #2, `none` when absent")
         Value lhsZeroPoint();
 
-        /** {@return the ONNX input {@code rhsZeroPoint} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `rhsZeroPoint` (`none` when absent)")
+        /** {@return ONNX input #3, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #3, `none` when absent")
         Value rhsZeroPoint();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         @Override
@@ -223,24 +223,24 @@ public final class GraphQuantOpDefs {
      */
     @Op(name = "conv_integer", traits = {Pure.class})
     public interface ConvInteger extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "INTEGER_TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX input {@code w}} */
-        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `w`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "INTEGER_TENSOR", doc = "ONNX input #1")
         Value w();
 
-        /** {@return the ONNX input {@code xZeroPoint} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `xZeroPoint` (`none` when absent)")
+        /** {@return ONNX input #2, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #2, `none` when absent")
         Value xZeroPoint();
 
-        /** {@return the ONNX input {@code wZeroPoint} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `wZeroPoint` (`none` when absent)")
+        /** {@return ONNX input #3, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #3, `none` when absent")
         Value wZeroPoint();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         /** {@return the ONNX attribute {@code auto_pad} (default 'NOTSET')} */
@@ -288,44 +288,44 @@ public final class GraphQuantOpDefs {
      */
     @Op(name = "q_linear_conv", traits = {Pure.class})
     public interface QLinearConv extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "INTEGER_TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX input {@code xScale}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `xScale`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "TENSOR", doc = "ONNX input #1")
         Value xScale();
 
-        /** {@return the ONNX input {@code xZeroPoint}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `xZeroPoint`")
+        /** {@return ONNX input #2} */
+        @Operand(type = "TENSOR", doc = "ONNX input #2")
         Value xZeroPoint();
 
-        /** {@return the ONNX input {@code w}} */
-        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `w`")
+        /** {@return ONNX input #3} */
+        @Operand(type = "INTEGER_TENSOR", doc = "ONNX input #3")
         Value w();
 
-        /** {@return the ONNX input {@code wScale}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `wScale`")
+        /** {@return ONNX input #4} */
+        @Operand(type = "TENSOR", doc = "ONNX input #4")
         Value wScale();
 
-        /** {@return the ONNX input {@code wZeroPoint}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `wZeroPoint`")
+        /** {@return ONNX input #5} */
+        @Operand(type = "TENSOR", doc = "ONNX input #5")
         Value wZeroPoint();
 
-        /** {@return the ONNX input {@code yScale}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `yScale`")
+        /** {@return ONNX input #6} */
+        @Operand(type = "TENSOR", doc = "ONNX input #6")
         Value yScale();
 
-        /** {@return the ONNX input {@code yZeroPoint}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `yZeroPoint`")
+        /** {@return ONNX input #7} */
+        @Operand(type = "TENSOR", doc = "ONNX input #7")
         Value yZeroPoint();
 
-        /** {@return the ONNX input {@code bias} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `bias` (`none` when absent)")
+        /** {@return ONNX input #8, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #8, `none` when absent")
         Value bias();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         /** {@return the ONNX attribute {@code auto_pad} (default 'NOTSET')} */
@@ -372,40 +372,40 @@ public final class GraphQuantOpDefs {
      */
     @Op(name = "q_linear_mat_mul", traits = {Pure.class})
     public interface QLinearMatMul extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code lhs}} */
-        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `lhs`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "INTEGER_TENSOR", doc = "ONNX input #0")
         Value lhs();
 
-        /** {@return the ONNX input {@code lhsScale}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `lhsScale`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "TENSOR", doc = "ONNX input #1")
         Value lhsScale();
 
-        /** {@return the ONNX input {@code lhsZeroPoint}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `lhsZeroPoint`")
+        /** {@return ONNX input #2} */
+        @Operand(type = "TENSOR", doc = "ONNX input #2")
         Value lhsZeroPoint();
 
-        /** {@return the ONNX input {@code rhs}} */
-        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `rhs`")
+        /** {@return ONNX input #3} */
+        @Operand(type = "INTEGER_TENSOR", doc = "ONNX input #3")
         Value rhs();
 
-        /** {@return the ONNX input {@code rhsScale}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `rhsScale`")
+        /** {@return ONNX input #4} */
+        @Operand(type = "TENSOR", doc = "ONNX input #4")
         Value rhsScale();
 
-        /** {@return the ONNX input {@code rhsZeroPoint}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `rhsZeroPoint`")
+        /** {@return ONNX input #5} */
+        @Operand(type = "TENSOR", doc = "ONNX input #5")
         Value rhsZeroPoint();
 
-        /** {@return the ONNX input {@code yScale}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `yScale`")
+        /** {@return ONNX input #6} */
+        @Operand(type = "TENSOR", doc = "ONNX input #6")
         Value yScale();
 
-        /** {@return the ONNX input {@code yZeroPoint}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `yZeroPoint`")
+        /** {@return ONNX input #7} */
+        @Operand(type = "TENSOR", doc = "ONNX input #7")
         Value yZeroPoint();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         @Override

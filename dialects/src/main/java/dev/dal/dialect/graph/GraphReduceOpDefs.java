@@ -51,16 +51,16 @@ public final class GraphReduceOpDefs {
      */
     @Op(name = "reduce_mean", traits = {Pure.class})
     public interface ReduceMean extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code data}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
 
-        /** {@return the ONNX input {@code axes} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `axes` (`none` when absent)")
+        /** {@return ONNX input #1, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #1, `none` when absent")
         Value axes();
 
-        /** {@return the ONNX output {@code reduced}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `reduced`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult reduced();
 
         /** {@return the ONNX attribute {@code keepdims} (default 1 : i64)} */
@@ -92,16 +92,16 @@ public final class GraphReduceOpDefs {
      */
     @Op(name = "reduce_sum", traits = {Pure.class})
     public interface ReduceSum extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code data}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
 
-        /** {@return the ONNX input {@code axes} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `axes` (`none` when absent)")
+        /** {@return ONNX input #1, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #1, `none` when absent")
         Value axes();
 
-        /** {@return the ONNX output {@code reduced}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `reduced`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult reduced();
 
         /** {@return the ONNX attribute {@code keepdims} (default 1 : i64)} */
@@ -133,16 +133,16 @@ public final class GraphReduceOpDefs {
      */
     @Op(name = "reduce_max", traits = {Pure.class})
     public interface ReduceMax extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code data}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
 
-        /** {@return the ONNX input {@code axes} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `axes` (`none` when absent)")
+        /** {@return ONNX input #1, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #1, `none` when absent")
         Value axes();
 
-        /** {@return the ONNX output {@code reduced}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `reduced`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult reduced();
 
         /** {@return the ONNX attribute {@code keepdims} (default 1 : i64)} */
@@ -174,16 +174,16 @@ public final class GraphReduceOpDefs {
      */
     @Op(name = "reduce_min", traits = {Pure.class})
     public interface ReduceMin extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code data}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
 
-        /** {@return the ONNX input {@code axes} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `axes` (`none` when absent)")
+        /** {@return ONNX input #1, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #1, `none` when absent")
         Value axes();
 
-        /** {@return the ONNX output {@code reduced}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `reduced`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult reduced();
 
         /** {@return the ONNX attribute {@code keepdims} (default 1 : i64)} */
@@ -215,16 +215,16 @@ public final class GraphReduceOpDefs {
      */
     @Op(name = "reduce_prod", traits = {Pure.class})
     public interface ReduceProd extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code data}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
 
-        /** {@return the ONNX input {@code axes} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `axes` (`none` when absent)")
+        /** {@return ONNX input #1, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #1, `none` when absent")
         Value axes();
 
-        /** {@return the ONNX output {@code reduced}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `reduced`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult reduced();
 
         /** {@return the ONNX attribute {@code keepdims} (default 1 : i64)} */
@@ -256,16 +256,16 @@ public final class GraphReduceOpDefs {
      */
     @Op(name = "reduce_l2", traits = {Pure.class})
     public interface ReduceL2 extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code data}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
 
-        /** {@return the ONNX input {@code axes} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `axes` (`none` when absent)")
+        /** {@return ONNX input #1, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #1, `none` when absent")
         Value axes();
 
-        /** {@return the ONNX output {@code reduced}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `reduced`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult reduced();
 
         /** {@return the ONNX attribute {@code keepdims} (default 1 : i64)} */
@@ -296,12 +296,12 @@ public final class GraphReduceOpDefs {
      */
     @Op(name = "arg_max", traits = {Pure.class})
     public interface ArgMax extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code data}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
 
-        /** {@return the ONNX output {@code reduced}} */
-        @Result(type = "I64_TENSOR", doc = "the ONNX output `reduced`")
+        /** {@return ONNX output #0} */
+        @Result(type = "I64_TENSOR", doc = "ONNX output #0")
         OpResult reduced();
 
         /** {@return the ONNX attribute {@code axis} (default 0 : i64)} */
@@ -336,12 +336,12 @@ public final class GraphReduceOpDefs {
      */
     @Op(name = "arg_min", traits = {Pure.class})
     public interface ArgMin extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code data}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
 
-        /** {@return the ONNX output {@code reduced}} */
-        @Result(type = "I64_TENSOR", doc = "the ONNX output `reduced`")
+        /** {@return ONNX output #0} */
+        @Result(type = "I64_TENSOR", doc = "ONNX output #0")
         OpResult reduced();
 
         /** {@return the ONNX attribute {@code axis} (default 0 : i64)} */
@@ -377,20 +377,20 @@ public final class GraphReduceOpDefs {
      */
     @Op(name = "top_k", traits = {Pure.class})
     public interface TopK extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX input {@code k}} */
-        @Operand(type = "I64_TENSOR", doc = "the ONNX input `k`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "I64_TENSOR", doc = "ONNX input #1")
         Value k();
 
-        /** {@return the ONNX output {@code values}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `values`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult values();
 
-        /** {@return the ONNX output {@code indices}} */
-        @Result(type = "I64_TENSOR", doc = "the ONNX output `indices`")
+        /** {@return ONNX output #1} */
+        @Result(type = "I64_TENSOR", doc = "ONNX output #1")
         OpResult indices();
 
         /** {@return the ONNX attribute {@code axis} (default -1 : i64)} */
@@ -425,16 +425,16 @@ public final class GraphReduceOpDefs {
      */
     @Op(name = "cum_sum", traits = {Pure.class})
     public interface CumSum extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX input {@code axis}} */
-        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `axis`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "INTEGER_TENSOR", doc = "ONNX input #1")
         Value axis();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         /** {@return the ONNX attribute {@code exclusive} (default 0 : i64)} */

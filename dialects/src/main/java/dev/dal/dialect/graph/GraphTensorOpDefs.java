@@ -50,12 +50,12 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "flatten", traits = {Pure.class})
     public interface Flatten extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code input}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `input`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value input();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         /** {@return the ONNX attribute {@code axis} (default 1 : i64)} */
@@ -83,16 +83,16 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "reshape", traits = {Pure.class})
     public interface Reshape extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code data}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
 
-        /** {@return the ONNX input {@code shape}} */
-        @Operand(type = "I64_TENSOR", doc = "the ONNX input `shape`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "I64_TENSOR", doc = "ONNX input #1")
         Value shape();
 
-        /** {@return the ONNX output {@code reshaped}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `reshaped`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult reshaped();
 
         /** {@return the ONNX attribute {@code allowzero} (default 0 : i64)} */
@@ -119,12 +119,12 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "transpose", traits = {Pure.class})
     public interface Transpose extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code data}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
 
-        /** {@return the ONNX output {@code transposed}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `transposed`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult transposed();
 
         /** {@return the ONNX attribute {@code perm}, optional} */
@@ -162,16 +162,16 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "squeeze", traits = {Pure.class})
     public interface Squeeze extends ShapeInferable {
-        /** {@return the ONNX input {@code data}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
 
-        /** {@return the ONNX input {@code axes} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `axes` (`none` when absent)")
+        /** {@return ONNX input #1, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #1, `none` when absent")
         Value axes();
 
-        /** {@return the ONNX output {@code squeezed}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `squeezed`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult squeezed();
 
         @Override
@@ -190,16 +190,16 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "unsqueeze", traits = {Pure.class})
     public interface Unsqueeze extends ShapeInferable {
-        /** {@return the ONNX input {@code data}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
 
-        /** {@return the ONNX input {@code axes}} */
-        @Operand(type = "I64_TENSOR", doc = "the ONNX input `axes`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "I64_TENSOR", doc = "ONNX input #1")
         Value axes();
 
-        /** {@return the ONNX output {@code expanded}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `expanded`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult expanded();
 
         @Override
@@ -217,12 +217,12 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "concat", traits = {Pure.class})
     public interface Concat extends ShapeInferable, Verifiable {
-        /** {@return the ONNX inputs {@code inputs}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `inputs`")
+        /** {@return ONNX inputs #0 and on (variadic)} */
+        @Operand(type = "TENSOR", doc = "ONNX inputs #0 and on (variadic)")
         List<Value> inputs();
 
-        /** {@return the ONNX output {@code concatResult}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `concatResult`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult concatResult();
 
         /** {@return the ONNX attribute {@code axis}} */
@@ -250,16 +250,16 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "split", traits = {Pure.class})
     public interface Split extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code input}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `input`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value input();
 
-        /** {@return the ONNX input {@code split} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `split` (`none` when absent)")
+        /** {@return ONNX input #1, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #1, `none` when absent")
         Value split();
 
-        /** {@return the ONNX output {@code outputs}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `outputs`")
+        /** {@return ONNX outputs #0 and on (variadic)} */
+        @Result(type = "TENSOR", doc = "ONNX outputs #0 and on (variadic)")
         List<OpResult> outputs();
 
         /** {@return the ONNX attribute {@code axis} (default 0 : i64)} */
@@ -305,28 +305,28 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "slice", traits = {Pure.class})
     public interface Slice extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code data}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
 
-        /** {@return the ONNX input {@code starts}} */
-        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `starts`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "INTEGER_TENSOR", doc = "ONNX input #1")
         Value starts();
 
-        /** {@return the ONNX input {@code ends}} */
-        @Operand(type = "INTEGER_TENSOR", doc = "the ONNX input `ends`")
+        /** {@return ONNX input #2} */
+        @Operand(type = "INTEGER_TENSOR", doc = "ONNX input #2")
         Value ends();
 
-        /** {@return the ONNX input {@code axes} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `axes` (`none` when absent)")
+        /** {@return ONNX input #3, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #3, `none` when absent")
         Value axes();
 
-        /** {@return the ONNX input {@code steps} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `steps` (`none` when absent)")
+        /** {@return ONNX input #4, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #4, `none` when absent")
         Value steps();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         @Override
@@ -358,16 +358,16 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "expand", traits = {Pure.class})
     public interface Expand extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code input}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `input`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value input();
 
-        /** {@return the ONNX input {@code shape}} */
-        @Operand(type = "I64_TENSOR", doc = "the ONNX input `shape`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "I64_TENSOR", doc = "ONNX input #1")
         Value shape();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         @Override
@@ -391,16 +391,16 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "tile", traits = {Pure.class})
     public interface Tile extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code input}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `input`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value input();
 
-        /** {@return the ONNX input {@code repeats}} */
-        @Operand(type = "I64_TENSOR", doc = "the ONNX input `repeats`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "I64_TENSOR", doc = "ONNX input #1")
         Value repeats();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         @Override
@@ -425,24 +425,24 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "pad", traits = {Pure.class})
     public interface Pad extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code data}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `data`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
 
-        /** {@return the ONNX input {@code pads}} */
-        @Operand(type = "I64_TENSOR", doc = "the ONNX input `pads`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "I64_TENSOR", doc = "ONNX input #1")
         Value pads();
 
-        /** {@return the ONNX input {@code constantValue} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `constantValue` (`none` when absent)")
+        /** {@return ONNX input #2, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #2, `none` when absent")
         Value constantValue();
 
-        /** {@return the ONNX input {@code axes} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `axes` (`none` when absent)")
+        /** {@return ONNX input #3, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #3, `none` when absent")
         Value axes();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         /** {@return the ONNX attribute {@code mode} (default 'constant')} */
@@ -471,24 +471,24 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "resize", traits = {Pure.class})
     public interface Resize extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX input {@code roi} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `roi` (`none` when absent)")
+        /** {@return ONNX input #1, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #1, `none` when absent")
         Value roi();
 
-        /** {@return the ONNX input {@code scales} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `scales` (`none` when absent)")
+        /** {@return ONNX input #2, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #2, `none` when absent")
         Value scales();
 
-        /** {@return the ONNX input {@code sizes} ({@code none} when absent)} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the ONNX input `sizes` (`none` when absent)")
+        /** {@return ONNX input #3, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #3, `none` when absent")
         Value sizes();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         /** {@return the ONNX attribute {@code antialias} (default 0 : i64)} */
@@ -552,16 +552,16 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "upsample", traits = {Pure.class})
     public interface Upsample extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code x}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `x`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value x();
 
-        /** {@return the ONNX input {@code scales}} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the ONNX input `scales`")
+        /** {@return ONNX input #1} */
+        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #1")
         Value scales();
 
-        /** {@return the ONNX output {@code y}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `y`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult y();
 
         /** {@return the ONNX attribute {@code mode} (default 'nearest')} */
@@ -588,12 +588,12 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "depth_to_space", traits = {Pure.class})
     public interface DepthToSpace extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code input}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `input`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value input();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         /** {@return the ONNX attribute {@code blocksize}} */
@@ -629,12 +629,12 @@ public final class GraphTensorOpDefs {
      */
     @Op(name = "space_to_depth", traits = {Pure.class})
     public interface SpaceToDepth extends ShapeInferable, Verifiable {
-        /** {@return the ONNX input {@code input}} */
-        @Operand(type = "TENSOR", doc = "the ONNX input `input`")
+        /** {@return ONNX input #0} */
+        @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value input();
 
-        /** {@return the ONNX output {@code output}} */
-        @Result(type = "TENSOR", doc = "the ONNX output `output`")
+        /** {@return ONNX output #0} */
+        @Result(type = "TENSOR", doc = "ONNX output #0")
         OpResult output();
 
         /** {@return the ONNX attribute {@code blocksize}} */
