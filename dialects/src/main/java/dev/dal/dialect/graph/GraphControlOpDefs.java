@@ -28,7 +28,6 @@ import dev.dal.ir.opdef.Result;
 import dev.dal.ir.trait.Commutative;
 import dev.dal.ir.trait.Pure;
 import dev.dal.ir.trait.ReturnLike;
-import dev.dal.ir.trait.SameOperandsAndResultType;
 import dev.dal.ir.trait.Terminator;
 import java.util.List;
 import java.util.Optional;
