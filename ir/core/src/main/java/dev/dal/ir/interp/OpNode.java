@@ -16,6 +16,7 @@ abstract class OpNode extends Node {
     private final int[] operandSlots;
     private final int[] resultSlots;
     private final int[] freeAfter;
+    @Child private ProbeNode probe = ProbeNodeGen.create();
 
     OpNode(Operation op, int[] operandSlots, int[] resultSlots, int[] freeAfter) {
         this.op = op;
@@ -44,11 +45,7 @@ abstract class OpNode extends Node {
             if (state.checkResultTypes()) TypeChecks.checkResult(op, i, t);
             frame.setObject(resultSlots[i], t);
         }
-        if (!state.probes().isEmpty()) {
-            List<Tensor> ins = List.copyOf(inputs);
-            List<Tensor> outs = List.copyOf(out);
-            for (OpProbe p : state.probes()) p.after(op, ins, outs);
-        }
+        probe.execute(state.probes(), op, inputs, out);
         for (int s : freeAfter) frame.setObject(s, null);
     }
 
