@@ -37,7 +37,8 @@ public final class BenchIrGen {
                     case 2 -> "foo.conv_like";
                     default -> "foo.relu";
                 };
-                w.write("    %" + i + " = \"" + op + "\"(" + a + ", " + b + ") {id = " + i + " : i64, name = \"layer_" + i
+                w.write("    %" + i + " = \"" + op + "\"(" + a + ", " + b + ") {id = " + i + " : i64, name = \"layer_"
+                        + i
                         + "\", scale = " + (rnd.nextInt(1000) + 1) + ".5e-01 : f32} : (" + t + ", " + t + ") -> " + t
                         + "\n");
                 live.add("%" + i);
@@ -98,8 +99,9 @@ public final class BenchIrGen {
                 prev = "%x" + i;
             }
             w.write("    \"func.return\"(" + prev + ") : (tensor<1x3x224x224xf32>) -> ()\n");
-            w.write("  }) {function_type = (tensor<1x3x224x224xf32>) -> tensor<1x3x224x224xf32>, sym_name = \"resnet50\"}"
-                    + " : () -> ()\n");
+            w.write(
+                    "  }) {function_type = (tensor<1x3x224x224xf32>) -> tensor<1x3x224x224xf32>, sym_name = \"resnet50\"}"
+                            + " : () -> ()\n");
             w.write("}) : () -> ()\n");
             if (resources) {
                 rnd = new SplittableRandom(50);

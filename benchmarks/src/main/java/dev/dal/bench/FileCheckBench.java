@@ -9,7 +9,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -55,8 +54,16 @@ public final class FileCheckBench {
         System.out.printf(Locale.ROOT, "input %.1f MB, %d check lines, in %s%n", Files.size(input) / 1e6, written, dir);
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> llvmCmd = List.of(llvm, check.toString(), "--input-file", input.toString());
-        List<String> dalCmd = List.of(java, "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", jar,
-                "dev.dal.tools.filecheck.FileCheckMain", check.toString(), "--input-file", input.toString());
+        List<String> dalCmd = List.of(
+                java,
+                "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                jar,
+                "dev.dal.tools.filecheck.FileCheckMain",
+                check.toString(),
+                "--input-file",
+                input.toString());
         List<String> inProcArgs = List.of(check.toString(), "--input-file", input.toString());
         double probeBefore = probe();
         for (int w = 0; w < 3; w++) inProcess(inProcArgs);
@@ -72,13 +79,22 @@ public final class FileCheckBench {
         double ml = median(tl);
         double md = median(td);
         double mi = median(ti);
-        System.out.printf(Locale.ROOT, "compute probe before/after: %.0f / %.0f ms (similar = machine was free)%n",
-                probeBefore, probeAfter);
-        System.out.printf(Locale.ROOT, "%-38s %10s %8s%n", "runner (1 thread each, " + runs + " runs interleaved)", "median", "vs LLVM");
+        System.out.printf(
+                Locale.ROOT,
+                "compute probe before/after: %.0f / %.0f ms (similar = machine was free)%n",
+                probeBefore,
+                probeAfter);
+        System.out.printf(
+                Locale.ROOT,
+                "%-38s %10s %8s%n",
+                "runner (1 thread each, " + runs + " runs interleaved)",
+                "median",
+                "vs LLVM");
         System.out.printf(Locale.ROOT, "%-38s %8.0f ms %8s%n", "LLVM FileCheck 16 (process)", ml, "1.00x");
         System.out.printf(Locale.ROOT, "%-38s %8.0f ms %7.2fx%n", "dal-filecheck, fresh JVM (process)", md, md / ml);
         System.out.printf(Locale.ROOT, "%-38s %8.0f ms %7.2fx%n", "dal-filecheck, in-process (warm)", mi, mi / ml);
-        System.out.println("all runs " + Arrays.toString(tl) + " / " + Arrays.toString(td) + " / " + Arrays.toString(ti));
+        System.out.println(
+                "all runs " + Arrays.toString(tl) + " / " + Arrays.toString(td) + " / " + Arrays.toString(ti));
         Files.delete(input);
         Files.delete(check);
         Files.delete(dir);
@@ -92,8 +108,10 @@ public final class FileCheckBench {
 
     private static double process(List<String> cmd) throws IOException, InterruptedException {
         long t0 = System.nanoTime();
-        Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = new ProcessBuilder(cmd)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         int code = p.waitFor();
         double ms = (System.nanoTime() - t0) / 1e6;
         if (code != 0) throw new IllegalStateException(cmd.get(0) + " exited with " + code);
@@ -103,8 +121,12 @@ public final class FileCheckBench {
     private static double inProcess(List<String> args) {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         long t0 = System.nanoTime();
-        int code = new FileCheckTool().run(args, new ByteArrayInputStream(new byte[0]),
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+        int code = new FileCheckTool()
+                .run(
+                        args,
+                        new ByteArrayInputStream(new byte[0]),
+                        new PrintStream(new ByteArrayOutputStream()),
+                        new PrintStream(err));
         double ms = (System.nanoTime() - t0) / 1e6;
         if (code != 0) throw new IllegalStateException("in-process FileCheck exited with " + code + "\n" + err);
         return ms;
@@ -136,8 +158,9 @@ public final class FileCheckBench {
         int checksPerFunction = checks / functions - 1;
         long stride = Math.max(4, perFunction / (checksPerFunction + 1));
         int written = 0;
-        try (Writer in = Files.newBufferedWriter(input, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE);
-             Writer ck = Files.newBufferedWriter(check, StandardCharsets.UTF_8)) {
+        try (Writer in = Files.newBufferedWriter(
+                        input, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE);
+                Writer ck = Files.newBufferedWriter(check, StandardCharsets.UTF_8)) {
             long value = 0;
             for (int f = 0; f < functions; f++) {
                 in.write("func.func @f" + f + "(%arg0: tensor<4x8xf32>) -> tensor<4x8xf32> {\n");
@@ -158,7 +181,8 @@ public final class FileCheckBench {
                                 made++;
                             }
                             case 4 -> {
-                                ck.write("// CHECK: %[[V" + made + ":v[0-9]+]] = graph.op{{[0-9]+}} %v" + (value - 1) + ",\n");
+                                ck.write("// CHECK: %[[V" + made + ":v[0-9]+]] = graph.op{{[0-9]+}} %v" + (value - 1)
+                                        + ",\n");
                                 ck.write("// CHECK-NEXT: %v{{[0-9]+}} = graph.op{{[0-9]+}} %[[V" + made + "]],\n");
                                 made += 2;
                                 emitNext(in, ++value, rnd);

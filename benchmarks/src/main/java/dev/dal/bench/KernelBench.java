@@ -36,7 +36,9 @@ public final class KernelBench {
         List<Bench> benches = new ArrayList<>();
         int n = 512;
         float[] a = rand(r, n * n), b = rand(r, n * n), c = new float[n * n];
-        benches.add(new Bench("sgemm 512x512x512", 2.0 * n * n * n,
+        benches.add(new Bench(
+                "sgemm 512x512x512",
+                2.0 * n * n * n,
                 p -> Sgemm.sgemm(false, false, n, n, n, 1f, a, 0, n, b, 0, n, 0f, c, 0, n, p)));
         benches.add(conv(r, "conv 1x256x56x56 -> 64, 3x3 pad 1", 1, 256, 56, 56, 64, 3, 1));
         benches.add(conv(r, "conv 1x64x56x56 -> 64, 3x3 pad 1 (resnet layer1)", 1, 64, 56, 56, 64, 3, 1));
@@ -56,9 +58,10 @@ public final class KernelBench {
                 t2[i] = time(bench.body, p2);
             }
             double g1 = bench.flops / median(t1) / 1e9, g2 = bench.flops / median(t2) / 1e9;
-            System.out.printf("%-50s 1 thread %6.1f GFLOP/s (%4.1f%% of 1-core peak)   2 threads %6.1f GFLOP/s "
-                    + "(%4.1f%% of peak)  median %.2f ms%n", bench.name, g1, 100 * g1 / (PEAK_2T / 2), g2,
-                    100 * g2 / PEAK_2T, median(t2) * 1e3);
+            System.out.printf(
+                    "%-50s 1 thread %6.1f GFLOP/s (%4.1f%% of 1-core peak)   2 threads %6.1f GFLOP/s "
+                            + "(%4.1f%% of peak)  median %.2f ms%n",
+                    bench.name, g1, 100 * g1 / (PEAK_2T / 2), g2, 100 * g2 / PEAK_2T, median(t2) * 1e3);
         }
         System.out.printf("compute probe after: %.1f GFLOP/s (1 thread)%n", probe());
         p1.shutdown();
@@ -100,8 +103,7 @@ public final class KernelBench {
         Arrays.fill(x, 1.0001f);
         long t = System.nanoTime();
         int iters = 200_000;
-        for (int i = 0; i < iters; i++)
-            for (int j = 0; j < 1024; j++) y[j] = y[j] * 0.999f + x[j];
+        for (int i = 0; i < iters; i++) for (int j = 0; j < 1024; j++) y[j] = y[j] * 0.999f + x[j];
         double s = (System.nanoTime() - t) / 1e9;
         if (y[7] == 42) System.out.print("");
         return 2.0 * 1024 * iters / s / 1e9;

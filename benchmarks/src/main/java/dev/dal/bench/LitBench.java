@@ -57,7 +57,8 @@ public final class LitBench {
         // The process mode runs the first M tests only: a JVM per command makes the full suite take minutes.
         String processFilter = "bench :: t(" + String.join("|", names(processTests)) + ")\\.test$";
 
-        System.out.printf("LitBench: %d tests (in-process), %d tests (one JVM per command), %d workers, %d rounds%n",
+        System.out.printf(
+                "LitBench: %d tests (in-process), %d tests (one JVM per command), %d workers, %d rounds%n",
                 tests, processTests, jobs, rounds);
         double probeBefore = probe();
         run(suite, inProcess, jobs, null);
@@ -67,8 +68,9 @@ public final class LitBench {
         for (int r = 0; r < rounds; r++) {
             inRate[r] = run(suite, inProcess, jobs, null);
             procRate[r] = run(suite, processes, jobs, processFilter);
-            System.out.printf("  round %d: in-process %.1f tests/s, one JVM per command %.1f tests/s%n", r + 1, inRate[r],
-                    procRate[r]);
+            System.out.printf(
+                    "  round %d: in-process %.1f tests/s, one JVM per command %.1f tests/s%n",
+                    r + 1, inRate[r], procRate[r]);
         }
         double probeAfter = probe();
         double in = median(inRate);
@@ -76,11 +78,27 @@ public final class LitBench {
         System.out.println();
         System.out.println("| mode | tests | workers | tests/s (median) | ms/test |");
         System.out.println("|---|---:|---:|---:|---:|");
-        System.out.printf(Locale.ROOT, "| dal-lit, tools in-process | %d | %d | %.1f | %.2f |%n", tests, jobs, in, 1000 * jobs / in);
-        System.out.printf(Locale.ROOT, "| dal-lit, one JVM per tool command | %d | %d | %.1f | %.1f |%n", processTests, jobs, proc,
+        System.out.printf(
+                Locale.ROOT,
+                "| dal-lit, tools in-process | %d | %d | %.1f | %.2f |%n",
+                tests,
+                jobs,
+                in,
+                1000 * jobs / in);
+        System.out.printf(
+                Locale.ROOT,
+                "| dal-lit, one JVM per tool command | %d | %d | %.1f | %.1f |%n",
+                processTests,
+                jobs,
+                proc,
                 1000 * jobs / proc);
-        System.out.printf(Locale.ROOT, "%nin-process is %.1fx faster; compute probe %.0f ms before, %.0f ms after "
-                + "(similar = machine was not busy)%n", in / proc, probeBefore, probeAfter);
+        System.out.printf(
+                Locale.ROOT,
+                "%nin-process is %.1fx faster; compute probe %.0f ms before, %.0f ms after "
+                        + "(similar = machine was not busy)%n",
+                in / proc,
+                probeBefore,
+                probeAfter);
     }
 
     private static List<String> names(int n) {
@@ -90,9 +108,16 @@ public final class LitBench {
     }
 
     private static List<String> javaCommand(Path cds) {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-XX:+UseSerialGC",
-                "-XX:+AutoCreateSharedArchive", "-XX:SharedArchiveFile=" + cds, "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
-                "-cp", absoluteClassPath(), BenchTool.class.getName());
+        return List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:+UseSerialGC",
+                "-XX:+AutoCreateSharedArchive",
+                "-XX:SharedArchiveFile=" + cds,
+                "-Xlog:cds=off",
+                "-Xlog:cds+dynamic=off",
+                "-cp",
+                absoluteClassPath(),
+                BenchTool.class.getName());
     }
 
     /** The child JVMs run in each test's folder, so relative class-path entries must be made absolute. */
@@ -109,7 +134,8 @@ public final class LitBench {
         Files.writeString(suite.resolve("lit.suite.properties"), "name = bench\nsuffixes = .test\nexec_root = out\n");
         for (int i = 0; i < n; i++) {
             String id = String.format(Locale.ROOT, "%03d", i);
-            Files.writeString(suite.resolve("t" + id + ".test"),
+            Files.writeString(
+                    suite.resolve("t" + id + ".test"),
                     "// RUN: dal-bench upper %s | dal-bench expect \"HELLO " + id + "\"\n// hello " + id + "\n");
         }
         return suite;
@@ -126,7 +152,8 @@ public final class LitBench {
         double seconds = (System.nanoTime() - t0) / 1e9;
         for (TestResult r : report.results()) {
             if (r.code() != ResultCode.PASS)
-                throw new IllegalStateException("benchmark test did not pass: " + r.test().fullName() + "\n" + r.output());
+                throw new IllegalStateException(
+                        "benchmark test did not pass: " + r.test().fullName() + "\n" + r.output());
         }
         return report.results().size() / seconds;
     }

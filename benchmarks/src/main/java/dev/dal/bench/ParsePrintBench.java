@@ -50,8 +50,11 @@ public final class ParsePrintBench {
             inputs.add(new Input(res ? "ResNet-50 dense_resource" : "ResNet-50 inline hex", f, bytes));
         }
 
-        System.out.printf(Locale.ROOT, "compute probe before: %.1f GFLOP/s (1 thread), load average %s%n",
-                ProcessTimer.computeProbe(), loadAverage());
+        System.out.printf(
+                Locale.ROOT,
+                "compute probe before: %.1f GFLOP/s (1 thread), load average %s%n",
+                ProcessTimer.computeProbe(),
+                loadAverage());
         System.out.println();
         System.out.println("| input | size | mlir-opt wall | DAL wall | wall ratio | mlir-opt CPU | DAL CPU | CPU ratio"
                 + " | DAL CPU per MB | mlir-opt RSS | DAL RSS |");
@@ -59,10 +62,20 @@ public final class ParsePrintBench {
         for (Input in : inputs) {
             double[] mw = new double[runs], dw = new double[runs], mc = new double[runs], dc = new double[runs];
             double[] mr = new double[runs], dr = new double[runs];
-            List<String> mCmd = List.of(mlirOpt, "--allow-unregistered-dialect", "--mlir-print-op-generic",
-                    in.file().toString(), "-o", "/dev/null");
-            List<String> dCmd = List.of(dalOpt, "--allow-unregistered-dialect", "--print-op-generic",
-                    in.file().toString(), "-o", "/dev/null");
+            List<String> mCmd = List.of(
+                    mlirOpt,
+                    "--allow-unregistered-dialect",
+                    "--mlir-print-op-generic",
+                    in.file().toString(),
+                    "-o",
+                    "/dev/null");
+            List<String> dCmd = List.of(
+                    dalOpt,
+                    "--allow-unregistered-dialect",
+                    "--print-op-generic",
+                    in.file().toString(),
+                    "-o",
+                    "/dev/null");
             ProcessTimer.run(dCmd); // first run creates the class-data archive
             for (int r = 0; r < runs; r++) {
                 var m = ProcessTimer.run(mCmd);
@@ -77,32 +90,61 @@ public final class ParsePrintBench {
             double mwm = ProcessTimer.median(mw), dwm = ProcessTimer.median(dw);
             double mcm = ProcessTimer.median(mc), dcm = ProcessTimer.median(dc);
             double mb = Files.size(in.file()) / 1e6;
-            System.out.printf(Locale.ROOT,
+            System.out.printf(
+                    Locale.ROOT,
                     "| %s | %.1f MB | %.2f s | %.2f s | %.2f | %.2f s | %.2f s | %.2f | %.3f s | %.0f MB | %.0f MB |%n",
-                    in.label(), mb, mwm, dwm, dwm / mwm, mcm, dcm, dcm / mcm, dcm / mb,
-                    ProcessTimer.median(mr) / 1024, ProcessTimer.median(dr) / 1024);
+                    in.label(),
+                    mb,
+                    mwm,
+                    dwm,
+                    dwm / mwm,
+                    mcm,
+                    dcm,
+                    dcm / mcm,
+                    dcm / mb,
+                    ProcessTimer.median(mr) / 1024,
+                    ProcessTimer.median(dr) / 1024);
         }
         System.out.println();
         for (Input in : inputs) {
             if (in.weightBytes() == 0) continue;
             long capMb = 2 * in.weightBytes() / (1 << 20);
-            var pb = new ProcessBuilder(dalOpt, "--allow-unregistered-dialect", "--print-op-generic",
-                    in.file().toString(), "-o", "/dev/null").redirectErrorStream(true)
+            var pb = new ProcessBuilder(
+                            dalOpt,
+                            "--allow-unregistered-dialect",
+                            "--print-op-generic",
+                            in.file().toString(),
+                            "-o",
+                            "/dev/null")
+                    .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD);
             pb.environment().put("DAL_JAVA_OPTS", "-Xmx" + capMb + "m");
             long t0 = System.nanoTime();
             int rc = pb.start().waitFor();
-            System.out.printf(Locale.ROOT, "%s with -Xmx%dm (2x the %.1f MB of weights): %s (%.2f s wall)%n",
-                    in.label(), capMb, in.weightBytes() / 1e6, rc == 0 ? "ok" : "FAILED (exit " + rc + ")",
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s with -Xmx%dm (2x the %.1f MB of weights): %s (%.2f s wall)%n",
+                    in.label(),
+                    capMb,
+                    in.weightBytes() / 1e6,
+                    rc == 0 ? "ok" : "FAILED (exit " + rc + ")",
                     (System.nanoTime() - t0) / 1e9);
         }
         var v = ProcessTimer.run(List.of(dalOpt, "--version"));
         double[] starts = new double[runs];
-        for (int r = 0; r < runs; r++) starts[r] = ProcessTimer.run(List.of(dalOpt, "--version")).wallSeconds();
-        System.out.printf(Locale.ROOT, "dal-opt --version: median %.3f s over %d runs (first %.3f s)%n",
-                ProcessTimer.median(starts), runs, v.wallSeconds());
-        System.out.printf(Locale.ROOT, "compute probe after: %.1f GFLOP/s (1 thread), load average %s%n",
-                ProcessTimer.computeProbe(), loadAverage());
+        for (int r = 0; r < runs; r++)
+            starts[r] = ProcessTimer.run(List.of(dalOpt, "--version")).wallSeconds();
+        System.out.printf(
+                Locale.ROOT,
+                "dal-opt --version: median %.3f s over %d runs (first %.3f s)%n",
+                ProcessTimer.median(starts),
+                runs,
+                v.wallSeconds());
+        System.out.printf(
+                Locale.ROOT,
+                "compute probe after: %.1f GFLOP/s (1 thread), load average %s%n",
+                ProcessTimer.computeProbe(),
+                loadAverage());
     }
 
     /** {@return the 1/5/15-minute load averages (the machine may be shared), or "?" off Linux} */

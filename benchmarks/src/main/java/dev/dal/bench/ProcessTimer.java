@@ -21,17 +21,22 @@ public final class ProcessTimer {
         try {
             List<String> cmd = new ArrayList<>(List.of("/usr/bin/time", "-o", times.toString(), "-f", "%e %U %S %M"));
             cmd.addAll(command);
-            Process p = new ProcessBuilder(cmd).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(err.toFile()).start();
+            Process p = new ProcessBuilder(cmd)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(err.toFile())
+                    .start();
             int rc = p.waitFor();
             List<String> lines = Files.readAllLines(times);
             String last = lines.get(lines.size() - 1).trim();
             String[] f = last.split(" ");
             if (rc != 0)
-                throw new IOException("command failed (" + rc + "): " + String.join(" ", command) + "\n"
-                        + Files.readString(err));
-            return new Sample(Double.parseDouble(f[0]), Double.parseDouble(f[1]) + Double.parseDouble(f[2]),
-                    Long.parseLong(f[3]), rc);
+                throw new IOException(
+                        "command failed (" + rc + "): " + String.join(" ", command) + "\n" + Files.readString(err));
+            return new Sample(
+                    Double.parseDouble(f[0]),
+                    Double.parseDouble(f[1]) + Double.parseDouble(f[2]),
+                    Long.parseLong(f[3]),
+                    rc);
         } finally {
             Files.deleteIfExists(times);
             Files.deleteIfExists(err);
@@ -57,8 +62,7 @@ public final class ProcessTimer {
         long best = Long.MAX_VALUE;
         for (int rep = 0; rep < 30; rep++) {
             long t0 = System.nanoTime();
-            for (int k = 0; k < 2000; k++)
-                for (int j = 0; j < c.length; j++) c[j] = Math.fma(a[j], b[j], c[j]);
+            for (int k = 0; k < 2000; k++) for (int j = 0; j < c.length; j++) c[j] = Math.fma(a[j], b[j], c[j]);
             best = Math.min(best, System.nanoTime() - t0);
         }
         if (c[7] == 42) System.out.print("");

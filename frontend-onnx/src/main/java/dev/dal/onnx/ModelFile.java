@@ -57,8 +57,8 @@ public final class ModelFile {
         try {
             skeleton = Skeleton.strip(mapped);
         } catch (Skeleton.Malformed e) {
-            throw new OnnxException(file + ": error: not a valid ONNX protobuf (truncated or corrupt): "
-                    + e.getMessage());
+            throw new OnnxException(
+                    file + ": error: not a valid ONNX protobuf (truncated or corrupt): " + e.getMessage());
         }
         return new Mapped(parse(UnsafeByteOperations.unsafeWrap(skeleton), file.toString()), mapped);
     }
@@ -76,8 +76,7 @@ public final class ModelFile {
             in.setRecursionLimit(200);
             ModelProto m = ModelProto.parseFrom(in);
             in.checkLastTagWas(0);
-            if (!m.hasGraph())
-                throw new OnnxException(fileName + ": error: not an ONNX model: it has no graph");
+            if (!m.hasGraph()) throw new OnnxException(fileName + ": error: not an ONNX model: it has no graph");
             return m;
         } catch (InvalidProtocolBufferException e) {
             throw new OnnxException(fileName + ": error: not a valid ONNX protobuf (truncated or corrupt): "

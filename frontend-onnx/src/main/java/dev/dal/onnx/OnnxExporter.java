@@ -49,8 +49,8 @@ import java.util.Set;
  */
 public final class OnnxExporter {
     /** Ops whose trailing unused results are optional ONNX outputs, left out on export. */
-    private static final Set<String> OPTIONAL_OUTPUTS = Set.of("Dropout", "MaxPool", "BatchNormalization",
-            "LayerNormalization");
+    private static final Set<String> OPTIONAL_OUTPUTS =
+            Set.of("Dropout", "MaxPool", "BatchNormalization", "LayerNormalization");
 
     private final Map<Value, String> names = new HashMap<>();
     private final Set<String> used = new HashSet<>();
@@ -81,7 +81,9 @@ public final class OnnxExporter {
             }
         if (func == null) throw error(module, "the module has no func.func to export");
         ModelProto.Builder mb = ModelProto.newBuilder();
-        long ir = module.attribute("onnx.ir_version").map(a -> ((IntegerAttr) a).longValue()).orElse(8L);
+        long ir = module.attribute("onnx.ir_version")
+                .map(a -> ((IntegerAttr) a).longValue())
+                .orElse(8L);
         mb.setIrVersion(Math.max(ir, 8));
         module.attribute("onnx.producer").ifPresent(a -> mb.setProducerName(((StringAttr) a).value()));
         module.attribute("onnx.producer_version").ifPresent(a -> mb.setProducerVersion(((StringAttr) a).value()));
@@ -90,7 +92,8 @@ public final class OnnxExporter {
             for (NamedAttribute e : d.entries()) {
                 boolean def = OnnxOps.isDefaultDomain(e.name());
                 hasDefault |= def;
-                mb.addOpsetImport(OperatorSetIdProto.newBuilder().setDomain(def ? "" : e.name())
+                mb.addOpsetImport(OperatorSetIdProto.newBuilder()
+                        .setDomain(def ? "" : e.name())
                         .setVersion(def ? OnnxImporter.MAX_OPSET : ((IntegerAttr) e.value()).longValue()));
             }
         }
@@ -120,10 +123,10 @@ public final class OnnxExporter {
     }
 
     private static Optional<String> onnxName(Optional<Attribute> attrs, int i) {
-        if (attrs.orElse(null) instanceof ArrayAttr a && i < a.elements().size()
+        if (attrs.orElse(null) instanceof ArrayAttr a
+                && i < a.elements().size()
                 && a.elements().get(i) instanceof DictionaryAttr d
-                && d.get("onnx.name").orElse(null) instanceof StringAttr s)
-            return Optional.of(s.value());
+                && d.get("onnx.name").orElse(null) instanceof StringAttr s) return Optional.of(s.value());
         return Optional.empty();
     }
 
@@ -137,7 +140,8 @@ public final class OnnxExporter {
             names.put(a, n);
             g.addInput(valueInfo(n, a, func));
         }
-        Operation ret = entry.lastOp().filter(o -> o.name().equals("func.return"))
+        Operation ret = entry.lastOp()
+                .filter(o -> o.name().equals("func.return"))
                 .orElseThrow(() -> error(func, "the function does not end in func.return"));
         List<String> outNames = new ArrayList<>();
         for (int i = 0; i < ret.numOperands(); i++)
@@ -156,9 +160,12 @@ public final class OnnxExporter {
         Set<Value> directOutputs = new HashSet<>();
         for (int i = 0; i < term.numOperands(); i++) {
             Value v = term.operand(i);
-            if (v instanceof OpResult r && r.owner().parentBlock().orElse(null) == block
-                    && !r.owner().name().equals("graph.constant") && !r.owner().name().equals("graph.none")
-                    && !names.containsKey(v) && !directOutputs.contains(v)) {
+            if (v instanceof OpResult r
+                    && r.owner().parentBlock().orElse(null) == block
+                    && !r.owner().name().equals("graph.constant")
+                    && !r.owner().name().equals("graph.none")
+                    && !names.containsKey(v)
+                    && !directOutputs.contains(v)) {
                 String want = outNames.isEmpty() ? nameOf(v) : outNames.get(i);
                 if (!outNames.isEmpty()) {
                     if (!used.add(want)) want = unique(want);
@@ -174,16 +181,17 @@ public final class OnnxExporter {
             if (op.name().equals("graph.none")) {
                 names.put(op.result(0), "");
             } else if (op.name().equals("graph.constant")) {
-                Attribute value = op.attribute("value").orElseThrow(
-                        () -> error(op, "graph.constant without a value"));
+                Attribute value = op.attribute("value").orElseThrow(() -> error(op, "graph.constant without a value"));
                 String n = nameOf(op.result(0));
                 if (leading) {
                     g.addInitializer(tensor(value, n, op));
                 } else {
                     // a constant among the nodes stays a Constant node, so a re-import keeps the op order
-                    g.addNode(NodeProto.newBuilder().setOpType("Constant")
+                    g.addNode(NodeProto.newBuilder()
+                            .setOpType("Constant")
                             .setName(op.loc() instanceof Location.Name nl ? nl.name() : unique("Constant"))
-                            .addOutput(n).addAttribute(attribute("value", value, op)));
+                            .addOutput(n)
+                            .addAttribute(attribute("value", value, op)));
                 }
             } else {
                 leading = false;
@@ -195,25 +203,38 @@ public final class OnnxExporter {
         for (int i = 0; i < term.numOperands(); i++) {
             Value v = term.operand(i);
             String n;
-            boolean sameName = directOutputs.contains(v) || !outNames.isEmpty() && nameOf(v).equals(outNames.get(i))
-                    && !(v instanceof OpResult r && r.owner().name().equals("graph.constant"));
+            boolean sameName = directOutputs.contains(v)
+                    || !outNames.isEmpty()
+                            && nameOf(v).equals(outNames.get(i))
+                            && !(v instanceof OpResult r && r.owner().name().equals("graph.constant"));
             if (sameName && outputsWritten.add(nameOf(v))) {
                 n = nameOf(v);
             } else {
                 // an input, constant, outer value or repeated output: ONNX outputs need their own producer here
                 n = unique(outNames.isEmpty() ? nameOf(v) + "_out" : outNames.get(i));
-                g.addNode(NodeProto.newBuilder().setOpType("Identity").setName(n).addInput(nameOf(v)).addOutput(n));
+                g.addNode(NodeProto.newBuilder()
+                        .setOpType("Identity")
+                        .setName(n)
+                        .addInput(nameOf(v))
+                        .addOutput(n));
             }
             g.addOutput(valueInfo(n, v, term));
         }
         for (Value v : typed)
-            if (v instanceof OpResult r && !r.hasNoUses()) OnnxTypes.typeProto(v.type()).ifPresent(t -> g.addValueInfo(
-                    ValueInfoProto.newBuilder().setName(nameOf(v)).setType(t)));
+            if (v instanceof OpResult r && !r.hasNoUses())
+                OnnxTypes.typeProto(v.type())
+                        .ifPresent(t -> g.addValueInfo(
+                                ValueInfoProto.newBuilder().setName(nameOf(v)).setType(t)));
     }
 
     private static ValueInfoProto valueInfo(String name, Value v, Operation where) throws OnnxException {
-        return ValueInfoProto.newBuilder().setName(name).setType(OnnxTypes.typeProto(v.type()).orElseThrow(
-                () -> error(where, "type " + OnnxTypes.text(v.type()) + " of '" + name + "' has no ONNX equivalent"))).build();
+        return ValueInfoProto.newBuilder()
+                .setName(name)
+                .setType(OnnxTypes.typeProto(v.type())
+                        .orElseThrow(() -> error(
+                                where,
+                                "type " + OnnxTypes.text(v.type()) + " of '" + name + "' has no ONNX equivalent")))
+                .build();
     }
 
     private NodeProto node(Operation op) throws OnnxException {
@@ -222,7 +243,8 @@ public final class OnnxExporter {
         Set<String> skip = new HashSet<>();
         List<String> regionNames;
         if (op.name().equals("graph.custom")) {
-            opType = op.attribute("op_type").map(a -> ((StringAttr) a).value())
+            opType = op.attribute("op_type")
+                    .map(a -> ((StringAttr) a).value())
                     .orElseThrow(() -> error(op, "graph.custom without op_type"));
             op.attribute("domain").ifPresent(a -> n.setDomain(((StringAttr) a).value()));
             skip.addAll(List.of("op_type", "domain", "onnx.region_names"));
@@ -230,8 +252,7 @@ public final class OnnxExporter {
             if (op.attribute("onnx.region_names").orElse(null) instanceof ArrayAttr ra)
                 for (Attribute a : ra.elements()) regionNames.add(((StringAttr) a).value());
         } else {
-            opType = OnnxOps.opType(op.name()).orElseThrow(
-                    () -> error(op, "'" + op.name() + "' has no ONNX operator"));
+            opType = OnnxOps.opType(op.name()).orElseThrow(() -> error(op, "'" + op.name() + "' has no ONNX operator"));
             regionNames = switch (opType) {
                 case "If" -> List.of("then_branch", "else_branch");
                 case "Loop" -> List.of("body");
@@ -244,7 +265,8 @@ public final class OnnxExporter {
         if (opType.equals("Upsample")) {
             opType = "Resize";
             ins = new ArrayList<>(List.of(ins.get(0), "", ins.size() > 1 ? ins.get(1) : ""));
-            String mode = op.attribute("mode").map(a -> ((StringAttr) a).value()).orElse("nearest");
+            String mode =
+                    op.attribute("mode").map(a -> ((StringAttr) a).value()).orElse("nearest");
             if (mode.equals("bilinear")) mode = "linear";
             n.addAttribute(strAttr("mode", mode));
             n.addAttribute(strAttr("coordinate_transformation_mode", "asymmetric"));
@@ -264,8 +286,10 @@ public final class OnnxExporter {
         if (regionNames.size() != op.regions().size())
             throw error(op, "has " + op.regions().size() + " regions, expected " + regionNames.size());
         for (int i = 0; i < op.regions().size(); i++)
-            n.addAttribute(AttributeProto.newBuilder().setName(regionNames.get(i))
-                    .setType(AttributeProto.AttributeType.GRAPH).setG(subgraph(op.region(i), regionNames.get(i), op)));
+            n.addAttribute(AttributeProto.newBuilder()
+                    .setName(regionNames.get(i))
+                    .setType(AttributeProto.AttributeType.GRAPH)
+                    .setG(subgraph(op.region(i), regionNames.get(i), op)));
         return n.build();
     }
 
@@ -273,15 +297,19 @@ public final class OnnxExporter {
         GraphProto.Builder g = GraphProto.newBuilder().setName(unique(name));
         Block b = r.entry();
         for (BlockArgument a : b.arguments()) g.addInput(valueInfo(nameOf(a), a, owner));
-        Operation term = b.lastOp().filter(o -> o.name().equals("graph.yield"))
+        Operation term = b.lastOp()
+                .filter(o -> o.name().equals("graph.yield"))
                 .orElseThrow(() -> error(owner, "a region does not end in graph.yield"));
         exportBlock(b, g, term, List.of());
         return g.build();
     }
 
     private static AttributeProto strAttr(String name, String value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
-                .setS(ByteString.copyFromUtf8(value)).build();
+        return AttributeProto.newBuilder()
+                .setName(name)
+                .setType(AttributeProto.AttributeType.STRING)
+                .setS(ByteString.copyFromUtf8(value))
+                .build();
     }
 
     private AttributeProto attribute(String name, Attribute a, Operation op) throws OnnxException {
@@ -289,22 +317,29 @@ public final class OnnxExporter {
         switch (a) {
             case IntegerAttr i -> b.setType(AttributeProto.AttributeType.INT).setI(i.longValue());
             case FloatAttr f -> b.setType(AttributeProto.AttributeType.FLOAT).setF((float) f.value());
-            case StringAttr s -> b.setType(AttributeProto.AttributeType.STRING).setS(ByteString.copyFromUtf8(s.value()));
-            case DenseArrayAttr d when d.elementType() instanceof IntegerType -> {
+            case StringAttr s ->
+                b.setType(AttributeProto.AttributeType.STRING).setS(ByteString.copyFromUtf8(s.value()));
+            case DenseArrayAttr d
+            when d.elementType() instanceof IntegerType -> {
                 b.setType(AttributeProto.AttributeType.INTS);
                 for (long x : d.toLongArray()) b.addInts(x);
             }
-            case DenseArrayAttr d when d.elementType() instanceof FloatType -> {
+            case DenseArrayAttr d
+            when d.elementType() instanceof FloatType -> {
                 b.setType(AttributeProto.AttributeType.FLOATS);
                 for (int i = 0; i < d.size(); i++) b.addFloats((float) d.getDouble(i));
             }
-            case ArrayAttr arr when arr.elements().stream().allMatch(e -> e instanceof StringAttr) -> {
+            case ArrayAttr arr
+            when arr.elements().stream().allMatch(e -> e instanceof StringAttr) -> {
                 b.setType(AttributeProto.AttributeType.STRINGS);
                 for (Attribute e : arr.elements()) b.addStrings(ByteString.copyFromUtf8(((StringAttr) e).value()));
             }
-            case DenseElementsAttr d -> b.setType(AttributeProto.AttributeType.TENSOR).setT(tensor(d, "", op));
-            case DenseResourceAttr d -> b.setType(AttributeProto.AttributeType.TENSOR).setT(tensor(d, "", op));
-            case DenseStringElementsAttr d -> b.setType(AttributeProto.AttributeType.TENSOR).setT(tensor(d, "", op));
+            case DenseElementsAttr d ->
+                b.setType(AttributeProto.AttributeType.TENSOR).setT(tensor(d, "", op));
+            case DenseResourceAttr d ->
+                b.setType(AttributeProto.AttributeType.TENSOR).setT(tensor(d, "", op));
+            case DenseStringElementsAttr d ->
+                b.setType(AttributeProto.AttributeType.TENSOR).setT(tensor(d, "", op));
             default -> throw error(op, "attribute '" + name + "' (" + a + ") has no ONNX equivalent");
         }
         return b.build();
@@ -315,8 +350,8 @@ public final class OnnxExporter {
         if (!name.isEmpty()) t.setName(name);
         ShapedType st = (ShapedType) a.type().orElseThrow(() -> error(op, "a tensor value without a type"));
         t.addAllDims(st.shape());
-        t.setDataType(OnnxTypes.dataType(st.elementType()).orElseThrow(
-                () -> error(op, "element type " + st.elementType() + " has no ONNX equivalent")));
+        t.setDataType(OnnxTypes.dataType(st.elementType())
+                .orElseThrow(() -> error(op, "element type " + st.elementType() + " has no ONNX equivalent")));
         switch (a) {
             case DenseElementsAttr d -> {
                 ByteBuffer bytes = d.data().bytes();
@@ -329,8 +364,11 @@ public final class OnnxExporter {
                     t.setRawData(UnsafeByteOperations.unsafeWrap(bytes));
                 }
             }
-            case DenseResourceAttr d -> t.setRawData(UnsafeByteOperations.unsafeWrap(d.handle().blob().orElseThrow(
-                    () -> error(op, "resource '" + d.handle().key() + "' has no data")).bytes()));
+            case DenseResourceAttr d ->
+                t.setRawData(UnsafeByteOperations.unsafeWrap(d.handle()
+                        .blob()
+                        .orElseThrow(() -> error(op, "resource '" + d.handle().key() + "' has no data"))
+                        .bytes()));
             case DenseStringElementsAttr d -> {
                 for (long i = 0; i < st.numElements(); i++)
                     t.addStringData(ByteString.copyFromUtf8(d.values().get(d.splat() ? 0 : (int) i)));

@@ -147,8 +147,8 @@ public final class OnnxImporter {
         List<NamedAttribute> opsetEntries = new ArrayList<>();
         // the default domain is keyed "ai.onnx": MLIR's syntax (and DAL's parser) reject an empty attribute name
         for (var e : opsets.entrySet())
-            opsetEntries.add(new NamedAttribute(e.getKey().isEmpty() ? "ai.onnx" : e.getKey(),
-                    IntegerAttr.i64(e.getValue())));
+            opsetEntries.add(
+                    new NamedAttribute(e.getKey().isEmpty() ? "ai.onnx" : e.getKey(), IntegerAttr.i64(e.getValue())));
         ms.addAttribute("onnx.opset_import", new DictionaryAttr(opsetEntries));
         ms.addAttribute("onnx.ir_version", IntegerAttr.i64(m.getIrVersion()));
         if (!m.getProducerName().isEmpty()) ms.addAttribute("onnx.producer", StringAttr.of(m.getProducerName()));
@@ -163,10 +163,14 @@ public final class OnnxImporter {
         Map<String, List<String>> unknown = new TreeMap<>();
         collectUnknown(g, unknown);
         if (unknown.isEmpty() || options.allowUnknownOps()) return;
-        StringBuilder sb = new StringBuilder("unsupported operators (use --allow-unknown-ops to import them as "
-                + "graph.custom):");
+        StringBuilder sb = new StringBuilder(
+                "unsupported operators (use --allow-unknown-ops to import them as " + "graph.custom):");
         for (var e : unknown.entrySet())
-            sb.append("\n  ").append(e.getKey()).append(" x").append(e.getValue().size()).append(": ")
+            sb.append("\n  ")
+                    .append(e.getKey())
+                    .append(" x")
+                    .append(e.getValue().size())
+                    .append(": ")
                     .append(String.join(", ", e.getValue()));
         throw error(sb.toString());
     }
@@ -227,8 +231,8 @@ public final class OnnxImporter {
         List<Attribute> argAttrs = new ArrayList<>();
         for (ValueInfoProto in : g.getInputList()) {
             if (initNames.contains(in.getName())) continue;
-            Type t = OnnxTypes.valueType(in.getType()).orElseThrow(
-                    () -> error("graph input '" + in.getName() + "' has no tensor type DAL supports"));
+            Type t = OnnxTypes.valueType(in.getType())
+                    .orElseThrow(() -> error("graph input '" + in.getName() + "' has no tensor type DAL supports"));
             Value v = entry.addArgument(t, Location.name(in.getName()));
             scope.values.put(in.getName(), v);
             argTypes.add(t);
@@ -238,9 +242,9 @@ public final class OnnxImporter {
         List<Value> results = new ArrayList<>();
         List<Attribute> resAttrs = new ArrayList<>();
         for (ValueInfoProto out : g.getOutputList()) {
-            Value v = scope.lookup(out.getName()).orElseThrow(
-                    () -> error("graph output '" + out.getName() + "' is not defined by any node, initializer or "
-                            + "input"));
+            Value v = scope.lookup(out.getName())
+                    .orElseThrow(() -> error("graph output '" + out.getName()
+                            + "' is not defined by any node, initializer or " + "input"));
             results.add(v);
             resAttrs.add(nameDict(out.getName()));
         }
@@ -248,8 +252,10 @@ public final class OnnxImporter {
         rs.addOperands(results);
         entry.append(Operation.create(rs));
         fs.addAttribute("sym_name", StringAttr.of(name));
-        fs.addAttribute("function_type",
-                new TypeAttr(new FunctionType(argTypes, results.stream().map(Value::type).toList())));
+        fs.addAttribute(
+                "function_type",
+                new TypeAttr(new FunctionType(
+                        argTypes, results.stream().map(Value::type).toList())));
         fs.addAttribute("arg_attrs", new ArrayAttr(argAttrs));
         fs.addAttribute("res_attrs", new ArrayAttr(resAttrs));
         return Operation.create(fs);
@@ -314,8 +320,7 @@ public final class OnnxImporter {
     }
 
     /** Imports initializers and nodes (in dependency order) into {@code block}. */
-    private void importBody(GraphProto g, Block block, Scope scope, Map<String, Type> declared)
-            throws OnnxException {
+    private void importBody(GraphProto g, Block block, Scope scope, Map<String, Type> declared) throws OnnxException {
         for (TensorProto t : g.getInitializerList()) {
             Attribute value = tensors.attribute(t, "initializer '" + t.getName() + "'");
             Operation c = constant(value, Location.name(t.getName()));
@@ -332,17 +337,14 @@ public final class OnnxImporter {
     private int[] order(GraphProto g, Scope scope) throws OnnxException {
         int n = g.getNodeCount();
         Map<String, Integer> producer = new HashMap<>();
-        for (int i = 0; i < n; i++)
-            for (String o : g.getNode(i).getOutputList())
-                if (!o.isEmpty()) producer.put(o, i);
+        for (int i = 0; i < n; i++) for (String o : g.getNode(i).getOutputList()) if (!o.isEmpty()) producer.put(o, i);
         List<List<Integer>> users = new ArrayList<>();
         int[] pending = new int[n];
         for (int i = 0; i < n; i++) users.add(new ArrayList<>());
         for (int i = 0; i < n; i++) {
             NodeProto node = g.getNode(i);
             Set<String> reads = new java.util.LinkedHashSet<>(node.getInputList());
-            for (AttributeProto a : node.getAttributeList())
-                if (a.hasG()) freeNames(a.getG(), reads);
+            for (AttributeProto a : node.getAttributeList()) if (a.hasG()) freeNames(a.getG(), reads);
             for (String in : reads) {
                 if (in.isEmpty()) continue;
                 Integer p = producer.get(in);
@@ -370,8 +372,8 @@ public final class OnnxImporter {
         if (k < n) {
             List<String> stuck = new ArrayList<>();
             for (int i = 0; i < n; i++) if (pending[i] > 0) stuck.add("'" + nodeName(g.getNode(i), i) + "'");
-            throw error("graph '" + (g.getName().isEmpty() ? "main_graph" : g.getName()) + "' has a cycle: nodes " + String.join(", ", stuck)
-                    + " depend on each other");
+            throw error("graph '" + (g.getName().isEmpty() ? "main_graph" : g.getName()) + "' has a cycle: nodes "
+                    + String.join(", ", stuck) + " depend on each other");
         }
         // keep the file's order where it is already topological (readable IR, stable round trips)
         int[] seq = new int[n];
@@ -410,9 +412,10 @@ public final class OnnxImporter {
 
     private Value none() {
         if (none == null) {
-            Operation op = Operation.create(new OperationState("graph.none", Location.unknown())
-                    .addResultType(NoneType.INSTANCE));
-            if (funcEntry.firstOp().isPresent()) op.moveBefore(funcEntry.firstOp().get());
+            Operation op = Operation.create(
+                    new OperationState("graph.none", Location.unknown()).addResultType(NoneType.INSTANCE));
+            if (funcEntry.firstOp().isPresent())
+                op.moveBefore(funcEntry.firstOp().get());
             else funcEntry.append(op);
             none = op.result(0);
         }
@@ -421,7 +424,8 @@ public final class OnnxImporter {
 
     private static Operation constant(Attribute value, Location loc) {
         Type t = value.type().orElseThrow();
-        return Operation.create(new OperationState("graph.constant", loc).addAttribute("value", value)
+        return Operation.create(new OperationState("graph.constant", loc)
+                .addAttribute("value", value)
                 .addResultType(t));
     }
 
@@ -431,7 +435,8 @@ public final class OnnxImporter {
         String where = describe(n, index);
         Location loc = Location.name(nodeName(n, index));
         List<Value> ins = new ArrayList<>();
-        for (String in : n.getInputList()) ins.add(in.isEmpty() ? null : scope.lookup(in).orElseThrow());
+        for (String in : n.getInputList())
+            ins.add(in.isEmpty() ? null : scope.lookup(in).orElseThrow());
         Map<String, AttributeProto> attrs = new LinkedHashMap<>();
         for (AttributeProto a : n.getAttributeList()) attrs.put(a.getName(), a);
         boolean known = OnnxOps.isDefaultDomain(n.getDomain()) && OnnxOps.isSupported(opType);
@@ -482,8 +487,11 @@ public final class OnnxImporter {
             }
         }
         if (!known && !regionNames.isEmpty())
-            st.addAttribute("onnx.region_names",
-                    new ArrayAttr(regionNames.stream().map(s -> (Attribute) StringAttr.of(s)).toList()));
+            st.addAttribute(
+                    "onnx.region_names",
+                    new ArrayAttr(regionNames.stream()
+                            .map(s -> (Attribute) StringAttr.of(s))
+                            .toList()));
 
         List<Type> types = new ArrayList<>();
         for (int r = 0; r < results; r++) {
@@ -537,18 +545,25 @@ public final class OnnxImporter {
             Optional<Type> t = OnnxTypes.valueType(in.getType());
             if (t.isEmpty() && opType.equals("Loop")) {
                 // Loop bodies may leave input types out: iteration number, condition, then the carried values
-                t = Optional.of(i == 0 ? TensorType.of(IntegerType.I64) : i == 1 ? TensorType.of(IntegerType.I1)
-                        : i < operands.size() ? operands.get(i).type() : new UnrankedTensorType(FloatType.F32));
+                t = Optional.of(
+                        i == 0
+                                ? TensorType.of(IntegerType.I64)
+                                : i == 1
+                                        ? TensorType.of(IntegerType.I1)
+                                        : i < operands.size()
+                                                ? operands.get(i).type()
+                                                : new UnrankedTensorType(FloatType.F32));
             }
-            Type type = t.orElseThrow(() -> error("subgraph '" + g.getName() + "' input '" + in.getName()
-                    + "' has no tensor type"));
+            Type type = t.orElseThrow(
+                    () -> error("subgraph '" + g.getName() + "' input '" + in.getName() + "' has no tensor type"));
             scope.values.put(in.getName(), b.addArgument(type, Location.name(in.getName())));
         }
         importBody(g, b, scope, declared);
         List<Value> outs = new ArrayList<>();
         for (ValueInfoProto o : g.getOutputList())
-            outs.add(scope.lookup(o.getName()).orElseThrow(() -> error("subgraph '" + g.getName() + "' output '"
-                    + o.getName() + "' is not defined")));
+            outs.add(scope.lookup(o.getName())
+                    .orElseThrow(
+                            () -> error("subgraph '" + g.getName() + "' output '" + o.getName() + "' is not defined")));
         b.append(Operation.create(new OperationState("graph.yield", Location.unknown()).addOperands(outs)));
         return outs.stream().map(Value::type).toList();
     }
@@ -558,25 +573,32 @@ public final class OnnxImporter {
         Optional<Type> et = switch (opType) {
             case "Shape", "Size", "ArgMax", "ArgMin", "NonZero", "NonMaxSuppression" -> Optional.of(IntegerType.I64);
             case "Equal", "Less", "Greater", "LessOrEqual", "GreaterOrEqual", "Not", "And", "Or", "Xor" ->
-                    Optional.of(IntegerType.I1);
+                Optional.of(IntegerType.I1);
             case "TopK", "MaxPool" -> r == 1 ? Optional.of(IntegerType.I64) : elem(st, 0);
             case "Dropout" -> r == 1 ? Optional.of(IntegerType.I1) : elem(st, 0);
             case "Cast" -> attrOf(st, "to").flatMap(a -> OnnxTypes.elementType((int) ((IntegerAttr) a).longValue()));
             case "CastLike" -> elem(st, 1);
-            case "ConstantOfShape" -> attrOf(st, "value").flatMap(Attribute::type)
-                    .map(t -> ((ShapedType) t).elementType()).or(() -> Optional.of(FloatType.F32));
+            case "ConstantOfShape" ->
+                attrOf(st, "value")
+                        .flatMap(Attribute::type)
+                        .map(t -> ((ShapedType) t).elementType())
+                        .or(() -> Optional.of(FloatType.F32));
             case "Where", "DequantizeLinear" -> elem(st, 1);
-            case "QuantizeLinear" -> elem(st, 2).or(() -> Optional.of(new IntegerType(8,
-                    IntegerType.Signedness.UNSIGNED)));
-            case "DynamicQuantizeLinear" -> Optional.of(r == 1 ? FloatType.F32
-                    : new IntegerType(8, IntegerType.Signedness.UNSIGNED));
+            case "QuantizeLinear" ->
+                elem(st, 2).or(() -> Optional.of(new IntegerType(8, IntegerType.Signedness.UNSIGNED)));
+            case "DynamicQuantizeLinear" ->
+                Optional.of(r == 1 ? FloatType.F32 : new IntegerType(8, IntegerType.Signedness.UNSIGNED));
             case "MatMulInteger", "ConvInteger" -> Optional.of(IntegerType.I32);
             case "QLinearConv", "QLinearMatMul" -> elem(st, 7);
             case "OneHot" -> elem(st, 2);
-            case "If" -> r < subgraphOutputs.size() ? Optional.of(subgraphOutputs.get(r)).map(t -> ((ShapedType) t)
-                    .elementType()) : Optional.empty();
-            case "Loop" -> r + 1 < subgraphOutputs.size() ? Optional.of(subgraphOutputs.get(r + 1))
-                    .map(t -> ((ShapedType) t).elementType()) : Optional.empty();
+            case "If" ->
+                r < subgraphOutputs.size()
+                        ? Optional.of(subgraphOutputs.get(r)).map(t -> ((ShapedType) t).elementType())
+                        : Optional.empty();
+            case "Loop" ->
+                r + 1 < subgraphOutputs.size()
+                        ? Optional.of(subgraphOutputs.get(r + 1)).map(t -> ((ShapedType) t).elementType())
+                        : Optional.empty();
             default -> elem(st, 0);
         };
         if (opType.equals("If") && r < subgraphOutputs.size()) return subgraphOutputs.get(r);
@@ -589,7 +611,10 @@ public final class OnnxImporter {
     }
 
     private static Optional<Attribute> attrOf(OperationState st, String name) {
-        return st.attributes.stream().filter(a -> a.name().equals(name)).map(NamedAttribute::value).findFirst();
+        return st.attributes.stream()
+                .filter(a -> a.name().equals(name))
+                .map(NamedAttribute::value)
+                .findFirst();
     }
 
     // ---- attributes --------------------------------------------------------------------------------------------
@@ -597,16 +622,22 @@ public final class OnnxImporter {
     private Attribute attribute(AttributeProto a, String where) throws OnnxException {
         AttributeProto.AttributeType t = a.hasType() ? a.getType() : inferAttrType(a);
         switch (t) {
-            case FLOAT: return FloatAttr.of(a.getF(), FloatType.F32);
-            case INT: return IntegerAttr.i64(a.getI());
-            case STRING: return StringAttr.of(a.getS().toStringUtf8());
-            case TENSOR: return tensors.attribute(a.getT(), where + " attribute '" + a.getName() + "'");
+            case FLOAT:
+                return FloatAttr.of(a.getF(), FloatType.F32);
+            case INT:
+                return IntegerAttr.i64(a.getI());
+            case STRING:
+                return StringAttr.of(a.getS().toStringUtf8());
+            case TENSOR:
+                return tensors.attribute(a.getT(), where + " attribute '" + a.getName() + "'");
             case FLOATS: {
                 long[] raw = new long[a.getFloatsCount()];
                 for (int i = 0; i < raw.length; i++) raw[i] = FloatBits.fromDouble(a.getFloats(i), FloatType.Kind.F32);
                 return new DenseArrayAttr(FloatType.F32, raw);
             }
-            case INTS: return DenseArrayAttr.i64(a.getIntsList().stream().mapToLong(Long::longValue).toArray());
+            case INTS:
+                return DenseArrayAttr.i64(
+                        a.getIntsList().stream().mapToLong(Long::longValue).toArray());
             case STRINGS: {
                 List<Attribute> l = new ArrayList<>();
                 for (var s : a.getStringsList()) l.add(StringAttr.of(s.toStringUtf8()));
@@ -647,14 +678,16 @@ public final class OnnxImporter {
             case "value_int":
                 return TensorReader.dense(TensorType.of(IntegerType.I64), le(8).putLong(a.getI()));
             case "value_ints":
-                return i64Tensor(a.getIntsList().stream().mapToLong(Long::longValue).toArray());
+                return i64Tensor(
+                        a.getIntsList().stream().mapToLong(Long::longValue).toArray());
             case "value_string":
-                return new dev.dal.ir.DenseStringElementsAttr(TensorType.of(OnnxTypes.STRING),
-                        List.of(a.getS().toStringUtf8()), false);
+                return new dev.dal.ir.DenseStringElementsAttr(
+                        TensorType.of(OnnxTypes.STRING), List.of(a.getS().toStringUtf8()), false);
             case "value_strings":
                 return new dev.dal.ir.DenseStringElementsAttr(
                         TensorType.of(OnnxTypes.STRING, a.getStringsCount()),
-                        a.getStringsList().stream().map(s -> s.toStringUtf8()).toList(), false);
+                        a.getStringsList().stream().map(s -> s.toStringUtf8()).toList(),
+                        false);
             default:
                 throw error(where + ": Constant attribute '" + a.getName() + "' is not supported");
         }
@@ -709,13 +742,16 @@ public final class OnnxImporter {
 
         private Optional<long[]> takeInts(Map<String, AttributeProto> attrs, String name) {
             AttributeProto a = attrs.remove(name);
-            return a == null ? Optional.empty()
-                    : Optional.of(a.getIntsList().stream().mapToLong(Long::longValue).toArray());
+            return a == null
+                    ? Optional.empty()
+                    : Optional.of(
+                            a.getIntsList().stream().mapToLong(Long::longValue).toArray());
         }
 
         private Type elemOf(List<Value> ins) {
             return !ins.isEmpty() && ins.get(0) != null && ins.get(0).type() instanceof ShapedType s
-                    ? s.elementType() : FloatType.F32;
+                    ? s.elementType()
+                    : FloatType.F32;
         }
 
         private void set(List<Value> ins, int i, Value v) {
@@ -723,8 +759,7 @@ public final class OnnxImporter {
             ins.set(i, v);
         }
 
-        void apply(String op, NodeProto n, List<Value> ins, Map<String, AttributeProto> attrs)
-                throws OnnxException {
+        void apply(String op, NodeProto n, List<Value> ins, Map<String, AttributeProto> attrs) throws OnnxException {
             switch (op) {
                 case "Slice" -> {
                     if (opset < 10) {
@@ -743,8 +778,13 @@ public final class OnnxImporter {
                     }
                     boolean hasSplit = ins.size() > 1 && ins.get(1) != null;
                     if (opset < 18 && !hasSplit)
-                        attrs.put("num_outputs", AttributeProto.newBuilder().setName("num_outputs")
-                                .setType(AttributeProto.AttributeType.INT).setI(n.getOutputCount()).build());
+                        attrs.put(
+                                "num_outputs",
+                                AttributeProto.newBuilder()
+                                        .setName("num_outputs")
+                                        .setType(AttributeProto.AttributeType.INT)
+                                        .setI(n.getOutputCount())
+                                        .build());
                 }
                 case "Squeeze", "Unsqueeze" -> {
                     if (opset < 13) takeInts(attrs, "axes").ifPresent(a -> set(ins, 1, ints(a)));
@@ -775,8 +815,11 @@ public final class OnnxImporter {
                         if (s == null) throw error(where + ": no scales");
                         ByteBuffer b = le(4 * s.getFloatsCount());
                         for (float f : s.getFloatsList()) b.putFloat(f);
-                        set(ins, 1, add(constant(TensorReader.dense(TensorType.of(FloatType.F32,
-                                s.getFloatsCount()), b), loc)));
+                        set(
+                                ins,
+                                1,
+                                add(constant(
+                                        TensorReader.dense(TensorType.of(FloatType.F32, s.getFloatsCount()), b), loc)));
                     }
                 }
                 case "Resize" -> {
@@ -786,8 +829,9 @@ public final class OnnxImporter {
                         ins.add(x);
                         ins.add(null);
                         ins.add(scales);
-                        attrs.put("coordinate_transformation_mode", stringAttr("coordinate_transformation_mode",
-                                "asymmetric"));
+                        attrs.put(
+                                "coordinate_transformation_mode",
+                                stringAttr("coordinate_transformation_mode", "asymmetric"));
                         AttributeProto mode = attrs.get("mode");
                         if (mode == null || mode.getS().toStringUtf8().equals("nearest"))
                             attrs.put("nearest_mode", stringAttr("nearest_mode", "floor"));
@@ -814,8 +858,7 @@ public final class OnnxImporter {
                         set(ins, 1, ints(new long[] {k.getI()}));
                     }
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
 
@@ -831,24 +874,34 @@ public final class OnnxImporter {
             if (x.type() instanceof ShapedType s && s.hasRank()) {
                 long ax = axis < 0 ? axis + s.rank() : axis;
                 if (ax == s.rank() - 1) {
-                    attrs.put("axis", AttributeProto.newBuilder().setName("axis")
-                            .setType(AttributeProto.AttributeType.INT).setI(ax).build());
+                    attrs.put(
+                            "axis",
+                            AttributeProto.newBuilder()
+                                    .setName("axis")
+                                    .setType(AttributeProto.AttributeType.INT)
+                                    .setI(ax)
+                                    .build());
                     return Optional.empty();
                 }
             }
             Type et = x.type() instanceof ShapedType s ? s.elementType() : FloatType.F32;
             Location l = loc;
             Value shape = add(Operation.create(new OperationState("graph.shape", Location.name(name(l) + "/shape"))
-                    .addOperand(x).addResultType(new UnrankedTensorType(IntegerType.I64))));
+                    .addOperand(x)
+                    .addResultType(new UnrankedTensorType(IntegerType.I64))));
             Value flat = add(Operation.create(new OperationState("graph.flatten", Location.name(name(l) + "/flatten"))
-                    .addOperand(x).addAttribute("axis", IntegerAttr.i64(axis))
+                    .addOperand(x)
+                    .addAttribute("axis", IntegerAttr.i64(axis))
                     .addResultType(new UnrankedTensorType(et))));
             Value sm = add(Operation.create(new OperationState(OnnxOps.opName(op), Location.name(name(l) + "/2d"))
-                    .addOperand(flat).addAttribute("axis", IntegerAttr.i64(1))
+                    .addOperand(flat)
+                    .addAttribute("axis", IntegerAttr.i64(1))
                     .addResultType(new UnrankedTensorType(et))));
             Type outType = x.type() instanceof ShapedType ? x.type() : new UnrankedTensorType(et);
             return Optional.of(add(Operation.create(new OperationState("graph.reshape", l)
-                    .addOperand(sm).addOperand(shape).addResultType(outType))));
+                    .addOperand(sm)
+                    .addOperand(shape)
+                    .addResultType(outType))));
         }
     }
 
@@ -857,7 +910,10 @@ public final class OnnxImporter {
     }
 
     private static AttributeProto stringAttr(String name, String value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
-                .setS(com.google.protobuf.ByteString.copyFromUtf8(value)).build();
+        return AttributeProto.newBuilder()
+                .setName(name)
+                .setType(AttributeProto.AttributeType.STRING)
+                .setS(com.google.protobuf.ByteString.copyFromUtf8(value))
+                .build();
     }
 }

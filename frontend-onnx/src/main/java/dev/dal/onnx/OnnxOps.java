@@ -40,21 +40,93 @@ public final class OnnxOps {
     }
 
     static {
-        op("Conv", 3, 1); op("ConvTranspose", 3, 1); op("BatchNormalization", 5, 3);
-        op("InstanceNormalization", 3, 1); op("LayerNormalization", 3, 3);
-        for (String u : List.of("Relu", "LeakyRelu", "Elu", "Selu", "Sigmoid", "HardSigmoid", "HardSwish", "Tanh",
-                "Erf", "Softplus", "Softsign", "Softmax", "LogSoftmax", "Sqrt", "Reciprocal", "Exp", "Log", "Neg",
-                "Abs", "Floor", "Ceil", "Round", "Sign", "Sin", "Cos", "MaxPool", "AveragePool", "GlobalAveragePool",
-                "GlobalMaxPool", "Flatten", "Transpose", "DepthToSpace", "SpaceToDepth", "ArgMax", "ArgMin", "Shape",
-                "Size", "ConstantOfShape", "Cast", "Not", "Identity", "NonZero", "DynamicQuantizeLinear"))
-            op(u, 1, 1);
-        op("MaxPool", 1, 2); op("DynamicQuantizeLinear", 1, 3);
-        op("PRelu", 2, 1); op("Clip", 3, 1);
-        for (String b : List.of("Add", "Sub", "Mul", "Div", "Pow", "MatMul", "Reshape", "Squeeze", "Unsqueeze",
-                "Gather", "GatherElements", "Expand", "Tile", "Upsample", "ReduceMean", "ReduceSum", "ReduceMax",
-                "ReduceMin", "ReduceProd", "ReduceL2", "CastLike", "Equal", "Less", "Greater", "LessOrEqual",
-                "GreaterOrEqual", "And", "Or", "CumSum", "Trilu", "Mod", "Xor", "GatherND"))
-            op(b, 2, 1);
+        op("Conv", 3, 1);
+        op("ConvTranspose", 3, 1);
+        op("BatchNormalization", 5, 3);
+        op("InstanceNormalization", 3, 1);
+        op("LayerNormalization", 3, 3);
+        for (String u : List.of(
+                "Relu",
+                "LeakyRelu",
+                "Elu",
+                "Selu",
+                "Sigmoid",
+                "HardSigmoid",
+                "HardSwish",
+                "Tanh",
+                "Erf",
+                "Softplus",
+                "Softsign",
+                "Softmax",
+                "LogSoftmax",
+                "Sqrt",
+                "Reciprocal",
+                "Exp",
+                "Log",
+                "Neg",
+                "Abs",
+                "Floor",
+                "Ceil",
+                "Round",
+                "Sign",
+                "Sin",
+                "Cos",
+                "MaxPool",
+                "AveragePool",
+                "GlobalAveragePool",
+                "GlobalMaxPool",
+                "Flatten",
+                "Transpose",
+                "DepthToSpace",
+                "SpaceToDepth",
+                "ArgMax",
+                "ArgMin",
+                "Shape",
+                "Size",
+                "ConstantOfShape",
+                "Cast",
+                "Not",
+                "Identity",
+                "NonZero",
+                "DynamicQuantizeLinear")) op(u, 1, 1);
+        op("MaxPool", 1, 2);
+        op("DynamicQuantizeLinear", 1, 3);
+        op("PRelu", 2, 1);
+        op("Clip", 3, 1);
+        for (String b : List.of(
+                "Add",
+                "Sub",
+                "Mul",
+                "Div",
+                "Pow",
+                "MatMul",
+                "Reshape",
+                "Squeeze",
+                "Unsqueeze",
+                "Gather",
+                "GatherElements",
+                "Expand",
+                "Tile",
+                "Upsample",
+                "ReduceMean",
+                "ReduceSum",
+                "ReduceMax",
+                "ReduceMin",
+                "ReduceProd",
+                "ReduceL2",
+                "CastLike",
+                "Equal",
+                "Less",
+                "Greater",
+                "LessOrEqual",
+                "GreaterOrEqual",
+                "And",
+                "Or",
+                "CumSum",
+                "Trilu",
+                "Mod",
+                "Xor",
+                "GatherND")) op(b, 2, 1);
         for (String v : List.of("Min", "Max", "Sum", "Mean", "Concat", "Einsum")) variadic(v, 0, 1);
         op("Gemm", 3, 1);
         op("Split", 2, VARIADIC);
@@ -67,12 +139,16 @@ public final class OnnxOps {
         op("Dropout", 3, 2);
         op("TopK", 2, 2);
         op("OneHot", 3, 1);
-        op("ScatterND", 3, 1); op("ScatterElements", 3, 1);
+        op("ScatterND", 3, 1);
+        op("ScatterElements", 3, 1);
         op("NonMaxSuppression", 5, 1);
         op("RoiAlign", 3, 1);
-        op("QuantizeLinear", 3, 1); op("DequantizeLinear", 3, 1);
-        op("MatMulInteger", 4, 1); op("ConvInteger", 4, 1);
-        op("QLinearConv", 9, 1); op("QLinearMatMul", 8, 1);
+        op("QuantizeLinear", 3, 1);
+        op("DequantizeLinear", 3, 1);
+        op("MatMulInteger", 4, 1);
+        op("ConvInteger", 4, 1);
+        op("QLinearConv", 9, 1);
+        op("QLinearMatMul", 8, 1);
         op("If", 1, VARIADIC);
         variadic("Loop", 2, VARIADIC);
         for (String t : OPS.keySet()) BY_OP_NAME.put(opName(t), t);
@@ -109,9 +185,9 @@ public final class OnnxOps {
             if (i > 0 && Character.isUpperCase(c)) {
                 char prev = opType.charAt(i - 1);
                 boolean nextLower = i + 1 < opType.length() && Character.isLowerCase(opType.charAt(i + 1));
-                if (Character.isLowerCase(prev) || Character.isDigit(prev)
-                        || (Character.isUpperCase(prev) && nextLower))
-                    sb.append('_');
+                if (Character.isLowerCase(prev)
+                        || Character.isDigit(prev)
+                        || (Character.isUpperCase(prev) && nextLower)) sb.append('_');
             }
             sb.append(Character.toLowerCase(c));
         }

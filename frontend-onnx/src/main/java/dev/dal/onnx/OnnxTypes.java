@@ -25,23 +25,24 @@ public final class OnnxTypes {
     public static Optional<Type> elementType(int dataType) {
         DataType dt = DataType.forNumber(dataType);
         if (dt == null) return Optional.empty();
-        return Optional.ofNullable(switch (dt) {
-            case FLOAT -> FloatType.F32;
-            case FLOAT16 -> FloatType.F16;
-            case BFLOAT16 -> FloatType.BF16;
-            case DOUBLE -> FloatType.F64;
-            case INT8 -> IntegerType.I8;
-            case INT16 -> IntegerType.I16;
-            case INT32 -> IntegerType.I32;
-            case INT64 -> IntegerType.I64;
-            case UINT8 -> new IntegerType(8, IntegerType.Signedness.UNSIGNED);
-            case UINT16 -> new IntegerType(16, IntegerType.Signedness.UNSIGNED);
-            case UINT32 -> new IntegerType(32, IntegerType.Signedness.UNSIGNED);
-            case UINT64 -> new IntegerType(64, IntegerType.Signedness.UNSIGNED);
-            case BOOL -> IntegerType.I1;
-            case STRING -> STRING;
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch (dt) {
+                    case FLOAT -> FloatType.F32;
+                    case FLOAT16 -> FloatType.F16;
+                    case BFLOAT16 -> FloatType.BF16;
+                    case DOUBLE -> FloatType.F64;
+                    case INT8 -> IntegerType.I8;
+                    case INT16 -> IntegerType.I16;
+                    case INT32 -> IntegerType.I32;
+                    case INT64 -> IntegerType.I64;
+                    case UINT8 -> new IntegerType(8, IntegerType.Signedness.UNSIGNED);
+                    case UINT16 -> new IntegerType(16, IntegerType.Signedness.UNSIGNED);
+                    case UINT32 -> new IntegerType(32, IntegerType.Signedness.UNSIGNED);
+                    case UINT64 -> new IntegerType(64, IntegerType.Signedness.UNSIGNED);
+                    case BOOL -> IntegerType.I1;
+                    case STRING -> STRING;
+                    default -> null;
+                });
     }
 
     /** {@return the ONNX {@code DataType} number of a DAL element type, if ONNX has one} */
@@ -109,7 +110,9 @@ public final class OnnxTypes {
             return t.toString();
         StringBuilder sb = new StringBuilder("tensor<");
         if (!st.hasRank()) sb.append("*x");
-        else for (long d : st.shape()) sb.append(d == ShapedType.DYNAMIC ? "?" : Long.toString(d)).append('x');
+        else
+            for (long d : st.shape())
+                sb.append(d == ShapedType.DYNAMIC ? "?" : Long.toString(d)).append('x');
         return sb.append(st.elementType()).append('>').toString();
     }
 }

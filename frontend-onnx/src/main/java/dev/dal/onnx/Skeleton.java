@@ -17,7 +17,14 @@ final class Skeleton {
     /** Payloads up to this size stay inline. */
     static final int INLINE_LIMIT = 64;
 
-    private enum Kind { MODEL, GRAPH, NODE, ATTRIBUTE, TENSOR, FUNCTION }
+    private enum Kind {
+        MODEL,
+        GRAPH,
+        NODE,
+        ATTRIBUTE,
+        TENSOR,
+        FUNCTION
+    }
 
     /** A malformed encoding. */
     static final class Malformed extends Exception {

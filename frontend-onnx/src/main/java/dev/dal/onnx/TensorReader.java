@@ -56,14 +56,14 @@ final class TensorReader {
 
     /** {@return the attribute holding a tensor's value; a blob is keyed after {@code keyName}} */
     Attribute attribute(TensorProto t, String what, String keyName) throws OnnxException {
-        Type et = OnnxTypes.elementType(t.getDataType()).orElseThrow(() -> error(what + ": tensor element type "
-                + t.getDataType() + " is not supported"));
-        for (long d : t.getDimsList())
-            if (d < 0) throw error(what + ": negative dimension " + d);
+        Type et = OnnxTypes.elementType(t.getDataType())
+                .orElseThrow(() -> error(what + ": tensor element type " + t.getDataType() + " is not supported"));
+        for (long d : t.getDimsList()) if (d < 0) throw error(what + ": negative dimension " + d);
         TensorType type = TensorType.of(t.getDimsList(), et);
         if (t.hasSegment()) throw error(what + ": segmented tensors are not supported");
         if (et.equals(OnnxTypes.STRING)) {
-            List<String> s = t.getStringDataList().stream().map(b -> b.toStringUtf8()).toList();
+            List<String> s =
+                    t.getStringDataList().stream().map(b -> b.toStringUtf8()).toList();
             if (s.size() != type.numElements())
                 throw error(what + ": has " + s.size() + " strings, its shape needs " + type.numElements());
             return new DenseStringElementsAttr(type, s, false);
@@ -75,8 +75,8 @@ final class TensorReader {
         else if (t.hasRawData()) data = ModelFile.rawData(t);
         else data = typed(t, et, (int) expected, what);
         if (data.remaining() != expected)
-            throw error(what + ": has " + data.remaining() + " bytes of data, its shape " + type + " needs "
-                    + expected);
+            throw error(
+                    what + ": has " + data.remaining() + " bytes of data, its shape " + type + " needs " + expected);
         if (expected > OnnxImporter.DENSE_LIMIT_BYTES)
             return new DenseResourceAttr(type, ResourceHandle.of(key(keyName), Blob.wrap(data, 64)));
         return new DenseElementsAttr(type, Blob.wrap(data, 1), false);
@@ -102,10 +102,12 @@ final class TensorReader {
                 for (double x : t.getDoubleDataList()) b.putDouble(x);
             } else if (et instanceof FloatType) {
                 for (int x : t.getInt32DataList()) b.putShort((short) x);
-            } else if (et instanceof IntegerType i && i.width() == 64
+            } else if (et instanceof IntegerType i
+                    && i.width() == 64
                     && i.signedness() != IntegerType.Signedness.UNSIGNED) {
                 for (long x : t.getInt64DataList()) b.putLong(x);
-            } else if (et instanceof IntegerType i && i.signedness() == IntegerType.Signedness.UNSIGNED
+            } else if (et instanceof IntegerType i
+                    && i.signedness() == IntegerType.Signedness.UNSIGNED
                     && i.width() >= 32) {
                 for (long x : t.getUint64DataList()) {
                     if (i.width() == 32) b.putInt((int) x);
@@ -139,7 +141,7 @@ final class TensorReader {
                     case "location" -> location = e.getValue();
                     case "offset" -> offset = Long.parseLong(e.getValue());
                     case "length" -> length = Long.parseLong(e.getValue());
-                    default -> { }
+                    default -> {}
                 }
             } catch (NumberFormatException x) {
                 throw error(what + ": external data " + e.getKey() + " '" + e.getValue() + "' is not a number");

@@ -34,8 +34,12 @@ class LargeModelImportTest {
             String prev = "x";
             ByteString weights = ByteString.copyFrom(new byte[4 * n]);
             for (int i = 0; i < layers; i++) {
-                b.initializer(TensorProto.newBuilder().setName("w" + i).setDataType(FLOAT.getNumber()).addDims(n)
-                        .setRawData(weights).build());
+                b.initializer(TensorProto.newBuilder()
+                        .setName("w" + i)
+                        .setDataType(FLOAT.getNumber())
+                        .addDims(n)
+                        .setRawData(weights)
+                        .build());
                 b.node("add" + i, "Add", List.of(prev, "w" + i), List.of("h" + i));
                 prev = "h" + i;
             }
@@ -50,9 +54,12 @@ class LargeModelImportTest {
         Operation module = OnnxImporter.importFile(f, OnnxImporter.Options.DEFAULT);
         long millis = (System.nanoTime() - t0) / 1_000_000;
         long grown = usedHeap() - before;
-        assertEquals(layers, OnnxImporterTest.ops(module).stream().filter(o -> o.name().equals("graph.add")).count());
-        System.out.printf("import of a %.1f MB model: %d ms, heap grew by %.2f MB%n", size / 1e6, millis,
-                grown / 1e6);
+        assertEquals(
+                layers,
+                OnnxImporterTest.ops(module).stream()
+                        .filter(o -> o.name().equals("graph.add"))
+                        .count());
+        System.out.printf("import of a %.1f MB model: %d ms, heap grew by %.2f MB%n", size / 1e6, millis, grown / 1e6);
         assertTrue(grown < 2 * size, "heap grew by " + grown + " bytes for a " + size + "-byte file");
         // stricter than the budget: one copy of the weights would already break this
         assertTrue(grown < size / 4, "the weights were copied into the heap: it grew by " + grown + " bytes");

@@ -71,7 +71,9 @@ class NormalisationTest {
     }
 
     static ModelBuilder unary(long opset, String op, AttributeProtoList attrs) {
-        return ModelBuilder.graph("g").opset(opset).input("x", FLOAT, SHAPE)
+        return ModelBuilder.graph("g")
+                .opset(opset)
+                .input("x", FLOAT, SHAPE)
                 .node("n", op, List.of("x"), List.of("y"), attrs.items());
     }
 
@@ -89,7 +91,8 @@ class NormalisationTest {
     @Test
     void slice9AttributesBecomeConstantOperands() throws Exception {
         ModelProto m = unary(9, "Slice", attrs(ints("starts", 1, 0), ints("ends", 3, 2), ints("axes", 2, 3)))
-                .outputUnranked("y", FLOAT).build();
+                .outputUnranked("y", FLOAT)
+                .build();
         Operation s = op(check(m, SHAPE), "graph.slice");
         assertEquals(5, s.numOperands());
         assertArrayEquals(new long[] {1, 0}, OnnxImporterTest.constInts(s.operand(1)));
@@ -101,38 +104,60 @@ class NormalisationTest {
 
     @Test
     void squeezeAndUnsqueeze11AxesBecomeOperands() throws Exception {
-        ModelProto m = ModelBuilder.graph("g").opset(11).input("x", FLOAT, SHAPE)
+        ModelProto m = ModelBuilder.graph("g")
+                .opset(11)
+                .input("x", FLOAT, SHAPE)
                 .node("u", "Unsqueeze", List.of("x"), List.of("u1"), ints("axes", 0))
                 .node("s", "Squeeze", List.of("u1"), List.of("y"), ints("axes", 0, 1))
-                .outputUnranked("y", FLOAT).build();
+                .outputUnranked("y", FLOAT)
+                .build();
         Operation module = check(m, SHAPE);
-        assertArrayEquals(new long[] {0, 1}, OnnxImporterTest.constInts(op(module, "graph.squeeze").operand(1)));
-        assertArrayEquals(new long[] {0}, OnnxImporterTest.constInts(op(module, "graph.unsqueeze").operand(1)));
+        assertArrayEquals(
+                new long[] {0, 1},
+                OnnxImporterTest.constInts(op(module, "graph.squeeze").operand(1)));
+        assertArrayEquals(
+                new long[] {0},
+                OnnxImporterTest.constInts(op(module, "graph.unsqueeze").operand(1)));
     }
 
     @Test
     void reduceAxesBecomeOperandsBeforeTheirOpset() throws Exception {
-        ModelProto m = ModelBuilder.graph("g").opset(11).input("x", FLOAT, SHAPE)
+        ModelProto m = ModelBuilder.graph("g")
+                .opset(11)
+                .input("x", FLOAT, SHAPE)
                 .node("a", "ReduceMean", List.of("x"), List.of("y"), ints("axes", 2, 3), attr("keepdims", 0L))
                 .node("b", "ReduceSum", List.of("x"), List.of("z"), ints("axes", 1))
-                .outputUnranked("y", FLOAT).outputUnranked("z", FLOAT).build();
+                .outputUnranked("y", FLOAT)
+                .outputUnranked("z", FLOAT)
+                .build();
         Operation module = check(m, SHAPE);
-        assertArrayEquals(new long[] {2, 3}, OnnxImporterTest.constInts(op(module, "graph.reduce_mean").operand(1)));
-        assertArrayEquals(new long[] {1}, OnnxImporterTest.constInts(op(module, "graph.reduce_sum").operand(1)));
-        assertEquals(dev.dal.ir.IntegerAttr.i64(0), op(module, "graph.reduce_mean").attribute("keepdims").get());
+        assertArrayEquals(
+                new long[] {2, 3},
+                OnnxImporterTest.constInts(op(module, "graph.reduce_mean").operand(1)));
+        assertArrayEquals(
+                new long[] {1},
+                OnnxImporterTest.constInts(op(module, "graph.reduce_sum").operand(1)));
+        assertEquals(
+                dev.dal.ir.IntegerAttr.i64(0),
+                op(module, "graph.reduce_mean").attribute("keepdims").get());
     }
 
     @Test
     void reduceMean13AxesStillAnAttributeBecomesAnOperand() throws Exception {
-        ModelProto m = unary(13, "ReduceMean", attrs(ints("axes", 1))).outputUnranked("y", FLOAT).build();
-        assertArrayEquals(new long[] {1},
-                OnnxImporterTest.constInts(op(check(m, SHAPE), "graph.reduce_mean").operand(1)));
+        ModelProto m = unary(13, "ReduceMean", attrs(ints("axes", 1)))
+                .outputUnranked("y", FLOAT)
+                .build();
+        assertArrayEquals(
+                new long[] {1},
+                OnnxImporterTest.constInts(
+                        op(check(m, SHAPE), "graph.reduce_mean").operand(1)));
     }
 
     @Test
     void pad10PadsAndValueBecomeOperands() throws Exception {
         ModelProto m = unary(10, "Pad", attrs(ints("pads", 0, 0, 1, 2, 0, 0, 2, 1), attr("value", 1.5f)))
-                .outputUnranked("y", FLOAT).build();
+                .outputUnranked("y", FLOAT)
+                .build();
         Operation p = op(check(m, SHAPE), "graph.pad");
         assertEquals(4, p.numOperands());
         assertArrayEquals(new long[] {0, 0, 1, 2, 0, 0, 2, 1}, OnnxImporterTest.constInts(p.operand(1)));
@@ -142,7 +167,8 @@ class NormalisationTest {
     @Test
     void clip10MinMaxBecomeScalarOperands() throws Exception {
         ModelProto m = unary(10, "Clip", attrs(attr("min", -0.5f), attr("max", 0.25f)))
-                .outputUnranked("y", FLOAT).build();
+                .outputUnranked("y", FLOAT)
+                .build();
         Operation c = op(check(m, SHAPE), "graph.clip");
         assertEquals(-0.5, OnnxImporterTest.constScalar(c.operand(1)));
         assertEquals(0.25, OnnxImporterTest.constScalar(c.operand(2)));
@@ -150,29 +176,46 @@ class NormalisationTest {
 
     @Test
     void split11SplitBecomesAnOperandAndSplit13WithoutItGetsNumOutputs() throws Exception {
-        ModelProto m = ModelBuilder.graph("g").opset(11).input("x", FLOAT, SHAPE)
+        ModelProto m = ModelBuilder.graph("g")
+                .opset(11)
+                .input("x", FLOAT, SHAPE)
                 .node("s", "Split", List.of("x"), List.of("a", "b"), attr("axis", 2L), ints("split", 1, 3))
-                .outputUnranked("a", FLOAT).outputUnranked("b", FLOAT).build();
-        assertArrayEquals(new long[] {1, 3}, OnnxImporterTest.constInts(op(check(m, SHAPE), "graph.split")
-                .operand(1)));
-        ModelProto m13 = ModelBuilder.graph("g").opset(13).input("x", FLOAT, SHAPE)
+                .outputUnranked("a", FLOAT)
+                .outputUnranked("b", FLOAT)
+                .build();
+        assertArrayEquals(
+                new long[] {1, 3},
+                OnnxImporterTest.constInts(op(check(m, SHAPE), "graph.split").operand(1)));
+        ModelProto m13 = ModelBuilder.graph("g")
+                .opset(13)
+                .input("x", FLOAT, SHAPE)
                 .node("s", "Split", List.of("x"), List.of("a", "b"), attr("axis", 3L))
-                .outputUnranked("a", FLOAT).outputUnranked("b", FLOAT).build();
+                .outputUnranked("a", FLOAT)
+                .outputUnranked("b", FLOAT)
+                .build();
         Operation s = op(check(m13, SHAPE), "graph.split");
         assertEquals(dev.dal.ir.IntegerAttr.i64(2), s.attribute("num_outputs").orElseThrow());
     }
 
     @Test
     void dropout10RatioBecomesAnOperandAndBatchNorm7DropsSpatial() throws Exception {
-        ModelProto m = ModelBuilder.graph("g").opset(7).input("x", FLOAT, SHAPE)
+        ModelProto m = ModelBuilder.graph("g")
+                .opset(7)
+                .input("x", FLOAT, SHAPE)
                 .initializer(ModelBuilder.floatTensor("s", new long[] {2}, 1.5f, 0.5f))
                 .initializer(ModelBuilder.floatTensor("b", new long[] {2}, 0.1f, -0.2f))
                 .initializer(ModelBuilder.floatTensor("mu", new long[] {2}, 0.3f, 0.0f))
                 .initializer(ModelBuilder.floatTensor("var", new long[] {2}, 2f, 0.5f))
-                .node("bn", "BatchNormalization", List.of("x", "s", "b", "mu", "var"), List.of("h"),
-                        attr("spatial", 1L), attr("epsilon", 1e-5f))
+                .node(
+                        "bn",
+                        "BatchNormalization",
+                        List.of("x", "s", "b", "mu", "var"),
+                        List.of("h"),
+                        attr("spatial", 1L),
+                        attr("epsilon", 1e-5f))
                 .node("d", "Dropout", List.of("h"), List.of("y"), attr("ratio", 0.25f))
-                .outputUnranked("y", FLOAT).build();
+                .outputUnranked("y", FLOAT)
+                .build();
         Operation module = check(m, SHAPE);
         assertFalse(op(module, "graph.batch_normalization").attribute("spatial").isPresent());
         Operation d = op(module, "graph.dropout");
@@ -182,46 +225,69 @@ class NormalisationTest {
 
     @Test
     void topK9KBecomesAnOperand() throws Exception {
-        ModelProto m = ModelBuilder.graph("g").opset(9).input("x", FLOAT, SHAPE)
+        ModelProto m = ModelBuilder.graph("g")
+                .opset(9)
+                .input("x", FLOAT, SHAPE)
                 .node("t", "TopK", List.of("x"), List.of("v", "i"), attr("k", 2L))
-                .outputUnranked("v", FLOAT).build();
-        assertArrayEquals(new long[] {2}, OnnxImporterTest.constInts(op(check(m, SHAPE), "graph.top_k").operand(1)));
+                .outputUnranked("v", FLOAT)
+                .build();
+        assertArrayEquals(
+                new long[] {2},
+                OnnxImporterTest.constInts(op(check(m, SHAPE), "graph.top_k").operand(1)));
     }
 
     @Test
     void upsample8ScalesBecomeAnOperandAndExportAsResize() throws Exception {
         ModelProto m = unary(8, "Upsample", attrs(floats("scales", 1f, 1f, 2f, 2f), attr("mode", "nearest")))
-                .outputUnranked("y", FLOAT).build();
+                .outputUnranked("y", FLOAT)
+                .build();
         Operation module = check(m, SHAPE);
         Operation u = op(module, "graph.upsample");
         assertEquals(2, u.numOperands());
         assertFalse(u.attribute("scales").isPresent());
-        assertEquals("Resize", OnnxExporter.export(module).getGraph().getNodeList().stream()
-                .filter(n -> n.getName().equals("n")).findFirst().orElseThrow().getOpType());
+        assertEquals(
+                "Resize",
+                OnnxExporter.export(module).getGraph().getNodeList().stream()
+                        .filter(n -> n.getName().equals("n"))
+                        .findFirst()
+                        .orElseThrow()
+                        .getOpType());
     }
 
     @Test
     void resize10BecomesTheFourInputFormWithAsymmetricCoordinates() throws Exception {
-        ModelProto m = ModelBuilder.graph("g").opset(10).input("x", FLOAT, SHAPE)
+        ModelProto m = ModelBuilder.graph("g")
+                .opset(10)
+                .input("x", FLOAT, SHAPE)
                 .initializer(ModelBuilder.floatTensor("sc", new long[] {4}, 1f, 1f, 2f, 2f))
                 .node("r", "Resize", List.of("x", "sc"), List.of("y"), attr("mode", "nearest"))
-                .outputUnranked("y", FLOAT).build();
+                .outputUnranked("y", FLOAT)
+                .build();
         Operation r = op(check(m, SHAPE), "graph.resize");
         assertEquals(4, r.numOperands());
         assertTrue(OnnxImporterTest.isNone(r.operand(1)) && OnnxImporterTest.isNone(r.operand(3)));
-        assertEquals(dev.dal.ir.StringAttr.of("asymmetric"), r.attribute("coordinate_transformation_mode").get());
+        assertEquals(
+                dev.dal.ir.StringAttr.of("asymmetric"),
+                r.attribute("coordinate_transformation_mode").get());
     }
 
     @Test
     void softmax11OverAMiddleAxisBecomesFlattenSoftmaxReshape() throws Exception {
-        ModelProto m = unary(11, "Softmax", attrs(attr("axis", 1L))).outputUnranked("y", FLOAT).build();
+        ModelProto m = unary(11, "Softmax", attrs(attr("axis", 1L)))
+                .outputUnranked("y", FLOAT)
+                .build();
         Operation module = check(m, SHAPE);
         op(module, "graph.flatten");
-        assertEquals(dev.dal.ir.IntegerAttr.i64(1), op(module, "graph.softmax").attribute("axis").get());
+        assertEquals(
+                dev.dal.ir.IntegerAttr.i64(1),
+                op(module, "graph.softmax").attribute("axis").get());
         op(module, "graph.reshape");
-        ModelProto last = unary(11, "LogSoftmax", attrs(attr("axis", 3L))).outputUnranked("y", FLOAT).build();
+        ModelProto last = unary(11, "LogSoftmax", attrs(attr("axis", 3L)))
+                .outputUnranked("y", FLOAT)
+                .build();
         Operation module2 = check(last, SHAPE);
-        assertEquals(List.of("graph.log_softmax", "func.return"),
+        assertEquals(
+                List.of("graph.log_softmax", "func.return"),
                 OnnxImporterTest.ops(module2).stream().map(Operation::name).toList());
     }
 
@@ -234,15 +300,20 @@ class NormalisationTest {
                 .node("bc", "Identity", List.of("cond"), List.of("cond_out"))
                 .node("acc", "Add", List.of("v", "x"), List.of("v_out"))
                 .output("cond_out", dev.dal.onnx.proto.Onnx.TensorProto.DataType.BOOL)
-                .output("v_out", FLOAT, SHAPE).buildGraph();
-        ModelProto m = ModelBuilder.graph("g").opset(13).input("x", FLOAT, SHAPE)
+                .output("v_out", FLOAT, SHAPE)
+                .buildGraph();
+        ModelProto m = ModelBuilder.graph("g")
+                .opset(13)
+                .input("x", FLOAT, SHAPE)
                 .initializer(ModelBuilder.int64Tensor("trips", new long[] {}, 3))
                 .node("loop", "Loop", List.of("trips", "", "x"), List.of("y"), attr("body", body))
-                .outputUnranked("y", FLOAT).build();
+                .outputUnranked("y", FLOAT)
+                .build();
         Operation loop = op(check(m, SHAPE), "graph.loop");
         assertEquals(3, loop.numOperands());
         assertTrue(OnnxImporterTest.isNone(loop.operand(1)));
         assertEquals(3, loop.region(0).entry().arguments().size());
-        assertEquals("graph.yield", loop.region(0).entry().lastOp().orElseThrow().name());
+        assertEquals(
+                "graph.yield", loop.region(0).entry().lastOp().orElseThrow().name());
     }
 }

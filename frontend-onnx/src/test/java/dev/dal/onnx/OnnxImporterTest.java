@@ -43,7 +43,8 @@ class OnnxImporterTest {
     }
 
     static Operation only(Operation module, String name) {
-        List<Operation> l = ops(module).stream().filter(o -> o.name().equals(name)).toList();
+        List<Operation> l =
+                ops(module).stream().filter(o -> o.name().equals(name)).toList();
         assertEquals(1, l.size(), "ops named " + name + " in\n" + TestSupport.print(module));
         return l.get(0);
     }
@@ -97,16 +98,25 @@ class OnnxImporterTest {
                 + "DequantizeLinear, DynamicQuantizeLinear, MatMulInteger, ConvInteger, QLinearConv, QLinearMatMul, "
                 + "If, Loop";
         List<String> want = List.of(required.split(", "));
-        assertEquals(want.stream().sorted().toList(), OnnxOps.supported().stream().sorted().toList());
+        assertEquals(
+                want.stream().sorted().toList(),
+                OnnxOps.supported().stream().sorted().toList());
     }
 
     @Test
     void convBecomesGraphConvWithAttributesNamesLocationsAndDeclaredTypes() throws Exception {
-        ModelProto m = ModelBuilder.graph("net").opset(13)
+        ModelProto m = ModelBuilder.graph("net")
+                .opset(13)
                 .input("x", FLOAT, 1, 3, 8, 8)
                 .initializer(floatTensor("w", new long[] {4, 3, 1, 1}, new float[12]))
-                .node("conv1", "Conv", List.of("x", "w"), List.of("y"), ints("pads", 0, 0, 0, 0),
-                        attr("group", 1L), attr("auto_pad", "NOTSET"))
+                .node(
+                        "conv1",
+                        "Conv",
+                        List.of("x", "w"),
+                        List.of("y"),
+                        ints("pads", 0, 0, 0, 0),
+                        attr("group", 1L),
+                        attr("auto_pad", "NOTSET"))
                 .output("y", FLOAT, 1, 4, 8, 8)
                 .build();
         Operation module = TestSupport.importModel(m);
@@ -114,9 +124,11 @@ class OnnxImporterTest {
         Operation f = func(module);
         assertEquals("func.func", f.name());
         assertEquals("net", ((StringAttr) f.attribute("sym_name").orElseThrow()).value());
-        DictionaryAttr arg0 = (DictionaryAttr) ((ArrayAttr) f.attribute("arg_attrs").orElseThrow()).elements().get(0);
+        DictionaryAttr arg0 = (DictionaryAttr)
+                ((ArrayAttr) f.attribute("arg_attrs").orElseThrow()).elements().get(0);
         assertEquals(StringAttr.of("x"), arg0.get("onnx.name").orElseThrow());
-        DictionaryAttr res0 = (DictionaryAttr) ((ArrayAttr) f.attribute("res_attrs").orElseThrow()).elements().get(0);
+        DictionaryAttr res0 = (DictionaryAttr)
+                ((ArrayAttr) f.attribute("res_attrs").orElseThrow()).elements().get(0);
         assertEquals(StringAttr.of("y"), res0.get("onnx.name").orElseThrow());
 
         Operation conv = only(module, "graph.conv");
@@ -130,74 +142,97 @@ class OnnxImporterTest {
         Operation w = ((OpResult) conv.operand(1)).owner();
         assertEquals("graph.constant", w.name());
         assertEquals(new Location.Name("w", java.util.Optional.empty()), w.loc());
-        DictionaryAttr opsets = (DictionaryAttr) module.attribute("onnx.opset_import").orElseThrow();
+        DictionaryAttr opsets =
+                (DictionaryAttr) module.attribute("onnx.opset_import").orElseThrow();
         assertEquals(IntegerAttr.i64(13), opsets.get("ai.onnx").orElseThrow());
     }
 
     @Test
     void unnamedNodesAreLocatedByOpTypeAndIndexAndResultTypesAreInferred() throws Exception {
-        ModelProto m = ModelBuilder.graph("g").input("x", FLOAT, 2, 2)
+        ModelProto m = ModelBuilder.graph("g")
+                .input("x", FLOAT, 2, 2)
                 .node("Relu", List.of("x"), List.of("a"))
                 .node("Neg", List.of("a"), List.of("b"))
-                .output("b", FLOAT, 2, 2).build();
+                .output("b", FLOAT, 2, 2)
+                .build();
         Operation module = TestSupport.importModel(m);
         Operation neg = only(module, "graph.neg");
         assertEquals(Location.name("Neg_1"), neg.loc());
         // No value_info names "a": the graph dialect's shape inference gives its type.
-        assertEquals(TensorType.of(FloatType.F32, 2, 2), only(module, "graph.relu").result(0).type());
+        assertEquals(
+                TensorType.of(FloatType.F32, 2, 2),
+                only(module, "graph.relu").result(0).type());
     }
 
     @Test
     void absentInputsShareOneNoneAndComparisonsAndShapeHaveTheirElementTypes() throws Exception {
-        ModelProto m = ModelBuilder.graph("g").opset(13).input("x", FLOAT, 4)
+        ModelProto m = ModelBuilder.graph("g")
+                .opset(13)
+                .input("x", FLOAT, 4)
                 .node("Clip", List.of("x"), List.of("c"))
                 .node("Shape", List.of("c"), List.of("s"))
                 .node("Less", List.of("x", "c"), List.of("l"))
-                .outputUnranked("s", INT64).outputUnranked("l", dev.dal.onnx.proto.Onnx.TensorProto.DataType.BOOL)
+                .outputUnranked("s", INT64)
+                .outputUnranked("l", dev.dal.onnx.proto.Onnx.TensorProto.DataType.BOOL)
                 .build();
         Operation module = TestSupport.importModel(m);
         Operation clip = only(module, "graph.clip");
         assertEquals(3, clip.numOperands());
         assertTrue(isNone(clip.operand(1)) && clip.operand(1) == clip.operand(2));
-        assertEquals(1, ops(module).stream().filter(o -> o.name().equals("graph.none")).count());
-        assertEquals(TensorType.of(IntegerType.I64, 1), only(module, "graph.shape").result(0).type());
-        assertEquals(TensorType.of(IntegerType.I1, 4), only(module, "graph.less").result(0).type());
+        assertEquals(
+                1,
+                ops(module).stream().filter(o -> o.name().equals("graph.none")).count());
+        assertEquals(
+                TensorType.of(IntegerType.I64, 1),
+                only(module, "graph.shape").result(0).type());
+        assertEquals(
+                TensorType.of(IntegerType.I1, 4),
+                only(module, "graph.less").result(0).type());
     }
 
     @Test
     void nodesOutOfOrderAreImportedAfterWhatTheyRead() throws Exception {
-        ModelProto m = ModelBuilder.graph("g").input("x", FLOAT, 2)
+        ModelProto m = ModelBuilder.graph("g")
+                .input("x", FLOAT, 2)
                 .node("second", "Neg", List.of("a"), List.of("b"))
                 .node("first", "Relu", List.of("x"), List.of("a"))
-                .output("b", FLOAT, 2).build();
-        List<String> names = ops(TestSupport.importModel(m)).stream().map(Operation::name).toList();
+                .output("b", FLOAT, 2)
+                .build();
+        List<String> names =
+                ops(TestSupport.importModel(m)).stream().map(Operation::name).toList();
         assertTrue(names.indexOf("graph.relu") < names.indexOf("graph.neg"), names.toString());
     }
 
     @Test
     void smallTensorsAreDenseAndLargeOnesAreResourceBlobs() throws Exception {
-        ModelProto m = ModelBuilder.graph("g").input("x", FLOAT, 1000)
+        ModelProto m = ModelBuilder.graph("g")
+                .input("x", FLOAT, 1000)
                 .initializer(floatTensor("small", new long[] {2}, 1f, 2f))
                 .initializer(floatTensor("big", new long[] {1000}, new float[1000]))
                 .node("Add", List.of("x", "big"), List.of("y"))
                 .node("Mul", List.of("y", "small"), List.of("z"))
-                .output("z", FLOAT, 1000).build();
+                .output("z", FLOAT, 1000)
+                .build();
         Operation module = TestSupport.importModel(m);
         Operation add = only(module, "graph.add"), mul = only(module, "graph.mul");
         Operation big = ((OpResult) add.operand(1)).owner(), small = ((OpResult) mul.operand(1)).owner();
-        DenseResourceAttr r = assertInstanceOf(DenseResourceAttr.class, big.attribute("value").orElseThrow());
+        DenseResourceAttr r =
+                assertInstanceOf(DenseResourceAttr.class, big.attribute("value").orElseThrow());
         assertEquals(4000, r.handle().blob().orElseThrow().size());
         assertEquals("big", r.handle().key());
-        DenseElementsAttr d = assertInstanceOf(DenseElementsAttr.class, small.attribute("value").orElseThrow());
+        DenseElementsAttr d = assertInstanceOf(
+                DenseElementsAttr.class, small.attribute("value").orElseThrow());
         assertEquals(2.0, d.getDouble(1));
     }
 
     @Test
     void constantNodeScalarFormsBecomeValueTensors() throws Exception {
-        ModelProto m = ModelBuilder.graph("g").input("x", FLOAT, 3)
+        ModelProto m = ModelBuilder.graph("g")
+                .input("x", FLOAT, 3)
                 .node("k", "Constant", List.of(), List.of("c"), ModelBuilder.floats("value_floats", 1f, 2f, 3f))
                 .node("Add", List.of("x", "c"), List.of("y"))
-                .output("y", FLOAT, 3).build();
+                .output("y", FLOAT, 3)
+                .build();
         Operation module = TestSupport.importModel(m);
         Operation c = only(module, "graph.constant");
         assertEquals(Location.name("k"), c.loc());
@@ -208,14 +243,20 @@ class OnnxImporterTest {
 
     @Test
     void ifBranchesBecomeRegionsEndingInYieldThatReadOuterValues() throws Exception {
-        var thenG = ModelBuilder.graph("then").node("Neg", List.of("x"), List.of("t")).output("t", FLOAT, 2)
+        var thenG = ModelBuilder.graph("then")
+                .node("Neg", List.of("x"), List.of("t"))
+                .output("t", FLOAT, 2)
                 .buildGraph();
-        var elseG = ModelBuilder.graph("else").node("Relu", List.of("x"), List.of("e")).output("e", FLOAT, 2)
+        var elseG = ModelBuilder.graph("else")
+                .node("Relu", List.of("x"), List.of("e"))
+                .output("e", FLOAT, 2)
                 .buildGraph();
-        ModelProto m = ModelBuilder.graph("g").input("x", FLOAT, 2)
+        ModelProto m = ModelBuilder.graph("g")
+                .input("x", FLOAT, 2)
                 .input("c", dev.dal.onnx.proto.Onnx.TensorProto.DataType.BOOL)
                 .node("if1", "If", List.of("c"), List.of("y"), attr("then_branch", thenG), attr("else_branch", elseG))
-                .output("y", FLOAT, 2).build();
+                .output("y", FLOAT, 2)
+                .build();
         Operation module = TestSupport.importModel(m);
         assertEquals(List.of(), TestSupport.verify(module));
         Operation iff = only(module, "graph.if");
@@ -232,11 +273,14 @@ class OnnxImporterTest {
 
     @Test
     void unknownOpsImportAsCustomWhenAllowed() throws Exception {
-        ModelProto m = ModelBuilder.graph("g").opsetImport("com.example", 1).input("x", FLOAT, 2)
+        ModelProto m = ModelBuilder.graph("g")
+                .opsetImport("com.example", 1)
+                .input("x", FLOAT, 2)
                 .customNode("f", "com.example", "Frobnicate", List.of("x"), List.of("y"), attr("level", 3L))
-                .output("y", FLOAT, 2).build();
-        Operation module = OnnxImporter.importModel(m, "t.onnx", java.util.Optional.empty(),
-                new OnnxImporter.Options(true));
+                .output("y", FLOAT, 2)
+                .build();
+        Operation module =
+                OnnxImporter.importModel(m, "t.onnx", java.util.Optional.empty(), new OnnxImporter.Options(true));
         Operation c = only(module, "graph.custom");
         assertEquals(StringAttr.of("Frobnicate"), c.attribute("op_type").orElseThrow());
         assertEquals(StringAttr.of("com.example"), c.attribute("domain").orElseThrow());

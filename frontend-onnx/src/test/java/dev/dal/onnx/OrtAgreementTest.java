@@ -46,7 +46,10 @@ class OrtAgreementTest {
 
     static float[] floats(TensorProto t) {
         if (t.hasRawData()) {
-            FloatBuffer fb = t.getRawData().asReadOnlyByteBuffer().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer();
+            FloatBuffer fb = t.getRawData()
+                    .asReadOnlyByteBuffer()
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .asFloatBuffer();
             float[] f = new float[fb.remaining()];
             fb.get(f);
             return f;

@@ -61,24 +61,36 @@ class RoundTripTest {
 
     @Test
     void subgraphsCustomOpsAndOutputsThatAreInputsRoundTrip() throws Exception {
-        var thenG = ModelBuilder.graph("then").node("tn", "Neg", List.of("x"), List.of("t"))
-                .output("t", FLOAT, 2).buildGraph();
-        var elseG = ModelBuilder.graph("else").node("en", "Relu", List.of("x"), List.of("e"))
-                .output("e", FLOAT, 2).buildGraph();
-        ModelProto m = ModelBuilder.graph("g").opset(18).opsetImport("com.example", 2)
-                .input("x", FLOAT, 2).input("c", dev.dal.onnx.proto.Onnx.TensorProto.DataType.BOOL)
+        var thenG = ModelBuilder.graph("then")
+                .node("tn", "Neg", List.of("x"), List.of("t"))
+                .output("t", FLOAT, 2)
+                .buildGraph();
+        var elseG = ModelBuilder.graph("else")
+                .node("en", "Relu", List.of("x"), List.of("e"))
+                .output("e", FLOAT, 2)
+                .buildGraph();
+        ModelProto m = ModelBuilder.graph("g")
+                .opset(18)
+                .opsetImport("com.example", 2)
+                .input("x", FLOAT, 2)
+                .input("c", dev.dal.onnx.proto.Onnx.TensorProto.DataType.BOOL)
                 .node("if1", "If", List.of("c"), List.of("y"), attr("then_branch", thenG), attr("else_branch", elseG))
                 .customNode("f", "com.example", "Frob", List.of("y"), List.of("z"), attr("k", 2L))
-                .output("z", FLOAT, 2).output("x", FLOAT, 2).build();
+                .output("z", FLOAT, 2)
+                .output("x", FLOAT, 2)
+                .build();
         Operation module = OnnxImporter.importModel(m, "t.onnx", Optional.empty(), new OnnxImporter.Options(true));
         String a = PRINTER.print(module);
         Operation parsed = TestSupport.parse(a);
         ModelProto exported = OnnxExporter.export(parsed);
         assertEquals("Frob", exported.getGraph().getNode(1).getOpType());
         assertEquals("com.example", exported.getGraph().getNode(1).getDomain());
-        assertEquals(List.of("z", "x"), exported.getGraph().getOutputList().stream().map(v -> v.getName()).toList());
-        Operation back = OnnxImporter.importModel(exported, "t.onnx", Optional.empty(),
-                new OnnxImporter.Options(true));
+        assertEquals(
+                List.of("z", "x"),
+                exported.getGraph().getOutputList().stream()
+                        .map(v -> v.getName())
+                        .toList());
+        Operation back = OnnxImporter.importModel(exported, "t.onnx", Optional.empty(), new OnnxImporter.Options(true));
         assertEquals(a, PRINTER.print(back), "opset 18 models round-trip exactly, header included");
     }
 
@@ -86,14 +98,18 @@ class RoundTripTest {
     void rawDataIsASliceOfTheMappedFileNotACopy() throws Exception {
         float[] w = new float[4096];
         for (int i = 0; i < w.length; i++) w[i] = i * 0.5f;
-        ModelProto m = ModelBuilder.graph("g").input("x", FLOAT, 4096)
+        ModelProto m = ModelBuilder.graph("g")
+                .input("x", FLOAT, 4096)
                 .initializer(ModelBuilder.floatTensor("w", new long[] {4096}, w))
-                .node("a", "Add", List.of("x", "w"), List.of("y")).output("y", FLOAT, 4096).build();
+                .node("a", "Add", List.of("x", "w"), List.of("y"))
+                .output("y", FLOAT, 4096)
+                .build();
         Path f = TestSupport.tempDir().resolve("m.onnx");
         Files.write(f, m.toByteArray());
         Operation module = OnnxImporter.importFile(f, OnnxImporter.Options.DEFAULT);
         DenseResourceAttr r = (DenseResourceAttr) OnnxImporterTest.only(module, "graph.constant")
-                .attribute("value").orElseThrow();
+                .attribute("value")
+                .orElseThrow();
         ByteBuffer b = r.handle().blob().orElseThrow().bytes();
         assertTrue(b.isDirect(), "the blob is a view of the mapped file");
         assertEquals(4095 * 0.5f, b.order(ByteOrder.LITTLE_ENDIAN).getFloat(4 * 4095));
@@ -106,21 +122,26 @@ class RoundTripTest {
         data.putLong(-1L);
         for (int i = 0; i < 300; i++) data.putFloat(i);
         Files.write(dir.resolve("weights.bin"), data.array());
-        ModelProto m = ModelBuilder.graph("g").input("x", FLOAT, 300)
+        ModelProto m = ModelBuilder.graph("g")
+                .input("x", FLOAT, 300)
                 .initializer(ModelBuilder.externalTensor("w", FLOAT, new long[] {300}, "weights.bin", 8, 1200))
-                .node("a", "Add", List.of("x", "w"), List.of("y")).output("y", FLOAT, 300).build();
+                .node("a", "Add", List.of("x", "w"), List.of("y"))
+                .output("y", FLOAT, 300)
+                .build();
         Path f = dir.resolve("m.onnx");
         Files.write(f, m.toByteArray());
         Operation module = OnnxImporter.importFile(f, OnnxImporter.Options.DEFAULT);
         DenseResourceAttr r = (DenseResourceAttr) OnnxImporterTest.only(module, "graph.constant")
-                .attribute("value").orElseThrow();
+                .attribute("value")
+                .orElseThrow();
         ByteBuffer b = r.handle().blob().orElseThrow().bytes().order(ByteOrder.LITTLE_ENDIAN);
         assertTrue(b.isDirect());
         assertEquals(1200, b.remaining());
         assertEquals(299f, b.getFloat(4 * 299));
         ModelProto exported = OnnxExporter.export(module);
         assertEquals(1200, exported.getGraph().getInitializer(0).getRawData().size());
-        assertNotEquals(dev.dal.onnx.proto.Onnx.TensorProto.DataLocation.EXTERNAL,
+        assertNotEquals(
+                dev.dal.onnx.proto.Onnx.TensorProto.DataLocation.EXTERNAL,
                 exported.getGraph().getInitializer(0).getDataLocation());
     }
 }

@@ -44,8 +44,8 @@ final class TestSupport {
     /** Parses IR text (the graph dialect may be unregistered on this branch), failing on any diagnostic. */
     static Operation parse(String text) {
         List<Diagnostic> diags = new ArrayList<>();
-        Optional<Operation> op = IrParser.parse(new SourceFile("test.ir", text), new ParserConfig(true),
-                DiagnosticEngine.collecting(diags));
+        Optional<Operation> op = IrParser.parse(
+                new SourceFile("test.ir", text), new ParserConfig(true), DiagnosticEngine.collecting(diags));
         if (op.isEmpty() || !diags.isEmpty()) throw new AssertionError("parse failed: " + diags + "\n" + text);
         return op.get();
     }

@@ -29,8 +29,8 @@ import org.junit.jupiter.api.TestFactory;
  */
 class EveryFileRoundTripsTest {
     private static final ParserConfig ALLOW = new ParserConfig(true);
-    private static final List<PrintOptions> MODES = List.of(PrintOptions.DEFAULT, PrintOptions.GENERIC,
-            new PrintOptions(false, true, OptionalLong.empty()));
+    private static final List<PrintOptions> MODES =
+            List.of(PrintOptions.DEFAULT, PrintOptions.GENERIC, new PrintOptions(false, true, OptionalLong.empty()));
 
     @TestFactory
     Stream<DynamicTest> everyValidChunkIsAPrintParseFixedPoint() throws IOException {
@@ -39,7 +39,8 @@ class EveryFileRoundTripsTest {
         try (Stream<Path> s = Files.walk(root)) {
             files = s.filter(p -> p.toString().endsWith(".ir") || p.toString().endsWith(".mlir"))
                     .filter(p -> !root.relativize(p).startsWith("target"))
-                    .sorted().toList();
+                    .sorted()
+                    .toList();
         }
         assertTrue(files.size() >= 10, "expected the suite's .ir files under " + root);
         List<DynamicTest> tests = new ArrayList<>();

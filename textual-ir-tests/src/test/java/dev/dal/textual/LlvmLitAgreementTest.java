@@ -64,8 +64,9 @@ class LlvmLitAgreementTest {
     private Map<String, String> compare(Path suite) throws Exception {
         Path llvmExec = tmp.resolve("exec-llvm");
         Path dalExec = tmp.resolve("exec-dal");
-        ProcessBuilder pb = new ProcessBuilder("python3", LLVM_LIT.toString(), "-j2", "--param",
-                "exec_root=" + llvmExec, suite.toString()).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(
+                        "python3", LLVM_LIT.toString(), "-j2", "--param", "exec_root=" + llvmExec, suite.toString())
+                .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
         Process p = pb.start();
         String llvmOut = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -80,7 +81,8 @@ class LlvmLitAgreementTest {
         }
         String dalOut = buf.toString(StandardCharsets.UTF_8);
         Map<String, String> dal = new TreeMap<>();
-        for (TestResult r : report.results()) dal.put(r.test().fullName(), r.code().name());
+        for (TestResult r : report.results())
+            dal.put(r.test().fullName(), r.code().name());
         assertEquals(dal, parse(dalOut), "dal-lit's printed result lines should match its report");
 
         if (llvm.isEmpty()) fail("LLVM lit reported no tests; its output:\n" + llvmOut);
@@ -104,7 +106,9 @@ class LlvmLitAgreementTest {
             missing = "LLVM lit not found at " + LLVM_LIT + " (Debian package llvm-16-tools)";
         } else {
             try {
-                Process p = new ProcessBuilder("python3", "--version").redirectErrorStream(true).start();
+                Process p = new ProcessBuilder("python3", "--version")
+                        .redirectErrorStream(true)
+                        .start();
                 p.getInputStream().readAllBytes();
                 if (p.waitFor() != 0) missing = "python3 --version failed";
             } catch (IOException e) {

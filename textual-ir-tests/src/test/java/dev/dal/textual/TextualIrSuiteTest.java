@@ -46,8 +46,9 @@ class TextualIrSuiteTest {
 
     private static void check(TestResult r) {
         switch (r.code()) {
-            case PASS, FLAKYPASS, XFAIL -> { }
-            case UNSUPPORTED -> Assumptions.abort(r.test().fullName() + ": " + r.output().strip());
+            case PASS, FLAKYPASS, XFAIL -> {}
+            case UNSUPPORTED ->
+                Assumptions.abort(r.test().fullName() + ": " + r.output().strip());
             case FAIL, XPASS, UNRESOLVED -> fail(r.code() + ": " + r.test().fullName() + "\n" + r.output());
         }
     }

@@ -28,7 +28,11 @@ public interface Tool {
      *
      * @return the exit code
      */
-    default int run(List<String> args, java.nio.file.Path workingDir, InputStream stdin, PrintStream stdout,
+    default int run(
+            List<String> args,
+            java.nio.file.Path workingDir,
+            InputStream stdin,
+            PrintStream stdout,
             PrintStream stderr) {
         return run(args, stdin, stdout, stderr);
     }

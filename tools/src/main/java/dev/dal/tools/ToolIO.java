@@ -80,7 +80,8 @@ public final class ToolIO {
             tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
             // A temporary file is private (0600); the output should get the permissions any new file gets.
             try {
-                Files.setPosixFilePermissions(tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+                Files.setPosixFilePermissions(
+                        tmp, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
             } catch (UnsupportedOperationException notPosix) {
                 // not a POSIX file system: keep the defaults
             }

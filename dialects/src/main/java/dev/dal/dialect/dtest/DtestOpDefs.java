@@ -87,7 +87,9 @@ public final class DtestOpDefs {
      * %2 = dtest.add %0, %1 : i32
      * }</pre>
      */
-    @Op(name = "add", traits = {Pure.class, Commutative.class, SameOperandsAndResultType.class})
+    @Op(
+            name = "add",
+            traits = {Pure.class, Commutative.class, SameOperandsAndResultType.class})
     public interface Add extends Foldable {
         /** {@return the left operand} */
         @Operand
@@ -119,7 +121,9 @@ public final class DtestOpDefs {
      * %2 = dtest.mul %0, %1 : i32
      * }</pre>
      */
-    @Op(name = "mul", traits = {Pure.class, Commutative.class, SameOperandsAndResultType.class})
+    @Op(
+            name = "mul",
+            traits = {Pure.class, Commutative.class, SameOperandsAndResultType.class})
     public interface Mul extends Foldable {
         /** {@return the left operand} */
         @Operand
@@ -138,8 +142,8 @@ public final class DtestOpDefs {
         default Optional<List<FoldResult>> fold(List<Optional<Attribute>> constants) {
             Optional<BigInteger> l = intValue(constants.get(0)), r = intValue(constants.get(1));
             if (l.isPresent() && r.isPresent()) return constant(l.get().multiply(r.get()), result().type());
-            if (r.filter(BigInteger.ZERO::equals).isPresent() || l.filter(BigInteger.ZERO::equals).isPresent())
-                return constant(BigInteger.ZERO, result().type());
+            if (r.filter(BigInteger.ZERO::equals).isPresent()
+                    || l.filter(BigInteger.ZERO::equals).isPresent()) return constant(BigInteger.ZERO, result().type());
             if (r.filter(BigInteger.ONE::equals).isPresent()) return existing(lhs());
             if (l.filter(BigInteger.ONE::equals).isPresent()) return existing(rhs());
             return Optional.empty();
@@ -153,7 +157,9 @@ public final class DtestOpDefs {
      * %1 = dtest.neg %0 : i32
      * }</pre>
      */
-    @Op(name = "neg", traits = {Pure.class, SameOperandsAndResultType.class})
+    @Op(
+            name = "neg",
+            traits = {Pure.class, SameOperandsAndResultType.class})
     public interface Neg extends HasCanonicalizationPatterns {
         /** {@return the negated value} */
         @Operand
@@ -217,7 +223,10 @@ public final class DtestOpDefs {
      * }
      * }</pre>
      */
-    @Op(name = "region", traits = {SingleBlock.class, NoTerminator.class}, className = "RegionOp")
+    @Op(
+            name = "region",
+            traits = {SingleBlock.class, NoTerminator.class},
+            className = "RegionOp")
     public interface RegionHolder {
         /** {@return the first region} */
         @RegionDef(doc = "the first region")
@@ -335,7 +344,9 @@ public final class DtestOpDefs {
      * }
      * }</pre>
      */
-    @Op(name = "ret", traits = {Terminator.class, ReturnLike.class, HasParent.class})
+    @Op(
+            name = "ret",
+            traits = {Terminator.class, ReturnLike.class, HasParent.class})
     public interface Ret {
         /** {@return the returned values} */
         @Operand(doc = "the values returned")

@@ -2,34 +2,22 @@ package dev.dal.dialect.graph;
 
 import static dev.dal.dialect.graph.GraphShapes.*;
 
-import dev.dal.ir.ArrayAttr;
 import dev.dal.ir.Attribute;
-import dev.dal.ir.DenseArrayAttr;
 import dev.dal.ir.FloatAttr;
 import dev.dal.ir.IntegerAttr;
-import dev.dal.ir.IntegerType;
-import dev.dal.ir.FloatType;
 import dev.dal.ir.OpResult;
-import dev.dal.ir.Operation;
-import dev.dal.ir.Region;
 import dev.dal.ir.ShapeInferable;
-import dev.dal.ir.StringAttr;
 import dev.dal.ir.Type;
 import dev.dal.ir.Value;
 import dev.dal.ir.Verifiable;
 import dev.dal.ir.diag.DiagnosticEngine;
 import dev.dal.ir.opdef.Attr;
-import dev.dal.ir.opdef.DialectDef;
 import dev.dal.ir.opdef.Op;
 import dev.dal.ir.opdef.OpFamily;
 import dev.dal.ir.opdef.Operand;
-import dev.dal.ir.opdef.RegionDef;
 import dev.dal.ir.opdef.Result;
-import dev.dal.ir.trait.Commutative;
 import dev.dal.ir.trait.Pure;
-import dev.dal.ir.trait.ReturnLike;
 import dev.dal.ir.trait.SameOperandsAndResultElementType;
-import dev.dal.ir.trait.Terminator;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,7 +36,9 @@ public final class GraphActivationOpDefs {
      * %y = graph.relu %x : tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "relu", traits = {Pure.class, SameOperandsAndResultElementType.class})
+    @Op(
+            name = "relu",
+            traits = {Pure.class, SameOperandsAndResultElementType.class})
     public interface Relu extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -71,7 +61,9 @@ public final class GraphActivationOpDefs {
      * %y = graph.leaky_relu %x {alpha = 2.000000e-01 : f32} : tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "leaky_relu", traits = {Pure.class, SameOperandsAndResultElementType.class})
+    @Op(
+            name = "leaky_relu",
+            traits = {Pure.class, SameOperandsAndResultElementType.class})
     public interface LeakyRelu extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
@@ -98,7 +90,9 @@ public final class GraphActivationOpDefs {
      * %y = graph.elu %x {alpha = 5.000000e-01 : f32} : tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "elu", traits = {Pure.class, SameOperandsAndResultElementType.class})
+    @Op(
+            name = "elu",
+            traits = {Pure.class, SameOperandsAndResultElementType.class})
     public interface Elu extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
@@ -125,7 +119,9 @@ public final class GraphActivationOpDefs {
      * %y = graph.selu %x {gamma = 2.000000e+00 : f32} : tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "selu", traits = {Pure.class, SameOperandsAndResultElementType.class})
+    @Op(
+            name = "selu",
+            traits = {Pure.class, SameOperandsAndResultElementType.class})
     public interface Selu extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
@@ -136,11 +132,17 @@ public final class GraphActivationOpDefs {
         OpResult y();
 
         /** {@return the ONNX attribute {@code alpha} (default 1.67326319217681884765625 : f32)} */
-        @Attr(name = "alpha", defaultValue = "1.67326319217681884765625 : f32", doc = "ONNX attribute `alpha` (default 1.67326319217681884765625 : f32)")
+        @Attr(
+                name = "alpha",
+                defaultValue = "1.67326319217681884765625 : f32",
+                doc = "ONNX attribute `alpha` (default 1.67326319217681884765625 : f32)")
         FloatAttr alpha();
 
         /** {@return the ONNX attribute {@code gamma} (default 1.05070102214813232421875 : f32)} */
-        @Attr(name = "gamma", defaultValue = "1.05070102214813232421875 : f32", doc = "ONNX attribute `gamma` (default 1.05070102214813232421875 : f32)")
+        @Attr(
+                name = "gamma",
+                defaultValue = "1.05070102214813232421875 : f32",
+                doc = "ONNX attribute `gamma` (default 1.05070102214813232421875 : f32)")
         FloatAttr gamma();
 
         @Override
@@ -156,7 +158,9 @@ public final class GraphActivationOpDefs {
      * %y = graph.sigmoid %x : tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "sigmoid", traits = {Pure.class, SameOperandsAndResultElementType.class})
+    @Op(
+            name = "sigmoid",
+            traits = {Pure.class, SameOperandsAndResultElementType.class})
     public interface Sigmoid extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
@@ -179,7 +183,9 @@ public final class GraphActivationOpDefs {
      * %y = graph.hard_sigmoid %x {alpha = 2.500000e-01 : f32} : tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "hard_sigmoid", traits = {Pure.class, SameOperandsAndResultElementType.class})
+    @Op(
+            name = "hard_sigmoid",
+            traits = {Pure.class, SameOperandsAndResultElementType.class})
     public interface HardSigmoid extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
@@ -210,7 +216,9 @@ public final class GraphActivationOpDefs {
      * %y = graph.hard_swish %x : tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "hard_swish", traits = {Pure.class, SameOperandsAndResultElementType.class})
+    @Op(
+            name = "hard_swish",
+            traits = {Pure.class, SameOperandsAndResultElementType.class})
     public interface HardSwish extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
@@ -233,7 +241,9 @@ public final class GraphActivationOpDefs {
      * %y = graph.tanh %x : tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "tanh", traits = {Pure.class, SameOperandsAndResultElementType.class})
+    @Op(
+            name = "tanh",
+            traits = {Pure.class, SameOperandsAndResultElementType.class})
     public interface Tanh extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
@@ -256,7 +266,9 @@ public final class GraphActivationOpDefs {
      * %y = graph.erf %x : tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "erf", traits = {Pure.class, SameOperandsAndResultElementType.class})
+    @Op(
+            name = "erf",
+            traits = {Pure.class, SameOperandsAndResultElementType.class})
     public interface Erf extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -279,7 +291,9 @@ public final class GraphActivationOpDefs {
      * %y = graph.softplus %x : tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "softplus", traits = {Pure.class, SameOperandsAndResultElementType.class})
+    @Op(
+            name = "softplus",
+            traits = {Pure.class, SameOperandsAndResultElementType.class})
     public interface Softplus extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
@@ -302,7 +316,9 @@ public final class GraphActivationOpDefs {
      * %y = graph.softsign %x : tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "softsign", traits = {Pure.class, SameOperandsAndResultElementType.class})
+    @Op(
+            name = "softsign",
+            traits = {Pure.class, SameOperandsAndResultElementType.class})
     public interface Softsign extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
@@ -325,7 +341,9 @@ public final class GraphActivationOpDefs {
      * %y = graph.softmax %x {axis = 0 : i64} : tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "softmax", traits = {Pure.class, SameOperandsAndResultElementType.class})
+    @Op(
+            name = "softmax",
+            traits = {Pure.class, SameOperandsAndResultElementType.class})
     public interface Softmax extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
@@ -357,7 +375,9 @@ public final class GraphActivationOpDefs {
      * %y = graph.log_softmax %x {axis = 0 : i64} : tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "log_softmax", traits = {Pure.class, SameOperandsAndResultElementType.class})
+    @Op(
+            name = "log_softmax",
+            traits = {Pure.class, SameOperandsAndResultElementType.class})
     public interface LogSoftmax extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
@@ -389,7 +409,9 @@ public final class GraphActivationOpDefs {
      * %y = graph.sqrt %x : tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "sqrt", traits = {Pure.class, SameOperandsAndResultElementType.class})
+    @Op(
+            name = "sqrt",
+            traits = {Pure.class, SameOperandsAndResultElementType.class})
     public interface Sqrt extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
@@ -412,7 +434,9 @@ public final class GraphActivationOpDefs {
      * %y = graph.reciprocal %x : tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "reciprocal", traits = {Pure.class, SameOperandsAndResultElementType.class})
+    @Op(
+            name = "reciprocal",
+            traits = {Pure.class, SameOperandsAndResultElementType.class})
     public interface Reciprocal extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
@@ -435,7 +459,9 @@ public final class GraphActivationOpDefs {
      * %y = graph.exp %x : tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "exp", traits = {Pure.class, SameOperandsAndResultElementType.class})
+    @Op(
+            name = "exp",
+            traits = {Pure.class, SameOperandsAndResultElementType.class})
     public interface Exp extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
@@ -458,7 +484,9 @@ public final class GraphActivationOpDefs {
      * %y = graph.log %x : tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "log", traits = {Pure.class, SameOperandsAndResultElementType.class})
+    @Op(
+            name = "log",
+            traits = {Pure.class, SameOperandsAndResultElementType.class})
     public interface Log extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
@@ -481,7 +509,9 @@ public final class GraphActivationOpDefs {
      * %y = graph.neg %x : tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "neg", traits = {Pure.class, SameOperandsAndResultElementType.class})
+    @Op(
+            name = "neg",
+            traits = {Pure.class, SameOperandsAndResultElementType.class})
     public interface Neg extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -504,7 +534,9 @@ public final class GraphActivationOpDefs {
      * %y = graph.abs %x : tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "abs", traits = {Pure.class, SameOperandsAndResultElementType.class})
+    @Op(
+            name = "abs",
+            traits = {Pure.class, SameOperandsAndResultElementType.class})
     public interface Abs extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -527,7 +559,9 @@ public final class GraphActivationOpDefs {
      * %y = graph.floor %x : tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "floor", traits = {Pure.class, SameOperandsAndResultElementType.class})
+    @Op(
+            name = "floor",
+            traits = {Pure.class, SameOperandsAndResultElementType.class})
     public interface Floor extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
@@ -550,7 +584,9 @@ public final class GraphActivationOpDefs {
      * %y = graph.ceil %x : tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "ceil", traits = {Pure.class, SameOperandsAndResultElementType.class})
+    @Op(
+            name = "ceil",
+            traits = {Pure.class, SameOperandsAndResultElementType.class})
     public interface Ceil extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
@@ -573,7 +609,9 @@ public final class GraphActivationOpDefs {
      * %y = graph.round %x : tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "round", traits = {Pure.class, SameOperandsAndResultElementType.class})
+    @Op(
+            name = "round",
+            traits = {Pure.class, SameOperandsAndResultElementType.class})
     public interface Round extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
@@ -596,7 +634,9 @@ public final class GraphActivationOpDefs {
      * %y = graph.sign %x : tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "sign", traits = {Pure.class, SameOperandsAndResultElementType.class})
+    @Op(
+            name = "sign",
+            traits = {Pure.class, SameOperandsAndResultElementType.class})
     public interface Sign extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -619,7 +659,9 @@ public final class GraphActivationOpDefs {
      * %y = graph.sin %x : tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "sin", traits = {Pure.class, SameOperandsAndResultElementType.class})
+    @Op(
+            name = "sin",
+            traits = {Pure.class, SameOperandsAndResultElementType.class})
     public interface Sin extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
@@ -642,7 +684,9 @@ public final class GraphActivationOpDefs {
      * %y = graph.cos %x : tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "cos", traits = {Pure.class, SameOperandsAndResultElementType.class})
+    @Op(
+            name = "cos",
+            traits = {Pure.class, SameOperandsAndResultElementType.class})
     public interface Cos extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
@@ -665,7 +709,9 @@ public final class GraphActivationOpDefs {
      * %y = graph.identity %x : tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "identity", traits = {Pure.class, SameOperandsAndResultElementType.class})
+    @Op(
+            name = "identity",
+            traits = {Pure.class, SameOperandsAndResultElementType.class})
     public interface Identity extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "ANY", doc = "ONNX input #0")
@@ -688,7 +734,9 @@ public final class GraphActivationOpDefs {
      * %y = graph.not %x : tensor<2xi1>
      * }</pre>
      */
-    @Op(name = "not", traits = {Pure.class, SameOperandsAndResultElementType.class})
+    @Op(
+            name = "not",
+            traits = {Pure.class, SameOperandsAndResultElementType.class})
     public interface Not extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "BOOL_TENSOR", doc = "ONNX input #0")

@@ -24,8 +24,10 @@ public final class GraphChecks {
     /** {@code value} is one of {@code allowed}. */
     public static boolean oneOf(Object op, DiagnosticEngine diag, String attr, String value, String... allowed) {
         if (Set.of(allowed).contains(value)) return true;
-        return error(op, diag, "attribute '" + attr + "' must be one of " + String.join(", ", allowed)
-                + ", but got '" + value + "'");
+        return error(
+                op,
+                diag,
+                "attribute '" + attr + "' must be one of " + String.join(", ", allowed) + ", but got '" + value + "'");
     }
 
     /** {@code axis} is in {@code [-rank, rank)} (or {@code [-rank, rank]} when {@code inclusive}). */
@@ -34,8 +36,10 @@ public final class GraphChecks {
         if (r < 0) return true;
         int hi = inclusive ? r : r - 1;
         if (axis >= -r && axis <= hi) return true;
-        return error(op, diag, "attribute '" + attr + "' = " + axis + " is out of range [" + -r + ", " + hi
-                + "] for rank " + r);
+        return error(
+                op,
+                diag,
+                "attribute '" + attr + "' = " + axis + " is out of range [" + -r + ", " + hi + "] for rank " + r);
     }
 
     /** An integer attribute is at least {@code min}. */
@@ -53,7 +57,11 @@ public final class GraphChecks {
     /** An optional array attribute has {@code n} elements. */
     public static boolean length(Object op, DiagnosticEngine diag, String attr, Optional<DenseArrayAttr> a, int n) {
         if (a.isEmpty() || a.get().size() == n) return true;
-        return error(op, diag, "attribute '" + attr + "' must have " + n + " elements, but has " + a.get().size());
+        return error(
+                op,
+                diag,
+                "attribute '" + attr + "' must have " + n + " elements, but has "
+                        + a.get().size());
     }
 
     /** The values' ranked shapes broadcast together (ONNX multidirectional broadcasting). */
@@ -71,8 +79,14 @@ public final class GraphChecks {
      * (when {@code channelsPerGroupInW}, else W's first dim equals X's channels, as ConvTranspose); the window
      * attributes have one value per spatial axis ({@code pads} two); {@code auto_pad} is a known mode.
      */
-    public static boolean window(Object op, DiagnosticEngine diag, Value x, Value w, long group,
-            GraphInference.Window win, boolean channelsPerGroupInW) {
+    public static boolean window(
+            Object op,
+            DiagnosticEngine diag,
+            Value x,
+            Value w,
+            long group,
+            GraphInference.Window win,
+            boolean channelsPerGroupInW) {
         if (!autoPad(op, diag, win.autoPad())) return false;
         if (!atLeast(op, diag, "group", group, 1)) return false;
         int rx = rank(x), rw = w == null ? -1 : rank(w);
@@ -82,11 +96,15 @@ public final class GraphChecks {
         if (w != null && rx >= 0 && rw >= 0) {
             long cx = dim(x, 1), cw = channelsPerGroupInW ? dim(w, 1) : dim(w, 0);
             if (cx != DYN && cw != DYN && (channelsPerGroupInW ? cw * group != cx : cw != cx))
-                return error(op, diag, channelsPerGroupInW
-                        ? "weight channels " + cw + " times group " + group + " must equal input channels " + cx
-                        : "weight's first dimension " + cw + " must equal input channels " + cx);
+                return error(
+                        op,
+                        diag,
+                        channelsPerGroupInW
+                                ? "weight channels " + cw + " times group " + group + " must equal input channels " + cx
+                                : "weight's first dimension " + cw + " must equal input channels " + cx);
             if (!channelsPerGroupInW && dim(w, 0) != DYN && dim(w, 0) % group != 0)
-                return error(op, diag, "weight's first dimension " + dim(w, 0) + " must be divisible by group " + group);
+                return error(
+                        op, diag, "weight's first dimension " + dim(w, 0) + " must be divisible by group " + group);
         }
         int spatial = rx >= 0 ? rx - 2 : rw >= 0 ? rw - 2 : -1;
         if (spatial < 0) return true;
@@ -94,7 +112,8 @@ public final class GraphChecks {
                 && length(op, diag, "strides", win.strides(), spatial)
                 && length(op, diag, "dilations", win.dilations(), spatial)
                 && length(op, diag, "pads", win.pads(), 2 * spatial)
-                && positive(op, diag, "strides", win.strides()) && positive(op, diag, "dilations", win.dilations());
+                && positive(op, diag, "strides", win.strides())
+                && positive(op, diag, "dilations", win.dilations());
     }
 
     /** {@code auto_pad} is NOTSET, SAME_UPPER, SAME_LOWER or VALID. */
@@ -122,11 +141,13 @@ public final class GraphChecks {
         if (ra == 0 || rb == 0) return error(op, diag, "operands must have rank at least 1");
         if (ra < 0 || rb < 0) return true;
         long ka = dim(a, ra - 1), kb = dim(b, rb == 1 ? 0 : rb - 2);
-        if (ka != DYN && kb != DYN && ka != kb)
-            return error(op, diag, "inner dimensions differ: " + ka + " and " + kb);
-        if (ra > 2 && rb > 2 && GraphShapes.broadcast(List.of(GraphShapes.shape(a).get().subList(0, ra - 2),
-                GraphShapes.shape(b).get().subList(0, rb - 2))).isEmpty())
-            return error(op, diag, "batch dimensions are not broadcast-compatible");
+        if (ka != DYN && kb != DYN && ka != kb) return error(op, diag, "inner dimensions differ: " + ka + " and " + kb);
+        if (ra > 2
+                && rb > 2
+                && GraphShapes.broadcast(List.of(
+                                GraphShapes.shape(a).get().subList(0, ra - 2),
+                                GraphShapes.shape(b).get().subList(0, rb - 2)))
+                        .isEmpty()) return error(op, diag, "batch dimensions are not broadcast-compatible");
         return true;
     }
 
@@ -136,12 +157,16 @@ public final class GraphChecks {
         int r = -1;
         for (Value v : inputs) {
             if (rank(v) < 0) continue;
-            if (r >= 0 && rank(v) != r) return error(op, diag, "inputs must have the same rank, but have ranks " + r + " and " + rank(v));
+            if (r >= 0 && rank(v) != r)
+                return error(op, diag, "inputs must have the same rank, but have ranks " + r + " and " + rank(v));
             r = rank(v);
         }
         if (r < 0) return true;
         if (axis < -r || axis >= r)
-            return error(op, diag, "attribute 'axis' = " + axis + " is out of range [" + -r + ", " + (r - 1) + "] for rank " + r);
+            return error(
+                    op,
+                    diag,
+                    "attribute 'axis' = " + axis + " is out of range [" + -r + ", " + (r - 1) + "] for rank " + r);
         int a = GraphShapes.normalizeAxis(axis, r);
         for (int i = 0; i < r; i++) {
             if (i == a) continue;
@@ -150,7 +175,10 @@ public final class GraphChecks {
                 long x = dim(v, i);
                 if (x == DYN) continue;
                 if (d != DYN && d != x)
-                    return error(op, diag, "inputs differ in dimension " + i + " (" + d + " and " + x + "), which is not the axis");
+                    return error(
+                            op,
+                            diag,
+                            "inputs differ in dimension " + i + " (" + d + " and " + x + "), which is not the axis");
                 d = x;
             }
         }
@@ -161,14 +189,20 @@ public final class GraphChecks {
      * (De)quantization parameters: a scale and zero point of the same shape; scalar (per tensor), 1-D along
      * {@code axis} (per axis, as long as the axis dim), or of the input's rank (per block).
      */
-    public static boolean quantParams(Object op, DiagnosticEngine diag, Value x, Value scale, Value zeroPoint,
-            long axis, long blockSize) {
+    public static boolean quantParams(
+            Object op, DiagnosticEngine diag, Value x, Value scale, Value zeroPoint, long axis, long blockSize) {
         if (!atLeast(op, diag, "block_size", blockSize, 0)) return false;
-        if (!GraphShapes.isNone(zeroPoint) && GraphShapes.shape(scale).isPresent()
+        if (!GraphShapes.isNone(zeroPoint)
+                && GraphShapes.shape(scale).isPresent()
                 && GraphShapes.shape(zeroPoint).isPresent()
-                && !GraphShapes.shape(scale).get().equals(GraphShapes.shape(zeroPoint).get()))
-            return error(op, diag, "scale and zero point must have the same shape, but have "
-                    + GraphShapes.text(scale.type()) + " and " + GraphShapes.text(zeroPoint.type()));
+                && !GraphShapes.shape(scale)
+                        .get()
+                        .equals(GraphShapes.shape(zeroPoint).get()))
+            return error(
+                    op,
+                    diag,
+                    "scale and zero point must have the same shape, but have " + GraphShapes.text(scale.type())
+                            + " and " + GraphShapes.text(zeroPoint.type()));
         if (rank(scale) == 1 && blockSize == 0 && rank(x) >= 0) {
             if (!axis(op, diag, "axis", axis, x, false)) return false;
             long d = dim(x, GraphShapes.normalizeAxis(axis, rank(x))), n = dim(scale, 0);
@@ -206,7 +240,9 @@ public final class GraphChecks {
         if (minusOnes == 0 && in.isPresent() && !in.get().contains(DYN)) {
             long n = 1, m = GraphShapes.product(in.get());
             for (int i = 0; i < target.get().length; i++)
-                n *= target.get()[i] == 0 && !allowZero ? (i < in.get().size() ? in.get().get(i) : 0) : target.get()[i];
+                n *= target.get()[i] == 0 && !allowZero
+                        ? (i < in.get().size() ? in.get().get(i) : 0)
+                        : target.get()[i];
             if (n != m) return error(op, diag, "cannot reshape " + m + " elements to " + n);
         }
         return true;

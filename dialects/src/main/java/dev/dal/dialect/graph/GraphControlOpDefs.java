@@ -2,33 +2,21 @@ package dev.dal.dialect.graph;
 
 import static dev.dal.dialect.graph.GraphShapes.*;
 
-import dev.dal.ir.ArrayAttr;
 import dev.dal.ir.Attribute;
-import dev.dal.ir.DenseArrayAttr;
-import dev.dal.ir.FloatAttr;
-import dev.dal.ir.IntegerAttr;
-import dev.dal.ir.IntegerType;
-import dev.dal.ir.FloatType;
 import dev.dal.ir.OpResult;
 import dev.dal.ir.Operation;
 import dev.dal.ir.Region;
 import dev.dal.ir.ShapeInferable;
-import dev.dal.ir.StringAttr;
 import dev.dal.ir.Type;
 import dev.dal.ir.Value;
 import dev.dal.ir.Verifiable;
 import dev.dal.ir.diag.DiagnosticEngine;
-import dev.dal.ir.opdef.Attr;
-import dev.dal.ir.opdef.DialectDef;
 import dev.dal.ir.opdef.Op;
 import dev.dal.ir.opdef.OpFamily;
 import dev.dal.ir.opdef.Operand;
 import dev.dal.ir.opdef.RegionDef;
 import dev.dal.ir.opdef.Result;
-import dev.dal.ir.trait.Commutative;
 import dev.dal.ir.trait.Pure;
-import dev.dal.ir.trait.ReturnLike;
-import dev.dal.ir.trait.Terminator;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,7 +38,9 @@ public final class GraphControlOpDefs {
      * }) : (tensor<i1>) -> tensor<2xf32>
      * }</pre>
      */
-    @Op(name = "if", traits = {Pure.class})
+    @Op(
+            name = "if",
+            traits = {Pure.class})
     public interface If extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "BOOL_TENSOR", doc = "ONNX input #0")
@@ -87,8 +77,11 @@ public final class GraphControlOpDefs {
                 if (r.isEmpty()) return error(this, diag, "branches must not be empty");
                 java.util.Optional<Operation> term = r.entry().lastOp();
                 if (term.isPresent() && term.get().numOperands() != outputs().size())
-                    return error(this, diag, "branch yields " + term.get().numOperands() + " values, but the op has "
-                            + outputs().size() + " results");
+                    return error(
+                            this,
+                            diag,
+                            "branch yields " + term.get().numOperands() + " values, but the op has "
+                                    + outputs().size() + " results");
             }
             return true;
         }
@@ -105,7 +98,9 @@ public final class GraphControlOpDefs {
      * }) : (tensor<i64>, tensor<i1>, tensor<2xf32>) -> tensor<2xf32>
      * }</pre>
      */
-    @Op(name = "loop", traits = {Pure.class})
+    @Op(
+            name = "loop",
+            traits = {Pure.class})
     public interface Loop extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #0")
@@ -155,11 +150,17 @@ public final class GraphControlOpDefs {
             if (body().isEmpty()) return error(this, diag, "body must not be empty");
             int args = body().entry().arguments().size();
             if (args != initial().size() + 2)
-                return error(this, diag, "body takes " + args + " arguments, but needs 2 + " + initial().size()
-                        + " (iteration number, condition, carried values)");
+                return error(
+                        this,
+                        diag,
+                        "body takes " + args + " arguments, but needs 2 + "
+                                + initial().size() + " (iteration number, condition, carried values)");
             if (outputs().size() < initial().size())
-                return error(this, diag, "has " + outputs().size() + " results, fewer than its " + initial().size()
-                        + " carried values");
+                return error(
+                        this,
+                        diag,
+                        "has " + outputs().size() + " results, fewer than its "
+                                + initial().size() + " carried values");
             return true;
         }
     }

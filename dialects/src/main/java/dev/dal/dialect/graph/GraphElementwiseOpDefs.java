@@ -2,33 +2,22 @@ package dev.dal.dialect.graph;
 
 import static dev.dal.dialect.graph.GraphShapes.*;
 
-import dev.dal.ir.ArrayAttr;
 import dev.dal.ir.Attribute;
-import dev.dal.ir.DenseArrayAttr;
-import dev.dal.ir.FloatAttr;
 import dev.dal.ir.IntegerAttr;
 import dev.dal.ir.IntegerType;
-import dev.dal.ir.FloatType;
 import dev.dal.ir.OpResult;
-import dev.dal.ir.Operation;
-import dev.dal.ir.Region;
 import dev.dal.ir.ShapeInferable;
-import dev.dal.ir.StringAttr;
 import dev.dal.ir.Type;
 import dev.dal.ir.Value;
 import dev.dal.ir.Verifiable;
 import dev.dal.ir.diag.DiagnosticEngine;
 import dev.dal.ir.opdef.Attr;
-import dev.dal.ir.opdef.DialectDef;
 import dev.dal.ir.opdef.Op;
 import dev.dal.ir.opdef.OpFamily;
 import dev.dal.ir.opdef.Operand;
-import dev.dal.ir.opdef.RegionDef;
 import dev.dal.ir.opdef.Result;
 import dev.dal.ir.trait.Commutative;
 import dev.dal.ir.trait.Pure;
-import dev.dal.ir.trait.ReturnLike;
-import dev.dal.ir.trait.Terminator;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,7 +36,9 @@ public final class GraphElementwiseOpDefs {
      * %y = graph.add %a, %b : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "add", traits = {Pure.class, Commutative.class})
+    @Op(
+            name = "add",
+            traits = {Pure.class, Commutative.class})
     public interface Add extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -79,7 +70,9 @@ public final class GraphElementwiseOpDefs {
      * %y = graph.sub %a, %b : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "sub", traits = {Pure.class})
+    @Op(
+            name = "sub",
+            traits = {Pure.class})
     public interface Sub extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -111,7 +104,9 @@ public final class GraphElementwiseOpDefs {
      * %y = graph.mul %a, %b : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "mul", traits = {Pure.class, Commutative.class})
+    @Op(
+            name = "mul",
+            traits = {Pure.class, Commutative.class})
     public interface Mul extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -143,7 +138,9 @@ public final class GraphElementwiseOpDefs {
      * %y = graph.div %a, %b : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "div", traits = {Pure.class})
+    @Op(
+            name = "div",
+            traits = {Pure.class})
     public interface Div extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -175,7 +172,9 @@ public final class GraphElementwiseOpDefs {
      * %y = graph.pow %a, %b : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "pow", traits = {Pure.class})
+    @Op(
+            name = "pow",
+            traits = {Pure.class})
     public interface Pow extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -207,7 +206,9 @@ public final class GraphElementwiseOpDefs {
      * %y = graph.equal %a, %b : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xi1>
      * }</pre>
      */
-    @Op(name = "equal", traits = {Pure.class, Commutative.class})
+    @Op(
+            name = "equal",
+            traits = {Pure.class, Commutative.class})
     public interface Equal extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -239,7 +240,9 @@ public final class GraphElementwiseOpDefs {
      * %y = graph.less %a, %b : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xi1>
      * }</pre>
      */
-    @Op(name = "less", traits = {Pure.class})
+    @Op(
+            name = "less",
+            traits = {Pure.class})
     public interface Less extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -271,7 +274,9 @@ public final class GraphElementwiseOpDefs {
      * %y = graph.greater %a, %b : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xi1>
      * }</pre>
      */
-    @Op(name = "greater", traits = {Pure.class})
+    @Op(
+            name = "greater",
+            traits = {Pure.class})
     public interface Greater extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -303,7 +308,9 @@ public final class GraphElementwiseOpDefs {
      * %y = graph.less_or_equal %a, %b : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xi1>
      * }</pre>
      */
-    @Op(name = "less_or_equal", traits = {Pure.class})
+    @Op(
+            name = "less_or_equal",
+            traits = {Pure.class})
     public interface LessOrEqual extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -335,7 +342,9 @@ public final class GraphElementwiseOpDefs {
      * %y = graph.greater_or_equal %a, %b : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xi1>
      * }</pre>
      */
-    @Op(name = "greater_or_equal", traits = {Pure.class})
+    @Op(
+            name = "greater_or_equal",
+            traits = {Pure.class})
     public interface GreaterOrEqual extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -367,7 +376,9 @@ public final class GraphElementwiseOpDefs {
      * %y = graph.and %a, %b : (tensor<2x3xi1>, tensor<3xi1>) -> tensor<2x3xi1>
      * }</pre>
      */
-    @Op(name = "and", traits = {Pure.class, Commutative.class})
+    @Op(
+            name = "and",
+            traits = {Pure.class, Commutative.class})
     public interface And extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "BOOL_TENSOR", doc = "ONNX input #0")
@@ -399,7 +410,9 @@ public final class GraphElementwiseOpDefs {
      * %y = graph.or %a, %b : (tensor<2x3xi1>, tensor<3xi1>) -> tensor<2x3xi1>
      * }</pre>
      */
-    @Op(name = "or", traits = {Pure.class, Commutative.class})
+    @Op(
+            name = "or",
+            traits = {Pure.class, Commutative.class})
     public interface Or extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "BOOL_TENSOR", doc = "ONNX input #0")
@@ -431,7 +444,9 @@ public final class GraphElementwiseOpDefs {
      * %y = graph.xor %a, %b : (tensor<2x3xi1>, tensor<3xi1>) -> tensor<2x3xi1>
      * }</pre>
      */
-    @Op(name = "xor", traits = {Pure.class, Commutative.class})
+    @Op(
+            name = "xor",
+            traits = {Pure.class, Commutative.class})
     public interface Xor extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "BOOL_TENSOR", doc = "ONNX input #0")
@@ -463,7 +478,9 @@ public final class GraphElementwiseOpDefs {
      * %y = graph.mod %a, %b : (tensor<2x3xi32>, tensor<3xi32>) -> tensor<2x3xi32>
      * }</pre>
      */
-    @Op(name = "mod", traits = {Pure.class})
+    @Op(
+            name = "mod",
+            traits = {Pure.class})
     public interface Mod extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -488,7 +505,8 @@ public final class GraphElementwiseOpDefs {
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            return GraphChecks.flag(this, diag, "fmod", fmod().longValue()) && GraphChecks.broadcastable(this, diag, List.of(lhs(), rhs()));
+            return GraphChecks.flag(this, diag, "fmod", fmod().longValue())
+                    && GraphChecks.broadcastable(this, diag, List.of(lhs(), rhs()));
         }
     }
 
@@ -499,7 +517,9 @@ public final class GraphElementwiseOpDefs {
      * %y = graph.p_relu %x, %s : (tensor<1x3x4xf32>, tensor<3x1xf32>) -> tensor<1x3x4xf32>
      * }</pre>
      */
-    @Op(name = "p_relu", traits = {Pure.class})
+    @Op(
+            name = "p_relu",
+            traits = {Pure.class})
     public interface PRelu extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -531,7 +551,9 @@ public final class GraphElementwiseOpDefs {
      * %y = graph.max %a, %b, %c : (tensor<2x3xf32>, tensor<3xf32>, tensor<1x1xf32>) -> tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "max", traits = {Pure.class, Commutative.class})
+    @Op(
+            name = "max",
+            traits = {Pure.class, Commutative.class})
     public interface Max extends ShapeInferable, Verifiable {
         /** {@return ONNX inputs #0 and on (variadic)} */
         @Operand(type = "TENSOR", doc = "ONNX inputs #0 and on (variadic)")
@@ -548,7 +570,9 @@ public final class GraphElementwiseOpDefs {
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            return inputs().isEmpty() ? error(this, diag, "needs at least one input") : GraphChecks.broadcastable(this, diag, inputs());
+            return inputs().isEmpty()
+                    ? error(this, diag, "needs at least one input")
+                    : GraphChecks.broadcastable(this, diag, inputs());
         }
     }
 
@@ -559,7 +583,9 @@ public final class GraphElementwiseOpDefs {
      * %y = graph.min %a, %b, %c : (tensor<2x3xf32>, tensor<3xf32>, tensor<1x1xf32>) -> tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "min", traits = {Pure.class, Commutative.class})
+    @Op(
+            name = "min",
+            traits = {Pure.class, Commutative.class})
     public interface Min extends ShapeInferable, Verifiable {
         /** {@return ONNX inputs #0 and on (variadic)} */
         @Operand(type = "TENSOR", doc = "ONNX inputs #0 and on (variadic)")
@@ -576,7 +602,9 @@ public final class GraphElementwiseOpDefs {
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            return inputs().isEmpty() ? error(this, diag, "needs at least one input") : GraphChecks.broadcastable(this, diag, inputs());
+            return inputs().isEmpty()
+                    ? error(this, diag, "needs at least one input")
+                    : GraphChecks.broadcastable(this, diag, inputs());
         }
     }
 
@@ -587,7 +615,9 @@ public final class GraphElementwiseOpDefs {
      * %y = graph.sum %a, %b, %c : (tensor<2x3xf32>, tensor<3xf32>, tensor<1x1xf32>) -> tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "sum", traits = {Pure.class, Commutative.class})
+    @Op(
+            name = "sum",
+            traits = {Pure.class, Commutative.class})
     public interface Sum extends ShapeInferable, Verifiable {
         /** {@return ONNX inputs #0 and on (variadic)} */
         @Operand(type = "TENSOR", doc = "ONNX inputs #0 and on (variadic)")
@@ -604,7 +634,9 @@ public final class GraphElementwiseOpDefs {
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            return inputs().isEmpty() ? error(this, diag, "needs at least one input") : GraphChecks.broadcastable(this, diag, inputs());
+            return inputs().isEmpty()
+                    ? error(this, diag, "needs at least one input")
+                    : GraphChecks.broadcastable(this, diag, inputs());
         }
     }
 
@@ -615,7 +647,9 @@ public final class GraphElementwiseOpDefs {
      * %y = graph.mean %a, %b, %c : (tensor<2x3xf32>, tensor<3xf32>, tensor<1x1xf32>) -> tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "mean", traits = {Pure.class, Commutative.class})
+    @Op(
+            name = "mean",
+            traits = {Pure.class, Commutative.class})
     public interface Mean extends ShapeInferable, Verifiable {
         /** {@return ONNX inputs #0 and on (variadic)} */
         @Operand(type = "TENSOR", doc = "ONNX inputs #0 and on (variadic)")
@@ -632,7 +666,9 @@ public final class GraphElementwiseOpDefs {
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            return inputs().isEmpty() ? error(this, diag, "needs at least one input") : GraphChecks.broadcastable(this, diag, inputs());
+            return inputs().isEmpty()
+                    ? error(this, diag, "needs at least one input")
+                    : GraphChecks.broadcastable(this, diag, inputs());
         }
     }
 
@@ -644,7 +680,9 @@ public final class GraphElementwiseOpDefs {
      * %y = graph.clip %x, %lo, %n : (tensor<2x3xf32>, tensor<f32>, none) -> tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "clip", traits = {Pure.class})
+    @Op(
+            name = "clip",
+            traits = {Pure.class})
     public interface Clip extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -670,7 +708,8 @@ public final class GraphElementwiseOpDefs {
         @Override
         default boolean verify(DiagnosticEngine diag) {
             for (Value v : List.of(min(), max()))
-                if (!isNone(v) && rank(v) > 0 && !(rank(v) == 1 && dim(v, 0) == 1)) return error(this, diag, "min and max must be scalars, but one has type '" + text(v.type()) + "'");
+                if (!isNone(v) && rank(v) > 0 && !(rank(v) == 1 && dim(v, 0) == 1))
+                    return error(this, diag, "min and max must be scalars, but one has type '" + text(v.type()) + "'");
             return true;
         }
     }
@@ -682,7 +721,9 @@ public final class GraphElementwiseOpDefs {
      * %y = graph.where %c, %a, %b : (tensor<2x1xi1>, tensor<3xf32>, tensor<f32>) -> tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "where", traits = {Pure.class})
+    @Op(
+            name = "where",
+            traits = {Pure.class})
     public interface Where extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "BOOL_TENSOR", doc = "ONNX input #0")
@@ -718,7 +759,9 @@ public final class GraphElementwiseOpDefs {
      * %y = graph.cast %x {to = 7 : i64} : (tensor<2x3xf32>) -> tensor<2x3xi64>
      * }</pre>
      */
-    @Op(name = "cast", traits = {Pure.class})
+    @Op(
+            name = "cast",
+            traits = {Pure.class})
     public interface Cast extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -755,7 +798,9 @@ public final class GraphElementwiseOpDefs {
      * %y = graph.cast_like %x, %t : (tensor<2x3xf32>, tensor<1xf16>) -> tensor<2x3xf16>
      * }</pre>
      */
-    @Op(name = "cast_like", traits = {Pure.class})
+    @Op(
+            name = "cast_like",
+            traits = {Pure.class})
     public interface CastLike extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")

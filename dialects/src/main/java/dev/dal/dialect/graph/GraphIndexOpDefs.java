@@ -2,16 +2,11 @@ package dev.dal.dialect.graph;
 
 import static dev.dal.dialect.graph.GraphShapes.*;
 
-import dev.dal.ir.ArrayAttr;
 import dev.dal.ir.Attribute;
-import dev.dal.ir.DenseArrayAttr;
-import dev.dal.ir.FloatAttr;
+import dev.dal.ir.FloatType;
 import dev.dal.ir.IntegerAttr;
 import dev.dal.ir.IntegerType;
-import dev.dal.ir.FloatType;
 import dev.dal.ir.OpResult;
-import dev.dal.ir.Operation;
-import dev.dal.ir.Region;
 import dev.dal.ir.ShapeInferable;
 import dev.dal.ir.StringAttr;
 import dev.dal.ir.Type;
@@ -19,16 +14,11 @@ import dev.dal.ir.Value;
 import dev.dal.ir.Verifiable;
 import dev.dal.ir.diag.DiagnosticEngine;
 import dev.dal.ir.opdef.Attr;
-import dev.dal.ir.opdef.DialectDef;
 import dev.dal.ir.opdef.Op;
 import dev.dal.ir.opdef.OpFamily;
 import dev.dal.ir.opdef.Operand;
-import dev.dal.ir.opdef.RegionDef;
 import dev.dal.ir.opdef.Result;
-import dev.dal.ir.trait.Commutative;
 import dev.dal.ir.trait.Pure;
-import dev.dal.ir.trait.ReturnLike;
-import dev.dal.ir.trait.Terminator;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,7 +37,9 @@ public final class GraphIndexOpDefs {
      * %y = graph.gather %x, %i {axis = 1 : i64} : (tensor<5x4xf32>, tensor<2x3xi64>) -> tensor<5x2x3xf32>
      * }</pre>
      */
-    @Op(name = "gather", traits = {Pure.class})
+    @Op(
+            name = "gather",
+            traits = {Pure.class})
     public interface Gather extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -83,7 +75,9 @@ public final class GraphIndexOpDefs {
      * %y = graph.gather_elements %x, %i {axis = 1 : i64} : (tensor<3x3xf32>, tensor<2x3xi64>) -> tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "gather_elements", traits = {Pure.class})
+    @Op(
+            name = "gather_elements",
+            traits = {Pure.class})
     public interface GatherElements extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -110,7 +104,8 @@ public final class GraphIndexOpDefs {
         default boolean verify(DiagnosticEngine diag) {
             if (!GraphChecks.axis(this, diag, "axis", axis().longValue(), data(), false)) return false;
             if (rank(data()) >= 0 && rank(indices()) >= 0 && rank(data()) != rank(indices()))
-                return error(this, diag, "data rank " + rank(data()) + " and indices rank " + rank(indices()) + " differ");
+                return error(
+                        this, diag, "data rank " + rank(data()) + " and indices rank " + rank(indices()) + " differ");
             return true;
         }
     }
@@ -122,7 +117,9 @@ public final class GraphIndexOpDefs {
      * %y = graph.gather_nd %x, %i : (tensor<2x3x4xf32>, tensor<5x2xi64>) -> tensor<5x4xf32>
      * }</pre>
      */
-    @Op(name = "gather_nd", traits = {Pure.class})
+    @Op(
+            name = "gather_nd",
+            traits = {Pure.class})
     public interface GatherND extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -153,7 +150,9 @@ public final class GraphIndexOpDefs {
      * %y = graph.scatter_nd %x, %i, %u {reduction = "add"} : (tensor<4x3xf32>, tensor<2x1xi64>, tensor<2x3xf32>) -> tensor<4x3xf32>
      * }</pre>
      */
-    @Op(name = "scatter_nd", traits = {Pure.class})
+    @Op(
+            name = "scatter_nd",
+            traits = {Pure.class})
     public interface ScatterND extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -193,7 +192,9 @@ public final class GraphIndexOpDefs {
      * %y = graph.scatter_elements %x, %i, %u {axis = 1 : i64} : (tensor<3x3xf32>, tensor<1x2xi64>, tensor<1x2xf32>) -> tensor<3x3xf32>
      * }</pre>
      */
-    @Op(name = "scatter_elements", traits = {Pure.class})
+    @Op(
+            name = "scatter_elements",
+            traits = {Pure.class})
     public interface ScatterElements extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -226,7 +227,9 @@ public final class GraphIndexOpDefs {
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            return GraphChecks.axis(this, diag, "axis", axis().longValue(), data(), false) && GraphChecks.oneOf(this, diag, "reduction", reduction().value(), "none", "add", "mul", "max", "min");
+            return GraphChecks.axis(this, diag, "axis", axis().longValue(), data(), false)
+                    && GraphChecks.oneOf(
+                            this, diag, "reduction", reduction().value(), "none", "add", "mul", "max", "min");
         }
     }
 
@@ -237,7 +240,9 @@ public final class GraphIndexOpDefs {
      * %y = graph.shape %x {start = 1 : i64} : (tensor<2x3x4xf32>) -> tensor<2xi64>
      * }</pre>
      */
-    @Op(name = "shape", traits = {Pure.class})
+    @Op(
+            name = "shape",
+            traits = {Pure.class})
     public interface Shape extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -268,7 +273,9 @@ public final class GraphIndexOpDefs {
      * %y = graph.size %x : (tensor<2x3xf32>) -> tensor<i64>
      * }</pre>
      */
-    @Op(name = "size", traits = {Pure.class})
+    @Op(
+            name = "size",
+            traits = {Pure.class})
     public interface Size extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -292,7 +299,9 @@ public final class GraphIndexOpDefs {
      * %y = graph.constant_of_shape %s {value = dense<1> : tensor<1xi32>} : (tensor<2xi64>) -> tensor<2x3xi32>
      * }</pre>
      */
-    @Op(name = "constant_of_shape", traits = {Pure.class})
+    @Op(
+            name = "constant_of_shape",
+            traits = {Pure.class})
     public interface ConstantOfShape extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "I64_TENSOR", doc = "ONNX input #0")
@@ -308,7 +317,9 @@ public final class GraphIndexOpDefs {
 
         @Override
         default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            Type et = value().flatMap(Attribute::type).map(t -> t instanceof dev.dal.ir.ShapedType s ? s.elementType() : t).orElse(FloatType.F32);
+            Type et = value().flatMap(Attribute::type)
+                    .map(t -> t instanceof dev.dal.ir.ShapedType s ? s.elementType() : t)
+                    .orElse(FloatType.F32);
             Optional<long[]> s = constInts(constant(c, 0));
             if (s.isEmpty()) return one(dynamicOfRank(length1d(input()), et));
             List<Long> dims = new java.util.ArrayList<>();
@@ -329,7 +340,9 @@ public final class GraphIndexOpDefs {
      * %y = graph.range %a, %b, %d : (tensor<i64>, tensor<i64>, tensor<i64>) -> tensor<?xi64>
      * }</pre>
      */
-    @Op(name = "range", traits = {Pure.class})
+    @Op(
+            name = "range",
+            traits = {Pure.class})
     public interface Range extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -349,13 +362,21 @@ public final class GraphIndexOpDefs {
 
         @Override
         default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return GraphInference.range(start(), GraphInference.asDoubles(constant(c, 0)), GraphInference.asDoubles(constant(c, 1)), GraphInference.asDoubles(constant(c, 2)));
+            return GraphInference.range(
+                    start(),
+                    GraphInference.asDoubles(constant(c, 0)),
+                    GraphInference.asDoubles(constant(c, 1)),
+                    GraphInference.asDoubles(constant(c, 2)));
         }
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
             for (Value v : List.of(start(), limit(), delta()))
-                if (rank(v) > 0) return error(this, diag, "start, limit and delta must be scalars, but one has type '" + text(v.type()) + "'");
+                if (rank(v) > 0)
+                    return error(
+                            this,
+                            diag,
+                            "start, limit and delta must be scalars, but one has type '" + text(v.type()) + "'");
             return true;
         }
     }
@@ -367,7 +388,9 @@ public final class GraphIndexOpDefs {
      * %y = graph.non_zero %x : (tensor<2x3xf32>) -> tensor<2x?xi64>
      * }</pre>
      */
-    @Op(name = "non_zero", traits = {Pure.class})
+    @Op(
+            name = "non_zero",
+            traits = {Pure.class})
     public interface NonZero extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -379,7 +402,10 @@ public final class GraphIndexOpDefs {
 
         @Override
         default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return one(rank(x()) < 0 ? dynamicOfRank(2, IntegerType.I64) : tensor(List.of((long) rank(x()), DYN), IntegerType.I64));
+            return one(
+                    rank(x()) < 0
+                            ? dynamicOfRank(2, IntegerType.I64)
+                            : tensor(List.of((long) rank(x()), DYN), IntegerType.I64));
         }
     }
 
@@ -391,7 +417,9 @@ public final class GraphIndexOpDefs {
      * %y = graph.trilu %x, %n {upper = 0 : i64} : (tensor<3x3xf32>, none) -> tensor<3x3xf32>
      * }</pre>
      */
-    @Op(name = "trilu", traits = {Pure.class})
+    @Op(
+            name = "trilu",
+            traits = {Pure.class})
     public interface Trilu extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -416,7 +444,10 @@ public final class GraphIndexOpDefs {
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            return GraphChecks.flag(this, diag, "upper", upper().longValue()) && (rank(input()) < 0 || rank(input()) >= 2 || error(this, diag, "input must have rank at least 2, but has rank " + rank(input())));
+            return GraphChecks.flag(this, diag, "upper", upper().longValue())
+                    && (rank(input()) < 0
+                            || rank(input()) >= 2
+                            || error(this, diag, "input must have rank at least 2, but has rank " + rank(input())));
         }
     }
 
@@ -428,7 +459,9 @@ public final class GraphIndexOpDefs {
      * %y = graph.one_hot %i, %d, %v : (tensor<3xi64>, tensor<1xi64>, tensor<2xf32>) -> tensor<3x5xf32>
      * }</pre>
      */
-    @Op(name = "one_hot", traits = {Pure.class})
+    @Op(
+            name = "one_hot",
+            traits = {Pure.class})
     public interface OneHot extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -459,7 +492,11 @@ public final class GraphIndexOpDefs {
         default boolean verify(DiagnosticEngine diag) {
             int r = rank(indices());
             if (r >= 0 && (axis().longValue() < -r - 1 || axis().longValue() > r))
-                return error(this, diag, "attribute 'axis' = " + axis().longValue() + " is out of range [" + (-r - 1) + ", " + r + "] for rank " + r);
+                return error(
+                        this,
+                        diag,
+                        "attribute 'axis' = " + axis().longValue() + " is out of range [" + (-r - 1) + ", " + r
+                                + "] for rank " + r);
             return true;
         }
     }
@@ -471,7 +508,9 @@ public final class GraphIndexOpDefs {
      * %y = graph.einsum %a, %b {equation = "ij,jk->ik"} : (tensor<2x3xf32>, tensor<3x4xf32>) -> tensor<2x4xf32>
      * }</pre>
      */
-    @Op(name = "einsum", traits = {Pure.class})
+    @Op(
+            name = "einsum",
+            traits = {Pure.class})
     public interface Einsum extends ShapeInferable, Verifiable {
         /** {@return ONNX inputs #0 and on (variadic)} */
         @Operand(type = "TENSOR", doc = "ONNX inputs #0 and on (variadic)")
@@ -487,7 +526,9 @@ public final class GraphIndexOpDefs {
 
         @Override
         default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return inputs().isEmpty() ? Optional.empty() : GraphInference.einsum(inputs(), equation().value(), elem(inputs().getFirst()));
+            return inputs().isEmpty()
+                    ? Optional.empty()
+                    : GraphInference.einsum(inputs(), equation().value(), elem(inputs().getFirst()));
         }
 
         @Override
@@ -495,7 +536,12 @@ public final class GraphIndexOpDefs {
             String eq = equation().value().replace(" ", "");
             int terms = eq.split("->", -1)[0].split(",", -1).length;
             if (eq.isEmpty()) return error(this, diag, "attribute 'equation' must not be empty");
-            if (terms != inputs().size()) return error(this, diag, "equation '" + equation().value() + "' has " + terms + " input terms, but the op has " + inputs().size() + " inputs");
+            if (terms != inputs().size())
+                return error(
+                        this,
+                        diag,
+                        "equation '" + equation().value() + "' has " + terms + " input terms, but the op has "
+                                + inputs().size() + " inputs");
             return true;
         }
     }

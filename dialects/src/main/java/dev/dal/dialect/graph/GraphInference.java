@@ -29,8 +29,13 @@ public final class GraphInference {
     private GraphInference() {}
 
     /** The window attributes shared by Conv, ConvTranspose, pooling and their quantized forms. */
-    public record Window(String autoPad, Optional<DenseArrayAttr> kernelShape, Optional<DenseArrayAttr> strides,
-            Optional<DenseArrayAttr> dilations, Optional<DenseArrayAttr> pads, boolean ceil) {}
+    public record Window(
+            String autoPad,
+            Optional<DenseArrayAttr> kernelShape,
+            Optional<DenseArrayAttr> strides,
+            Optional<DenseArrayAttr> dilations,
+            Optional<DenseArrayAttr> pads,
+            boolean ceil) {}
 
     /** {@return the spatial output sizes of a window op over {@code x}'s spatial dims, with given kernel sizes} */
     private static List<Long> windowSizes(Value x, long[] kernel, Window w) {
@@ -40,11 +45,12 @@ public final class GraphInference {
         List<Long> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             long in = dim(x, i + 2);
-            out.add(switch (w.autoPad()) {
-                case "SAME_UPPER", "SAME_LOWER" -> GraphShapes.sameOutput(in, s[i]);
-                case "VALID" -> GraphShapes.windowOutput(in, kernel[i], s[i], d[i], 0, 0, w.ceil());
-                default -> GraphShapes.windowOutput(in, kernel[i], s[i], d[i], p[i], p[i + n], w.ceil());
-            });
+            out.add(
+                    switch (w.autoPad()) {
+                        case "SAME_UPPER", "SAME_LOWER" -> GraphShapes.sameOutput(in, s[i]);
+                        case "VALID" -> GraphShapes.windowOutput(in, kernel[i], s[i], d[i], 0, 0, w.ceil());
+                        default -> GraphShapes.windowOutput(in, kernel[i], s[i], d[i], p[i], p[i + n], w.ceil());
+                    });
         }
         return out;
     }
@@ -62,8 +68,13 @@ public final class GraphInference {
     }
 
     /** ConvTranspose: {@code [N, W[1] * group, out...]}, from {@code output_shape} when given. */
-    public static Optional<List<Type>> convTranspose(Value x, Value weight, Window w, long group,
-            Optional<DenseArrayAttr> outputPadding, Optional<DenseArrayAttr> outputShape) {
+    public static Optional<List<Type>> convTranspose(
+            Value x,
+            Value weight,
+            Window w,
+            long group,
+            Optional<DenseArrayAttr> outputPadding,
+            Optional<DenseArrayAttr> outputShape) {
         int r = rank(x) >= 0 ? rank(x) : rank(weight);
         if (r < 3) return one(unranked(elem(x)));
         int n = r - 2;
@@ -128,8 +139,8 @@ public final class GraphInference {
     }
 
     /** Reshape from a constant shape: 0 copies the input dim (unless {@code allowzero}), -1 takes the rest. */
-    public static Optional<List<Type>> reshape(Value data, Value shapeOperand, Optional<long[]> target,
-            boolean allowZero) {
+    public static Optional<List<Type>> reshape(
+            Value data, Value shapeOperand, Optional<long[]> target, boolean allowZero) {
         Type et = elem(data);
         if (target.isEmpty()) return one(dynamicOfRank(GraphShapes.length1d(shapeOperand), et));
         long[] t = target.get();
@@ -158,12 +169,21 @@ public final class GraphInference {
     }
 
     /** Slice with constant starts, ends and (optional) axes and steps, clamped as ONNX says. */
-    public static Optional<List<Type>> slice(Value data, Optional<long[]> starts, Optional<long[]> ends,
-            Optional<long[]> axes, Optional<long[]> steps, boolean axesAbsent, boolean stepsAbsent) {
+    public static Optional<List<Type>> slice(
+            Value data,
+            Optional<long[]> starts,
+            Optional<long[]> ends,
+            Optional<long[]> axes,
+            Optional<long[]> steps,
+            boolean axesAbsent,
+            boolean stepsAbsent) {
         int r = rank(data);
         Type et = elem(data);
         if (r < 0) return one(unranked(et));
-        if (starts.isEmpty() || ends.isEmpty() || (axes.isEmpty() && !axesAbsent) || (steps.isEmpty() && !stepsAbsent)) {
+        if (starts.isEmpty()
+                || ends.isEmpty()
+                || (axes.isEmpty() && !axesAbsent)
+                || (steps.isEmpty() && !stepsAbsent)) {
             // Axes not sliced keep their size; without constant axes every dim may change.
             List<Long> out = new ArrayList<>();
             for (int i = 0; i < r; i++) out.add(axes.isPresent() && !contains(axes.get(), i, r) ? dim(data, i) : DYN);
@@ -197,8 +217,13 @@ public final class GraphInference {
     }
 
     /** Reductions: axes from a constant operand (all when absent unless {@code noop_with_empty_axes}). */
-    public static Optional<List<Type>> reduce(Value data, Value axesOperand, Optional<long[]> axes, boolean keepDims,
-            boolean noopWithEmptyAxes, Type et) {
+    public static Optional<List<Type>> reduce(
+            Value data,
+            Value axesOperand,
+            Optional<long[]> axes,
+            boolean keepDims,
+            boolean noopWithEmptyAxes,
+            Type et) {
         int r = rank(data);
         if (r < 0) return one(unranked(et));
         boolean absent = GraphShapes.isNone(axesOperand) || GraphShapes.length1d(axesOperand) == 0;
@@ -304,8 +329,8 @@ public final class GraphInference {
     }
 
     /** Split into {@code n} results along an axis: by the constant sizes, or evenly (the last one smaller). */
-    public static Optional<List<Type>> split(Value input, long axis, Optional<long[]> sizes, boolean sizesAbsent,
-            int n) {
+    public static Optional<List<Type>> split(
+            Value input, long axis, Optional<long[]> sizes, boolean sizesAbsent, int n) {
         Type et = elem(input);
         List<Type> out = new ArrayList<>();
         int r = rank(input);
@@ -359,8 +384,8 @@ public final class GraphInference {
     }
 
     /** Pad: each padded axis grows by its begin and end pads (constant), negative pads crop. */
-    public static Optional<List<Type>> pad(Value data, Optional<long[]> pads, Optional<long[]> axes,
-            boolean axesAbsent) {
+    public static Optional<List<Type>> pad(
+            Value data, Optional<long[]> pads, Optional<long[]> axes, boolean axesAbsent) {
         int r = rank(data);
         Type et = elem(data);
         if (r < 0) return one(unranked(et));
@@ -377,8 +402,12 @@ public final class GraphInference {
     }
 
     /** Resize/Upsample: sizes from constant {@code sizes}, or {@code floor(in * scale)} from constant scales. */
-    public static Optional<List<Type>> resize(Value x, Optional<double[]> scales, Optional<long[]> sizes,
-            Optional<DenseArrayAttr> axesAttr, String aspectPolicy) {
+    public static Optional<List<Type>> resize(
+            Value x,
+            Optional<double[]> scales,
+            Optional<long[]> sizes,
+            Optional<DenseArrayAttr> axesAttr,
+            String aspectPolicy) {
         int r = rank(x);
         Type et = elem(x);
         if (r < 0) return one(unranked(et));
@@ -448,8 +477,8 @@ public final class GraphInference {
         long a = axis < 0 ? axis + r : axis;
         if (a < 0 || a > r) return Optional.empty();
         List<Long> s = shape(input).get();
-        return one(tensor(List.of(GraphShapes.product(s.subList(0, (int) a)),
-                GraphShapes.product(s.subList((int) a, r))), et));
+        return one(tensor(
+                List.of(GraphShapes.product(s.subList(0, (int) a)), GraphShapes.product(s.subList((int) a, r))), et));
     }
 
     /** Transpose: dims permuted by {@code perm} (reversed when absent). */
@@ -506,8 +535,8 @@ public final class GraphInference {
     }
 
     /** Range: {@code max(ceil((limit - start) / delta), 0)} elements when all three are constant. */
-    public static Optional<List<Type>> range(Value start, Optional<double[]> s, Optional<double[]> l,
-            Optional<double[]> d) {
+    public static Optional<List<Type>> range(
+            Value start, Optional<double[]> s, Optional<double[]> l, Optional<double[]> d) {
         if (s.isPresent() && l.isPresent() && d.isPresent() && d.get().length == 1 && d.get()[0] != 0) {
             long n = (long) Math.max(Math.ceil((l.get()[0] - s.get()[0]) / d.get()[0]), 0);
             return one(tensor(List.of(n), elem(start)));
@@ -519,7 +548,8 @@ public final class GraphInference {
     public static Optional<double[]> asDoubles(Optional<dev.dal.ir.Attribute> c) {
         Optional<double[]> f = GraphShapes.constFloats(c);
         if (f.isPresent()) return f;
-        return GraphShapes.constInts(c).map(a -> Arrays.stream(a).asDoubleStream().toArray());
+        return GraphShapes.constInts(c)
+                .map(a -> Arrays.stream(a).asDoubleStream().toArray());
     }
 
     /** Einsum with an explicit output ({@code "ij,jk->ik"}, no ellipsis): each output letter takes its input dim. */

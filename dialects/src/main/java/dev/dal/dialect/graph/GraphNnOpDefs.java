@@ -2,16 +2,12 @@ package dev.dal.dialect.graph;
 
 import static dev.dal.dialect.graph.GraphShapes.*;
 
-import dev.dal.ir.ArrayAttr;
 import dev.dal.ir.Attribute;
 import dev.dal.ir.DenseArrayAttr;
 import dev.dal.ir.FloatAttr;
 import dev.dal.ir.IntegerAttr;
 import dev.dal.ir.IntegerType;
-import dev.dal.ir.FloatType;
 import dev.dal.ir.OpResult;
-import dev.dal.ir.Operation;
-import dev.dal.ir.Region;
 import dev.dal.ir.ShapeInferable;
 import dev.dal.ir.StringAttr;
 import dev.dal.ir.Type;
@@ -19,16 +15,11 @@ import dev.dal.ir.Value;
 import dev.dal.ir.Verifiable;
 import dev.dal.ir.diag.DiagnosticEngine;
 import dev.dal.ir.opdef.Attr;
-import dev.dal.ir.opdef.DialectDef;
 import dev.dal.ir.opdef.Op;
 import dev.dal.ir.opdef.OpFamily;
 import dev.dal.ir.opdef.Operand;
-import dev.dal.ir.opdef.RegionDef;
 import dev.dal.ir.opdef.Result;
-import dev.dal.ir.trait.Commutative;
 import dev.dal.ir.trait.Pure;
-import dev.dal.ir.trait.ReturnLike;
-import dev.dal.ir.trait.Terminator;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,7 +38,9 @@ public final class GraphNnOpDefs {
      * %y = graph.conv %x, %w, %n {group = 2 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>} : (tensor<1x4x8x8xf32>, tensor<6x2x3x3xf32>, none) -> tensor<1x6x4x4xf32>
      * }</pre>
      */
-    @Op(name = "conv", traits = {Pure.class})
+    @Op(
+            name = "conv",
+            traits = {Pure.class})
     public interface Conv extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
@@ -91,16 +84,34 @@ public final class GraphNnOpDefs {
 
         @Override
         default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return GraphInference.conv(x(), weight(), new GraphInference.Window(autoPad().value(), kernelShape(), strides(), dilations(), pads(), false), elem(x()));
+            return GraphInference.conv(
+                    x(),
+                    weight(),
+                    new GraphInference.Window(autoPad().value(), kernelShape(), strides(), dilations(), pads(), false),
+                    elem(x()));
         }
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            if (!GraphChecks.window(this, diag, x(), weight(), group().longValue(), new GraphInference.Window(autoPad().value(), kernelShape(), strides(), dilations(), pads(), false), true)) return false;
+            if (!GraphChecks.window(
+                    this,
+                    diag,
+                    x(),
+                    weight(),
+                    group().longValue(),
+                    new GraphInference.Window(autoPad().value(), kernelShape(), strides(), dilations(), pads(), false),
+                    true)) return false;
             if (!isNone(bias()) && rank(bias()) >= 0 && rank(bias()) != 1)
                 return error(this, diag, "bias must have rank 1, but has rank " + rank(bias()));
-            if (!isNone(bias()) && dim(bias(), 0) != DYN && dim(weight(), 0) != DYN && dim(bias(), 0) != dim(weight(), 0))
-                return error(this, diag, "bias has " + dim(bias(), 0) + " elements, but there are " + dim(weight(), 0) + " output channels");
+            if (!isNone(bias())
+                    && dim(bias(), 0) != DYN
+                    && dim(weight(), 0) != DYN
+                    && dim(bias(), 0) != dim(weight(), 0))
+                return error(
+                        this,
+                        diag,
+                        "bias has " + dim(bias(), 0) + " elements, but there are " + dim(weight(), 0)
+                                + " output channels");
             return true;
         }
     }
@@ -113,7 +124,9 @@ public final class GraphNnOpDefs {
      * %y = graph.conv_transpose %x, %w, %n {strides = array<i64: 2, 2>} : (tensor<1x4x5x5xf32>, tensor<4x3x3x3xf32>, none) -> tensor<1x3x11x11xf32>
      * }</pre>
      */
-    @Op(name = "conv_transpose", traits = {Pure.class})
+    @Op(
+            name = "conv_transpose",
+            traits = {Pure.class})
     public interface ConvTranspose extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
@@ -165,12 +178,25 @@ public final class GraphNnOpDefs {
 
         @Override
         default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return GraphInference.convTranspose(x(), weight(), new GraphInference.Window(autoPad().value(), kernelShape(), strides(), dilations(), pads(), false), group().longValue(), outputPadding(), outputShape());
+            return GraphInference.convTranspose(
+                    x(),
+                    weight(),
+                    new GraphInference.Window(autoPad().value(), kernelShape(), strides(), dilations(), pads(), false),
+                    group().longValue(),
+                    outputPadding(),
+                    outputShape());
         }
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            if (!GraphChecks.window(this, diag, x(), weight(), group().longValue(), new GraphInference.Window(autoPad().value(), kernelShape(), strides(), dilations(), pads(), false), false)) return false;
+            if (!GraphChecks.window(
+                    this,
+                    diag,
+                    x(),
+                    weight(),
+                    group().longValue(),
+                    new GraphInference.Window(autoPad().value(), kernelShape(), strides(), dilations(), pads(), false),
+                    false)) return false;
             int spatial = rank(x()) - 2;
             return spatial < 0 || GraphChecks.length(this, diag, "output_padding", outputPadding(), spatial);
         }
@@ -183,7 +209,9 @@ public final class GraphNnOpDefs {
      * %y:3 = graph.batch_normalization %x, %s, %s, %s, %s {epsilon = 1.000000e-03 : f32} : (tensor<2x3x4xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>, tensor<3xf32>) -> (tensor<2x3x4xf32>, tensor<3xf32>, tensor<3xf32>)
      * }</pre>
      */
-    @Op(name = "batch_normalization", traits = {Pure.class})
+    @Op(
+            name = "batch_normalization",
+            traits = {Pure.class})
     public interface BatchNormalization extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
@@ -226,12 +254,16 @@ public final class GraphNnOpDefs {
         FloatAttr momentum();
 
         /** {@return the ONNX attribute {@code training_mode} (default 0 : i64)} */
-        @Attr(name = "training_mode", defaultValue = "0 : i64", doc = "ONNX attribute `training_mode` (default 0 : i64)")
+        @Attr(
+                name = "training_mode",
+                defaultValue = "0 : i64",
+                doc = "ONNX attribute `training_mode` (default 0 : i64)")
         IntegerAttr trainingMode();
 
         @Override
         default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return Optional.of(List.of(x().type(), inputMean().type(), inputVar().type()));
+            return Optional.of(
+                    List.of(x().type(), inputMean().type(), inputVar().type()));
         }
 
         @Override
@@ -241,7 +273,11 @@ public final class GraphNnOpDefs {
             for (Value v : List.of(scale(), bias(), inputMean(), inputVar())) {
                 if (!GraphChecks.rankIs(this, diag, "scale, bias, mean and variance", v, 1)) return false;
                 if (c != DYN && dim(v, 0) != DYN && dim(v, 0) != c)
-                    return error(this, diag, "scale, bias, mean and variance must have " + c + " elements (the channels), but one has " + dim(v, 0));
+                    return error(
+                            this,
+                            diag,
+                            "scale, bias, mean and variance must have " + c + " elements (the channels), but one has "
+                                    + dim(v, 0));
             }
             return true;
         }
@@ -254,7 +290,9 @@ public final class GraphNnOpDefs {
      * %y = graph.instance_normalization %x, %s, %s : (tensor<2x3x4xf32>, tensor<3xf32>, tensor<3xf32>) -> tensor<2x3x4xf32>
      * }</pre>
      */
-    @Op(name = "instance_normalization", traits = {Pure.class})
+    @Op(
+            name = "instance_normalization",
+            traits = {Pure.class})
     public interface InstanceNormalization extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
@@ -290,7 +328,9 @@ public final class GraphNnOpDefs {
      * %y:3 = graph.layer_normalization %x, %s, %n {axis = 2 : i64} : (tensor<2x3x4xf32>, tensor<4xf32>, none) -> (tensor<2x3x4xf32>, tensor<2x3x1xf32>, tensor<2x3x1xf32>)
      * }</pre>
      */
-    @Op(name = "layer_normalization", traits = {Pure.class})
+    @Op(
+            name = "layer_normalization",
+            traits = {Pure.class})
     public interface LayerNormalization extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
@@ -353,7 +393,9 @@ public final class GraphNnOpDefs {
      * %y:2 = graph.max_pool %x {ceil_mode = 1 : i64, kernel_shape = array<i64: 3, 3>, strides = array<i64: 2, 2>} : (tensor<1x3x8x8xf32>) -> (tensor<1x3x4x4xf32>, tensor<1x3x4x4xi64>)
      * }</pre>
      */
-    @Op(name = "max_pool", traits = {Pure.class})
+    @Op(
+            name = "max_pool",
+            traits = {Pure.class})
     public interface MaxPool extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -388,7 +430,10 @@ public final class GraphNnOpDefs {
         Optional<DenseArrayAttr> pads();
 
         /** {@return the ONNX attribute {@code storage_order} (default 0 : i64)} */
-        @Attr(name = "storage_order", defaultValue = "0 : i64", doc = "ONNX attribute `storage_order` (default 0 : i64)")
+        @Attr(
+                name = "storage_order",
+                defaultValue = "0 : i64",
+                doc = "ONNX attribute `storage_order` (default 0 : i64)")
         IntegerAttr storageOrder();
 
         /** {@return the ONNX attribute {@code strides}, optional} */
@@ -397,14 +442,42 @@ public final class GraphNnOpDefs {
 
         @Override
         default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            Optional<List<Type>> y = GraphInference.pool(x(), new GraphInference.Window(autoPad().value(), Optional.of(kernelShape()), strides(), dilations(), pads(), ceilMode().longValue() != 0), elem(x()));
-            return y.map(t -> List.of(t.getFirst(), t.getFirst() instanceof dev.dal.ir.TensorType tt ? tensor(tt.shape(), IntegerType.I64) : unranked(IntegerType.I64)));
+            Optional<List<Type>> y = GraphInference.pool(
+                    x(),
+                    new GraphInference.Window(
+                            autoPad().value(),
+                            Optional.of(kernelShape()),
+                            strides(),
+                            dilations(),
+                            pads(),
+                            ceilMode().longValue() != 0),
+                    elem(x()));
+            return y.map(t -> List.of(
+                    t.getFirst(),
+                    t.getFirst() instanceof dev.dal.ir.TensorType tt
+                            ? tensor(tt.shape(), IntegerType.I64)
+                            : unranked(IntegerType.I64)));
         }
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            return GraphChecks.window(this, diag, x(), null, 1, new GraphInference.Window(autoPad().value(), Optional.of(kernelShape()), strides(), dilations(), pads(), false), true)
-                    && GraphChecks.flag(this, diag, "ceil_mode", ceilMode().longValue()) && GraphChecks.flag(this, diag, "storage_order", storageOrder().longValue())
+            return GraphChecks.window(
+                            this,
+                            diag,
+                            x(),
+                            null,
+                            1,
+                            new GraphInference.Window(
+                                    autoPad().value(),
+                                    Optional.of(kernelShape()),
+                                    strides(),
+                                    dilations(),
+                                    pads(),
+                                    false),
+                            true)
+                    && GraphChecks.flag(this, diag, "ceil_mode", ceilMode().longValue())
+                    && GraphChecks.flag(
+                            this, diag, "storage_order", storageOrder().longValue())
                     && GraphChecks.positive(this, diag, "kernel_shape", Optional.of(kernelShape()));
         }
     }
@@ -416,7 +489,9 @@ public final class GraphNnOpDefs {
      * %y = graph.average_pool %x {auto_pad = "SAME_UPPER", kernel_shape = array<i64: 3, 3>, strides = array<i64: 3, 3>} : (tensor<1x3x8x8xf32>) -> tensor<1x3x3x3xf32>
      * }</pre>
      */
-    @Op(name = "average_pool", traits = {Pure.class})
+    @Op(
+            name = "average_pool",
+            traits = {Pure.class})
     public interface AveragePool extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
@@ -435,7 +510,10 @@ public final class GraphNnOpDefs {
         IntegerAttr ceilMode();
 
         /** {@return the ONNX attribute {@code count_include_pad} (default 0 : i64)} */
-        @Attr(name = "count_include_pad", defaultValue = "0 : i64", doc = "ONNX attribute `count_include_pad` (default 0 : i64)")
+        @Attr(
+                name = "count_include_pad",
+                defaultValue = "0 : i64",
+                doc = "ONNX attribute `count_include_pad` (default 0 : i64)")
         IntegerAttr countIncludePad();
 
         /** {@return the ONNX attribute {@code dilations}, optional} */
@@ -456,13 +534,37 @@ public final class GraphNnOpDefs {
 
         @Override
         default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return GraphInference.pool(x(), new GraphInference.Window(autoPad().value(), Optional.of(kernelShape()), strides(), dilations(), pads(), ceilMode().longValue() != 0), elem(x()));
+            return GraphInference.pool(
+                    x(),
+                    new GraphInference.Window(
+                            autoPad().value(),
+                            Optional.of(kernelShape()),
+                            strides(),
+                            dilations(),
+                            pads(),
+                            ceilMode().longValue() != 0),
+                    elem(x()));
         }
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            return GraphChecks.window(this, diag, x(), null, 1, new GraphInference.Window(autoPad().value(), Optional.of(kernelShape()), strides(), dilations(), pads(), false), true)
-                    && GraphChecks.flag(this, diag, "ceil_mode", ceilMode().longValue()) && GraphChecks.flag(this, diag, "count_include_pad", countIncludePad().longValue())
+            return GraphChecks.window(
+                            this,
+                            diag,
+                            x(),
+                            null,
+                            1,
+                            new GraphInference.Window(
+                                    autoPad().value(),
+                                    Optional.of(kernelShape()),
+                                    strides(),
+                                    dilations(),
+                                    pads(),
+                                    false),
+                            true)
+                    && GraphChecks.flag(this, diag, "ceil_mode", ceilMode().longValue())
+                    && GraphChecks.flag(
+                            this, diag, "count_include_pad", countIncludePad().longValue())
                     && GraphChecks.positive(this, diag, "kernel_shape", Optional.of(kernelShape()));
         }
     }
@@ -474,7 +576,9 @@ public final class GraphNnOpDefs {
      * %y = graph.global_average_pool %x : (tensor<1x3x8x8xf32>) -> tensor<1x3x1x1xf32>
      * }</pre>
      */
-    @Op(name = "global_average_pool", traits = {Pure.class})
+    @Op(
+            name = "global_average_pool",
+            traits = {Pure.class})
     public interface GlobalAveragePool extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -491,7 +595,9 @@ public final class GraphNnOpDefs {
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            return rank(x()) < 0 || rank(x()) >= 3 || error(this, diag, "input must have rank at least 3, but has rank " + rank(x()));
+            return rank(x()) < 0
+                    || rank(x()) >= 3
+                    || error(this, diag, "input must have rank at least 3, but has rank " + rank(x()));
         }
     }
 
@@ -502,7 +608,9 @@ public final class GraphNnOpDefs {
      * %y = graph.global_max_pool %x : (tensor<1x3x8x8xf32>) -> tensor<1x3x1x1xf32>
      * }</pre>
      */
-    @Op(name = "global_max_pool", traits = {Pure.class})
+    @Op(
+            name = "global_max_pool",
+            traits = {Pure.class})
     public interface GlobalMaxPool extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -519,7 +627,9 @@ public final class GraphNnOpDefs {
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            return rank(x()) < 0 || rank(x()) >= 3 || error(this, diag, "input must have rank at least 3, but has rank " + rank(x()));
+            return rank(x()) < 0
+                    || rank(x()) >= 3
+                    || error(this, diag, "input must have rank at least 3, but has rank " + rank(x()));
         }
     }
 
@@ -530,7 +640,9 @@ public final class GraphNnOpDefs {
      * %y = graph.mat_mul %a, %b : (tensor<5x2x3xf32>, tensor<3x4xf32>) -> tensor<5x2x4xf32>
      * }</pre>
      */
-    @Op(name = "mat_mul", traits = {Pure.class})
+    @Op(
+            name = "mat_mul",
+            traits = {Pure.class})
     public interface MatMul extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -562,7 +674,9 @@ public final class GraphNnOpDefs {
      * %y = graph.gemm %a, %b, %c {alpha = 5.000000e-01 : f32, transA = 1 : i64, transB = 1 : i64} : (tensor<3x2xf32>, tensor<4x3xf32>, tensor<4xf32>) -> tensor<2x4xf32>
      * }</pre>
      */
-    @Op(name = "gemm", traits = {Pure.class})
+    @Op(
+            name = "gemm",
+            traits = {Pure.class})
     public interface Gemm extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -603,11 +717,17 @@ public final class GraphNnOpDefs {
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            if (!GraphChecks.flag(this, diag, "transA", transA().longValue()) || !GraphChecks.flag(this, diag, "transB", transB().longValue())) return false;
-            if (!GraphChecks.rankIs(this, diag, "A", lhs(), 2) || !GraphChecks.rankIs(this, diag, "B", rhs(), 2)) return false;
+            if (!GraphChecks.flag(this, diag, "transA", transA().longValue())
+                    || !GraphChecks.flag(this, diag, "transB", transB().longValue())) return false;
+            if (!GraphChecks.rankIs(this, diag, "A", lhs(), 2) || !GraphChecks.rankIs(this, diag, "B", rhs(), 2))
+                return false;
             long ka = dim(lhs(), transA().longValue() != 0 ? 0 : 1), kb = dim(rhs(), transB().longValue() != 0 ? 1 : 0);
             if (ka != DYN && kb != DYN && ka != kb)
-                return error(this, diag, "inner dimensions differ: " + ka + " (A" + (transA().longValue() != 0 ? "'" : "") + ") and " + kb + " (B" + (transB().longValue() != 0 ? "'" : "") + ")");
+                return error(
+                        this,
+                        diag,
+                        "inner dimensions differ: " + ka + " (A" + (transA().longValue() != 0 ? "'" : "") + ") and "
+                                + kb + " (B" + (transB().longValue() != 0 ? "'" : "") + ")");
             if (!isNone(addend()) && rank(addend()) > 2)
                 return error(this, diag, "C must have rank at most 2, but has rank " + rank(addend()));
             return true;
@@ -622,7 +742,9 @@ public final class GraphNnOpDefs {
      * %y:2 = graph.dropout %x, %n, %n : (tensor<2x3xf32>, none, none) -> (tensor<2x3xf32>, tensor<2x3xi1>)
      * }</pre>
      */
-    @Op(name = "dropout", traits = {Pure.class})
+    @Op(
+            name = "dropout",
+            traits = {Pure.class})
     public interface Dropout extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -661,7 +783,9 @@ public final class GraphNnOpDefs {
      * %y = graph.roi_align %x, %r, %i {output_height = 2 : i64, output_width = 2 : i64} : (tensor<1x3x8x8xf32>, tensor<5x4xf32>, tensor<5xi64>) -> tensor<5x3x2x2xf32>
      * }</pre>
      */
-    @Op(name = "roi_align", traits = {Pure.class})
+    @Op(
+            name = "roi_align",
+            traits = {Pure.class})
     public interface RoiAlign extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
@@ -680,7 +804,10 @@ public final class GraphNnOpDefs {
         OpResult y();
 
         /** {@return the ONNX attribute {@code coordinate_transformation_mode} (default 'half_pixel')} */
-        @Attr(name = "coordinate_transformation_mode", defaultValue = "\"half_pixel\"", doc = "ONNX attribute `coordinate_transformation_mode` (default 'half_pixel')")
+        @Attr(
+                name = "coordinate_transformation_mode",
+                defaultValue = "\"half_pixel\"",
+                doc = "ONNX attribute `coordinate_transformation_mode` (default 'half_pixel')")
         StringAttr coordinateTransformationMode();
 
         /** {@return the ONNX attribute {@code mode} (default 'avg')} */
@@ -688,7 +815,10 @@ public final class GraphNnOpDefs {
         StringAttr mode();
 
         /** {@return the ONNX attribute {@code output_height} (default 1 : i64)} */
-        @Attr(name = "output_height", defaultValue = "1 : i64", doc = "ONNX attribute `output_height` (default 1 : i64)")
+        @Attr(
+                name = "output_height",
+                defaultValue = "1 : i64",
+                doc = "ONNX attribute `output_height` (default 1 : i64)")
         IntegerAttr outputHeight();
 
         /** {@return the ONNX attribute {@code output_width} (default 1 : i64)} */
@@ -696,23 +826,42 @@ public final class GraphNnOpDefs {
         IntegerAttr outputWidth();
 
         /** {@return the ONNX attribute {@code sampling_ratio} (default 0 : i64)} */
-        @Attr(name = "sampling_ratio", defaultValue = "0 : i64", doc = "ONNX attribute `sampling_ratio` (default 0 : i64)")
+        @Attr(
+                name = "sampling_ratio",
+                defaultValue = "0 : i64",
+                doc = "ONNX attribute `sampling_ratio` (default 0 : i64)")
         IntegerAttr samplingRatio();
 
         /** {@return the ONNX attribute {@code spatial_scale} (default 1.0 : f32)} */
-        @Attr(name = "spatial_scale", defaultValue = "1.0 : f32", doc = "ONNX attribute `spatial_scale` (default 1.0 : f32)")
+        @Attr(
+                name = "spatial_scale",
+                defaultValue = "1.0 : f32",
+                doc = "ONNX attribute `spatial_scale` (default 1.0 : f32)")
         FloatAttr spatialScale();
 
         @Override
         default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return one(tensor(List.of(meet(dim(rois(), 0), dim(batchIndices(), 0)), dim(x(), 1), outputHeight().longValue(), outputWidth().longValue()), elem(x())));
+            return one(tensor(
+                    List.of(
+                            meet(dim(rois(), 0), dim(batchIndices(), 0)),
+                            dim(x(), 1),
+                            outputHeight().longValue(),
+                            outputWidth().longValue()),
+                    elem(x())));
         }
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
             return GraphChecks.oneOf(this, diag, "mode", mode().value(), "avg", "max")
-                    && GraphChecks.oneOf(this, diag, "coordinate_transformation_mode", coordinateTransformationMode().value(), "half_pixel", "output_half_pixel")
-                    && GraphChecks.rankIs(this, diag, "X", x(), 4) && GraphChecks.rankIs(this, diag, "rois", rois(), 2)
+                    && GraphChecks.oneOf(
+                            this,
+                            diag,
+                            "coordinate_transformation_mode",
+                            coordinateTransformationMode().value(),
+                            "half_pixel",
+                            "output_half_pixel")
+                    && GraphChecks.rankIs(this, diag, "X", x(), 4)
+                    && GraphChecks.rankIs(this, diag, "rois", rois(), 2)
                     && GraphChecks.rankIs(this, diag, "batch_indices", batchIndices(), 1);
         }
     }
@@ -725,7 +874,9 @@ public final class GraphNnOpDefs {
      * %y = graph.non_max_suppression %b, %s, %n, %n, %n {center_point_box = 1 : i64} : (tensor<1x6x4xf32>, tensor<1x1x6xf32>, none, none, none) -> tensor<?x3xi64>
      * }</pre>
      */
-    @Op(name = "non_max_suppression", traits = {Pure.class})
+    @Op(
+            name = "non_max_suppression",
+            traits = {Pure.class})
     public interface NonMaxSuppression extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
@@ -752,7 +903,10 @@ public final class GraphNnOpDefs {
         OpResult selectedIndices();
 
         /** {@return the ONNX attribute {@code center_point_box} (default 0 : i64)} */
-        @Attr(name = "center_point_box", defaultValue = "0 : i64", doc = "ONNX attribute `center_point_box` (default 0 : i64)")
+        @Attr(
+                name = "center_point_box",
+                defaultValue = "0 : i64",
+                doc = "ONNX attribute `center_point_box` (default 0 : i64)")
         IntegerAttr centerPointBox();
 
         @Override
@@ -762,7 +916,10 @@ public final class GraphNnOpDefs {
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            return GraphChecks.flag(this, diag, "center_point_box", centerPointBox().longValue()) && GraphChecks.rankIs(this, diag, "boxes", boxes(), 3) && GraphChecks.rankIs(this, diag, "scores", scores(), 3);
+            return GraphChecks.flag(
+                            this, diag, "center_point_box", centerPointBox().longValue())
+                    && GraphChecks.rankIs(this, diag, "boxes", boxes(), 3)
+                    && GraphChecks.rankIs(this, diag, "scores", scores(), 3);
         }
     }
 }

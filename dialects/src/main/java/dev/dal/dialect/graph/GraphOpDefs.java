@@ -2,16 +2,9 @@ package dev.dal.dialect.graph;
 
 import static dev.dal.dialect.graph.GraphShapes.*;
 
-import dev.dal.ir.ArrayAttr;
 import dev.dal.ir.Attribute;
-import dev.dal.ir.DenseArrayAttr;
-import dev.dal.ir.FloatAttr;
-import dev.dal.ir.IntegerAttr;
-import dev.dal.ir.IntegerType;
-import dev.dal.ir.FloatType;
 import dev.dal.ir.OpResult;
 import dev.dal.ir.Operation;
-import dev.dal.ir.Region;
 import dev.dal.ir.ShapeInferable;
 import dev.dal.ir.StringAttr;
 import dev.dal.ir.Type;
@@ -21,11 +14,8 @@ import dev.dal.ir.diag.DiagnosticEngine;
 import dev.dal.ir.opdef.Attr;
 import dev.dal.ir.opdef.DialectDef;
 import dev.dal.ir.opdef.Op;
-import dev.dal.ir.opdef.OpFamily;
 import dev.dal.ir.opdef.Operand;
-import dev.dal.ir.opdef.RegionDef;
 import dev.dal.ir.opdef.Result;
-import dev.dal.ir.trait.Commutative;
 import dev.dal.ir.trait.Pure;
 import dev.dal.ir.trait.ReturnLike;
 import dev.dal.ir.trait.Terminator;
@@ -43,8 +33,8 @@ public final class GraphOpDefs {
     private GraphOpDefs() {}
 
     /** Folded constants of graph ops become {@code graph.constant}. */
-    public static Optional<Operation> materializeConstant(dev.dal.ir.Builder b, Attribute value, Type type,
-            dev.dal.ir.Location loc) {
+    public static Optional<Operation> materializeConstant(
+            dev.dal.ir.Builder b, Attribute value, Type type, dev.dal.ir.Location loc) {
         if (!(value instanceof dev.dal.ir.DenseElementsAttr || value instanceof dev.dal.ir.DenseResourceAttr)
                 || value.type().filter(type::equals).isEmpty()) return Optional.empty();
         return Optional.of(ConstantOp.create(b, loc, type, value));
@@ -57,7 +47,9 @@ public final class GraphOpDefs {
      * %n = graph.none : none
      * }</pre>
      */
-    @Op(name = "none", traits = {Pure.class})
+    @Op(
+            name = "none",
+            traits = {Pure.class})
     public interface None extends ShapeInferable {
         /** {@return ONNX output #0} */
         @Result(type = "NONE", doc = "ONNX output #0")
@@ -76,7 +68,9 @@ public final class GraphOpDefs {
      * %c = graph.constant {value = dense<[1, 2]> : tensor<2xi64>} : tensor<2xi64>
      * }</pre>
      */
-    @Op(name = "constant", traits = {Pure.class, dev.dal.ir.trait.ConstantLike.class})
+    @Op(
+            name = "constant",
+            traits = {Pure.class, dev.dal.ir.trait.ConstantLike.class})
     public interface Constant extends dev.dal.ir.Foldable, ShapeInferable, Verifiable {
         /** {@return ONNX output #0} */
         @Result(type = "TENSOR", doc = "ONNX output #0")
@@ -95,8 +89,11 @@ public final class GraphOpDefs {
         default boolean verify(DiagnosticEngine diag) {
             Optional<Type> t = value().type();
             if (t.isPresent() && t.get().equals(output().type())) return true;
-            return error(this, diag, "value type " + t.map(x -> "'" + text(x) + "'").orElse("(none)")
-                    + " does not match the result type '" + text(output().type()) + "'");
+            return error(
+                    this,
+                    diag,
+                    "value type " + t.map(x -> "'" + text(x) + "'").orElse("(none)")
+                            + " does not match the result type '" + text(output().type()) + "'");
         }
 
         /** A constant folds to its value. */
@@ -149,7 +146,9 @@ public final class GraphOpDefs {
      * }) : (tensor<i1>) -> tensor<2xf32>
      * }</pre>
      */
-    @Op(name = "yield", traits = {Pure.class, Terminator.class, ReturnLike.class})
+    @Op(
+            name = "yield",
+            traits = {Pure.class, Terminator.class, ReturnLike.class})
     public interface Yield {
         /** {@return ONNX inputs #0 and on (variadic)} */
         @Operand(type = "ANY", doc = "ONNX inputs #0 and on (variadic)")

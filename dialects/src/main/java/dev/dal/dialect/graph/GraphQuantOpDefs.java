@@ -2,16 +2,12 @@ package dev.dal.dialect.graph;
 
 import static dev.dal.dialect.graph.GraphShapes.*;
 
-import dev.dal.ir.ArrayAttr;
 import dev.dal.ir.Attribute;
 import dev.dal.ir.DenseArrayAttr;
-import dev.dal.ir.FloatAttr;
+import dev.dal.ir.FloatType;
 import dev.dal.ir.IntegerAttr;
 import dev.dal.ir.IntegerType;
-import dev.dal.ir.FloatType;
 import dev.dal.ir.OpResult;
-import dev.dal.ir.Operation;
-import dev.dal.ir.Region;
 import dev.dal.ir.ShapeInferable;
 import dev.dal.ir.StringAttr;
 import dev.dal.ir.Type;
@@ -19,16 +15,11 @@ import dev.dal.ir.Value;
 import dev.dal.ir.Verifiable;
 import dev.dal.ir.diag.DiagnosticEngine;
 import dev.dal.ir.opdef.Attr;
-import dev.dal.ir.opdef.DialectDef;
 import dev.dal.ir.opdef.Op;
 import dev.dal.ir.opdef.OpFamily;
 import dev.dal.ir.opdef.Operand;
-import dev.dal.ir.opdef.RegionDef;
 import dev.dal.ir.opdef.Result;
-import dev.dal.ir.trait.Commutative;
 import dev.dal.ir.trait.Pure;
-import dev.dal.ir.trait.ReturnLike;
-import dev.dal.ir.trait.Terminator;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,7 +38,9 @@ public final class GraphQuantOpDefs {
      * %y = graph.quantize_linear %x, %s, %z : (tensor<2x3xf32>, tensor<f32>, tensor<i8>) -> tensor<2x3xi8>
      * }</pre>
      */
-    @Op(name = "quantize_linear", traits = {Pure.class})
+    @Op(
+            name = "quantize_linear",
+            traits = {Pure.class})
     public interface QuantizeLinear extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -83,15 +76,25 @@ public final class GraphQuantOpDefs {
 
         @Override
         default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            Type et = !isNone(yZeroPoint()) ? elem(yZeroPoint())
-                    : outputDtype().longValue() != 0 ? GraphShapes.onnxElementType(outputDtype().longValue()).orElse(null)
-                    : new IntegerType(8, IntegerType.Signedness.UNSIGNED);
+            Type et = !isNone(yZeroPoint())
+                    ? elem(yZeroPoint())
+                    : outputDtype().longValue() != 0
+                            ? GraphShapes.onnxElementType(outputDtype().longValue())
+                                    .orElse(null)
+                            : new IntegerType(8, IntegerType.Signedness.UNSIGNED);
             return et == null ? Optional.empty() : one(withElem(x(), et));
         }
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            return GraphChecks.quantParams(this, diag, x(), yScale(), yZeroPoint(), axis().longValue(), blockSize().longValue());
+            return GraphChecks.quantParams(
+                    this,
+                    diag,
+                    x(),
+                    yScale(),
+                    yZeroPoint(),
+                    axis().longValue(),
+                    blockSize().longValue());
         }
     }
 
@@ -102,7 +105,9 @@ public final class GraphQuantOpDefs {
      * %y = graph.dequantize_linear %x, %s, %z {axis = 1 : i64} : (tensor<2x3xi8>, tensor<3xf32>, tensor<3xi8>) -> tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "dequantize_linear", traits = {Pure.class})
+    @Op(
+            name = "dequantize_linear",
+            traits = {Pure.class})
     public interface DequantizeLinear extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -135,7 +140,14 @@ public final class GraphQuantOpDefs {
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            return GraphChecks.quantParams(this, diag, x(), xScale(), xZeroPoint(), axis().longValue(), blockSize().longValue());
+            return GraphChecks.quantParams(
+                    this,
+                    diag,
+                    x(),
+                    xScale(),
+                    xZeroPoint(),
+                    axis().longValue(),
+                    blockSize().longValue());
         }
     }
 
@@ -146,7 +158,9 @@ public final class GraphQuantOpDefs {
      * %y:3 = graph.dynamic_quantize_linear %x : (tensor<2x3xf32>) -> (tensor<2x3xui8>, tensor<f32>, tensor<ui8>)
      * }</pre>
      */
-    @Op(name = "dynamic_quantize_linear", traits = {Pure.class})
+    @Op(
+            name = "dynamic_quantize_linear",
+            traits = {Pure.class})
     public interface DynamicQuantizeLinear extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
@@ -179,7 +193,9 @@ public final class GraphQuantOpDefs {
      * %y = graph.mat_mul_integer %a, %b, %n, %n : (tensor<2x3xui8>, tensor<3x4xui8>, none, none) -> tensor<2x4xi32>
      * }</pre>
      */
-    @Op(name = "mat_mul_integer", traits = {Pure.class})
+    @Op(
+            name = "mat_mul_integer",
+            traits = {Pure.class})
     public interface MatMulInteger extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "INTEGER_TENSOR", doc = "ONNX input #0")
@@ -220,7 +236,9 @@ public final class GraphQuantOpDefs {
      * %y = graph.conv_integer %x, %w, %n, %n : (tensor<1x2x5x5xui8>, tensor<4x2x3x3xui8>, none, none) -> tensor<1x4x3x3xi32>
      * }</pre>
      */
-    @Op(name = "conv_integer", traits = {Pure.class})
+    @Op(
+            name = "conv_integer",
+            traits = {Pure.class})
     public interface ConvInteger extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "INTEGER_TENSOR", doc = "ONNX input #0")
@@ -268,12 +286,23 @@ public final class GraphQuantOpDefs {
 
         @Override
         default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return GraphInference.conv(x(), w(), new GraphInference.Window(autoPad().value(), kernelShape(), strides(), dilations(), pads(), false), IntegerType.I32);
+            return GraphInference.conv(
+                    x(),
+                    w(),
+                    new GraphInference.Window(autoPad().value(), kernelShape(), strides(), dilations(), pads(), false),
+                    IntegerType.I32);
         }
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            return GraphChecks.window(this, diag, x(), w(), group().longValue(), new GraphInference.Window(autoPad().value(), kernelShape(), strides(), dilations(), pads(), false), true);
+            return GraphChecks.window(
+                    this,
+                    diag,
+                    x(),
+                    w(),
+                    group().longValue(),
+                    new GraphInference.Window(autoPad().value(), kernelShape(), strides(), dilations(), pads(), false),
+                    true);
         }
     }
 
@@ -285,7 +314,9 @@ public final class GraphQuantOpDefs {
      * %y = graph.q_linear_conv %x, %s, %z, %w, %s, %z, %s, %z, %n {pads = array<i64: 1, 1, 1, 1>} : (tensor<1x2x5x5xui8>, tensor<f32>, tensor<ui8>, tensor<4x2x3x3xui8>, tensor<f32>, tensor<ui8>, tensor<f32>, tensor<ui8>, none) -> tensor<1x4x5x5xui8>
      * }</pre>
      */
-    @Op(name = "q_linear_conv", traits = {Pure.class})
+    @Op(
+            name = "q_linear_conv",
+            traits = {Pure.class})
     public interface QLinearConv extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "INTEGER_TENSOR", doc = "ONNX input #0")
@@ -353,12 +384,23 @@ public final class GraphQuantOpDefs {
 
         @Override
         default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return GraphInference.conv(x(), w(), new GraphInference.Window(autoPad().value(), kernelShape(), strides(), dilations(), pads(), false), elem(yZeroPoint()));
+            return GraphInference.conv(
+                    x(),
+                    w(),
+                    new GraphInference.Window(autoPad().value(), kernelShape(), strides(), dilations(), pads(), false),
+                    elem(yZeroPoint()));
         }
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            return GraphChecks.window(this, diag, x(), w(), group().longValue(), new GraphInference.Window(autoPad().value(), kernelShape(), strides(), dilations(), pads(), false), true);
+            return GraphChecks.window(
+                    this,
+                    diag,
+                    x(),
+                    w(),
+                    group().longValue(),
+                    new GraphInference.Window(autoPad().value(), kernelShape(), strides(), dilations(), pads(), false),
+                    true);
         }
     }
 
@@ -369,7 +411,9 @@ public final class GraphQuantOpDefs {
      * %y = graph.q_linear_mat_mul %a, %s, %z, %b, %s, %z, %s, %z : (tensor<2x3xui8>, tensor<f32>, tensor<ui8>, tensor<3x4xui8>, tensor<f32>, tensor<ui8>, tensor<f32>, tensor<ui8>) -> tensor<2x4xui8>
      * }</pre>
      */
-    @Op(name = "q_linear_mat_mul", traits = {Pure.class})
+    @Op(
+            name = "q_linear_mat_mul",
+            traits = {Pure.class})
     public interface QLinearMatMul extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "INTEGER_TENSOR", doc = "ONNX input #0")

@@ -2,33 +2,20 @@ package dev.dal.dialect.graph;
 
 import static dev.dal.dialect.graph.GraphShapes.*;
 
-import dev.dal.ir.ArrayAttr;
 import dev.dal.ir.Attribute;
-import dev.dal.ir.DenseArrayAttr;
-import dev.dal.ir.FloatAttr;
 import dev.dal.ir.IntegerAttr;
-import dev.dal.ir.IntegerType;
-import dev.dal.ir.FloatType;
 import dev.dal.ir.OpResult;
-import dev.dal.ir.Operation;
-import dev.dal.ir.Region;
 import dev.dal.ir.ShapeInferable;
-import dev.dal.ir.StringAttr;
 import dev.dal.ir.Type;
 import dev.dal.ir.Value;
 import dev.dal.ir.Verifiable;
 import dev.dal.ir.diag.DiagnosticEngine;
 import dev.dal.ir.opdef.Attr;
-import dev.dal.ir.opdef.DialectDef;
 import dev.dal.ir.opdef.Op;
 import dev.dal.ir.opdef.OpFamily;
 import dev.dal.ir.opdef.Operand;
-import dev.dal.ir.opdef.RegionDef;
 import dev.dal.ir.opdef.Result;
-import dev.dal.ir.trait.Commutative;
 import dev.dal.ir.trait.Pure;
-import dev.dal.ir.trait.ReturnLike;
-import dev.dal.ir.trait.Terminator;
 import java.util.List;
 import java.util.Optional;
 
@@ -48,7 +35,9 @@ public final class GraphReduceOpDefs {
      * %y = graph.reduce_mean %x, %a {keepdims = 0 : i64} : (tensor<2x3x4xf32>, tensor<1xi64>) -> tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "reduce_mean", traits = {Pure.class})
+    @Op(
+            name = "reduce_mean",
+            traits = {Pure.class})
     public interface ReduceMean extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -67,17 +56,31 @@ public final class GraphReduceOpDefs {
         IntegerAttr keepdims();
 
         /** {@return the ONNX attribute {@code noop_with_empty_axes} (default 0 : i64)} */
-        @Attr(name = "noop_with_empty_axes", defaultValue = "0 : i64", doc = "ONNX attribute `noop_with_empty_axes` (default 0 : i64)")
+        @Attr(
+                name = "noop_with_empty_axes",
+                defaultValue = "0 : i64",
+                doc = "ONNX attribute `noop_with_empty_axes` (default 0 : i64)")
         IntegerAttr noopWithEmptyAxes();
 
         @Override
         default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return GraphInference.reduce(data(), axes(), constInts(constant(c, 1)), keepdims().longValue() != 0, noopWithEmptyAxes().longValue() != 0, elem(data()));
+            return GraphInference.reduce(
+                    data(),
+                    axes(),
+                    constInts(constant(c, 1)),
+                    keepdims().longValue() != 0,
+                    noopWithEmptyAxes().longValue() != 0,
+                    elem(data()));
         }
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            return GraphChecks.flag(this, diag, "keepdims", keepdims().longValue()) && GraphChecks.flag(this, diag, "noop_with_empty_axes", noopWithEmptyAxes().longValue());
+            return GraphChecks.flag(this, diag, "keepdims", keepdims().longValue())
+                    && GraphChecks.flag(
+                            this,
+                            diag,
+                            "noop_with_empty_axes",
+                            noopWithEmptyAxes().longValue());
         }
     }
 
@@ -89,7 +92,9 @@ public final class GraphReduceOpDefs {
      * %y = graph.reduce_sum %x, %a {keepdims = 0 : i64} : (tensor<2x3x4xf32>, tensor<1xi64>) -> tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "reduce_sum", traits = {Pure.class})
+    @Op(
+            name = "reduce_sum",
+            traits = {Pure.class})
     public interface ReduceSum extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -108,17 +113,31 @@ public final class GraphReduceOpDefs {
         IntegerAttr keepdims();
 
         /** {@return the ONNX attribute {@code noop_with_empty_axes} (default 0 : i64)} */
-        @Attr(name = "noop_with_empty_axes", defaultValue = "0 : i64", doc = "ONNX attribute `noop_with_empty_axes` (default 0 : i64)")
+        @Attr(
+                name = "noop_with_empty_axes",
+                defaultValue = "0 : i64",
+                doc = "ONNX attribute `noop_with_empty_axes` (default 0 : i64)")
         IntegerAttr noopWithEmptyAxes();
 
         @Override
         default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return GraphInference.reduce(data(), axes(), constInts(constant(c, 1)), keepdims().longValue() != 0, noopWithEmptyAxes().longValue() != 0, elem(data()));
+            return GraphInference.reduce(
+                    data(),
+                    axes(),
+                    constInts(constant(c, 1)),
+                    keepdims().longValue() != 0,
+                    noopWithEmptyAxes().longValue() != 0,
+                    elem(data()));
         }
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            return GraphChecks.flag(this, diag, "keepdims", keepdims().longValue()) && GraphChecks.flag(this, diag, "noop_with_empty_axes", noopWithEmptyAxes().longValue());
+            return GraphChecks.flag(this, diag, "keepdims", keepdims().longValue())
+                    && GraphChecks.flag(
+                            this,
+                            diag,
+                            "noop_with_empty_axes",
+                            noopWithEmptyAxes().longValue());
         }
     }
 
@@ -130,7 +149,9 @@ public final class GraphReduceOpDefs {
      * %y = graph.reduce_max %x, %a {keepdims = 0 : i64} : (tensor<2x3x4xf32>, tensor<1xi64>) -> tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "reduce_max", traits = {Pure.class})
+    @Op(
+            name = "reduce_max",
+            traits = {Pure.class})
     public interface ReduceMax extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -149,17 +170,31 @@ public final class GraphReduceOpDefs {
         IntegerAttr keepdims();
 
         /** {@return the ONNX attribute {@code noop_with_empty_axes} (default 0 : i64)} */
-        @Attr(name = "noop_with_empty_axes", defaultValue = "0 : i64", doc = "ONNX attribute `noop_with_empty_axes` (default 0 : i64)")
+        @Attr(
+                name = "noop_with_empty_axes",
+                defaultValue = "0 : i64",
+                doc = "ONNX attribute `noop_with_empty_axes` (default 0 : i64)")
         IntegerAttr noopWithEmptyAxes();
 
         @Override
         default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return GraphInference.reduce(data(), axes(), constInts(constant(c, 1)), keepdims().longValue() != 0, noopWithEmptyAxes().longValue() != 0, elem(data()));
+            return GraphInference.reduce(
+                    data(),
+                    axes(),
+                    constInts(constant(c, 1)),
+                    keepdims().longValue() != 0,
+                    noopWithEmptyAxes().longValue() != 0,
+                    elem(data()));
         }
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            return GraphChecks.flag(this, diag, "keepdims", keepdims().longValue()) && GraphChecks.flag(this, diag, "noop_with_empty_axes", noopWithEmptyAxes().longValue());
+            return GraphChecks.flag(this, diag, "keepdims", keepdims().longValue())
+                    && GraphChecks.flag(
+                            this,
+                            diag,
+                            "noop_with_empty_axes",
+                            noopWithEmptyAxes().longValue());
         }
     }
 
@@ -171,7 +206,9 @@ public final class GraphReduceOpDefs {
      * %y = graph.reduce_min %x, %a {keepdims = 0 : i64} : (tensor<2x3x4xf32>, tensor<1xi64>) -> tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "reduce_min", traits = {Pure.class})
+    @Op(
+            name = "reduce_min",
+            traits = {Pure.class})
     public interface ReduceMin extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -190,17 +227,31 @@ public final class GraphReduceOpDefs {
         IntegerAttr keepdims();
 
         /** {@return the ONNX attribute {@code noop_with_empty_axes} (default 0 : i64)} */
-        @Attr(name = "noop_with_empty_axes", defaultValue = "0 : i64", doc = "ONNX attribute `noop_with_empty_axes` (default 0 : i64)")
+        @Attr(
+                name = "noop_with_empty_axes",
+                defaultValue = "0 : i64",
+                doc = "ONNX attribute `noop_with_empty_axes` (default 0 : i64)")
         IntegerAttr noopWithEmptyAxes();
 
         @Override
         default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return GraphInference.reduce(data(), axes(), constInts(constant(c, 1)), keepdims().longValue() != 0, noopWithEmptyAxes().longValue() != 0, elem(data()));
+            return GraphInference.reduce(
+                    data(),
+                    axes(),
+                    constInts(constant(c, 1)),
+                    keepdims().longValue() != 0,
+                    noopWithEmptyAxes().longValue() != 0,
+                    elem(data()));
         }
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            return GraphChecks.flag(this, diag, "keepdims", keepdims().longValue()) && GraphChecks.flag(this, diag, "noop_with_empty_axes", noopWithEmptyAxes().longValue());
+            return GraphChecks.flag(this, diag, "keepdims", keepdims().longValue())
+                    && GraphChecks.flag(
+                            this,
+                            diag,
+                            "noop_with_empty_axes",
+                            noopWithEmptyAxes().longValue());
         }
     }
 
@@ -212,7 +263,9 @@ public final class GraphReduceOpDefs {
      * %y = graph.reduce_prod %x, %a {keepdims = 0 : i64} : (tensor<2x3x4xf32>, tensor<1xi64>) -> tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "reduce_prod", traits = {Pure.class})
+    @Op(
+            name = "reduce_prod",
+            traits = {Pure.class})
     public interface ReduceProd extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -231,17 +284,31 @@ public final class GraphReduceOpDefs {
         IntegerAttr keepdims();
 
         /** {@return the ONNX attribute {@code noop_with_empty_axes} (default 0 : i64)} */
-        @Attr(name = "noop_with_empty_axes", defaultValue = "0 : i64", doc = "ONNX attribute `noop_with_empty_axes` (default 0 : i64)")
+        @Attr(
+                name = "noop_with_empty_axes",
+                defaultValue = "0 : i64",
+                doc = "ONNX attribute `noop_with_empty_axes` (default 0 : i64)")
         IntegerAttr noopWithEmptyAxes();
 
         @Override
         default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return GraphInference.reduce(data(), axes(), constInts(constant(c, 1)), keepdims().longValue() != 0, noopWithEmptyAxes().longValue() != 0, elem(data()));
+            return GraphInference.reduce(
+                    data(),
+                    axes(),
+                    constInts(constant(c, 1)),
+                    keepdims().longValue() != 0,
+                    noopWithEmptyAxes().longValue() != 0,
+                    elem(data()));
         }
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            return GraphChecks.flag(this, diag, "keepdims", keepdims().longValue()) && GraphChecks.flag(this, diag, "noop_with_empty_axes", noopWithEmptyAxes().longValue());
+            return GraphChecks.flag(this, diag, "keepdims", keepdims().longValue())
+                    && GraphChecks.flag(
+                            this,
+                            diag,
+                            "noop_with_empty_axes",
+                            noopWithEmptyAxes().longValue());
         }
     }
 
@@ -253,7 +320,9 @@ public final class GraphReduceOpDefs {
      * %y = graph.reduce_l2 %x, %a {keepdims = 0 : i64} : (tensor<2x3x4xf32>, tensor<1xi64>) -> tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "reduce_l2", traits = {Pure.class})
+    @Op(
+            name = "reduce_l2",
+            traits = {Pure.class})
     public interface ReduceL2 extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -272,17 +341,31 @@ public final class GraphReduceOpDefs {
         IntegerAttr keepdims();
 
         /** {@return the ONNX attribute {@code noop_with_empty_axes} (default 0 : i64)} */
-        @Attr(name = "noop_with_empty_axes", defaultValue = "0 : i64", doc = "ONNX attribute `noop_with_empty_axes` (default 0 : i64)")
+        @Attr(
+                name = "noop_with_empty_axes",
+                defaultValue = "0 : i64",
+                doc = "ONNX attribute `noop_with_empty_axes` (default 0 : i64)")
         IntegerAttr noopWithEmptyAxes();
 
         @Override
         default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return GraphInference.reduce(data(), axes(), constInts(constant(c, 1)), keepdims().longValue() != 0, noopWithEmptyAxes().longValue() != 0, elem(data()));
+            return GraphInference.reduce(
+                    data(),
+                    axes(),
+                    constInts(constant(c, 1)),
+                    keepdims().longValue() != 0,
+                    noopWithEmptyAxes().longValue() != 0,
+                    elem(data()));
         }
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            return GraphChecks.flag(this, diag, "keepdims", keepdims().longValue()) && GraphChecks.flag(this, diag, "noop_with_empty_axes", noopWithEmptyAxes().longValue());
+            return GraphChecks.flag(this, diag, "keepdims", keepdims().longValue())
+                    && GraphChecks.flag(
+                            this,
+                            diag,
+                            "noop_with_empty_axes",
+                            noopWithEmptyAxes().longValue());
         }
     }
 
@@ -293,7 +376,9 @@ public final class GraphReduceOpDefs {
      * %y = graph.arg_max %x {axis = 1 : i64, keepdims = 0 : i64} : (tensor<2x3x4xf32>) -> tensor<2x4xi64>
      * }</pre>
      */
-    @Op(name = "arg_max", traits = {Pure.class})
+    @Op(
+            name = "arg_max",
+            traits = {Pure.class})
     public interface ArgMax extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -312,17 +397,24 @@ public final class GraphReduceOpDefs {
         IntegerAttr keepdims();
 
         /** {@return the ONNX attribute {@code select_last_index} (default 0 : i64)} */
-        @Attr(name = "select_last_index", defaultValue = "0 : i64", doc = "ONNX attribute `select_last_index` (default 0 : i64)")
+        @Attr(
+                name = "select_last_index",
+                defaultValue = "0 : i64",
+                doc = "ONNX attribute `select_last_index` (default 0 : i64)")
         IntegerAttr selectLastIndex();
 
         @Override
         default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return GraphInference.argReduce(data(), axis().longValue(), keepdims().longValue() != 0);
+            return GraphInference.argReduce(
+                    data(), axis().longValue(), keepdims().longValue() != 0);
         }
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            return GraphChecks.axis(this, diag, "axis", axis().longValue(), data(), false) && GraphChecks.flag(this, diag, "keepdims", keepdims().longValue()) && GraphChecks.flag(this, diag, "select_last_index", selectLastIndex().longValue());
+            return GraphChecks.axis(this, diag, "axis", axis().longValue(), data(), false)
+                    && GraphChecks.flag(this, diag, "keepdims", keepdims().longValue())
+                    && GraphChecks.flag(
+                            this, diag, "select_last_index", selectLastIndex().longValue());
         }
     }
 
@@ -333,7 +425,9 @@ public final class GraphReduceOpDefs {
      * %y = graph.arg_min %x {axis = 1 : i64, keepdims = 0 : i64} : (tensor<2x3x4xf32>) -> tensor<2x4xi64>
      * }</pre>
      */
-    @Op(name = "arg_min", traits = {Pure.class})
+    @Op(
+            name = "arg_min",
+            traits = {Pure.class})
     public interface ArgMin extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -352,17 +446,24 @@ public final class GraphReduceOpDefs {
         IntegerAttr keepdims();
 
         /** {@return the ONNX attribute {@code select_last_index} (default 0 : i64)} */
-        @Attr(name = "select_last_index", defaultValue = "0 : i64", doc = "ONNX attribute `select_last_index` (default 0 : i64)")
+        @Attr(
+                name = "select_last_index",
+                defaultValue = "0 : i64",
+                doc = "ONNX attribute `select_last_index` (default 0 : i64)")
         IntegerAttr selectLastIndex();
 
         @Override
         default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return GraphInference.argReduce(data(), axis().longValue(), keepdims().longValue() != 0);
+            return GraphInference.argReduce(
+                    data(), axis().longValue(), keepdims().longValue() != 0);
         }
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            return GraphChecks.axis(this, diag, "axis", axis().longValue(), data(), false) && GraphChecks.flag(this, diag, "keepdims", keepdims().longValue()) && GraphChecks.flag(this, diag, "select_last_index", selectLastIndex().longValue());
+            return GraphChecks.axis(this, diag, "axis", axis().longValue(), data(), false)
+                    && GraphChecks.flag(this, diag, "keepdims", keepdims().longValue())
+                    && GraphChecks.flag(
+                            this, diag, "select_last_index", selectLastIndex().longValue());
         }
     }
 
@@ -374,7 +475,9 @@ public final class GraphReduceOpDefs {
      * %y:2 = graph.top_k %x, %k {largest = 0 : i64} : (tensor<3x10xf32>, tensor<1xi64>) -> (tensor<3x4xf32>, tensor<3x4xi64>)
      * }</pre>
      */
-    @Op(name = "top_k", traits = {Pure.class})
+    @Op(
+            name = "top_k",
+            traits = {Pure.class})
     public interface TopK extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -411,7 +514,9 @@ public final class GraphReduceOpDefs {
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            return GraphChecks.axis(this, diag, "axis", axis().longValue(), x(), false) && GraphChecks.flag(this, diag, "largest", largest().longValue()) && GraphChecks.flag(this, diag, "sorted", sorted().longValue());
+            return GraphChecks.axis(this, diag, "axis", axis().longValue(), x(), false)
+                    && GraphChecks.flag(this, diag, "largest", largest().longValue())
+                    && GraphChecks.flag(this, diag, "sorted", sorted().longValue());
         }
     }
 
@@ -422,7 +527,9 @@ public final class GraphReduceOpDefs {
      * %y = graph.cum_sum %x, %a {reverse = 1 : i64} : (tensor<2x3xf32>, tensor<i64>) -> tensor<2x3xf32>
      * }</pre>
      */
-    @Op(name = "cum_sum", traits = {Pure.class})
+    @Op(
+            name = "cum_sum",
+            traits = {Pure.class})
     public interface CumSum extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -451,7 +558,11 @@ public final class GraphReduceOpDefs {
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            return GraphChecks.flag(this, diag, "exclusive", exclusive().longValue()) && GraphChecks.flag(this, diag, "reverse", reverse().longValue()) && (rank(axis()) <= 0 || (rank(axis()) == 1 && dim(axis(), 0) == 1) || error(this, diag, "axis must be a scalar, but has type '" + text(axis().type()) + "'"));
+            return GraphChecks.flag(this, diag, "exclusive", exclusive().longValue())
+                    && GraphChecks.flag(this, diag, "reverse", reverse().longValue())
+                    && (rank(axis()) <= 0
+                            || (rank(axis()) == 1 && dim(axis(), 0) == 1)
+                            || error(this, diag, "axis must be a scalar, but has type '" + text(axis().type()) + "'"));
         }
     }
 }

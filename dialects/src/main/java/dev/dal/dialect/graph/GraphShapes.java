@@ -43,7 +43,9 @@ public final class GraphShapes {
 
     /** {@return dimension {@code i} of a ranked {@code v}, or {@link #DYN} when unknown} */
     public static long dim(Value v, int i) {
-        return v.type() instanceof TensorType t && i >= 0 && i < t.rank() ? t.shape().get(i) : DYN;
+        return v.type() instanceof TensorType t && i >= 0 && i < t.rank()
+                ? t.shape().get(i)
+                : DYN;
     }
 
     /** {@return the element type of {@code v}'s (shaped) type, or the type itself} */
@@ -91,22 +93,23 @@ public final class GraphShapes {
 
     /** {@return the element type of an ONNX {@code TensorProto.DataType} code, if DAL has one} */
     public static Optional<Type> onnxElementType(long code) {
-        return Optional.ofNullable(switch ((int) code) {
-            case 1 -> FloatType.F32;
-            case 2 -> new IntegerType(8, IntegerType.Signedness.UNSIGNED);
-            case 3 -> IntegerType.I8;
-            case 4 -> new IntegerType(16, IntegerType.Signedness.UNSIGNED);
-            case 5 -> IntegerType.I16;
-            case 6 -> IntegerType.I32;
-            case 7 -> IntegerType.I64;
-            case 9 -> IntegerType.I1;
-            case 10 -> FloatType.F16;
-            case 11 -> FloatType.F64;
-            case 12 -> new IntegerType(32, IntegerType.Signedness.UNSIGNED);
-            case 13 -> new IntegerType(64, IntegerType.Signedness.UNSIGNED);
-            case 16 -> FloatType.BF16;
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch ((int) code) {
+                    case 1 -> FloatType.F32;
+                    case 2 -> new IntegerType(8, IntegerType.Signedness.UNSIGNED);
+                    case 3 -> IntegerType.I8;
+                    case 4 -> new IntegerType(16, IntegerType.Signedness.UNSIGNED);
+                    case 5 -> IntegerType.I16;
+                    case 6 -> IntegerType.I32;
+                    case 7 -> IntegerType.I64;
+                    case 9 -> IntegerType.I1;
+                    case 10 -> FloatType.F16;
+                    case 11 -> FloatType.F64;
+                    case 12 -> new IntegerType(32, IntegerType.Signedness.UNSIGNED);
+                    case 13 -> new IntegerType(64, IntegerType.Signedness.UNSIGNED);
+                    case 16 -> FloatType.BF16;
+                    default -> null;
+                });
     }
 
     // ---- dimensions -------------------------------------------------------------------------------------------
@@ -194,8 +197,8 @@ public final class GraphShapes {
      * @param ceil   whether to round up (pooling's {@code ceil_mode})
      * @return the output size, dynamic if the input or kernel is
      */
-    public static long windowOutput(long in, long kernel, long stride, long dil, long padBegin, long padEnd,
-            boolean ceil) {
+    public static long windowOutput(
+            long in, long kernel, long stride, long dil, long padBegin, long padEnd, boolean ceil) {
         if (in == DYN || kernel == DYN) return DYN;
         long padSum = padBegin + padEnd;
         long span = in + padSum - dil * (kernel - 1) - 1;
@@ -283,8 +286,9 @@ public final class GraphShapes {
      */
     public static Optional<Type> join(Type a, Type b) {
         if (a.equals(b)) return Optional.of(a);
-        if (!(a instanceof ShapedType sa) || !(b instanceof ShapedType sb) || !sa.elementType().equals(sb.elementType()))
-            return Optional.empty();
+        if (!(a instanceof ShapedType sa)
+                || !(b instanceof ShapedType sb)
+                || !sa.elementType().equals(sb.elementType())) return Optional.empty();
         if (!(a instanceof TensorType ta) || !(b instanceof TensorType tb) || ta.rank() != tb.rank())
             return Optional.of(unranked(sa.elementType()));
         List<Long> out = new ArrayList<>();

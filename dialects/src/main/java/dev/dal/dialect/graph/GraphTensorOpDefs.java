@@ -2,16 +2,11 @@ package dev.dal.dialect.graph;
 
 import static dev.dal.dialect.graph.GraphShapes.*;
 
-import dev.dal.ir.ArrayAttr;
 import dev.dal.ir.Attribute;
 import dev.dal.ir.DenseArrayAttr;
 import dev.dal.ir.FloatAttr;
 import dev.dal.ir.IntegerAttr;
-import dev.dal.ir.IntegerType;
-import dev.dal.ir.FloatType;
 import dev.dal.ir.OpResult;
-import dev.dal.ir.Operation;
-import dev.dal.ir.Region;
 import dev.dal.ir.ShapeInferable;
 import dev.dal.ir.StringAttr;
 import dev.dal.ir.Type;
@@ -19,16 +14,11 @@ import dev.dal.ir.Value;
 import dev.dal.ir.Verifiable;
 import dev.dal.ir.diag.DiagnosticEngine;
 import dev.dal.ir.opdef.Attr;
-import dev.dal.ir.opdef.DialectDef;
 import dev.dal.ir.opdef.Op;
 import dev.dal.ir.opdef.OpFamily;
 import dev.dal.ir.opdef.Operand;
-import dev.dal.ir.opdef.RegionDef;
 import dev.dal.ir.opdef.Result;
-import dev.dal.ir.trait.Commutative;
 import dev.dal.ir.trait.Pure;
-import dev.dal.ir.trait.ReturnLike;
-import dev.dal.ir.trait.Terminator;
 import java.util.List;
 import java.util.Optional;
 
@@ -47,7 +37,9 @@ public final class GraphTensorOpDefs {
      * %y = graph.flatten %x {axis = 2 : i64} : (tensor<2x3x4xf32>) -> tensor<6x4xf32>
      * }</pre>
      */
-    @Op(name = "flatten", traits = {Pure.class})
+    @Op(
+            name = "flatten",
+            traits = {Pure.class})
     public interface Flatten extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -80,7 +72,9 @@ public final class GraphTensorOpDefs {
      * %y = graph.reshape %x, %s : (tensor<2x3x4xf32>, tensor<2xi64>) -> tensor<2x12xf32>
      * }</pre>
      */
-    @Op(name = "reshape", traits = {Pure.class})
+    @Op(
+            name = "reshape",
+            traits = {Pure.class})
     public interface Reshape extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -100,12 +94,16 @@ public final class GraphTensorOpDefs {
 
         @Override
         default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return GraphInference.reshape(data(), shape(), constInts(constant(c, 1)), allowzero().longValue() != 0);
+            return GraphInference.reshape(
+                    data(), shape(), constInts(constant(c, 1)), allowzero().longValue() != 0);
         }
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            return GraphChecks.flag(this, diag, "allowzero", allowzero().longValue()) && GraphChecks.rankIs(this, diag, "shape", shape(), 1) && GraphChecks.reshape(this, diag, data(), shape(), allowzero().longValue() != 0);
+            return GraphChecks.flag(this, diag, "allowzero", allowzero().longValue())
+                    && GraphChecks.rankIs(this, diag, "shape", shape(), 1)
+                    && GraphChecks.reshape(
+                            this, diag, data(), shape(), allowzero().longValue() != 0);
         }
     }
 
@@ -116,7 +114,9 @@ public final class GraphTensorOpDefs {
      * %y = graph.transpose %x {perm = array<i64: 1, 2, 0>} : (tensor<2x3x4xf32>) -> tensor<3x4x2xf32>
      * }</pre>
      */
-    @Op(name = "transpose", traits = {Pure.class})
+    @Op(
+            name = "transpose",
+            traits = {Pure.class})
     public interface Transpose extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -143,10 +143,15 @@ public final class GraphTensorOpDefs {
             boolean[] seen = new boolean[p.length];
             for (long i : p) {
                 if (i < 0 || i >= p.length || seen[(int) i])
-                    return error(this, diag, "attribute 'perm' must be a permutation of 0.." + (p.length - 1) + ", but got " + java.util.Arrays.toString(p));
+                    return error(
+                            this,
+                            diag,
+                            "attribute 'perm' must be a permutation of 0.." + (p.length - 1) + ", but got "
+                                    + java.util.Arrays.toString(p));
                 seen[(int) i] = true;
             }
-            if (r >= 0 && p.length != r) return error(this, diag, "attribute 'perm' has " + p.length + " elements, but the input has rank " + r);
+            if (r >= 0 && p.length != r)
+                return error(this, diag, "attribute 'perm' has " + p.length + " elements, but the input has rank " + r);
             return true;
         }
     }
@@ -159,7 +164,9 @@ public final class GraphTensorOpDefs {
      * %y = graph.squeeze %x, %a : (tensor<1x3x1xf32>, tensor<1xi64>) -> tensor<1x3xf32>
      * }</pre>
      */
-    @Op(name = "squeeze", traits = {Pure.class})
+    @Op(
+            name = "squeeze",
+            traits = {Pure.class})
     public interface Squeeze extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -187,7 +194,9 @@ public final class GraphTensorOpDefs {
      * %y = graph.unsqueeze %x, %a : (tensor<3x4xf32>, tensor<2xi64>) -> tensor<1x3x4x1xf32>
      * }</pre>
      */
-    @Op(name = "unsqueeze", traits = {Pure.class})
+    @Op(
+            name = "unsqueeze",
+            traits = {Pure.class})
     public interface Unsqueeze extends ShapeInferable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -214,7 +223,9 @@ public final class GraphTensorOpDefs {
      * %y = graph.concat %a, %b {axis = -1 : i64} : (tensor<2x3xf32>, tensor<2x5xf32>) -> tensor<2x8xf32>
      * }</pre>
      */
-    @Op(name = "concat", traits = {Pure.class})
+    @Op(
+            name = "concat",
+            traits = {Pure.class})
     public interface Concat extends ShapeInferable, Verifiable {
         /** {@return ONNX inputs #0 and on (variadic)} */
         @Operand(type = "TENSOR", doc = "ONNX inputs #0 and on (variadic)")
@@ -247,7 +258,9 @@ public final class GraphTensorOpDefs {
      * %y:2 = graph.split %x, %s {axis = 1 : i64} : (tensor<2x6xf32>, tensor<2xi64>) -> (tensor<2x2xf32>, tensor<2x4xf32>)
      * }</pre>
      */
-    @Op(name = "split", traits = {Pure.class})
+    @Op(
+            name = "split",
+            traits = {Pure.class})
     public interface Split extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -271,22 +284,42 @@ public final class GraphTensorOpDefs {
 
         @Override
         default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return GraphInference.split(input(), axis().longValue(), constInts(constant(c, 1)), isNone(split()), outputs().size());
+            return GraphInference.split(
+                    input(),
+                    axis().longValue(),
+                    constInts(constant(c, 1)),
+                    isNone(split()),
+                    outputs().size());
         }
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
             if (!GraphChecks.axis(this, diag, "axis", axis().longValue(), input(), false)) return false;
-            if (numOutputs().isPresent() && numOutputs().get().longValue() != outputs().size())
-                return error(this, diag, "attribute 'num_outputs' = " + numOutputs().get().longValue() + " but the op has " + outputs().size() + " results");
+            if (numOutputs().isPresent()
+                    && numOutputs().get().longValue() != outputs().size())
+                return error(
+                        this,
+                        diag,
+                        "attribute 'num_outputs' = " + numOutputs().get().longValue() + " but the op has "
+                                + outputs().size() + " results");
             int n = length1d(split());
             if (!isNone(split()) && n >= 0 && n != outputs().size())
-                return error(this, diag, "'split' has " + n + " sizes but the op has " + outputs().size() + " results");
+                return error(
+                        this,
+                        diag,
+                        "'split' has " + n + " sizes but the op has "
+                                + outputs().size() + " results");
             Optional<long[]> sizes = GraphChecks.constantInts(split());
             int r = rank(input());
             long d = r >= 0 ? dim(input(), normalizeAxis(axis().longValue(), r)) : DYN;
-            if (sizes.isPresent() && d != DYN && java.util.Arrays.stream(sizes.get()).sum() != d)
-                return error(this, diag, "split sizes add up to " + java.util.Arrays.stream(sizes.get()).sum() + ", but the axis has size " + d);
+            if (sizes.isPresent()
+                    && d != DYN
+                    && java.util.Arrays.stream(sizes.get()).sum() != d)
+                return error(
+                        this,
+                        diag,
+                        "split sizes add up to "
+                                + java.util.Arrays.stream(sizes.get()).sum() + ", but the axis has size " + d);
             return true;
         }
     }
@@ -302,7 +335,9 @@ public final class GraphTensorOpDefs {
      * %y = graph.slice %x, %s, %e, %a, %st : (tensor<4x10xf32>, tensor<1xi64>, tensor<1xi64>, tensor<1xi64>, tensor<1xi64>) -> tensor<4x4xf32>
      * }</pre>
      */
-    @Op(name = "slice", traits = {Pure.class})
+    @Op(
+            name = "slice",
+            traits = {Pure.class})
     public interface Slice extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -330,7 +365,14 @@ public final class GraphTensorOpDefs {
 
         @Override
         default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return GraphInference.slice(data(), constInts(constant(c, 1)), constInts(constant(c, 2)), constInts(constant(c, 3)), constInts(constant(c, 4)), isNone(axes()), isNone(steps()));
+            return GraphInference.slice(
+                    data(),
+                    constInts(constant(c, 1)),
+                    constInts(constant(c, 2)),
+                    constInts(constant(c, 3)),
+                    constInts(constant(c, 4)),
+                    isNone(axes()),
+                    isNone(steps()));
         }
 
         @Override
@@ -342,7 +384,8 @@ public final class GraphTensorOpDefs {
                     return error(this, diag, "starts has " + n + " elements, but ends, axes or steps has " + m);
             }
             Optional<long[]> st = GraphChecks.constantInts(steps());
-            if (st.isPresent() && java.util.Arrays.stream(st.get()).anyMatch(x -> x == 0)) return error(this, diag, "steps must not be 0");
+            if (st.isPresent() && java.util.Arrays.stream(st.get()).anyMatch(x -> x == 0))
+                return error(this, diag, "steps must not be 0");
             return true;
         }
     }
@@ -355,7 +398,9 @@ public final class GraphTensorOpDefs {
      * %y = graph.expand %x, %s : (tensor<3x1xf32>, tensor<3xi64>) -> tensor<2x3x4xf32>
      * }</pre>
      */
-    @Op(name = "expand", traits = {Pure.class})
+    @Op(
+            name = "expand",
+            traits = {Pure.class})
     public interface Expand extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -388,7 +433,9 @@ public final class GraphTensorOpDefs {
      * %y = graph.tile %x, %r : (tensor<2x3xf32>, tensor<2xi64>) -> tensor<4x3xf32>
      * }</pre>
      */
-    @Op(name = "tile", traits = {Pure.class})
+    @Op(
+            name = "tile",
+            traits = {Pure.class})
     public interface Tile extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -422,7 +469,9 @@ public final class GraphTensorOpDefs {
      * %y = graph.pad %x, %p, %n, %n {mode = "reflect"} : (tensor<2x3xf32>, tensor<4xi64>, none, none) -> tensor<2x6xf32>
      * }</pre>
      */
-    @Op(name = "pad", traits = {Pure.class})
+    @Op(
+            name = "pad",
+            traits = {Pure.class})
     public interface Pad extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -455,7 +504,8 @@ public final class GraphTensorOpDefs {
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            return GraphChecks.oneOf(this, diag, "mode", mode().value(), "constant", "reflect", "edge", "wrap") && GraphChecks.rankIs(this, diag, "pads", pads(), 1);
+            return GraphChecks.oneOf(this, diag, "mode", mode().value(), "constant", "reflect", "edge", "wrap")
+                    && GraphChecks.rankIs(this, diag, "pads", pads(), 1);
         }
     }
 
@@ -468,7 +518,9 @@ public final class GraphTensorOpDefs {
      * %y = graph.resize %x, %n, %s, %n {mode = "linear"} : (tensor<1x3x4x4xf32>, none, tensor<4xf32>, none) -> tensor<1x3x8x8xf32>
      * }</pre>
      */
-    @Op(name = "resize", traits = {Pure.class})
+    @Op(
+            name = "resize",
+            traits = {Pure.class})
     public interface Resize extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -499,23 +551,38 @@ public final class GraphTensorOpDefs {
         Optional<DenseArrayAttr> axes();
 
         /** {@return the ONNX attribute {@code coordinate_transformation_mode} (default 'half_pixel')} */
-        @Attr(name = "coordinate_transformation_mode", defaultValue = "\"half_pixel\"", doc = "ONNX attribute `coordinate_transformation_mode` (default 'half_pixel')")
+        @Attr(
+                name = "coordinate_transformation_mode",
+                defaultValue = "\"half_pixel\"",
+                doc = "ONNX attribute `coordinate_transformation_mode` (default 'half_pixel')")
         StringAttr coordinateTransformationMode();
 
         /** {@return the ONNX attribute {@code cubic_coeff_a} (default -0.75 : f32)} */
-        @Attr(name = "cubic_coeff_a", defaultValue = "-0.75 : f32", doc = "ONNX attribute `cubic_coeff_a` (default -0.75 : f32)")
+        @Attr(
+                name = "cubic_coeff_a",
+                defaultValue = "-0.75 : f32",
+                doc = "ONNX attribute `cubic_coeff_a` (default -0.75 : f32)")
         FloatAttr cubicCoeffA();
 
         /** {@return the ONNX attribute {@code exclude_outside} (default 0 : i64)} */
-        @Attr(name = "exclude_outside", defaultValue = "0 : i64", doc = "ONNX attribute `exclude_outside` (default 0 : i64)")
+        @Attr(
+                name = "exclude_outside",
+                defaultValue = "0 : i64",
+                doc = "ONNX attribute `exclude_outside` (default 0 : i64)")
         IntegerAttr excludeOutside();
 
         /** {@return the ONNX attribute {@code extrapolation_value} (default 0.0 : f32)} */
-        @Attr(name = "extrapolation_value", defaultValue = "0.0 : f32", doc = "ONNX attribute `extrapolation_value` (default 0.0 : f32)")
+        @Attr(
+                name = "extrapolation_value",
+                defaultValue = "0.0 : f32",
+                doc = "ONNX attribute `extrapolation_value` (default 0.0 : f32)")
         FloatAttr extrapolationValue();
 
         /** {@return the ONNX attribute {@code keep_aspect_ratio_policy} (default 'stretch')} */
-        @Attr(name = "keep_aspect_ratio_policy", defaultValue = "\"stretch\"", doc = "ONNX attribute `keep_aspect_ratio_policy` (default 'stretch')")
+        @Attr(
+                name = "keep_aspect_ratio_policy",
+                defaultValue = "\"stretch\"",
+                doc = "ONNX attribute `keep_aspect_ratio_policy` (default 'stretch')")
         StringAttr keepAspectRatioPolicy();
 
         /** {@return the ONNX attribute {@code mode} (default 'nearest')} */
@@ -523,21 +590,56 @@ public final class GraphTensorOpDefs {
         StringAttr mode();
 
         /** {@return the ONNX attribute {@code nearest_mode} (default 'round_prefer_floor')} */
-        @Attr(name = "nearest_mode", defaultValue = "\"round_prefer_floor\"", doc = "ONNX attribute `nearest_mode` (default 'round_prefer_floor')")
+        @Attr(
+                name = "nearest_mode",
+                defaultValue = "\"round_prefer_floor\"",
+                doc = "ONNX attribute `nearest_mode` (default 'round_prefer_floor')")
         StringAttr nearestMode();
 
         @Override
         default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return GraphInference.resize(x(), constFloats(constant(c, 2)), constInts(constant(c, 3)), axes(), keepAspectRatioPolicy().value());
+            return GraphInference.resize(
+                    x(),
+                    constFloats(constant(c, 2)),
+                    constInts(constant(c, 3)),
+                    axes(),
+                    keepAspectRatioPolicy().value());
         }
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
             return GraphChecks.oneOf(this, diag, "mode", mode().value(), "nearest", "linear", "cubic")
-                    && GraphChecks.oneOf(this, diag, "coordinate_transformation_mode", coordinateTransformationMode().value(), "half_pixel", "half_pixel_symmetric", "pytorch_half_pixel", "align_corners", "asymmetric", "tf_crop_and_resize")
-                    && GraphChecks.oneOf(this, diag, "nearest_mode", nearestMode().value(), "round_prefer_floor", "round_prefer_ceil", "floor", "ceil")
-                    && GraphChecks.oneOf(this, diag, "keep_aspect_ratio_policy", keepAspectRatioPolicy().value(), "stretch", "not_larger", "not_smaller")
-                    && (isNone(scales()) || isNone(sizes()) || error(this, diag, "only one of 'scales' and 'sizes' may be given"));
+                    && GraphChecks.oneOf(
+                            this,
+                            diag,
+                            "coordinate_transformation_mode",
+                            coordinateTransformationMode().value(),
+                            "half_pixel",
+                            "half_pixel_symmetric",
+                            "pytorch_half_pixel",
+                            "align_corners",
+                            "asymmetric",
+                            "tf_crop_and_resize")
+                    && GraphChecks.oneOf(
+                            this,
+                            diag,
+                            "nearest_mode",
+                            nearestMode().value(),
+                            "round_prefer_floor",
+                            "round_prefer_ceil",
+                            "floor",
+                            "ceil")
+                    && GraphChecks.oneOf(
+                            this,
+                            diag,
+                            "keep_aspect_ratio_policy",
+                            keepAspectRatioPolicy().value(),
+                            "stretch",
+                            "not_larger",
+                            "not_smaller")
+                    && (isNone(scales())
+                            || isNone(sizes())
+                            || error(this, diag, "only one of 'scales' and 'sizes' may be given"));
         }
     }
 
@@ -549,7 +651,9 @@ public final class GraphTensorOpDefs {
      * %y = graph.upsample %x, %s : (tensor<1x1x2x2xf32>, tensor<4xf32>) -> tensor<1x1x4x6xf32>
      * }</pre>
      */
-    @Op(name = "upsample", traits = {Pure.class})
+    @Op(
+            name = "upsample",
+            traits = {Pure.class})
     public interface Upsample extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -569,7 +673,8 @@ public final class GraphTensorOpDefs {
 
         @Override
         default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return GraphInference.resize(x(), constFloats(constant(c, 1)), Optional.empty(), Optional.empty(), "stretch");
+            return GraphInference.resize(
+                    x(), constFloats(constant(c, 1)), Optional.empty(), Optional.empty(), "stretch");
         }
 
         @Override
@@ -585,7 +690,9 @@ public final class GraphTensorOpDefs {
      * %y = graph.depth_to_space %x {blocksize = 2 : i64, mode = "CRD"} : (tensor<1x8x2x3xf32>) -> tensor<1x2x4x6xf32>
      * }</pre>
      */
-    @Op(name = "depth_to_space", traits = {Pure.class})
+    @Op(
+            name = "depth_to_space",
+            traits = {Pure.class})
     public interface DepthToSpace extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -610,11 +717,15 @@ public final class GraphTensorOpDefs {
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            if (!GraphChecks.oneOf(this, diag, "mode", mode().value(), "DCR", "CRD") || !GraphChecks.atLeast(this, diag, "blocksize", blocksize().longValue(), 1)) return false;
+            if (!GraphChecks.oneOf(this, diag, "mode", mode().value(), "DCR", "CRD")
+                    || !GraphChecks.atLeast(this, diag, "blocksize", blocksize().longValue(), 1)) return false;
             long b2 = blocksize().longValue() * blocksize().longValue();
             if (!GraphChecks.rankIs(this, diag, "input", input(), 4)) return false;
             if (dim(input(), 1) != DYN && dim(input(), 1) % b2 != 0)
-                return error(this, diag, "input channels " + dim(input(), 1) + " must be divisible by blocksize squared (" + b2 + ")");
+                return error(
+                        this,
+                        diag,
+                        "input channels " + dim(input(), 1) + " must be divisible by blocksize squared (" + b2 + ")");
             return true;
         }
     }
@@ -626,7 +737,9 @@ public final class GraphTensorOpDefs {
      * %y = graph.space_to_depth %x {blocksize = 2 : i64} : (tensor<1x2x4x6xf32>) -> tensor<1x8x2x3xf32>
      * }</pre>
      */
-    @Op(name = "space_to_depth", traits = {Pure.class})
+    @Op(
+            name = "space_to_depth",
+            traits = {Pure.class})
     public interface SpaceToDepth extends ShapeInferable, Verifiable {
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
@@ -647,10 +760,15 @@ public final class GraphTensorOpDefs {
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            if (!GraphChecks.atLeast(this, diag, "blocksize", blocksize().longValue(), 1) || !GraphChecks.rankIs(this, diag, "input", input(), 4)) return false;
+            if (!GraphChecks.atLeast(this, diag, "blocksize", blocksize().longValue(), 1)
+                    || !GraphChecks.rankIs(this, diag, "input", input(), 4)) return false;
             for (int i = 2; i < 4; i++)
                 if (dim(input(), i) != DYN && dim(input(), i) % blocksize().longValue() != 0)
-                    return error(this, diag, "spatial dimension " + dim(input(), i) + " must be divisible by blocksize " + blocksize().longValue());
+                    return error(
+                            this,
+                            diag,
+                            "spatial dimension " + dim(input(), i) + " must be divisible by blocksize "
+                                    + blocksize().longValue());
             return true;
         }
     }

@@ -33,7 +33,9 @@ class DtestAttributesTest {
         assertEquals(BoolAttr.TRUE, op.enabled());
         assertEquals(StringAttr.of("relu"), op.mode());
         assertEquals(DenseArrayAttr.i64(1, 1), op.kernel());
-        assertEquals(List.of("count"), op.attributes().stream().map(NamedAttribute::name).toList(),
+        assertEquals(
+                List.of("count"),
+                op.attributes().stream().map(NamedAttribute::name).toList(),
                 "only the given attribute is stored");
         assertEquals(Optional.empty(), op.label());
         assertEquals(IntegerAttr.i64(3), op.count());
@@ -41,15 +43,23 @@ class DtestAttributesTest {
 
     @Test
     void storedValuesWinOverDefaults() {
-        AttrsOp op = AttrsOp.create(Builder.detached(), LOC, IntegerAttr.i64(3), Optional.of(StringAttr.of("x")),
-                Optional.of(IntegerAttr.i64(2)), Optional.empty(), Optional.of(BoolAttr.FALSE), Optional.empty(),
+        AttrsOp op = AttrsOp.create(
+                Builder.detached(),
+                LOC,
+                IntegerAttr.i64(3),
+                Optional.of(StringAttr.of("x")),
+                Optional.of(IntegerAttr.i64(2)),
+                Optional.empty(),
+                Optional.of(BoolAttr.FALSE),
+                Optional.empty(),
                 Optional.of(DenseArrayAttr.i64(3, 3)));
         assertEquals(Optional.of(StringAttr.of("x")), op.label());
         assertEquals(IntegerAttr.i64(2), op.stride());
         assertEquals(BoolAttr.FALSE, op.enabled());
         assertEquals(DenseArrayAttr.i64(3, 3), op.kernel());
         assertEquals(StringAttr.of("relu"), op.mode(), "an empty optional leaves the default");
-        assertEquals(List.of("count", "enabled", "kernel", "label", "stride"),
+        assertEquals(
+                List.of("count", "enabled", "kernel", "label", "stride"),
                 op.attributes().stream().map(NamedAttribute::name).toList());
     }
 

@@ -16,7 +16,6 @@ import dev.dal.ir.Value;
 import dev.dal.ir.rewrite.Match;
 import dev.dal.ir.rewrite.RewritePattern;
 import dev.dal.ir.rewrite.Rewriter;
-
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,10 @@ class DtestFoldTest {
 
     @Test
     void addFoldingWrapsLikeTwosComplementArithmetic() {
-        QuickTheory.qt().forAll(SourceDSL.integers().between(-128, 127), SourceDSL.integers().between(-128, 127))
+        QuickTheory.qt()
+                .forAll(
+                        SourceDSL.integers().between(-128, 127),
+                        SourceDSL.integers().between(-128, 127))
                 .checkAssert((x, y) -> {
                     Value v = ProduceOp.create(b, LOC, IntegerType.I8).result();
                     AddOp add = AddOp.create(b, LOC, v, v);

@@ -32,10 +32,18 @@ class DtestRegistrationTest {
     @Test
     void everyDialectOfTheFoundationIsRegistered() {
         DialectRegistry reg = DialectRegistry.global();
-        for (String d : List.of("builtin", "func", "dal", "dtest")) assertTrue(reg.dialect(d).isPresent(), d);
-        for (String op : List.of("builtin.module", "builtin.unrealized_conversion_cast", "func.func", "func.return",
-                "func.call", "dal.constant", "dtest.add", "dtest.variadic", "dtest.ret"))
-            assertTrue(reg.lookupOp(op).isPresent(), op);
+        for (String d : List.of("builtin", "func", "dal", "dtest"))
+            assertTrue(reg.dialect(d).isPresent(), d);
+        for (String op : List.of(
+                "builtin.module",
+                "builtin.unrealized_conversion_cast",
+                "func.func",
+                "func.return",
+                "func.call",
+                "dal.constant",
+                "dtest.add",
+                "dtest.variadic",
+                "dtest.ret")) assertTrue(reg.lookupOp(op).isPresent(), op);
     }
 
     @Test
@@ -54,13 +62,24 @@ class DtestRegistrationTest {
         assertEquals(AddOp.class, add.opClass());
         assertEquals("Adds two values of the same type; folds constant integers and x + 0", add.summary());
         assertInstanceOf(OpAssembly.Standard.class, add.assembly());
-        assertEquals(List.of("count", "label", "stride", "scale", "enabled", "mode", "kernel"),
+        assertEquals(
+                List.of("count", "label", "stride", "scale", "enabled", "mode", "kernel"),
                 DialectRegistry.global().lookupOp("dtest.attrs").orElseThrow().attributeNames());
-        assertEquals(List.of("operandSegmentSizes"),
-                DialectRegistry.global().lookupOp("dtest.variadic").orElseThrow().attributeNames());
-        assertInstanceOf(OpAssembly.GenericOnly.class,
-                DialectRegistry.global().lookupOp("builtin.unrealized_conversion_cast").orElseThrow().assembly());
-        assertInstanceOf(OpAssembly.Custom.class, DialectRegistry.global().lookupOp("func.func").orElseThrow().assembly());
+        assertEquals(
+                List.of("operandSegmentSizes"),
+                DialectRegistry.global()
+                        .lookupOp("dtest.variadic")
+                        .orElseThrow()
+                        .attributeNames());
+        assertInstanceOf(
+                OpAssembly.GenericOnly.class,
+                DialectRegistry.global()
+                        .lookupOp("builtin.unrealized_conversion_cast")
+                        .orElseThrow()
+                        .assembly());
+        assertInstanceOf(
+                OpAssembly.Custom.class,
+                DialectRegistry.global().lookupOp("func.func").orElseThrow().assembly());
     }
 
     @Test
@@ -69,14 +88,19 @@ class DtestRegistrationTest {
         assertTrue(add instanceof Pure && add instanceof Commutative && add instanceof SameOperandsAndResultType);
         Operation produce = Operation.create(new OperationState("dtest.produce", Location.unknown()));
         assertTrue(!(produce instanceof Pure), "dtest.produce has side effects");
-        assertTrue(Operation.create(new OperationState("dtest.br", Location.unknown())).isTerminator());
+        assertTrue(Operation.create(new OperationState("dtest.br", Location.unknown()))
+                .isTerminator());
     }
 
     @Test
     void dtestMaterializesFoldedConstantsAsDalConstant() {
         Dialect dtest = DialectRegistry.global().dialect("dtest").orElseThrow();
-        Operation c = dtest.materializeConstant(dev.dal.ir.Builder.detached(), dev.dal.ir.IntegerAttr.of(5, IntegerType.I32),
-                IntegerType.I32, Location.unknown()).orElseThrow();
+        Operation c = dtest.materializeConstant(
+                        dev.dal.ir.Builder.detached(),
+                        dev.dal.ir.IntegerAttr.of(5, IntegerType.I32),
+                        IntegerType.I32,
+                        Location.unknown())
+                .orElseThrow();
         assertInstanceOf(ConstantOp.class, c);
         assertEquals(dev.dal.ir.IntegerAttr.of(5, IntegerType.I32), ((ConstantOp) c).value());
     }
@@ -88,7 +112,8 @@ class DtestRegistrationTest {
             assertNotNull(in, "the processor writes the page to the class output");
             page = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        List<OpDefinition> ops = DialectRegistry.global().dialect("dtest").orElseThrow().ops();
+        List<OpDefinition> ops =
+                DialectRegistry.global().dialect("dtest").orElseThrow().ops();
         assertEquals(13, ops.size());
         for (OpDefinition op : ops) {
             assertTrue(page.contains("### `" + op.name() + "`"), op.name() + " has a section");

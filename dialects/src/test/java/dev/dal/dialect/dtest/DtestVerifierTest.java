@@ -1,9 +1,7 @@
 package dev.dal.dialect.dtest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dal.ir.Block;
 import dev.dal.ir.Builder;
@@ -81,14 +79,16 @@ class DtestVerifierTest {
         Operation op = generic("dtest.add", List.of(x, x, x), List.of(IntegerType.I32));
         assertInstanceOf(AddOp.class, op, "Operation.create returns the generated class of a registered op");
         assertEquals(List.of("'dtest.add' op expected 2 operands, but found 3"), verify(op));
-        assertEquals(List.of("'dtest.add' op expected 1 result, but found 0"),
+        assertEquals(
+                List.of("'dtest.add' op expected 1 result, but found 0"),
                 verify(generic("dtest.add", List.of(x, x), List.of())));
     }
 
     @Test
     void sameOperandsAndResultTypeIsChecked() {
         Value x = produce(IntegerType.I32), y = produce(IntegerType.I64);
-        assertEquals(List.of("'dtest.add' op requires the same type for all operands and results"),
+        assertEquals(
+                List.of("'dtest.add' op requires the same type for all operands and results"),
                 verify(AddOp.create(b, LOC, IntegerType.I32, x, y)));
     }
 
@@ -97,23 +97,31 @@ class DtestVerifierTest {
         Value ints = produce(TensorType.of(IntegerType.I32, 4));
         Value floats = produce(TensorType.of(FloatType.F32, 4));
         assertEquals(List.of(), verify(FloatOnlyOp.create(b, LOC, TensorType.of(FloatType.F32, 4), floats)));
-        assertEquals(List.of("'dtest.float_only' op operand #0 must be tensor of floating-point values, but got 'tensor<4xi32>'"),
+        assertEquals(
+                List.of(
+                        "'dtest.float_only' op operand #0 must be tensor of floating-point values, but got 'tensor<4xi32>'"),
                 verify(FloatOnlyOp.create(b, LOC, TensorType.of(FloatType.F32, 4), ints)));
-        assertEquals(List.of("'dtest.float_only' op result #0 must be tensor of floating-point values, but got 'f32'"),
+        assertEquals(
+                List.of("'dtest.float_only' op result #0 must be tensor of floating-point values, but got 'f32'"),
                 verify(FloatOnlyOp.create(b, LOC, FloatType.F32, floats)));
     }
 
     @Test
     void requiredAttributesMustBePresentAndOfTheDeclaredKind() {
-        assertEquals(List.of("'dtest.attrs' op requires attribute 'count'"), verify(generic("dtest.attrs", List.of(), List.of())));
+        assertEquals(
+                List.of("'dtest.attrs' op requires attribute 'count'"),
+                verify(generic("dtest.attrs", List.of(), List.of())));
         OperationState st = new OperationState("dtest.attrs", LOC);
         st.addAttribute("count", StringAttr.of("three"));
-        assertEquals(List.of("'dtest.attrs' op attribute 'count' failed to satisfy constraint: integer attribute"),
+        assertEquals(
+                List.of("'dtest.attrs' op attribute 'count' failed to satisfy constraint: integer attribute"),
                 verify(Operation.create(st)));
         OperationState st2 = new OperationState("dtest.attrs", LOC);
         st2.addAttribute("count", IntegerAttr.i64(1)).addAttribute("stride", StringAttr.of("wide"));
-        assertEquals(List.of("'dtest.attrs' op attribute 'stride' failed to satisfy constraint: integer attribute"),
-                verify(Operation.create(st2)), "a defaulted attribute that is present must be of its kind");
+        assertEquals(
+                List.of("'dtest.attrs' op attribute 'stride' failed to satisfy constraint: integer attribute"),
+                verify(Operation.create(st2)),
+                "a defaulted attribute that is present must be of its kind");
     }
 
     @Test
@@ -121,9 +129,11 @@ class DtestVerifierTest {
         Block t = new Region().addBlock(), f = new Region().addBlock();
         Value i1 = produce(IntegerType.I1), i32 = produce(IntegerType.I32);
         assertEquals(List.of(), verify(CondBrOp.create(Builder.detached(), LOC, i1, t, f)));
-        assertEquals(List.of("'dtest.cond_br' op operand #0 must be i1, but got 'i32'"),
+        assertEquals(
+                List.of("'dtest.cond_br' op operand #0 must be i1, but got 'i32'"),
                 verify(CondBrOp.create(Builder.detached(), LOC, i32, t, f)));
-        OperationState st = new OperationState("dtest.cond_br", LOC).addOperand(i1).addSuccessor(t);
+        OperationState st =
+                new OperationState("dtest.cond_br", LOC).addOperand(i1).addSuccessor(t);
         assertEquals(List.of("'dtest.cond_br' op expected 2 successors, but found 1"), verify(Operation.create(st)));
     }
 
@@ -135,7 +145,8 @@ class DtestVerifierTest {
         // Position in the block is the generic verifier's check (it applies to every op with the trait).
         List<Diagnostic> sink = new ArrayList<>();
         assertEquals(false, dev.dal.ir.verify.Verifier.verify(term, DiagnosticEngine.collecting(sink)));
-        assertEquals(List.of("'dtest.terminator' op must be the last operation in the parent block"),
+        assertEquals(
+                List.of("'dtest.terminator' op must be the last operation in the parent block"),
                 sink.stream().map(Diagnostic::message).toList());
     }
 
@@ -150,7 +161,8 @@ class DtestVerifierTest {
         three.others().get(1).addBlock();
         three.others().get(1).addBlock();
         assertEquals(List.of("'dtest.region' op expects region #2 to have 0 or 1 blocks"), verify(three));
-        assertEquals(List.of("'dtest.region' op expected 1 or more regions, but found 0"),
+        assertEquals(
+                List.of("'dtest.region' op expected 1 or more regions, but found 0"),
                 verify(generic("dtest.region", List.of(), List.of())));
     }
 
@@ -167,7 +179,8 @@ class DtestVerifierTest {
     void twoVariadicGroupsUseOperandSegmentSizes() {
         Value a = produce(IntegerType.I32), c = produce(IntegerType.I32), d = produce(IntegerType.I32);
         VariadicOp v = VariadicOp.create(b, LOC, List.of(IntegerType.I32), a, List.of(c, d), List.of(), Optional.of(a));
-        assertEquals(new DenseArrayAttr(IntegerType.I32, new long[] {1, 2, 0, 1}),
+        assertEquals(
+                new DenseArrayAttr(IntegerType.I32, new long[] {1, 2, 0, 1}),
                 v.attribute("operandSegmentSizes").orElseThrow());
         assertEquals(a, v.first());
         assertEquals(List.of(c, d), v.lefts());
@@ -184,19 +197,29 @@ class DtestVerifierTest {
     @Test
     void badOperandSegmentSizesAreReported() {
         Value a = produce(IntegerType.I32);
-        assertEquals(List.of("'dtest.variadic' op requires attribute 'operandSegmentSizes'"),
+        assertEquals(
+                List.of("'dtest.variadic' op requires attribute 'operandSegmentSizes'"),
                 verify(generic("dtest.variadic", List.of(a), List.of())));
-        OperationState st = new OperationState("dtest.variadic", LOC).addOperand(a).addOperand(a);
+        OperationState st =
+                new OperationState("dtest.variadic", LOC).addOperand(a).addOperand(a);
         st.addAttribute("operandSegmentSizes", new DenseArrayAttr(IntegerType.I32, new long[] {1, 0, 0, 0}));
-        assertEquals(List.of("'dtest.variadic' op operand count (2) does not match with the total size (1) specified"
-                + " in attribute 'operandSegmentSizes'"), verify(Operation.create(st)));
+        assertEquals(
+                List.of("'dtest.variadic' op operand count (2) does not match with the total size (1) specified"
+                        + " in attribute 'operandSegmentSizes'"),
+                verify(Operation.create(st)));
         OperationState st2 = new OperationState("dtest.variadic", LOC).addOperand(a);
         st2.addAttribute("operandSegmentSizes", new DenseArrayAttr(IntegerType.I32, new long[] {1, 0, 0}));
-        assertEquals(List.of("'dtest.variadic' op 'operandSegmentSizes' attribute for specifying operand segments"
-                + " must have 4 elements, but got 3"), verify(Operation.create(st2)));
-        OperationState st3 = new OperationState("dtest.variadic", LOC).addOperand(a).addOperand(a).addOperand(a);
+        assertEquals(
+                List.of("'dtest.variadic' op 'operandSegmentSizes' attribute for specifying operand segments"
+                        + " must have 4 elements, but got 3"),
+                verify(Operation.create(st2)));
+        OperationState st3 = new OperationState("dtest.variadic", LOC)
+                .addOperand(a)
+                .addOperand(a)
+                .addOperand(a);
         st3.addAttribute("operandSegmentSizes", new DenseArrayAttr(IntegerType.I32, new long[] {1, 0, 0, 2}));
-        assertEquals(List.of("'dtest.variadic' op 'operandSegmentSizes' element #3 must be 0 or 1, but got 2"),
+        assertEquals(
+                List.of("'dtest.variadic' op 'operandSegmentSizes' element #3 must be 0 or 1, but got 2"),
                 verify(Operation.create(st3)));
     }
 }

@@ -32,12 +32,18 @@ class SegmentPropertyTest {
 
     @Test
     void builtOpsVerifyAndReturnTheGroupsTheyWereBuiltFrom() {
-        QuickTheory.qt().forAll(SourceDSL.integers().between(0, 4), SourceDSL.integers().between(0, 4),
-                SourceDSL.booleans().all(), SourceDSL.integers().between(0, 3)).checkAssert((nl, nr, hasExtra, nres) -> {
+        QuickTheory.qt()
+                .forAll(
+                        SourceDSL.integers().between(0, 4),
+                        SourceDSL.integers().between(0, 4),
+                        SourceDSL.booleans().all(),
+                        SourceDSL.integers().between(0, 3))
+                .checkAssert((nl, nr, hasExtra, nres) -> {
                     Builder b = Builder.atEnd(new Region().addBlock());
                     Value first = values(b, 1, IntegerType.I1).getFirst();
                     List<Value> lefts = values(b, nl, IntegerType.I8), rights = values(b, nr, IntegerType.I16);
-                    Optional<Value> extra = hasExtra ? Optional.of(values(b, 1, IntegerType.I32).getFirst()) : Optional.empty();
+                    Optional<Value> extra =
+                            hasExtra ? Optional.of(values(b, 1, IntegerType.I32).getFirst()) : Optional.empty();
                     List<IntegerType> resultTypes = new ArrayList<>();
                     for (int i = 0; i < nres; i++) resultTypes.add(IntegerType.I64);
                     VariadicOp op = VariadicOp.create(b, LOC, resultTypes, first, lefts, rights, extra);
@@ -53,12 +59,22 @@ class SegmentPropertyTest {
 
     @Test
     void droppingAnyOperandIsReportedNeverThrown() {
-        QuickTheory.qt().forAll(SourceDSL.integers().between(0, 3), SourceDSL.integers().between(0, 3),
-                SourceDSL.integers().between(0, 7)).checkAssert((nl, nr, drop) -> {
+        QuickTheory.qt()
+                .forAll(
+                        SourceDSL.integers().between(0, 3),
+                        SourceDSL.integers().between(0, 3),
+                        SourceDSL.integers().between(0, 7))
+                .checkAssert((nl, nr, drop) -> {
                     Block block = new Region().addBlock();
                     Builder b = Builder.atEnd(block);
-                    VariadicOp op = VariadicOp.create(b, LOC, List.of(), values(b, 1, IntegerType.I1).getFirst(),
-                            values(b, nl, IntegerType.I8), values(b, nr, IntegerType.I8), Optional.empty());
+                    VariadicOp op = VariadicOp.create(
+                            b,
+                            LOC,
+                            List.of(),
+                            values(b, 1, IntegerType.I1).getFirst(),
+                            values(b, nl, IntegerType.I8),
+                            values(b, nr, IntegerType.I8),
+                            Optional.empty());
                     OperationState st = new OperationState(op.name(), LOC);
                     List<Value> operands = new ArrayList<>(op.operands());
                     operands.remove(drop % operands.size());
@@ -67,9 +83,11 @@ class SegmentPropertyTest {
                     List<Diagnostic> diags = new ArrayList<>();
                     Operation broken = Operation.create(st);
                     assertTrue(!broken.verifyInvariants(DiagnosticEngine.collecting(diags)));
-                    assertEquals(List.of("'dtest.variadic' op operand count (" + operands.size() + ") does not match"
-                            + " with the total size (" + (operands.size() + 1) + ") specified in attribute"
-                            + " 'operandSegmentSizes'"), diags.stream().map(Diagnostic::message).toList());
+                    assertEquals(
+                            List.of("'dtest.variadic' op operand count (" + operands.size() + ") does not match"
+                                    + " with the total size (" + (operands.size() + 1) + ") specified in attribute"
+                                    + " 'operandSegmentSizes'"),
+                            diags.stream().map(Diagnostic::message).toList());
                 });
     }
 }

@@ -20,7 +20,9 @@ class BroadcastPropertyTest {
 
     /** Shapes of rank 0 to 4 with dims 0..4 and dynamic (generated as -1). */
     private static Gen<List<Long>> shapes() {
-        return SourceDSL.lists().of(SourceDSL.integers().between(-1, 4)).ofSizeBetween(0, 4)
+        return SourceDSL.lists()
+                .of(SourceDSL.integers().between(-1, 4))
+                .ofSizeBetween(0, 4)
                 .map(l -> l.stream().map(d -> d < 0 ? DYN : (long) d).toList());
     }
 
@@ -50,7 +52,9 @@ class BroadcastPropertyTest {
 
     @Test
     void broadcastIsSymmetric() {
-        QuickTheory.qt().forAll(shapes(), shapes()).checkAssert((a, b) ->
-                assertEquals(GraphShapes.broadcast(List.of(a, b)), GraphShapes.broadcast(List.of(b, a))));
+        QuickTheory.qt()
+                .forAll(shapes(), shapes())
+                .checkAssert((a, b) ->
+                        assertEquals(GraphShapes.broadcast(List.of(a, b)), GraphShapes.broadcast(List.of(b, a))));
     }
 }

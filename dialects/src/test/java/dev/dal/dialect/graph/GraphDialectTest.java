@@ -36,19 +36,119 @@ import org.junit.jupiter.api.Test;
  */
 class GraphDialectTest {
     /** Issue 4's required operators. */
-    private static final List<String> REQUIRED = List.of("Conv", "ConvTranspose", "BatchNormalization",
-            "InstanceNormalization", "LayerNormalization", "Relu", "LeakyRelu", "PRelu", "Elu", "Selu", "Clip", "Sigmoid",
-            "HardSigmoid", "HardSwish", "Tanh", "Erf", "Softplus", "Softsign", "Softmax", "LogSoftmax", "Add", "Sub", "Mul",
-            "Div", "Pow", "Sqrt", "Reciprocal", "Exp", "Log", "Neg", "Abs", "Floor", "Ceil", "Round", "Sign", "Sin", "Cos",
-            "Min", "Max", "Sum", "Mean", "MatMul", "Gemm", "MaxPool", "AveragePool", "GlobalAveragePool", "GlobalMaxPool",
-            "Flatten", "Reshape", "Transpose", "Squeeze", "Unsqueeze", "Concat", "Split", "Slice", "Gather",
-            "GatherElements", "Expand", "Tile", "Pad", "Resize", "Upsample", "DepthToSpace", "SpaceToDepth", "ReduceMean",
-            "ReduceSum", "ReduceMax", "ReduceMin", "ReduceProd", "ReduceL2", "ArgMax", "ArgMin", "Shape", "Size",
-            "ConstantOfShape", "Constant", "Range", "Cast", "CastLike", "Where", "Equal", "Less", "Greater", "LessOrEqual",
-            "GreaterOrEqual", "Not", "And", "Or", "Identity", "Dropout", "Einsum", "TopK", "CumSum", "Trilu", "OneHot",
-            "Mod", "Xor", "GatherND", "ScatterND", "ScatterElements", "NonZero", "NonMaxSuppression", "RoiAlign",
-            "QuantizeLinear", "DequantizeLinear", "DynamicQuantizeLinear", "MatMulInteger", "ConvInteger", "QLinearConv",
-            "QLinearMatMul", "If", "Loop");
+    private static final List<String> REQUIRED = List.of(
+            "Conv",
+            "ConvTranspose",
+            "BatchNormalization",
+            "InstanceNormalization",
+            "LayerNormalization",
+            "Relu",
+            "LeakyRelu",
+            "PRelu",
+            "Elu",
+            "Selu",
+            "Clip",
+            "Sigmoid",
+            "HardSigmoid",
+            "HardSwish",
+            "Tanh",
+            "Erf",
+            "Softplus",
+            "Softsign",
+            "Softmax",
+            "LogSoftmax",
+            "Add",
+            "Sub",
+            "Mul",
+            "Div",
+            "Pow",
+            "Sqrt",
+            "Reciprocal",
+            "Exp",
+            "Log",
+            "Neg",
+            "Abs",
+            "Floor",
+            "Ceil",
+            "Round",
+            "Sign",
+            "Sin",
+            "Cos",
+            "Min",
+            "Max",
+            "Sum",
+            "Mean",
+            "MatMul",
+            "Gemm",
+            "MaxPool",
+            "AveragePool",
+            "GlobalAveragePool",
+            "GlobalMaxPool",
+            "Flatten",
+            "Reshape",
+            "Transpose",
+            "Squeeze",
+            "Unsqueeze",
+            "Concat",
+            "Split",
+            "Slice",
+            "Gather",
+            "GatherElements",
+            "Expand",
+            "Tile",
+            "Pad",
+            "Resize",
+            "Upsample",
+            "DepthToSpace",
+            "SpaceToDepth",
+            "ReduceMean",
+            "ReduceSum",
+            "ReduceMax",
+            "ReduceMin",
+            "ReduceProd",
+            "ReduceL2",
+            "ArgMax",
+            "ArgMin",
+            "Shape",
+            "Size",
+            "ConstantOfShape",
+            "Constant",
+            "Range",
+            "Cast",
+            "CastLike",
+            "Where",
+            "Equal",
+            "Less",
+            "Greater",
+            "LessOrEqual",
+            "GreaterOrEqual",
+            "Not",
+            "And",
+            "Or",
+            "Identity",
+            "Dropout",
+            "Einsum",
+            "TopK",
+            "CumSum",
+            "Trilu",
+            "OneHot",
+            "Mod",
+            "Xor",
+            "GatherND",
+            "ScatterND",
+            "ScatterElements",
+            "NonZero",
+            "NonMaxSuppression",
+            "RoiAlign",
+            "QuantizeLinear",
+            "DequantizeLinear",
+            "DynamicQuantizeLinear",
+            "MatMulInteger",
+            "ConvInteger",
+            "QLinearConv",
+            "QLinearMatMul",
+            "If",
+            "Loop");
 
     /** The conventions' rule, written here independently: split before an upper case after a lower case or digit,
      * and before an upper case followed by a lower case; lower-case it. */
@@ -60,7 +160,8 @@ class GraphDialectTest {
             if (i > 0 && upper) {
                 char p = onnx.charAt(i - 1);
                 boolean nextLower = i + 1 < onnx.length() && Character.isLowerCase(onnx.charAt(i + 1));
-                if (Character.isLowerCase(p) || Character.isDigit(p) || (Character.isUpperCase(p) && nextLower)) sb.append('_');
+                if (Character.isLowerCase(p) || Character.isDigit(p) || (Character.isUpperCase(p) && nextLower))
+                    sb.append('_');
             }
             sb.append(Character.toLowerCase(c));
         }
@@ -73,9 +174,30 @@ class GraphDialectTest {
 
     @Test
     void conventionExamplesOfTheNamingRule() {
-        assertEquals(List.of("conv", "batch_normalization", "mat_mul", "gather_nd", "q_linear_conv", "reduce_l2", "top_k",
-                "p_relu", "roi_align"), List.of("Conv", "BatchNormalization", "MatMul", "GatherND", "QLinearConv",
-                "ReduceL2", "TopK", "PRelu", "RoiAlign").stream().map(GraphDialectTest::snake).toList());
+        assertEquals(
+                List.of(
+                        "conv",
+                        "batch_normalization",
+                        "mat_mul",
+                        "gather_nd",
+                        "q_linear_conv",
+                        "reduce_l2",
+                        "top_k",
+                        "p_relu",
+                        "roi_align"),
+                List.of(
+                                "Conv",
+                                "BatchNormalization",
+                                "MatMul",
+                                "GatherND",
+                                "QLinearConv",
+                                "ReduceL2",
+                                "TopK",
+                                "PRelu",
+                                "RoiAlign")
+                        .stream()
+                        .map(GraphDialectTest::snake)
+                        .toList());
     }
 
     @Test
@@ -85,7 +207,8 @@ class GraphDialectTest {
             if (DialectRegistry.global().lookupOp("graph." + snake(op)).isEmpty()) missing.add(op);
         assertEquals(List.of(), missing);
         Set<String> all = new TreeSet<>();
-        for (OpDefinition d : DialectRegistry.global().dialect("graph").orElseThrow().ops()) all.add(d.name());
+        for (OpDefinition d :
+                DialectRegistry.global().dialect("graph").orElseThrow().ops()) all.add(d.name());
         Set<String> expected = new TreeSet<>(Set.of("graph.none", "graph.yield", "graph.custom"));
         for (String op : REQUIRED) expected.add("graph." + snake(op));
         assertEquals(expected, all, "one dialect holds the ops of every family class, and nothing else");
@@ -93,7 +216,8 @@ class GraphDialectTest {
 
     @Test
     void everyOpButTheOpaqueOneIsPureAndTheExpectedOnesCommute() {
-        for (OpDefinition d : DialectRegistry.global().dialect("graph").orElseThrow().ops())
+        for (OpDefinition d :
+                DialectRegistry.global().dialect("graph").orElseThrow().ops())
             assertEquals(!d.name().equals("graph.custom"), make(d.name()) instanceof Pure, d.name());
         for (String c : List.of("add", "mul", "sum", "max", "min", "mean", "equal", "and", "or", "xor"))
             assertInstanceOf(Commutative.class, make("graph." + c), c);
@@ -132,17 +256,24 @@ class GraphDialectTest {
     void foldedConstantsMaterializeAsGraphConstant() {
         var type = TensorType.of(dev.dal.ir.IntegerType.I64, 2);
         var value = new dev.dal.ir.DenseElementsAttr(type, dev.dal.ir.Blob.wrap(new byte[16]), false);
-        Operation c = DialectRegistry.global().dialect("graph").orElseThrow()
-                .materializeConstant(Builder.detached(), value, type, Location.unknown()).orElseThrow();
+        Operation c = DialectRegistry.global()
+                .dialect("graph")
+                .orElseThrow()
+                .materializeConstant(Builder.detached(), value, type, Location.unknown())
+                .orElseThrow();
         assertEquals("graph.constant", c.name());
-        assertTrue(DialectRegistry.global().dialect("graph").orElseThrow()
-                .materializeConstant(Builder.detached(), DenseArrayAttr.i64(1), type, Location.unknown()).isEmpty());
+        assertTrue(DialectRegistry.global()
+                .dialect("graph")
+                .orElseThrow()
+                .materializeConstant(Builder.detached(), DenseArrayAttr.i64(1), type, Location.unknown())
+                .isEmpty());
     }
 
     @Test
     void oneReferencePageListsEveryOp() throws IOException {
         String page = Files.readString(Path.of("..", "docs", "dialects", "graph.md"));
-        for (OpDefinition d : DialectRegistry.global().dialect("graph").orElseThrow().ops())
+        for (OpDefinition d :
+                DialectRegistry.global().dialect("graph").orElseThrow().ops())
             assertTrue(page.contains("`" + d.name() + "`"), d.name());
     }
 }

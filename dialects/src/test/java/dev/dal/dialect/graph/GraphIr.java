@@ -26,8 +26,8 @@ final class GraphIr {
     /** {@return the parsed module} */
     static Operation parse(String text) {
         List<Diagnostic> diags = new ArrayList<>();
-        Optional<Operation> m = IrParser.parse(new SourceFile("test.ir", text), ParserConfig.DEFAULT,
-                DiagnosticEngine.collecting(diags));
+        Optional<Operation> m = IrParser.parse(
+                new SourceFile("test.ir", text), ParserConfig.DEFAULT, DiagnosticEngine.collecting(diags));
         assertTrue(m.isPresent() && diags.isEmpty(), () -> "parse failed: " + diags);
         return m.get();
     }
@@ -36,14 +36,17 @@ final class GraphIr {
     static List<Optional<Attribute>> constants(Operation op) {
         List<Optional<Attribute>> r = new ArrayList<>();
         for (Value v : op.operands())
-            r.add(v instanceof OpResult res && res.owner() instanceof ConstantOp c ? Optional.of(c.value())
-                    : Optional.empty());
+            r.add(
+                    v instanceof OpResult res && res.owner() instanceof ConstantOp c
+                            ? Optional.of(c.value())
+                            : Optional.empty());
         return r;
     }
 
     /** {@return the inferred result types of {@code op}, as text} */
     static Optional<List<String>> inferText(Operation op) {
-        return ((ShapeInferable) op).inferResultTypes(constants(op))
+        return ((ShapeInferable) op)
+                .inferResultTypes(constants(op))
                 .map(ts -> ts.stream().map(Traits::typeText).toList());
     }
 

@@ -62,7 +62,8 @@ class OpFamilyProcessorTest {
         try (StandardJavaFileManager fm = javac.getStandardFileManager(diags, Locale.ROOT, StandardCharsets.UTF_8)) {
             Files.createDirectories(out.resolve("gen"));
             fm.setLocation(StandardLocation.CLASS_OUTPUT, List.of(out.toFile()));
-            fm.setLocation(StandardLocation.SOURCE_OUTPUT, List.of(out.resolve("gen").toFile()));
+            fm.setLocation(
+                    StandardLocation.SOURCE_OUTPUT, List.of(out.resolve("gen").toFile()));
             fm.setLocation(StandardLocation.CLASS_PATH, List.of(location(Operation.class), location(Op.class)));
             JavaCompiler.CompilationTask task = javac.getTask(null, fm, diags, List.of("-proc:full"), null, files);
             task.setProcessors(List.of(new OpDefProcessor()));
@@ -76,7 +77,8 @@ class OpFamilyProcessorTest {
 
     private static File location(Class<?> c) {
         try {
-            return new File(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return new File(
+                    c.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -85,7 +87,9 @@ class OpFamilyProcessorTest {
     @Test
     void familiesJoinTheirDialectInOneClassServiceEntryAndPage() throws IOException {
         List<String> errors = compile(List.of(
-                source("p/FamOpDefs.java", defs("p", "@DialectDef(name = \"fam\", summary = \"s\")", "FamOpDefs", "base")),
+                source(
+                        "p/FamOpDefs.java",
+                        defs("p", "@DialectDef(name = \"fam\", summary = \"s\")", "FamOpDefs", "base")),
                 source("p/FamNnOpDefs.java", defs("p", "@OpFamily(dialect = \"fam\")", "FamNnOpDefs", "conv")),
                 source("p/FamAbcOpDefs.java", defs("p", "@OpFamily(dialect = \"fam\")", "FamAbcOpDefs", "abs"))));
         assertEquals(List.of(), errors);
@@ -94,30 +98,39 @@ class OpFamilyProcessorTest {
         assertEquals("p.FamDialect\n", Files.readString(out.resolve("META-INF/services/dev.dal.ir.Dialect")));
         String page = Files.readString(out.resolve("META-INF/dal/docs/fam.md"));
         // The dialect class's ops first, then the families by class name.
-        int base = page.indexOf("### `fam.base`"), abs = page.indexOf("### `fam.abs`"), conv = page.indexOf("### `fam.conv`");
+        int base = page.indexOf("### `fam.base`"),
+                abs = page.indexOf("### `fam.abs`"),
+                conv = page.indexOf("### `fam.conv`");
         assertTrue(base >= 0 && base < abs && abs < conv, page);
     }
 
     @Test
     void aFamilyWithoutItsDialectClassIsAnError() throws IOException {
-        assertEquals(List.of("no @DialectDef class for dialect 'lost' in this compilation; an @OpFamily is compiled"
-                + " with its dialect's @DialectDef class"), compile(List.of(
-                source("p/LostOpDefs.java", defs("p", "@OpFamily(dialect = \"lost\")", "LostOpDefs", "x")))));
+        assertEquals(
+                List.of("no @DialectDef class for dialect 'lost' in this compilation; an @OpFamily is compiled"
+                        + " with its dialect's @DialectDef class"),
+                compile(List.of(
+                        source("p/LostOpDefs.java", defs("p", "@OpFamily(dialect = \"lost\")", "LostOpDefs", "x")))));
     }
 
     @Test
     void aFamilyInAnotherPackageIsAnError() throws IOException {
-        assertEquals(List.of("@OpFamily class must be in package p, the package of FarOpDefs, which declares dialect"
-                + " 'far'"), compile(List.of(
-                source("p/FarOpDefs.java", defs("p", "@DialectDef(name = \"far\", summary = \"s\")", "FarOpDefs", "a")),
-                source("q/FarNnOpDefs.java", defs("q", "@OpFamily(dialect = \"far\")", "FarNnOpDefs", "b")))));
+        assertEquals(
+                List.of("@OpFamily class must be in package p, the package of FarOpDefs, which declares dialect"
+                        + " 'far'"),
+                compile(List.of(
+                        source(
+                                "p/FarOpDefs.java",
+                                defs("p", "@DialectDef(name = \"far\", summary = \"s\")", "FarOpDefs", "a")),
+                        source("q/FarNnOpDefs.java", defs("q", "@OpFamily(dialect = \"far\")", "FarNnOpDefs", "b")))));
     }
 
     @Test
     void anOpOutsideADialectOrFamilyClassIsAnError() throws IOException {
         String text = "package p;\n" + IMPORTS + "/** Not a dialect. */\npublic final class Loose {\n"
                 + "  /** The op. */\n  @Op(name = \"x\")\n  public interface X {}\n}\n";
-        assertEquals(List.of("@Op declarations are nested interfaces of a @DialectDef or @OpFamily class"),
+        assertEquals(
+                List.of("@Op declarations are nested interfaces of a @DialectDef or @OpFamily class"),
                 compile(List.of(source("p/Loose.java", text))));
     }
 }

@@ -7,8 +7,8 @@ import dev.dal.ir.Operation;
 import dev.dal.ir.opdef.Op;
 import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,8 +16,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import javax.tools.Diagnostic;
 import javax.tools.DiagnosticCollector;
 import javax.tools.JavaCompiler;
@@ -57,6 +57,7 @@ class OpDefProcessorDiagnosticsTest {
 
     /** Case name to {traits, body} of its one op. */
     private static final Map<String, String[]> BAD = new LinkedHashMap<>();
+
     private static final Map<String, List<String>> ERRORS = new HashMap<>();
 
     static {
@@ -77,7 +78,10 @@ class OpDefProcessorDiagnosticsTest {
         for (var e : BAD.entrySet()) files.add(source(e.getKey(), e.getValue()[0], e.getValue()[1]));
         for (Diagnostic<? extends JavaFileObject> d : compile(out.resolve("bad"), files, "-proc:only")) {
             if (d.getKind() != Diagnostic.Kind.ERROR || d.getSource() == null) continue;
-            String name = Path.of(d.getSource().toUri().getPath()).getFileName().toString().replace("OpDefs.java", "");
+            String name = Path.of(d.getSource().toUri().getPath())
+                    .getFileName()
+                    .toString()
+                    .replace("OpDefs.java", "");
             ERRORS.computeIfAbsent(name, k -> new ArrayList<>()).add(d.getMessage(Locale.ROOT));
         }
     }
@@ -93,14 +97,15 @@ class OpDefProcessorDiagnosticsTest {
         };
     }
 
-    private static List<Diagnostic<? extends JavaFileObject>> compile(Path dir, List<JavaFileObject> files,
-            String procMode) throws IOException {
+    private static List<Diagnostic<? extends JavaFileObject>> compile(
+            Path dir, List<JavaFileObject> files, String procMode) throws IOException {
         JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
         DiagnosticCollector<JavaFileObject> diags = new DiagnosticCollector<>();
         try (StandardJavaFileManager fm = javac.getStandardFileManager(diags, Locale.ROOT, StandardCharsets.UTF_8)) {
             Files.createDirectories(dir.resolve("gen"));
             fm.setLocation(StandardLocation.CLASS_OUTPUT, List.of(dir.toFile()));
-            fm.setLocation(StandardLocation.SOURCE_OUTPUT, List.of(dir.resolve("gen").toFile()));
+            fm.setLocation(
+                    StandardLocation.SOURCE_OUTPUT, List.of(dir.resolve("gen").toFile()));
             fm.setLocation(StandardLocation.CLASS_PATH, List.of(location(Operation.class), location(Op.class)));
             JavaCompiler.CompilationTask task = javac.getTask(null, fm, diags, List.of(procMode), null, files);
             task.setProcessors(List.of(new OpDefProcessor()));
@@ -117,7 +122,8 @@ class OpDefProcessorDiagnosticsTest {
 
     private static File location(Class<?> c) {
         try {
-            return new File(c.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return new File(
+                    c.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -126,25 +132,26 @@ class OpDefProcessorDiagnosticsTest {
     @Test
     void aGoodDeclarationCompilesAndRegistersItsDialect() throws IOException {
         Path dir = out.resolve("good");
-        List<JavaFileObject> files = List.of(
-                source("good", "Pure.class", """
+        List<JavaFileObject> files = List.of(source("good", "Pure.class", """
                                 /** @return x */ @Operand(type = "FLOAT_TENSOR") Value x();
                                 /** @return r */ @Result OpResult r();
                                 /** @return m */ @Result Optional<OpResult> maybe();
                                 /** @return s */ @Successor List<Block> targets();
                                 /** @return k */ @Attr(defaultValue = "array<i32: 1, 2>") DenseArrayAttr k();
-                        """),
-                source("inherits", "", """
+                        """), source("inherits", "", """
                                 Location loc();
                                 /** @return whether the op has a location */
                                 default boolean located() { return !(loc() instanceof Location.Unknown); }
                         """));
-        List<String> errors = compile(dir, files, "-proc:full").stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
-                .map(d -> d.getMessage(Locale.ROOT)).toList();
+        List<String> errors = compile(dir, files, "-proc:full").stream()
+                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                .map(d -> d.getMessage(Locale.ROOT))
+                .toList();
         assertEquals(List.of(), errors, "an unannotated method of Operation is inherited, not an error");
         assertTrue(Files.exists(dir.resolve("p/GoodThingOp.class")));
         assertTrue(Files.exists(dir.resolve("p/GoodDialect.class")));
-        assertEquals("p.GoodDialect\np.InheritsDialect\n",
+        assertEquals(
+                "p.GoodDialect\np.InheritsDialect\n",
                 Files.readString(dir.resolve("META-INF/services/dev.dal.ir.Dialect")),
                 "the dialects of one compilation share one service file");
         assertTrue(Files.readString(dir.resolve("META-INF/dal/docs/good.md")).contains("### `good.op` (GoodThingOp)"));
@@ -152,34 +159,39 @@ class OpDefProcessorDiagnosticsTest {
 
     @Test
     void anUnknownDefaultTypeIsRejected() throws IOException {
-        assertEquals(List.of("attribute 'x': unknown integer type 'foo' in default value"),
-                errors("unknownDefaultType"));
+        assertEquals(
+                List.of("attribute 'x': unknown integer type 'foo' in default value"), errors("unknownDefaultType"));
     }
 
     @Test
     void aDefaultOfTheWrongKindIsRejected() throws IOException {
-        assertEquals(List.of("default value '\"s\"' of attribute 'x' is a StringAttr, but the attribute is declared as"
-                + " IntegerAttr"), errors("wrongDefaultKind"));
+        assertEquals(
+                List.of("default value '\"s\"' of attribute 'x' is a StringAttr, but the attribute is declared as"
+                        + " IntegerAttr"),
+                errors("wrongDefaultKind"));
     }
 
     @Test
     void anUntranslatableDefaultListsTheUnderstoodForms() throws IOException {
         List<String> e = errors("untranslatable");
         assertEquals(1, e.size());
-        assertTrue(e.getFirst().startsWith("attribute 'x': cannot translate default value '#foo.bar'; understood forms"),
+        assertTrue(
+                e.getFirst().startsWith("attribute 'x': cannot translate default value '#foo.bar'; understood forms"),
                 e.getFirst());
     }
 
     @Test
     void aDefaultedAttributeMustNotBeOptional() throws IOException {
-        assertEquals(List.of("attribute 'x' has a default, so it is never absent: declare it as IntegerAttr, not"
-                + " Optional<IntegerAttr>"), errors("optionalDefault"));
+        assertEquals(
+                List.of("attribute 'x' has a default, so it is never absent: declare it as IntegerAttr, not"
+                        + " Optional<IntegerAttr>"),
+                errors("optionalDefault"));
     }
 
     @Test
     void anAccessorMayNotHideAnOperationMethod() throws IOException {
-        assertEquals(List.of("accessor 'operands()' would hide Operation.operands(); choose another name"),
-                errors("hides"));
+        assertEquals(
+                List.of("accessor 'operands()' would hide Operation.operands(); choose another name"), errors("hides"));
     }
 
     @Test
@@ -191,19 +203,21 @@ class OpDefProcessorDiagnosticsTest {
 
     @Test
     void aWrongAccessorTypeIsRejected() throws IOException {
-        assertEquals(List.of("'x' must return Value, Optional<Value> or List<Value>"),
-                errors("accessorType"));
+        assertEquals(List.of("'x' must return Value, Optional<Value> or List<Value>"), errors("accessorType"));
     }
 
     @Test
     void aTraitMethodMustBeImplementedByTheDeclaration() throws IOException {
-        assertEquals(List.of("'TraitMethodThing' must implement HasParent.requiredParent(...) as a default method"),
+        assertEquals(
+                List.of("'TraitMethodThing' must implement HasParent.requiredParent(...) as a default method"),
                 errors("traitMethod"));
     }
 
     @Test
     void anUnannotatedAbstractMethodIsRejected() throws IOException {
-        assertEquals(List.of("method 'x' has no @Operand, @Result, @Attr, @RegionDef or @Successor annotation and is"
-                + " not a method of Operation"), errors("unannotated"));
+        assertEquals(
+                List.of("method 'x' has no @Operand, @Result, @Attr, @RegionDef or @Successor annotation and is"
+                        + " not a method of Operation"),
+                errors("unannotated"));
     }
 }

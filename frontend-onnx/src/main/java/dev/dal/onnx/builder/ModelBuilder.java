@@ -78,8 +78,10 @@ public final class ModelBuilder {
 
     /** Adds a graph input of a tensor type without a shape. */
     public ModelBuilder inputUnranked(String name, DataType type) {
-        graph.addInput(ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder()
-                .setTensorType(TypeProto.Tensor.newBuilder().setElemType(type.getNumber()))));
+        graph.addInput(ValueInfoProto.newBuilder()
+                .setName(name)
+                .setType(TypeProto.newBuilder()
+                        .setTensorType(TypeProto.Tensor.newBuilder().setElemType(type.getNumber()))));
         return this;
     }
 
@@ -91,8 +93,10 @@ public final class ModelBuilder {
 
     /** Adds a graph output of a tensor type without a shape. */
     public ModelBuilder outputUnranked(String name, DataType type) {
-        graph.addOutput(ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder()
-                .setTensorType(TypeProto.Tensor.newBuilder().setElemType(type.getNumber()))));
+        graph.addOutput(ValueInfoProto.newBuilder()
+                .setName(name)
+                .setType(TypeProto.newBuilder()
+                        .setTensorType(TypeProto.Tensor.newBuilder().setElemType(type.getNumber()))));
         return this;
     }
 
@@ -114,15 +118,21 @@ public final class ModelBuilder {
     }
 
     /** Adds a named node of the default domain. */
-    public ModelBuilder node(String name, String opType, List<String> inputs, List<String> outputs,
-            AttributeProto... attrs) {
+    public ModelBuilder node(
+            String name, String opType, List<String> inputs, List<String> outputs, AttributeProto... attrs) {
         return customNode(name, "", opType, inputs, outputs, attrs);
     }
 
     /** Adds a named node of any domain. */
-    public ModelBuilder customNode(String name, String domain, String opType, List<String> inputs,
-            List<String> outputs, AttributeProto... attrs) {
-        NodeProto.Builder n = NodeProto.newBuilder().setOpType(opType).addAllInput(inputs).addAllOutput(outputs);
+    public ModelBuilder customNode(
+            String name,
+            String domain,
+            String opType,
+            List<String> inputs,
+            List<String> outputs,
+            AttributeProto... attrs) {
+        NodeProto.Builder n =
+                NodeProto.newBuilder().setOpType(opType).addAllInput(inputs).addAllOutput(outputs);
         if (!name.isEmpty()) n.setName(name);
         if (!domain.isEmpty()) n.setDomain(domain);
         for (AttributeProto a : attrs) n.addAttribute(a);
@@ -137,10 +147,13 @@ public final class ModelBuilder {
 
     /** {@return the model} */
     public ModelProto build() {
-        ModelProto.Builder m = ModelProto.newBuilder().setIrVersion(irVersion).setProducerName(producer)
+        ModelProto.Builder m = ModelProto.newBuilder()
+                .setIrVersion(irVersion)
+                .setProducerName(producer)
                 .setGraph(graph.build());
         for (var e : opsets.entrySet())
-            m.addOpsetImport(OperatorSetIdProto.newBuilder().setDomain(e.getKey()).setVersion(e.getValue()));
+            m.addOpsetImport(
+                    OperatorSetIdProto.newBuilder().setDomain(e.getKey()).setVersion(e.getValue()));
         return m.build();
     }
 
@@ -155,8 +168,13 @@ public final class ModelBuilder {
             else db.setDimParam("N");
             s.addDim(db);
         }
-        return ValueInfoProto.newBuilder().setName(name).setType(TypeProto.newBuilder()
-                .setTensorType(TypeProto.Tensor.newBuilder().setElemType(type.getNumber()).setShape(s))).build();
+        return ValueInfoProto.newBuilder()
+                .setName(name)
+                .setType(TypeProto.newBuilder()
+                        .setTensorType(TypeProto.Tensor.newBuilder()
+                                .setElemType(type.getNumber())
+                                .setShape(s)))
+                .build();
     }
 
     private static TensorProto.Builder tensor(String name, DataType type, long[] dims) {
@@ -170,7 +188,9 @@ public final class ModelBuilder {
     public static TensorProto floatTensor(String name, long[] dims, float... values) {
         ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
         for (float v : values) b.putFloat(v);
-        return tensor(name, DataType.FLOAT, dims).setRawData(ByteString.copyFrom(b.array())).build();
+        return tensor(name, DataType.FLOAT, dims)
+                .setRawData(ByteString.copyFrom(b.array()))
+                .build();
     }
 
     /** {@return a float tensor with its data in {@code float_data}} */
@@ -184,47 +204,71 @@ public final class ModelBuilder {
     public static TensorProto int64Tensor(String name, long[] dims, long... values) {
         ByteBuffer b = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
         for (long v : values) b.putLong(v);
-        return tensor(name, DataType.INT64, dims).setRawData(ByteString.copyFrom(b.array())).build();
+        return tensor(name, DataType.INT64, dims)
+                .setRawData(ByteString.copyFrom(b.array()))
+                .build();
     }
 
     /** {@return a tensor stored in an external data file ({@code location}, relative to the model's folder)} */
-    public static TensorProto externalTensor(String name, DataType type, long[] dims, String location, long offset,
-            long length) {
-        return tensor(name, type, dims).setDataLocation(TensorProto.DataLocation.EXTERNAL)
-                .addExternalData(entry("location", location)).addExternalData(entry("offset", Long.toString(offset)))
-                .addExternalData(entry("length", Long.toString(length))).build();
+    public static TensorProto externalTensor(
+            String name, DataType type, long[] dims, String location, long offset, long length) {
+        return tensor(name, type, dims)
+                .setDataLocation(TensorProto.DataLocation.EXTERNAL)
+                .addExternalData(entry("location", location))
+                .addExternalData(entry("offset", Long.toString(offset)))
+                .addExternalData(entry("length", Long.toString(length)))
+                .build();
     }
 
     private static dev.dal.onnx.proto.Onnx.StringStringEntryProto entry(String k, String v) {
-        return dev.dal.onnx.proto.Onnx.StringStringEntryProto.newBuilder().setKey(k).setValue(v).build();
+        return dev.dal.onnx.proto.Onnx.StringStringEntryProto.newBuilder()
+                .setKey(k)
+                .setValue(v)
+                .build();
     }
 
     /** {@return an INT attribute} */
     public static AttributeProto attr(String name, long value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.INT).setI(value).build();
+        return AttributeProto.newBuilder()
+                .setName(name)
+                .setType(AttributeProto.AttributeType.INT)
+                .setI(value)
+                .build();
     }
 
     /** {@return a FLOAT attribute} */
     public static AttributeProto attr(String name, float value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOAT).setF(value)
+        return AttributeProto.newBuilder()
+                .setName(name)
+                .setType(AttributeProto.AttributeType.FLOAT)
+                .setF(value)
                 .build();
     }
 
     /** {@return a STRING attribute} */
     public static AttributeProto attr(String name, String value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
-                .setS(ByteString.copyFromUtf8(value)).build();
+        return AttributeProto.newBuilder()
+                .setName(name)
+                .setType(AttributeProto.AttributeType.STRING)
+                .setS(ByteString.copyFromUtf8(value))
+                .build();
     }
 
     /** {@return a TENSOR attribute} */
     public static AttributeProto attr(String name, TensorProto value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.TENSOR).setT(value)
+        return AttributeProto.newBuilder()
+                .setName(name)
+                .setType(AttributeProto.AttributeType.TENSOR)
+                .setT(value)
                 .build();
     }
 
     /** {@return a GRAPH attribute} */
     public static AttributeProto attr(String name, GraphProto value) {
-        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.GRAPH).setG(value)
+        return AttributeProto.newBuilder()
+                .setName(name)
+                .setType(AttributeProto.AttributeType.GRAPH)
+                .setG(value)
                 .build();
     }
 
@@ -237,8 +281,8 @@ public final class ModelBuilder {
 
     /** {@return a FLOATS attribute} */
     public static AttributeProto floats(String name, float... values) {
-        AttributeProto.Builder a = AttributeProto.newBuilder().setName(name)
-                .setType(AttributeProto.AttributeType.FLOATS);
+        AttributeProto.Builder a =
+                AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOATS);
         for (float v : values) a.addFloats(v);
         return a.build();
     }

@@ -5,8 +5,20 @@ package dev.dal.ir;
  * {@link DenseResourceAttr}) hold their bytes in a shared {@link Blob} that is never copied by a rewrite.
  */
 public sealed interface Attribute
-        permits IntegerAttr, FloatAttr, StringAttr, BoolAttr, UnitAttr, ArrayAttr, DenseArrayAttr, DictionaryAttr,
-                TypeAttr, SymbolRefAttr, DenseElementsAttr, DenseStringElementsAttr, DenseResourceAttr, LocationAttr,
+        permits IntegerAttr,
+                FloatAttr,
+                StringAttr,
+                BoolAttr,
+                UnitAttr,
+                ArrayAttr,
+                DenseArrayAttr,
+                DictionaryAttr,
+                TypeAttr,
+                SymbolRefAttr,
+                DenseElementsAttr,
+                DenseStringElementsAttr,
+                DenseResourceAttr,
+                LocationAttr,
                 OpaqueAttr {
 
     /** {@return the type the attribute carries, if it is typed (integers, floats, elements)} */

@@ -12,7 +12,8 @@ public record DenseArrayAttr(Type elementType, long[] raw) implements Attribute 
     public DenseArrayAttr {
         Objects.requireNonNull(elementType);
         if (!(elementType instanceof IntegerType || elementType instanceof FloatType))
-            throw new IllegalArgumentException("dense array needs an integer or float element type, got " + elementType);
+            throw new IllegalArgumentException(
+                    "dense array needs an integer or float element type, got " + elementType);
         raw = raw.clone();
     }
 

@@ -19,8 +19,8 @@ public final class DialectRegistry {
         for (Dialect d : found) {
             Dialect prev = dialects.putIfAbsent(d.name(), d);
             if (prev != null && prev.getClass() != d.getClass())
-                throw new IllegalStateException("two dialects named '" + d.name() + "': " + prev.getClass().getName()
-                        + " and " + d.getClass().getName());
+                throw new IllegalStateException("two dialects named '" + d.name() + "': "
+                        + prev.getClass().getName() + " and " + d.getClass().getName());
             for (OpDefinition op : d.ops()) ops.put(op.name(), op);
         }
     }
@@ -57,6 +57,8 @@ public final class DialectRegistry {
 
     /** {@return every registered op definition} */
     public List<OpDefinition> allOps() {
-        return ops.values().stream().sorted(java.util.Comparator.comparing(OpDefinition::name)).toList();
+        return ops.values().stream()
+                .sorted(java.util.Comparator.comparing(OpDefinition::name))
+                .toList();
     }
 }

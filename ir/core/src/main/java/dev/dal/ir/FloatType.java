@@ -4,9 +4,18 @@ package dev.dal.ir;
 public record FloatType(Kind kind) implements Type {
     /** The float formats MLIR's builtin dialect knows, with their keyword and bit width. */
     public enum Kind {
-        F8E5M2("f8E5M2", 8), F8E4M3FN("f8E4M3FN", 8), F8E5M2FNUZ("f8E5M2FNUZ", 8), F8E4M3FNUZ("f8E4M3FNUZ", 8),
-        F8E4M3B11FNUZ("f8E4M3B11FNUZ", 8), BF16("bf16", 16), F16("f16", 16), TF32("tf32", 19), F32("f32", 32),
-        F64("f64", 64), F80("f80", 80), F128("f128", 128);
+        F8E5M2("f8E5M2", 8),
+        F8E4M3FN("f8E4M3FN", 8),
+        F8E5M2FNUZ("f8E5M2FNUZ", 8),
+        F8E4M3FNUZ("f8E4M3FNUZ", 8),
+        F8E4M3B11FNUZ("f8E4M3B11FNUZ", 8),
+        BF16("bf16", 16),
+        F16("f16", 16),
+        TF32("tf32", 19),
+        F32("f32", 32),
+        F64("f64", 64),
+        F80("f80", 80),
+        F128("f128", 128);
 
         private final String keyword;
         private final int width;

@@ -3,7 +3,11 @@ package dev.dal.ir;
 /** {@code i32}, {@code si8}, {@code ui16}: an integer of a bit width and signedness. */
 public record IntegerType(int width, Signedness signedness) implements Type {
     /** MLIR's three integer flavours. */
-    public enum Signedness { SIGNLESS, SIGNED, UNSIGNED }
+    public enum Signedness {
+        SIGNLESS,
+        SIGNED,
+        UNSIGNED
+    }
 
     public static final IntegerType I1 = new IntegerType(1, Signedness.SIGNLESS);
     public static final IntegerType I8 = new IntegerType(8, Signedness.SIGNLESS);
@@ -31,9 +35,10 @@ public record IntegerType(int width, Signedness signedness) implements Type {
     @Override
     public String toString() {
         return switch (signedness) {
-            case SIGNLESS -> "i";
-            case SIGNED -> "si";
-            case UNSIGNED -> "ui";
-        } + width;
+                    case SIGNLESS -> "i";
+                    case SIGNED -> "si";
+                    case UNSIGNED -> "ui";
+                }
+                + width;
     }
 }

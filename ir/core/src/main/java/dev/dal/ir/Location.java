@@ -5,7 +5,11 @@ package dev.dal.ir;
  * every report row names one.
  */
 public sealed interface Location
-        permits Location.Unknown, Location.Name, Location.FileLineCol, Location.Fused, Location.CallSite,
+        permits Location.Unknown,
+                Location.Name,
+                Location.FileLineCol,
+                Location.Fused,
+                Location.CallSite,
                 Location.Opaque {
 
     /** {@code loc(unknown)}. */
@@ -83,7 +87,11 @@ public sealed interface Location
         return switch (this) {
             case FileLineCol f -> java.util.Optional.of(f);
             case Name n -> n.child().flatMap(Location::filePosition);
-            case Fused f -> f.locations().stream().map(Location::filePosition).flatMap(java.util.Optional::stream).findFirst();
+            case Fused f ->
+                f.locations().stream()
+                        .map(Location::filePosition)
+                        .flatMap(java.util.Optional::stream)
+                        .findFirst();
             case CallSite c -> c.callee().filePosition().or(() -> c.caller().filePosition());
             default -> java.util.Optional.empty();
         };

@@ -8,8 +8,9 @@ import java.util.Optional;
  * {@code memref<4x?xf32, affine_map<...>, 1>}: a buffer reference. Unranked memrefs ({@code memref<*xf32>}) have
  * {@code ranked == false} and an empty shape.
  */
-public record MemRefType(boolean ranked, List<Long> shape, Type elementType, Optional<Attribute> layout,
-        Optional<Attribute> memorySpace) implements ShapedType {
+public record MemRefType(
+        boolean ranked, List<Long> shape, Type elementType, Optional<Attribute> layout, Optional<Attribute> memorySpace)
+        implements ShapedType {
     public MemRefType {
         shape = List.copyOf(shape);
         Objects.requireNonNull(elementType);

@@ -19,7 +19,8 @@ public record NamedAttribute(String name, Attribute value) {
         sorted.sort(Comparator.comparing(NamedAttribute::name));
         for (int i = 1; i < sorted.size(); i++)
             if (sorted.get(i).name().equals(sorted.get(i - 1).name()))
-                throw new IllegalArgumentException("duplicate attribute name '" + sorted.get(i).name() + "'");
+                throw new IllegalArgumentException(
+                        "duplicate attribute name '" + sorted.get(i).name() + "'");
         return List.copyOf(sorted);
     }
 

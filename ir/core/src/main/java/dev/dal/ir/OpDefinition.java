@@ -16,8 +16,12 @@ import java.util.function.Function;
  * @param assembly      how the op reads and writes in the pretty form
  * @param attributeNames the declared attribute names, in declaration order (inherent attributes)
  */
-public record OpDefinition(String name, Class<? extends Operation> opClass,
-        Function<OperationState, ? extends Operation> factory, String summary, OpAssembly assembly,
+public record OpDefinition(
+        String name,
+        Class<? extends Operation> opClass,
+        Function<OperationState, ? extends Operation> factory,
+        String summary,
+        OpAssembly assembly,
         List<String> attributeNames) {
 
     public OpDefinition {

@@ -292,8 +292,8 @@ public class Operation {
     public final void erase() {
         for (OpResult r : results)
             if (!r.hasNoUses())
-                throw new IllegalStateException("erasing '" + name + "' whose result #" + r.index() + " still has "
-                        + r.useCount() + " use(s)");
+                throw new IllegalStateException(
+                        "erasing '" + name + "' whose result #" + r.index() + " still has " + r.useCount() + " use(s)");
         removeFromParent();
         dropAllReferences();
     }
@@ -328,18 +328,14 @@ public class Operation {
 
     /** Visits this op and every nested op, children before parents (erasing the visited op is allowed). */
     public final void walk(Consumer<Operation> visitor) {
-        for (Region r : regions)
-            for (Block b : r.blocks())
-                for (Operation o : b.ops()) o.walk(visitor);
+        for (Region r : regions) for (Block b : r.blocks()) for (Operation o : b.ops()) o.walk(visitor);
         visitor.accept(this);
     }
 
     /** Visits this op and every nested op, parents before children. */
     public final void walkPreOrder(Consumer<Operation> visitor) {
         visitor.accept(this);
-        for (Region r : regions)
-            for (Block b : r.blocks())
-                for (Operation o : b.ops()) o.walkPreOrder(visitor);
+        for (Region r : regions) for (Block b : r.blocks()) for (Operation o : b.ops()) o.walkPreOrder(visitor);
     }
 
     /** {@return every nested op (this one included) that is an instance of {@code type}, in pre-order} */

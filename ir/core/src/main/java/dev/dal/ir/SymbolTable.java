@@ -45,7 +45,8 @@ public final class SymbolTable {
 
     /** {@return the symbol name of {@code op}: its {@code sym_name} string attribute} */
     public static Optional<String> symbolName(Operation op) {
-        return op.attribute("sym_name").flatMap(a -> a instanceof StringAttr s ? Optional.of(s.value()) : Optional.empty());
+        return op.attribute("sym_name")
+                .flatMap(a -> a instanceof StringAttr s ? Optional.of(s.value()) : Optional.empty());
     }
 
     /** {@return the symbol called {@code name} directly inside the symbol table {@code tableOp}} */

@@ -8,8 +8,7 @@ import java.util.Optional;
 public record TensorType(List<Long> shape, Type elementType, Optional<Attribute> encoding) implements ShapedType {
     public TensorType {
         shape = List.copyOf(shape);
-        for (long d : shape)
-            if (d < 0 && d != DYNAMIC) throw new IllegalArgumentException("negative dimension " + d);
+        for (long d : shape) if (d < 0 && d != DYNAMIC) throw new IllegalArgumentException("negative dimension " + d);
         Objects.requireNonNull(elementType);
         Objects.requireNonNull(encoding);
     }

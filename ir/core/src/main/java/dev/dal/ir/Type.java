@@ -5,5 +5,12 @@ package dev.dal.ir;
  * other dialects that DAL does not model yet (e.g. {@code !quant.uniform<...>}) are {@link OpaqueType}.
  */
 public sealed interface Type
-        permits IntegerType, FloatType, IndexType, NoneType, ShapedType, ComplexType, TupleType,
-                FunctionType, OpaqueType {}
+        permits IntegerType,
+                FloatType,
+                IndexType,
+                NoneType,
+                ShapedType,
+                ComplexType,
+                TupleType,
+                FunctionType,
+                OpaqueType {}

@@ -13,13 +13,16 @@ public record TypeConstraint(String description, Predicate<Type> test) {
     public static final TypeConstraint ANY = new TypeConstraint("any type", t -> true);
     public static final TypeConstraint TENSOR =
             new TypeConstraint("tensor", t -> t instanceof TensorType || t instanceof UnrankedTensorType);
-    public static final TypeConstraint RANKED_TENSOR = new TypeConstraint("ranked tensor", t -> t instanceof TensorType);
-    public static final TypeConstraint FLOAT_TENSOR = new TypeConstraint("tensor of floating-point values",
+    public static final TypeConstraint RANKED_TENSOR =
+            new TypeConstraint("ranked tensor", t -> t instanceof TensorType);
+    public static final TypeConstraint FLOAT_TENSOR = new TypeConstraint(
+            "tensor of floating-point values",
             t -> TENSOR.test(t) && ((ShapedType) t).elementType() instanceof FloatType);
-    public static final TypeConstraint INTEGER_TENSOR = new TypeConstraint("tensor of integer values",
-            t -> TENSOR.test(t) && ((ShapedType) t).elementType() instanceof IntegerType);
+    public static final TypeConstraint INTEGER_TENSOR = new TypeConstraint(
+            "tensor of integer values", t -> TENSOR.test(t) && ((ShapedType) t).elementType() instanceof IntegerType);
     public static final TypeConstraint INTEGER = new TypeConstraint("integer", t -> t instanceof IntegerType);
-    public static final TypeConstraint SIGNLESS_INTEGER_OR_INDEX = new TypeConstraint("signless integer or index",
+    public static final TypeConstraint SIGNLESS_INTEGER_OR_INDEX = new TypeConstraint(
+            "signless integer or index",
             t -> t instanceof IndexType
                     || t instanceof IntegerType i && i.signedness() == IntegerType.Signedness.SIGNLESS);
     public static final TypeConstraint I1 = new TypeConstraint("i1", t -> t.equals(IntegerType.I1));
@@ -29,9 +32,12 @@ public record TypeConstraint(String description, Predicate<Type> test) {
     /** A tensor, or {@code none} for an absent optional input (ONNX's optional inputs in the graph dialect). */
     public static final TypeConstraint TENSOR_OR_NONE =
             new TypeConstraint("tensor or none", t -> TENSOR.test(t) || t instanceof NoneType);
-    public static final TypeConstraint BOOL_TENSOR = new TypeConstraint("tensor of i1 values",
+
+    public static final TypeConstraint BOOL_TENSOR = new TypeConstraint(
+            "tensor of i1 values",
             t -> TENSOR.test(t) && ((ShapedType) t).elementType().equals(IntegerType.I1));
-    public static final TypeConstraint I64_TENSOR = new TypeConstraint("tensor of i64 values",
+    public static final TypeConstraint I64_TENSOR = new TypeConstraint(
+            "tensor of i64 values",
             t -> TENSOR.test(t) && ((ShapedType) t).elementType().equals(IntegerType.I64));
     public static final TypeConstraint FUNCTION = new TypeConstraint("function type", t -> t instanceof FunctionType);
 

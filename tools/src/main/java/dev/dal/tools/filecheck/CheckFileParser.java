@@ -10,7 +10,13 @@ import java.util.Set;
  * check or comment prefix that does not continue a word, followed by a known suffix and a colon.
  */
 final class CheckFileParser {
-    private enum Kind { NONE, COMMENT, BAD_NOT, BAD_COUNT, CHECK }
+    private enum Kind {
+        NONE,
+        COMMENT,
+        BAD_NOT,
+        BAD_COUNT,
+        CHECK
+    }
 
     private record Directive(Kind kind, CheckKind check, int count, boolean literal, int after) {
         static Directive none() {
@@ -83,8 +89,8 @@ final class CheckFileParser {
             while (eol < t.length() && t.charAt(eol) != '\n' && t.charAt(eol) != '\r') eol++;
             pos = eol;
             if (d.kind() == Kind.COMMENT) continue;
-            CheckPattern pat = PatternParser.parse(src, p, eol, d.check(), d.count(), d.literal(), prefix, line, opts,
-                    vars, diags);
+            CheckPattern pat = PatternParser.parse(
+                    src, p, eol, d.check(), d.count(), d.literal(), prefix, line, opts, vars, diags);
             if (d.check() == CheckKind.LABEL && pat.hasVariable()) {
                 throw error(best, "found '" + prefix + "-LABEL:' with variable definition or use");
             }
@@ -102,8 +108,8 @@ final class CheckFileParser {
         }
         for (int i = lineCountedTo; i < t.length(); i++) if (t.charAt(i) == '\n') line++;
         if (!dagNots.isEmpty()) {
-            CheckPattern eof = new CheckPattern(CheckKind.EOF, 1, opts.checkPrefixes().get(0), line + 1, src,
-                    t.length(), false);
+            CheckPattern eof =
+                    new CheckPattern(CheckKind.EOF, 1, opts.checkPrefixes().get(0), line + 1, src, t.length(), false);
             checks.add(new CheckString(eof, dagNots));
         }
         boolean noneFound = notFound.size() == opts.checkPrefixes().size();
@@ -132,7 +138,9 @@ final class CheckFileParser {
         int r = at + prefix.length();
         if (r >= t.length()) return Directive.none();
         if (opts.commentPrefixes().contains(prefix) && !opts.checkPrefixes().contains(prefix)) {
-            return t.charAt(r) == ':' ? new Directive(Kind.COMMENT, CheckKind.PLAIN, 1, false, r + 1) : Directive.none();
+            return t.charAt(r) == ':'
+                    ? new Directive(Kind.COMMENT, CheckKind.PLAIN, 1, false, r + 1)
+                    : Directive.none();
         }
         char c = t.charAt(r);
         if (c == ':') return new Directive(Kind.CHECK, CheckKind.PLAIN, 1, false, r + 1);
@@ -152,12 +160,14 @@ final class CheckFileParser {
             }
             return modifiers(CheckKind.PLAIN, (int) count, r);
         }
-        for (String bad : new String[] {"DAG-NOT:", "NOT-DAG:", "NEXT-NOT:", "NOT-NEXT:", "SAME-NOT:", "NOT-SAME:",
-                "EMPTY-NOT:", "NOT-EMPTY:"}) {
+        for (String bad : new String[] {
+            "DAG-NOT:", "NOT-DAG:", "NEXT-NOT:", "NOT-NEXT:", "SAME-NOT:", "NOT-SAME:", "EMPTY-NOT:", "NOT-EMPTY:"
+        }) {
             if (t.startsWith(bad, r)) return new Directive(Kind.BAD_NOT, CheckKind.NOT, 1, false, r);
         }
-        for (CheckKind k : new CheckKind[] {CheckKind.NEXT, CheckKind.SAME, CheckKind.NOT, CheckKind.DAG,
-                CheckKind.LABEL, CheckKind.EMPTY}) {
+        for (CheckKind k : new CheckKind[] {
+            CheckKind.NEXT, CheckKind.SAME, CheckKind.NOT, CheckKind.DAG, CheckKind.LABEL, CheckKind.EMPTY
+        }) {
             String name = k.suffix().substring(1);
             if (t.startsWith(name, r)) return modifiers(k, 1, r + name.length());
         }

@@ -17,7 +17,12 @@ import java.util.regex.PatternSyntaxException;
  */
 final class CheckPattern {
     /** A {@code [[VAR]]} or {@code [[#expr]]} substitution, inserted at {@code insertIdx} of the regex. */
-    record Subst(int insertIdx, String text, int pos, Optional<String> stringVar, Optional<NumericExpr> expr,
+    record Subst(
+            int insertIdx,
+            String text,
+            int pos,
+            Optional<String> stringVar,
+            Optional<NumericExpr> expr,
             NumberFormat format) {}
 
     /** A numeric variable definition captured by regex group {@code group}. */
@@ -30,6 +35,7 @@ final class CheckPattern {
     final SourceText src;
     /** The offset of the pattern in the check text, where diagnostics point. */
     final int loc;
+
     private final int flags;
     String text = "";
     private String fixed;
@@ -42,9 +48,11 @@ final class CheckPattern {
     private boolean longest;
     /** How far past Java's match end the longest-match search looks (it stays on the match's line). */
     private static final int LONGEST_REACH = 1024;
+
     private final Map<String, Pattern> cache = new HashMap<>();
 
-    CheckPattern(CheckKind kind, int count, String prefix, int lineNumber, SourceText src, int loc, boolean ignoreCase) {
+    CheckPattern(
+            CheckKind kind, int count, String prefix, int lineNumber, SourceText src, int loc, boolean ignoreCase) {
         this.kind = kind;
         this.count = count;
         this.prefix = prefix;
@@ -76,7 +84,11 @@ final class CheckPattern {
         }
     }
 
-    void setRegex(String regex, List<Subst> substitutions, Map<String, Integer> defs, List<NumDef> numericDefs,
+    void setRegex(
+            String regex,
+            List<Subst> substitutions,
+            Map<String, Integer> defs,
+            List<NumDef> numericDefs,
             boolean alternation) {
         this.regex = regex;
         this.longest = alternation;
@@ -90,7 +102,9 @@ final class CheckPattern {
     String substValue(Subst s, Variables vars, List<MatchOutcome.Problem> problems) {
         if (s.stringVar().isPresent()) {
             Optional<String> v = vars.string(s.stringVar().get());
-            if (v.isEmpty()) problems.add(new MatchOutcome.Problem(s.pos(), "undefined variable: " + s.stringVar().get()));
+            if (v.isEmpty())
+                problems.add(new MatchOutcome.Problem(
+                        s.pos(), "undefined variable: " + s.stringVar().get()));
             return v.orElse("");
         }
         NumericExpr e = s.expr().orElseThrow();
@@ -108,13 +122,13 @@ final class CheckPattern {
             long value = e.evaluate(vars);
             Optional<String> t = s.format().format(value);
             if (t.isEmpty()) {
-                problems.add(new MatchOutcome.Problem(s.pos(),
-                        "unable to substitute variable or numeric expression: overflow error"));
+                problems.add(new MatchOutcome.Problem(
+                        s.pos(), "unable to substitute variable or numeric expression: overflow error"));
             }
             return t.orElse("");
         } catch (NumericExpr.EvalException ex) {
-            problems.add(new MatchOutcome.Problem(s.pos(),
-                    "unable to substitute variable or numeric expression: " + ex.getMessage()));
+            problems.add(new MatchOutcome.Problem(
+                    s.pos(), "unable to substitute variable or numeric expression: " + ex.getMessage()));
             return "";
         }
     }
@@ -150,7 +164,7 @@ final class CheckPattern {
                 }
                 return new MatchOutcome.NotFound();
             }
-            default -> { }
+            default -> {}
         }
         if (fixed != null && compiled == null) {
             int idx = in.indexOf(fixed, from, end);
@@ -175,7 +189,8 @@ final class CheckPattern {
                 try {
                     p = Pattern.compile(key, flags);
                 } catch (PatternSyntaxException e) {
-                    return new MatchOutcome.Invalid(List.of(new MatchOutcome.Problem(loc, "invalid regex: " + e.getDescription())));
+                    return new MatchOutcome.Invalid(
+                            List.of(new MatchOutcome.Problem(loc, "invalid regex: " + e.getDescription())));
                 }
                 if (cache.size() > 64) cache.clear();
                 cache.put(key, p);
@@ -190,7 +205,8 @@ final class CheckPattern {
             String t = m.group(d.group());
             Optional<Long> v = t == null ? Optional.empty() : d.format().parse(t);
             if (v.isEmpty()) {
-                return new MatchOutcome.Invalid(List.of(new MatchOutcome.Problem(loc, "unable to represent numeric value")));
+                return new MatchOutcome.Invalid(
+                        List.of(new MatchOutcome.Problem(loc, "unable to represent numeric value")));
             }
             vars.setNumber(d.name(), v.get());
         }

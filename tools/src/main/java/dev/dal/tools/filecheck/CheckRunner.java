@@ -17,7 +17,12 @@ final class CheckRunner {
     private final Diagnostics diags;
     private final InputDump dump;
 
-    CheckRunner(List<CheckString> checks, SourceText input, Variables vars, FileCheckOptions opts, Diagnostics diags,
+    CheckRunner(
+            List<CheckString> checks,
+            SourceText input,
+            Variables vars,
+            FileCheckOptions opts,
+            Diagnostics diags,
             InputDump dump) {
         this.checks = checks;
         this.input = input;
@@ -101,12 +106,24 @@ final class CheckRunner {
                     if (++newlines > 1) break;
                 }
                 if (newlines != 1) {
-                    diags.error(pat.src, pat.loc, name(pat) + (newlines == 0 ? ": is on the same line as previous match"
-                            : ": is not on the line after the previous match"));
+                    diags.error(
+                            pat.src,
+                            pat.loc,
+                            name(pat)
+                                    + (newlines == 0
+                                            ? ": is on the same line as previous match"
+                                            : ": is not on the line after the previous match"));
                     diags.note(input, firstMatchPos, "'next' match was here");
                     diags.note(input, lastPos, "previous match ended here");
-                    if (newlines > 1) diags.note(input, firstNewline + 1, "non-matching line after previous match is here");
-                    dump.add(pat, -1, firstMatchPos, Math.max(1, lastMatchEnd - firstMatchPos), '!', "error: match on wrong line");
+                    if (newlines > 1)
+                        diags.note(input, firstNewline + 1, "non-matching line after previous match is here");
+                    dump.add(
+                            pat,
+                            -1,
+                            firstMatchPos,
+                            Math.max(1, lastMatchEnd - firstMatchPos),
+                            '!',
+                            "error: match on wrong line");
                     return null;
                 }
             }
@@ -116,7 +133,13 @@ final class CheckRunner {
                     diags.error(pat.src, pat.loc, name(pat) + ": is not on the same line as the previous match");
                     diags.note(input, firstMatchPos, "'next' match was here");
                     diags.note(input, lastPos, "previous match ended here");
-                    dump.add(pat, -1, firstMatchPos, Math.max(1, lastMatchEnd - firstMatchPos), '!', "error: match on wrong line");
+                    dump.add(
+                            pat,
+                            -1,
+                            firstMatchPos,
+                            Math.max(1, lastMatchEnd - firstMatchPos),
+                            '!',
+                            "error: match on wrong line");
                     return null;
                 }
             }

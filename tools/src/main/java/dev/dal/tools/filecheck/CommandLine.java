@@ -25,11 +25,30 @@ final class CommandLine {
         }
     }
 
-    private static final Set<String> VALUE_OPTIONS = Set.of("check-prefix", "check-prefixes", "comment-prefixes",
-            "input-file", "implicit-check-not", "D", "dump-input", "dump-input-filter", "dump-input-context");
-    private static final Set<String> BOOL_OPTIONS = Set.of("match-full-lines", "strict-whitespace", "ignore-case",
-            "allow-empty", "allow-unused-prefixes", "enable-var-scope", "allow-deprecated-dag-overlap", "v", "vv",
-            "color", "help", "version", "dump-input-on-failure");
+    private static final Set<String> VALUE_OPTIONS = Set.of(
+            "check-prefix",
+            "check-prefixes",
+            "comment-prefixes",
+            "input-file",
+            "implicit-check-not",
+            "D",
+            "dump-input",
+            "dump-input-filter",
+            "dump-input-context");
+    private static final Set<String> BOOL_OPTIONS = Set.of(
+            "match-full-lines",
+            "strict-whitespace",
+            "ignore-case",
+            "allow-empty",
+            "allow-unused-prefixes",
+            "enable-var-scope",
+            "allow-deprecated-dag-overlap",
+            "v",
+            "vv",
+            "color",
+            "help",
+            "version",
+            "dump-input-on-failure");
     private static final Map<String, Integer> DUMP_RANK = Map.of("help", 3, "always", 2, "fail", 1, "never", 0);
 
     private CommandLine() {}
@@ -63,7 +82,10 @@ final class CommandLine {
                 name = body.substring(0, eq);
                 value = body.substring(eq + 1);
             }
-            if (name.startsWith("D") && !name.equals("D") && !VALUE_OPTIONS.contains(name) && !BOOL_OPTIONS.contains(name)) {
+            if (name.startsWith("D")
+                    && !name.equals("D")
+                    && !VALUE_OPTIONS.contains(name)
+                    && !BOOL_OPTIONS.contains(name)) {
                 defines.add(body.substring(1));
                 continue;
             }
@@ -74,8 +96,10 @@ final class CommandLine {
                 }
                 if (value == null) {
                     if (i + 1 >= args.size()) {
-                        throw new UsageException("FileCheck: for the " + (a.startsWith("--") ? "--" : "-") + name
-                                + " option: requires a value!", 1);
+                        throw new UsageException(
+                                "FileCheck: for the " + (a.startsWith("--") ? "--" : "-") + name
+                                        + " option: requires a value!",
+                                1);
                     }
                     value = args.get(++i);
                 }
@@ -91,24 +115,30 @@ final class CommandLine {
                     case "D" -> defines.add(value);
                     case "dump-input" -> {
                         if (!DUMP_RANK.containsKey(value)) {
-                            throw new UsageException("FileCheck: for the --dump-input option: Cannot find option named '"
-                                    + value + "'!", 1);
+                            throw new UsageException(
+                                    "FileCheck: for the --dump-input option: Cannot find option named '" + value + "'!",
+                                    1);
                         }
                         if (dump == null || DUMP_RANK.get(value) > DUMP_RANK.get(dump)) dump = value;
                     }
                     case "dump-input-filter" -> {
-                        if (!Set.of("all", "annotation-full", "annotation", "error").contains(value)) {
-                            throw new UsageException("FileCheck: for the --dump-input-filter option: Cannot find option "
-                                    + "named '" + value + "'!", 1);
+                        if (!Set.of("all", "annotation-full", "annotation", "error")
+                                .contains(value)) {
+                            throw new UsageException(
+                                    "FileCheck: for the --dump-input-filter option: Cannot find option " + "named '"
+                                            + value + "'!",
+                                    1);
                         }
                     }
                     case "dump-input-context" -> {
                         if (!value.matches("[0-9]+")) {
-                            throw new UsageException("FileCheck: for the --dump-input-context option: '" + value
-                                    + "' value invalid for uint argument!", 1);
+                            throw new UsageException(
+                                    "FileCheck: for the --dump-input-context option: '" + value
+                                            + "' value invalid for uint argument!",
+                                    1);
                         }
                     }
-                    default -> { }
+                    default -> {}
                 }
                 continue;
             }
@@ -118,8 +148,11 @@ final class CommandLine {
                     switch (value) {
                         case "true", "TRUE", "True", "1", "" -> on = true;
                         case "false", "FALSE", "False", "0" -> on = false;
-                        default -> throw new UsageException("FileCheck: for the " + (a.startsWith("--") ? "--" : "-")
-                                + name + " option: '" + value + "' is invalid value for boolean argument! Try 0 or 1", 1);
+                        default ->
+                            throw new UsageException(
+                                    "FileCheck: for the " + (a.startsWith("--") ? "--" : "-") + name + " option: '"
+                                            + value + "' is invalid value for boolean argument! Try 0 or 1",
+                                    1);
                     }
                 }
                 switch (name) {
@@ -134,23 +167,39 @@ final class CommandLine {
                     case "vv" -> verbose = on ? 2 : verbose;
                     case "help" -> throw new UsageException("USAGE: FileCheck [options] <check-file>\n", 0);
                     case "version" -> throw new UsageException("DAL FileCheck (LLVM FileCheck 16 compatible)\n", 0);
-                    default -> { }
+                    default -> {}
                 }
                 continue;
             }
-            throw new UsageException("FileCheck: Unknown command line argument '" + a
-                    + "'.  Try: 'FileCheck --help'", 1);
+            throw new UsageException(
+                    "FileCheck: Unknown command line argument '" + a + "'.  Try: 'FileCheck --help'", 1);
         }
         if (positional.size() > 1) {
-            throw new UsageException("FileCheck: Too many positional arguments specified!\n"
-                    + "Can specify at most 1 positional arguments: See: FileCheck --help", 1);
+            throw new UsageException(
+                    "FileCheck: Too many positional arguments specified!\n"
+                            + "Can specify at most 1 positional arguments: See: FileCheck --help",
+                    1);
         }
         if (positional.isEmpty()) throw new UsageException("<check-file> not specified", 2);
         boolean defaultPrefix = checkPrefixes.isEmpty();
         if (defaultPrefix) checkPrefixes.add("CHECK");
-        return new FileCheckOptions(positional.get(0), inputFile, List.copyOf(checkPrefixes), defaultPrefix,
-                commentPrefixes == null ? List.of("COM", "RUN") : List.copyOf(commentPrefixes), List.copyOf(implicit),
-                List.copyOf(defines), flags[0], flags[1], flags[2], flags[3], flags[4], flags[5], flags[6], verbose,
-                dump == null ? "fail" : dump, String.join(" ", args));
+        return new FileCheckOptions(
+                positional.get(0),
+                inputFile,
+                List.copyOf(checkPrefixes),
+                defaultPrefix,
+                commentPrefixes == null ? List.of("COM", "RUN") : List.copyOf(commentPrefixes),
+                List.copyOf(implicit),
+                List.copyOf(defines),
+                flags[0],
+                flags[1],
+                flags[2],
+                flags[3],
+                flags[4],
+                flags[5],
+                flags[6],
+                verbose,
+                dump == null ? "fail" : dump,
+                String.join(" ", args));
     }
 }

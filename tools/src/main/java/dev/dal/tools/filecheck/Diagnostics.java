@@ -29,8 +29,16 @@ final class Diagnostics {
         int start = src.lineStart(pos);
         int end = src.lineEnd(pos);
         StringBuilder sb = new StringBuilder();
-        sb.append(src.name()).append(':').append(src.line(pos)).append(':').append(src.column(pos)).append(": ")
-                .append(kind).append(": ").append(message).append('\n');
+        sb.append(src.name())
+                .append(':')
+                .append(src.line(pos))
+                .append(':')
+                .append(src.column(pos))
+                .append(": ")
+                .append(kind)
+                .append(": ")
+                .append(message)
+                .append('\n');
         String lineText = src.text().substring(start, end);
         StringBuilder line = new StringBuilder();
         StringBuilder caret = new StringBuilder();

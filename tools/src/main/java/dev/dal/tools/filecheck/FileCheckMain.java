@@ -12,7 +12,8 @@ public final class FileCheckMain {
      * @param args the command line
      */
     public static void main(String[] args) {
-        java.io.PrintStream err = new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), false);
+        java.io.PrintStream err =
+                new java.io.PrintStream(new java.io.FileOutputStream(java.io.FileDescriptor.err), false);
         // Like LLVM's binary, extra options may come from FILECHECK_OPTS (whitespace-separated).
         List<String> all = new java.util.ArrayList<>(List.of(args));
         String env = System.getenv("FILECHECK_OPTS");

@@ -23,7 +23,21 @@ import java.util.List;
  * @param dumpInput help, always, fail or never
  * @param commandLine the command line as given, for messages
  */
-record FileCheckOptions(String checkFile, String inputFile, List<String> checkPrefixes, boolean defaultPrefix,
-        List<String> commentPrefixes, List<String> implicitCheckNot, List<String> defines, boolean matchFullLines,
-        boolean strictWhitespace, boolean ignoreCase, boolean allowEmpty, boolean allowUnusedPrefixes,
-        boolean enableVarScope, boolean allowDagOverlap, int verbose, String dumpInput, String commandLine) {}
+record FileCheckOptions(
+        String checkFile,
+        String inputFile,
+        List<String> checkPrefixes,
+        boolean defaultPrefix,
+        List<String> commentPrefixes,
+        List<String> implicitCheckNot,
+        List<String> defines,
+        boolean matchFullLines,
+        boolean strictWhitespace,
+        boolean ignoreCase,
+        boolean allowEmpty,
+        boolean allowUnusedPrefixes,
+        boolean enableVarScope,
+        boolean allowDagOverlap,
+        int verbose,
+        String dumpInput,
+        String commandLine) {}

@@ -53,7 +53,8 @@ public final class FileCheckTool implements Tool {
         validatePrefixes(opts.commentPrefixes(), "comment", diags);
         for (String c : opts.commentPrefixes()) {
             if (opts.checkPrefixes().contains(c)) {
-                diags.raw("error: supplied comment prefix must be unique among check and comment prefixes: '" + c + "'\n");
+                diags.raw("error: supplied comment prefix must be unique among check and comment prefixes: '" + c
+                        + "'\n");
                 throw new FileCheckException(2);
             }
         }
@@ -73,14 +74,15 @@ public final class FileCheckTool implements Tool {
             SourceText cmd = new SourceText("command line", text);
             int start = 21;
             while (start < text.length() - 1 && (text.charAt(start) == ' ' || text.charAt(start) == '\t')) start++;
-            implicit.add(PatternParser.parse(cmd, start, text.length() - 1, CheckKind.NOT, 1, false, "IMPLICIT-CHECK", 1,
-                    opts, vars, diags));
+            implicit.add(PatternParser.parse(
+                    cmd, start, text.length() - 1, CheckKind.NOT, 1, false, "IMPLICIT-CHECK", 1, opts, vars, diags));
         }
         List<CheckString> checks = new CheckFileParser(checkSrc, opts, vars, diags).parse(implicit);
         byte[] inputBytes;
         String inputName = opts.inputFile().equals("-") ? "<stdin>" : opts.inputFile();
         try {
-            inputBytes = opts.inputFile().equals("-") ? stdin.readAllBytes() : Files.readAllBytes(Path.of(opts.inputFile()));
+            inputBytes =
+                    opts.inputFile().equals("-") ? stdin.readAllBytes() : Files.readAllBytes(Path.of(opts.inputFile()));
         } catch (IOException | RuntimeException e) {
             diags.raw("Could not open input file '" + opts.inputFile() + "': " + reason(e) + "\n");
             throw new FileCheckException(2);
@@ -103,7 +105,8 @@ public final class FileCheckTool implements Tool {
         return e instanceof NoSuchFileException ? "No such file or directory" : String.valueOf(e.getMessage());
     }
 
-    private static void validatePrefixes(List<String> prefixes, String kind, Diagnostics diags) throws FileCheckException {
+    private static void validatePrefixes(List<String> prefixes, String kind, Diagnostics diags)
+            throws FileCheckException {
         List<String> seen = new ArrayList<>();
         for (String p : prefixes) {
             String problem = null;
@@ -123,7 +126,8 @@ public final class FileCheckTool implements Tool {
         }
     }
 
-    private static void defineVariables(FileCheckOptions opts, Variables vars, Diagnostics diags) throws FileCheckException {
+    private static void defineVariables(FileCheckOptions opts, Variables vars, Diagnostics diags)
+            throws FileCheckException {
         for (String def : opts.defines()) {
             SourceText cmd = new SourceText("command line", def);
             int eq = def.indexOf('=');

@@ -30,7 +30,10 @@ final class InputDump {
 
     String render(SourceText input, String checkName, boolean all) {
         StringBuilder sb = new StringBuilder();
-        sb.append("\nInput file: ").append(input.name()).append("\nCheck file: ").append(checkName)
+        sb.append("\nInput file: ")
+                .append(input.name())
+                .append("\nCheck file: ")
+                .append(checkName)
                 .append("\n\n-dump-input=help explains the following input dump.\n\nInput was:\n<<<<<<\n");
         String text = input.text();
         List<Integer> starts = new ArrayList<>();
@@ -56,8 +59,13 @@ final class InputDump {
         boolean elided = false;
         for (int l = 0; l < starts.size(); l++) {
             if (!show[l]) {
-                if (!elided) sb.append(" ".repeat(numWidth - 1)).append(".\n").append(" ".repeat(numWidth - 1)).append(".\n")
-                        .append(" ".repeat(numWidth - 1)).append(".\n");
+                if (!elided)
+                    sb.append(" ".repeat(numWidth - 1))
+                            .append(".\n")
+                            .append(" ".repeat(numWidth - 1))
+                            .append(".\n")
+                            .append(" ".repeat(numWidth - 1))
+                            .append(".\n");
                 elided = true;
                 continue;
             }
@@ -66,12 +74,18 @@ final class InputDump {
             int e = text.indexOf('\n', s);
             if (e < 0) e = text.length();
             String num = String.valueOf(l + 1);
-            sb.append(" ".repeat(numWidth - num.length())).append(num).append(": ").append(text, s, e).append(" \n");
+            sb.append(" ".repeat(numWidth - num.length()))
+                    .append(num)
+                    .append(": ")
+                    .append(text, s, e)
+                    .append(" \n");
             for (Note n : byLine.getOrDefault(l, List.of())) {
                 int col = Math.max(0, n.pos() - s);
                 int span = Math.max(1, Math.min(n.len(), e - n.pos() + 1));
-                sb.append(n.label()).append(" ".repeat(Math.max(1, numWidth + 2 - n.label().length() + col)))
-                        .append(n.marker()).append("~".repeat(span - 1));
+                sb.append(n.label())
+                        .append(" ".repeat(Math.max(1, numWidth + 2 - n.label().length() + col)))
+                        .append(n.marker())
+                        .append("~".repeat(span - 1));
                 if (!n.message().isEmpty()) {
                     // Messages start after the input text of the line, as in LLVM's dump.
                     int gap = Math.max(1, (e - s) + 2 - (col + span));

@@ -61,7 +61,7 @@ sealed interface NumericExpr {
     /** Collects the names of the variables this expression uses. */
     default void collectVariables(List<Variable> out) {
         switch (this) {
-            case Literal l -> { }
+            case Literal l -> {}
             case Variable v -> out.add(v);
             case Call c -> c.args().forEach(a -> a.collectVariables(out));
         }

@@ -47,8 +47,19 @@ final class PatternParser {
         return new FileCheckException(2);
     }
 
-    static CheckPattern parse(SourceText src, int start, int end, CheckKind kind, int count, boolean literal,
-            String prefix, int line, FileCheckOptions opts, Variables vars, Diagnostics diags) throws FileCheckException {
+    static CheckPattern parse(
+            SourceText src,
+            int start,
+            int end,
+            CheckKind kind,
+            int count,
+            boolean literal,
+            String prefix,
+            int line,
+            FileCheckOptions opts,
+            Variables vars,
+            Diagnostics diags)
+            throws FileCheckException {
         return new PatternParser(src, opts, vars, diags, line).parse(start, end, kind, count, literal, prefix);
     }
 
@@ -86,7 +97,8 @@ final class PatternParser {
         CheckPattern pat = new CheckPattern(kind, count, prefix, line, src, start, opts.ignoreCase());
         String ps = t.substring(start, end);
         pat.text = ps;
-        if (ps.isEmpty() && kind != CheckKind.EMPTY) throw error(start, "found empty check string with prefix '" + prefix + ":'");
+        if (ps.isEmpty() && kind != CheckKind.EMPTY)
+            throw error(start, "found empty check string with prefix '" + prefix + ":'");
         if (!ps.isEmpty() && kind == CheckKind.EMPTY) {
             throw error(start, "found non-empty check string for empty check with prefix '" + prefix + ":'");
         }
@@ -190,7 +202,8 @@ final class PatternParser {
         int i = p;
         boolean pseudo = t.charAt(i) == '@';
         if (pseudo || t.charAt(i) == '$') i++;
-        if (i >= end || !(Character.isLetter(t.charAt(i)) && t.charAt(i) < 128 || t.charAt(i) == '_')) return Optional.empty();
+        if (i >= end || !(Character.isLetter(t.charAt(i)) && t.charAt(i) < 128 || t.charAt(i) == '_'))
+            return Optional.empty();
         i++;
         while (i < end && (t.charAt(i) < 128 && Character.isLetterOrDigit(t.charAt(i)) || t.charAt(i) == '_')) i++;
         return Optional.of(new VarName(t.substring(p, i), pseudo, i));
@@ -218,7 +231,8 @@ final class PatternParser {
             for (int i = ms; i < nameEnd; i++) {
                 if (t.charAt(i) == ' ' || t.charAt(i) == '\t') throw error(i, "unexpected whitespace");
             }
-            VarName v = variable(ms, close).orElseThrow(() -> error(ms, ms == close ? "empty variable name" : "invalid variable name"));
+            VarName v = variable(ms, close)
+                    .orElseThrow(() -> error(ms, ms == close ? "empty variable name" : "invalid variable name"));
             isDef = colon >= 0;
             substNeeded = !isDef;
             if (isDef) {
@@ -275,10 +289,16 @@ final class PatternParser {
                 if (group < 1 || group > 9) throw error(ms, "Can't back-reference more than 9 variables");
                 re.append("(?:\\").append(group).append(')');
             } else if (isNum) {
-                substs.add(new CheckPattern.Subst(insertIdx, t.substring(substPos, close).strip(), substPos,
-                        Optional.empty(), Optional.of(expr), format));
+                substs.add(new CheckPattern.Subst(
+                        insertIdx,
+                        t.substring(substPos, close).strip(),
+                        substPos,
+                        Optional.empty(),
+                        Optional.of(expr),
+                        format));
             } else {
-                substs.add(new CheckPattern.Subst(insertIdx, substName, ms, Optional.of(substName), Optional.empty(), format));
+                substs.add(new CheckPattern.Subst(
+                        insertIdx, substName, ms, Optional.of(substName), Optional.empty(), format));
             }
         }
         return close + 2;
@@ -399,15 +419,21 @@ final class PatternParser {
                     Optional<NumberFormat> a = implicitFormat(c.args().get(0));
                     Optional<NumberFormat> b = implicitFormat(c.args().get(1));
                     if (a.isPresent() && b.isPresent() && !a.get().equals(b.get())) {
-                        throw error(exprStart, "implicit format conflict between '" + a.get().spelling() + "' and '"
-                                + b.get().spelling() + "', need an explicit format specifier");
+                        throw error(
+                                exprStart,
+                                "implicit format conflict between '" + a.get().spelling() + "' and '"
+                                        + b.get().spelling() + "', need an explicit format specifier");
                     }
                     return a.isPresent() ? a : b;
                 }
             }
         }
 
-        private enum Allowed { LINE_VAR, LEGACY_LITERAL, ANY }
+        private enum Allowed {
+            LINE_VAR,
+            LEGACY_LITERAL,
+            ANY
+        }
 
         private NumericExpr operand(Allowed allowed) throws FileCheckException {
             if (p < end && t.charAt(p) == '(') {

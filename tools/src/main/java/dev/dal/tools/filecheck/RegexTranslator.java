@@ -50,8 +50,8 @@ final class RegexTranslator {
                     haveAtom = true;
                 }
                 case '(' -> {
-                    if (i + 1 < ere.length() && (ere.charAt(i + 1) == '?' || ere.charAt(i + 1) == '*'
-                            || ere.charAt(i + 1) == '+')) {
+                    if (i + 1 < ere.length()
+                            && (ere.charAt(i + 1) == '?' || ere.charAt(i + 1) == '*' || ere.charAt(i + 1) == '+')) {
                         throw new RegexException("repetition-operator operand invalid");
                     }
                     groups++;
@@ -67,7 +67,8 @@ final class RegexTranslator {
                 }
                 case '|' -> {
                     if (i + 1 < ere.length() && (ere.charAt(i + 1) == '|' || ere.charAt(i + 1) == ')')
-                            || i + 1 == ere.length() || !haveAtom && (i == 0 || ere.charAt(i - 1) == '(')) {
+                            || i + 1 == ere.length()
+                            || !haveAtom && (i == 0 || ere.charAt(i - 1) == '(')) {
                         throw new RegexException("empty (sub)expression");
                     }
                     sb.append('|');
@@ -86,7 +87,8 @@ final class RegexTranslator {
                         String bound = ere.substring(i + 1, close);
                         if (!bound.matches("[0-9]+(,[0-9]*)?")) throw new RegexException("invalid repetition count(s)");
                         String[] parts = bound.split(",", -1);
-                        if (parts.length == 2 && !parts[1].isEmpty()
+                        if (parts.length == 2
+                                && !parts[1].isEmpty()
                                 && Integer.parseInt(parts[0]) > Integer.parseInt(parts[1])) {
                             throw new RegexException("invalid repetition count(s)");
                         }
@@ -127,7 +129,9 @@ final class RegexTranslator {
     private static void checkNoSecondQuantifier(String ere, int i) throws RegexException {
         if (i + 1 < ere.length()) {
             char n = ere.charAt(i + 1);
-            if (n == '*' || n == '+' || n == '?'
+            if (n == '*'
+                    || n == '+'
+                    || n == '?'
                     || n == '{' && i + 2 < ere.length() && Character.isDigit(ere.charAt(i + 2))) {
                 throw new RegexException("repetition-operator operand invalid");
             }
@@ -145,7 +149,9 @@ final class RegexTranslator {
             char c = s.charAt(i);
             if (c == ']' && !first) break;
             first = false;
-            if (c == '[' && i + 1 < s.length() && (s.charAt(i + 1) == ':' || s.charAt(i + 1) == '=' || s.charAt(i + 1) == '.')) {
+            if (c == '['
+                    && i + 1 < s.length()
+                    && (s.charAt(i + 1) == ':' || s.charAt(i + 1) == '=' || s.charAt(i + 1) == '.')) {
                 char kind = s.charAt(i + 1);
                 int close = s.indexOf(kind + "]", i + 2);
                 if (close < 0) throw new RegexException("brackets ([ ]) not balanced");
@@ -203,9 +209,24 @@ final class RegexTranslator {
 
     /** Appends {@code c} so java.util.regex reads it literally. */
     static void appendLiteral(StringBuilder sb, char c) {
-        if (c < 128 && Character.isLetterOrDigit(c) || c == ' ' || c == '_' || c == '-' || c == ',' || c == ':'
-                || c == '%' || c == '@' || c == '=' || c == '"' || c == '\'' || c == ';' || c == '/' || c == '<'
-                || c == '>' || c == '!' || c == '~' || c == '`') {
+        if (c < 128 && Character.isLetterOrDigit(c)
+                || c == ' '
+                || c == '_'
+                || c == '-'
+                || c == ','
+                || c == ':'
+                || c == '%'
+                || c == '@'
+                || c == '='
+                || c == '"'
+                || c == '\''
+                || c == ';'
+                || c == '/'
+                || c == '<'
+                || c == '>'
+                || c == '!'
+                || c == '~'
+                || c == '`') {
             sb.append(c);
         } else if (c == '\n') {
             sb.append("\\n");

@@ -12,8 +12,7 @@ import java.util.regex.Pattern;
  * feature names), {@code true}, {@code !}, {@code &&}, {@code ||} and parentheses; {@code ||} binds loosest.
  */
 public final class FeatureExpr {
-    private static final Pattern TOKEN =
-            Pattern.compile("\\s*(\\|\\||&&|!|\\(|\\)|(?:[-+=._a-zA-Z0-9]|\\{\\{.*?}})+)");
+    private static final Pattern TOKEN = Pattern.compile("\\s*(\\|\\||&&|!|\\(|\\)|(?:[-+=._a-zA-Z0-9]|\\{\\{.*?}})+)");
 
     private final List<String> tokens;
     private final Set<String> features;
@@ -31,7 +30,8 @@ public final class FeatureExpr {
      */
     public static boolean evaluate(String expr, Set<String> features) {
         FeatureExpr p = new FeatureExpr(tokenize(expr), features);
-        if (p.tokens.isEmpty()) throw new IllegalArgumentException("expected feature name in expression '" + expr + "'");
+        if (p.tokens.isEmpty())
+            throw new IllegalArgumentException("expected feature name in expression '" + expr + "'");
         boolean v = p.or();
         if (p.pos != p.tokens.size())
             throw new IllegalArgumentException("unexpected '" + p.tokens.get(p.pos) + "' in expression '" + expr + "'");
@@ -45,8 +45,8 @@ public final class FeatureExpr {
         while (at < expr.length()) {
             if (expr.substring(at).isBlank()) break;
             if (!m.find(at) || m.start() != at)
-                throw new IllegalArgumentException("couldn't parse text '" + expr.substring(at).strip()
-                        + "' in expression '" + expr + "'");
+                throw new IllegalArgumentException(
+                        "couldn't parse text '" + expr.substring(at).strip() + "' in expression '" + expr + "'");
             out.add(m.group(1));
             at = m.end();
         }
@@ -91,7 +91,8 @@ public final class FeatureExpr {
         }
         String t = peek();
         if (t.isEmpty() || t.equals(")") || t.equals("&&") || t.equals("||"))
-            throw new IllegalArgumentException("expected feature name but found '" + (t.isEmpty() ? "end of expression" : t) + "'");
+            throw new IllegalArgumentException(
+                    "expected feature name but found '" + (t.isEmpty() ? "end of expression" : t) + "'");
         pos++;
         if (t.equals("true")) return true;
         if (!t.contains("{{")) return features.contains(t);

@@ -52,8 +52,9 @@ public final class Lit {
         for (Path input : paths) {
             Path abs = input.toAbsolutePath().normalize();
             if (!Files.exists(abs)) throw new LitException("error: '" + input + "' does not exist");
-            Path root = SuiteConfig.findRoot(abs).orElseThrow(() -> new LitException("error: no "
-                    + SuiteConfig.FILE_NAME + " found in '" + input + "' or any folder above it"));
+            Path root = SuiteConfig.findRoot(abs)
+                    .orElseThrow(() -> new LitException(
+                            "error: no " + SuiteConfig.FILE_NAME + " found in '" + input + "' or any folder above it"));
             SuiteConfig suite = suites.computeIfAbsent(root, r -> configure(SuiteConfig.load(r), params));
             List<Path> files = new ArrayList<>();
             if (Files.isDirectory(abs)) collect(suite, abs, files);
@@ -70,7 +71,8 @@ public final class Lit {
     private static SuiteConfig configure(SuiteConfig suite, Map<String, String> params) {
         SuiteConfig s = suite;
         String exec = params.get("exec_root");
-        if (exec != null && !exec.isEmpty()) s = s.withExecRoot(Path.of(exec).toAbsolutePath().normalize());
+        if (exec != null && !exec.isEmpty())
+            s = s.withExecRoot(Path.of(exec).toAbsolutePath().normalize());
         return s;
     }
 
@@ -81,8 +83,9 @@ public final class Lit {
                 if (name.startsWith(".") || suite.excludes().contains(name)) continue;
                 if (Files.isDirectory(p)) {
                     // lit never looks into Output folders, nor into a nested suite.
-                    if (name.equals("Output") || p.equals(suite.execRoot()) || Files.exists(p.resolve(SuiteConfig.FILE_NAME)))
-                        continue;
+                    if (name.equals("Output")
+                            || p.equals(suite.execRoot())
+                            || Files.exists(p.resolve(SuiteConfig.FILE_NAME))) continue;
                     collect(suite, p, out);
                 } else if (suite.suffixes().stream().anyMatch(name::endsWith)) {
                     out.add(p);
@@ -102,7 +105,9 @@ public final class Lit {
         List<LitTest> tests = discover(options.paths(), options.params());
         int discovered = tests.size();
         if (options.filter().isPresent()) {
-            tests = tests.stream().filter(t -> options.filter().get().matcher(t.fullName()).find()).toList();
+            tests = tests.stream()
+                    .filter(t -> options.filter().get().matcher(t.fullName()).find())
+                    .toList();
         }
         ToolRegistry registry = tools;
         if (options.toolsAsProcesses()) registry = tools.asProcesses(Lit::launcherFor);
@@ -171,11 +176,15 @@ public final class Lit {
 
     private static void summary(LitOptions o, List<TestResult> results, int excluded, double seconds, PrintStream out) {
         Map<ResultCode, List<TestResult>> byCode = new EnumMap<>(ResultCode.class);
-        for (TestResult r : results) byCode.computeIfAbsent(r.code(), c -> new ArrayList<>()).add(r);
+        for (TestResult r : results)
+            byCode.computeIfAbsent(r.code(), c -> new ArrayList<>()).add(r);
         int total = results.size() + excluded;
         for (ResultCode c : ResultCode.values()) {
             if (!c.isFailure() || !byCode.containsKey(c)) continue;
-            List<String> names = byCode.get(c).stream().map(r -> r.test().fullName()).sorted().toList();
+            List<String> names = byCode.get(c).stream()
+                    .map(r -> r.test().fullName())
+                    .sorted()
+                    .toList();
             out.println(STARS);
             out.printf("%s Tests (%d):%n", c.label(), names.size());
             for (String n : names) out.println("  " + n);
@@ -196,7 +205,12 @@ public final class Lit {
         for (ResultCode c : shown) counts.put(c.label(), byCode.get(c).size());
         int width = counts.keySet().stream().mapToInt(String::length).max().orElse(0);
         for (Map.Entry<String, Integer> e : counts.entrySet()) {
-            out.printf(Locale.ROOT, "  %-" + width + "s: %d (%.2f%%)%n", e.getKey(), e.getValue(), 100.0 * e.getValue() / total);
+            out.printf(
+                    Locale.ROOT,
+                    "  %-" + width + "s: %d (%.2f%%)%n",
+                    e.getKey(),
+                    e.getValue(),
+                    100.0 * e.getValue() / total);
         }
     }
 }

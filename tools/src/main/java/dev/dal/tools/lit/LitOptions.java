@@ -23,8 +23,16 @@ import java.util.regex.PatternSyntaxException;
  * @param toolsAsProcesses run registered DAL tools as one JVM per command instead of in-process
  *     ({@code --tools-as-processes}, for measuring what in-process running saves)
  */
-public record LitOptions(List<Path> paths, int jobs, boolean verbose, boolean all, boolean quiet, boolean succinct,
-        Optional<Pattern> filter, Map<String, String> params, boolean toolsAsProcesses) {
+public record LitOptions(
+        List<Path> paths,
+        int jobs,
+        boolean verbose,
+        boolean all,
+        boolean quiet,
+        boolean succinct,
+        Optional<Pattern> filter,
+        Map<String, String> params,
+        boolean toolsAsProcesses) {
     /** The usage text. */
     public static final String USAGE = """
             usage: dal-lit [options] TEST_PATH...
@@ -56,7 +64,8 @@ public record LitOptions(List<Path> paths, int jobs, boolean verbose, boolean al
         boolean all = false;
         boolean quiet = false;
         boolean succinct = false;
-        Optional<Pattern> filter = Optional.ofNullable(System.getenv("LIT_FILTER")).map(Pattern::compile);
+        Optional<Pattern> filter =
+                Optional.ofNullable(System.getenv("LIT_FILTER")).map(Pattern::compile);
         Map<String, String> params = new LinkedHashMap<>();
         boolean processes = false;
         for (int i = 0; i < args.size(); i++) {
@@ -83,9 +92,12 @@ public record LitOptions(List<Path> paths, int jobs, boolean verbose, boolean al
                     try {
                         jobs = Integer.parseInt(v);
                     } catch (NumberFormatException e) {
-                        throw new IllegalArgumentException("argument " + a + ": invalid positive integer value: '" + v + "'");
+                        throw new IllegalArgumentException(
+                                "argument " + a + ": invalid positive integer value: '" + v + "'");
                     }
-                    if (jobs < 1) throw new IllegalArgumentException("argument " + a + ": requires positive integer, but found '" + v + "'");
+                    if (jobs < 1)
+                        throw new IllegalArgumentException(
+                                "argument " + a + ": requires positive integer, but found '" + v + "'");
                 }
                 case "--filter" -> {
                     String v = inline != null ? inline : value(args, ++i, a);
@@ -103,7 +115,8 @@ public record LitOptions(List<Path> paths, int jobs, boolean verbose, boolean al
                 }
                 case "-h", "--help" -> throw new IllegalArgumentException("");
                 default -> {
-                    if (a.startsWith("-") && a.length() > 1) throw new IllegalArgumentException("unrecognized argument: " + a);
+                    if (a.startsWith("-") && a.length() > 1)
+                        throw new IllegalArgumentException("unrecognized argument: " + a);
                     paths.add(Path.of(a));
                 }
             }

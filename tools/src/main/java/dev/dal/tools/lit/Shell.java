@@ -77,7 +77,12 @@ final class Shell {
     /**
      * @param fallbacks the suite's {@code tool.<name>} commands, run for a DAL tool that is not registered in-process
      */
-    Shell(ToolRegistry tools, Map<String, String> fallbacks, Path cwd, Map<String, String> env, StringBuilder transcript) {
+    Shell(
+            ToolRegistry tools,
+            Map<String, String> fallbacks,
+            Path cwd,
+            Map<String, String> env,
+            StringBuilder transcript) {
         this.tools = tools;
         this.fallbacks = fallbacks;
         this.cwd = cwd;
@@ -111,7 +116,11 @@ final class Shell {
             List<String> args = expand(cmds.get(i).args());
             transcript.append("$ ");
             for (int k = 0; k < args.size(); k++) {
-                transcript.append(k == 0 ? "" : " ").append('"').append(args.get(k)).append('"');
+                transcript
+                        .append(k == 0 ? "" : " ")
+                        .append('"')
+                        .append(args.get(k))
+                        .append('"');
             }
             transcript.append('\n');
             Sink out = Sink.buffer();
@@ -126,21 +135,24 @@ final class Shell {
                         in = redirect(r, fds, opened, in);
                     } catch (IOException e) {
                         // lit's shell aborts the whole test (UNRESOLVED) when a redirection's file cannot be opened.
-                        throw new ScriptAbort("cannot open '" + r.target().text() + "' for redirection '" + r.op()
-                                + "': " + e);
+                        throw new ScriptAbort(
+                                "cannot open '" + r.target().text() + "' for redirection '" + r.op() + "': " + e);
                     }
                 }
-                if (args.getFirst().equals("echo") && cmds.get(i).redirects().stream()
-                        .anyMatch(r -> r.op().equals("<") || r.fd() == 2 || r.op().equals("&>"))) {
+                if (args.getFirst().equals("echo")
+                        && cmds.get(i).redirects().stream()
+                                .anyMatch(r -> r.op().equals("<") || r.fd() == 2 || r.op().equals("&>"))) {
                     // lit's built-in echo refuses these redirections; matching it keeps both runners' verdicts equal.
-                    err.captured.writeBytes("stdin and stderr redirects not supported for echo\n".getBytes(StandardCharsets.UTF_8));
+                    err.captured.writeBytes(
+                            "stdin and stderr redirects not supported for echo\n".getBytes(StandardCharsets.UTF_8));
                     st = new Status(127, false);
                 } else {
                     st = command(args, in, fds[1], fds[2]);
                 }
             } catch (UnsupportedRedirect e) {
                 // lit's shell supports only 2>&1 among descriptor duplications, and fails the command with 127.
-                err.captured.writeBytes(("Unsupported redirect: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
+                err.captured.writeBytes(
+                        ("Unsupported redirect: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
                 st = new Status(127, false);
             } catch (IOException | IllegalArgumentException e) {
                 err.captured.writeBytes(("error: " + e.getMessage() + "\n").getBytes(StandardCharsets.UTF_8));
@@ -160,7 +172,10 @@ final class Shell {
             if (st.exit() != 0) {
                 if ((!last || out.captured.size() == 0) && err.captured.size() == 0)
                     transcript.append("note: command had no output on stdout or stderr\n");
-                transcript.append("error: command failed with exit status: ").append(st.exit()).append('\n');
+                transcript
+                        .append("error: command failed with exit status: ")
+                        .append(st.exit())
+                        .append('\n');
                 status = st.exit();
             }
         }
@@ -191,10 +206,13 @@ final class Shell {
                 fds[r.fd()] = fds[to];
             }
             case ">", ">>", "&>" -> {
-                OutputStream o = Files.newOutputStream(cwd.resolve(target), r.op().equals(">>")
-                        ? new java.nio.file.OpenOption[] {java.nio.file.StandardOpenOption.CREATE,
-                                java.nio.file.StandardOpenOption.APPEND}
-                        : new java.nio.file.OpenOption[0]);
+                OutputStream o = Files.newOutputStream(
+                        cwd.resolve(target),
+                        r.op().equals(">>")
+                                ? new java.nio.file.OpenOption[] {
+                                    java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND
+                                }
+                                : new java.nio.file.OpenOption[0]);
                 opened.add(o);
                 Sink s = new Sink(o, new ByteArrayOutputStream());
                 if (r.op().equals("&>")) {
@@ -279,7 +297,8 @@ final class Shell {
             case "export" -> {
                 for (String w : rest) {
                     int eq = w.indexOf('=');
-                    if (eq <= 0) throw new IllegalArgumentException("'export' supports only NAME=VALUE, got '" + w + "'");
+                    if (eq <= 0)
+                        throw new IllegalArgumentException("'export' supports only NAME=VALUE, got '" + w + "'");
                     env.put(w.substring(0, eq), w.substring(eq + 1));
                 }
                 return new Status(0, false);
@@ -421,21 +440,24 @@ final class Shell {
                 out.write(b, off, len);
             }
         };
-        OutputStream e = out == err ? o : new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                err.write(new byte[] {(byte) b}, 0, 1);
-            }
+        OutputStream e = out == err
+                ? o
+                : new OutputStream() {
+                    @Override
+                    public void write(int b) throws IOException {
+                        err.write(new byte[] {(byte) b}, 0, 1);
+                    }
 
-            @Override
-            public void write(byte[] b, int off, int len) throws IOException {
-                err.write(b, off, len);
-            }
-        };
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        err.write(b, off, len);
+                    }
+                };
         // Buffered, so a tool writing byte by byte does not take the sink's lock per byte; flushed below.
         PrintStream ps = new PrintStream(new java.io.BufferedOutputStream(o, 1 << 16), false, StandardCharsets.UTF_8);
-        PrintStream es = out == err ? ps : new PrintStream(new java.io.BufferedOutputStream(e, 1 << 12), false,
-                StandardCharsets.UTF_8);
+        PrintStream es = out == err
+                ? ps
+                : new PrintStream(new java.io.BufferedOutputStream(e, 1 << 12), false, StandardCharsets.UTF_8);
         try {
             int rc = tool.run(List.copyOf(args), dir, new ByteArrayInputStream(in), ps, es);
             return new Status(rc, false);

@@ -114,7 +114,8 @@ public final class ShellParser {
     private String operatorAt(int i) {
         String rest = text.substring(i);
         // A single digit directly followed by a redirection is that descriptor's redirection.
-        if (rest.length() >= 2 && (rest.charAt(0) == '0' || rest.charAt(0) == '1' || rest.charAt(0) == '2')
+        if (rest.length() >= 2
+                && (rest.charAt(0) == '0' || rest.charAt(0) == '1' || rest.charAt(0) == '2')
                 && (rest.charAt(1) == '>' || rest.charAt(1) == '<')
                 && (i == 0 || Character.isWhitespace(text.charAt(i - 1)))) {
             String r = plainOperator(rest.substring(1));
@@ -140,7 +141,8 @@ public final class ShellParser {
             if (plainOperator(text.substring(i)) != null) break;
             if (c == '\'') {
                 int end = text.indexOf('\'', i + 1);
-                if (end < 0) throw new IllegalArgumentException("missing quote character in '" + text.substring(i) + "'");
+                if (end < 0)
+                    throw new IllegalArgumentException("missing quote character in '" + text.substring(i) + "'");
                 sb.append(text, i + 1, end);
                 i = end + 1;
             } else if (c == '"') {
@@ -153,7 +155,8 @@ public final class ShellParser {
                         i++;
                         break;
                     }
-                    // Inside double quotes lit's shell lets a backslash escape only '"' and '\\'; others stay as written.
+                    // Inside double quotes lit's shell lets a backslash escape only '"' and '\\'; others stay as
+                    // written.
                     if (d == '\\' && i + 1 < n && (text.charAt(i + 1) == '"' || text.charAt(i + 1) == '\\')) {
                         sb.append(text.charAt(i + 1));
                         i += 2;

@@ -31,7 +31,8 @@ public final class Substitutions {
      *     a definition may use the ones defined before it)
      * @param suite the suite's substitutions, with any REDEFINE of them applied
      */
-    public static Substitutions forTest(LitTest test, List<Map.Entry<String, String>> local, Map<String, String> suite) {
+    public static Substitutions forTest(
+            LitTest test, List<Map.Entry<String, String>> local, Map<String, String> suite) {
         List<Map.Entry<String, String>> subs = new ArrayList<>();
         // %% is hidden first so that the suite's and the built-in patterns never see an escaped percent.
         subs.add(Map.entry("%%", PERCENT_MARKER));

@@ -35,8 +35,16 @@ import java.util.Set;
  * @param tools DAL tool names mapped to the command LLVM's lit should run for them
  * @param path folders searched for commands before the inherited {@code PATH}
  */
-public record SuiteConfig(String name, Path sourceRoot, Path execRoot, List<String> suffixes, Set<String> excludes,
-        Set<String> features, Map<String, String> substitutions, Map<String, String> tools, List<String> path) {
+public record SuiteConfig(
+        String name,
+        Path sourceRoot,
+        Path execRoot,
+        List<String> suffixes,
+        Set<String> excludes,
+        Set<String> features,
+        Map<String, String> substitutions,
+        Map<String, String> tools,
+        List<String> path) {
     /** The config file name both runners look for. */
     public static final String FILE_NAME = "lit.suite.properties";
 
@@ -133,8 +141,12 @@ public record SuiteConfig(String name, Path sourceRoot, Path execRoot, List<Stri
                     case "excludes" -> excludes.addAll(words);
                     case "features" -> features.addAll(words);
                     case "path" -> path.addAll(words);
-                    default -> throw LitException.at(fileName, lineNo, "unknown key '" + key
-                            + "' (expected name, suffixes, excludes, features, exec_root, path, substitution.*, tool.*)");
+                    default ->
+                        throw LitException.at(
+                                fileName,
+                                lineNo,
+                                "unknown key '" + key
+                                        + "' (expected name, suffixes, excludes, features, exec_root, path, substitution.*, tool.*)");
                 }
             }
         }

@@ -48,7 +48,8 @@ public final class TestRunner {
             if (!FeatureExpr.evaluate(req, features)) missing.add(req);
         }
         if (!missing.isEmpty()) {
-            return b.done(ResultCode.UNSUPPORTED,
+            return b.done(
+                    ResultCode.UNSUPPORTED,
                     "Test requires the following unavailable features: " + String.join(", ", missing) + "\n");
         }
         List<String> unsupported = new ArrayList<>();
@@ -56,11 +57,12 @@ public final class TestRunner {
             if (FeatureExpr.evaluate(u, features)) unsupported.add(u);
         }
         if (!unsupported.isEmpty()) {
-            return b.done(ResultCode.UNSUPPORTED, "Test does not support the following features and/or targets: "
-                    + String.join(", ", unsupported) + "\n");
+            return b.done(
+                    ResultCode.UNSUPPORTED,
+                    "Test does not support the following features and/or targets: " + String.join(", ", unsupported)
+                            + "\n");
         }
-        boolean expectFail = script.xfails().stream()
-                .anyMatch(x -> x.equals("*") || FeatureExpr.evaluate(x, features));
+        boolean expectFail = script.xfails().stream().anyMatch(x -> x.equals("*") || FeatureExpr.evaluate(x, features));
 
         List<ShNode> parsed = new ArrayList<>();
         StringBuilder scriptText = new StringBuilder();
@@ -69,13 +71,23 @@ public final class TestRunner {
         Map<String, String> suiteSubs = new LinkedHashMap<>(test.suite().substitutions());
         int nextDefine = 0;
         for (TestScript.RunLine rl : script.runLines()) {
-            for (; nextDefine < script.defines().size() && script.defines().get(nextDefine).line() < rl.line(); nextDefine++) {
+            for (;
+                    nextDefine < script.defines().size()
+                            && script.defines().get(nextDefine).line() < rl.line();
+                    nextDefine++) {
                 String error = define(script.defines().get(nextDefine), local, suiteSubs);
-                if (error != null) return b.done(ResultCode.UNRESOLVED, test.file() + ":" + script.defines().get(nextDefine).line()
-                        + ": error: " + error + "\n");
+                if (error != null)
+                    return b.done(
+                            ResultCode.UNRESOLVED,
+                            test.file() + ":" + script.defines().get(nextDefine).line() + ": error: " + error + "\n");
             }
             String cmd = Substitutions.forTest(test, local, suiteSubs).apply(rl.command());
-            scriptText.append(": 'RUN: at line ").append(rl.line()).append("';  ").append(cmd).append('\n');
+            scriptText
+                    .append(": 'RUN: at line ")
+                    .append(rl.line())
+                    .append("';  ")
+                    .append(cmd)
+                    .append('\n');
             if (parseError != null) continue;
             try {
                 parsed.add(ShellParser.parse(cmd));
@@ -85,12 +97,14 @@ public final class TestRunner {
         }
         if (parseError != null) {
             // As in lit, an expected failure covers a script that cannot even be parsed.
-            return b.done(expectFail ? ResultCode.XFAIL : ResultCode.FAIL, formatFailure(scriptText, 1, parseError + "\n"));
+            return b.done(
+                    expectFail ? ResultCode.XFAIL : ResultCode.FAIL, formatFailure(scriptText, 1, parseError + "\n"));
         }
         try {
             Files.createDirectories(test.tmpBase().getParent());
         } catch (IOException e) {
-            return b.done(ResultCode.UNRESOLVED, "cannot create " + test.tmpBase().getParent() + ": " + e + "\n");
+            return b.done(
+                    ResultCode.UNRESOLVED, "cannot create " + test.tmpBase().getParent() + ": " + e + "\n");
         }
 
         int attempts = 1 + Math.max(0, script.allowedRetries().orElse(0));
@@ -103,11 +117,14 @@ public final class TestRunner {
             exit = 0;
             try {
                 for (int i = 0; i < parsed.size() && exit == 0; i++) {
-                    out.append("$ \":\" \"RUN: at line ").append(script.runLines().get(i).line()).append("\"\n");
+                    out.append("$ \":\" \"RUN: at line ")
+                            .append(script.runLines().get(i).line())
+                            .append("\"\n");
                     exit = shell.run(parsed.get(i));
                 }
             } catch (Shell.ScriptAbort e) {
-                return b.done(ResultCode.UNRESOLVED, formatFailure(scriptText, 1, out + "error: " + e.getMessage() + "\n"));
+                return b.done(
+                        ResultCode.UNRESOLVED, formatFailure(scriptText, 1, out + "error: " + e.getMessage() + "\n"));
             }
             transcript = out.toString();
             if (exit == 0) break;
@@ -135,7 +152,8 @@ public final class TestRunner {
     }
 
     /** Applies a DEFINE/REDEFINE; {@return an error message, or null} */
-    private static String define(TestScript.Define d, List<Map.Entry<String, String>> local, Map<String, String> suite) {
+    private static String define(
+            TestScript.Define d, List<Map.Entry<String, String>> local, Map<String, String> suite) {
         int at = -1;
         for (int i = 0; i < local.size(); i++) {
             if (local.get(i).getKey().equals(d.name())) at = i;
@@ -143,7 +161,8 @@ public final class TestRunner {
         boolean inSuite = suite.containsKey(d.name());
         if (!d.redefine()) {
             if (at >= 0 || inSuite)
-                return "'DEFINE:' directive names existing substitution '" + d.name() + "'; use 'REDEFINE:' to change it";
+                return "'DEFINE:' directive names existing substitution '" + d.name()
+                        + "'; use 'REDEFINE:' to change it";
             local.addFirst(Map.entry(d.name(), d.value()));
         } else if (at >= 0) {
             local.set(at, Map.entry(d.name(), d.value()));

@@ -22,8 +22,13 @@ import java.util.regex.Pattern;
  * @param allowedRetries ALLOW_RETRIES count, if given
  * @param defines DEFINE and REDEFINE directives in file order; each applies to the RUN lines after it
  */
-public record TestScript(List<RunLine> runLines, List<String> requires, List<String> unsupported, List<String> xfails,
-        OptionalInt allowedRetries, List<Define> defines) {
+public record TestScript(
+        List<RunLine> runLines,
+        List<String> requires,
+        List<String> unsupported,
+        List<String> xfails,
+        OptionalInt allowedRetries,
+        List<Define> defines) {
     /**
      * A {@code DEFINE: %{name} = value} or {@code REDEFINE: %{name} = value} directive.
      *
@@ -91,8 +96,11 @@ public record TestScript(List<RunLine> runLines, List<String> requires, List<Str
             String rest = m.group(2);
             if (rest.endsWith("\r")) rest = rest.substring(0, rest.length() - 1);
             if (pending != null && !kw.equals(pending)) {
-                throw LitException.at(fileName, pendingLine, "Test has unterminated '" + pending
-                        + "' directive (with '\\') continued by '" + kw + "' at line " + lineNo);
+                throw LitException.at(
+                        fileName,
+                        pendingLine,
+                        "Test has unterminated '" + pending + "' directive (with '\\') continued by '" + kw
+                                + "' at line " + lineNo);
             }
             switch (kw) {
                 case "RUN:", "DEFINE:", "REDEFINE:" -> {
@@ -128,8 +136,8 @@ public record TestScript(List<RunLine> runLines, List<String> requires, List<Str
                     try {
                         retries = OptionalInt.of(Integer.parseInt(rest.strip()));
                     } catch (NumberFormatException e) {
-                        throw LitException.at(fileName, lineNo,
-                                "'ALLOW_RETRIES:' expects an integer, got '" + rest.strip() + "'");
+                        throw LitException.at(
+                                fileName, lineNo, "'ALLOW_RETRIES:' expects an integer, got '" + rest.strip() + "'");
                     }
                 }
                 case "END." -> {
@@ -139,9 +147,12 @@ public record TestScript(List<RunLine> runLines, List<String> requires, List<Str
             }
         }
         if (pending != null) {
-            throw LitException.at(fileName, pendingLine, pending.equals("RUN:")
-                    ? "Test has unterminated RUN lines (with '\\')"
-                    : "Test has unterminated '" + pending + "' directive (with '\\')");
+            throw LitException.at(
+                    fileName,
+                    pendingLine,
+                    pending.equals("RUN:")
+                            ? "Test has unterminated RUN lines (with '\\')"
+                            : "Test has unterminated '" + pending + "' directive (with '\\')");
         }
         return new TestScript(runs, requires, unsupported, xfails, retries, defines);
     }
@@ -149,11 +160,15 @@ public record TestScript(List<RunLine> runLines, List<String> requires, List<Str
     private static Define definition(String file, int line, String kw, String text) {
         Matcher m = DEFINITION.matcher(text);
         if (!m.matches()) {
-            throw LitException.at(file, line, "'" + kw + "' directive expects '%{name} = value', got '" + text.strip() + "'");
+            throw LitException.at(
+                    file, line, "'" + kw + "' directive expects '%{name} = value', got '" + text.strip() + "'");
         }
         if (!DEFINE_NAME.matcher(m.group(1)).matches()) {
-            throw LitException.at(file, line, "substitution name '" + m.group(1) + "' is malformed: it must be '%{' then a"
-                    + " letter or underscore, then letters, digits, '-', '_' or ':', then '}'");
+            throw LitException.at(
+                    file,
+                    line,
+                    "substitution name '" + m.group(1) + "' is malformed: it must be '%{' then a"
+                            + " letter or underscore, then letters, digits, '-', '_' or ':', then '}'");
         }
         return new Define(line, kw.equals("REDEFINE:"), m.group(1), m.group(2).strip());
     }

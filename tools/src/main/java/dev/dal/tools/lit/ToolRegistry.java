@@ -65,7 +65,8 @@ public final class ToolRegistry {
     /** {@return a process command prefix that runs tool {@code name} in a fresh JVM on this JVM's class path} */
     public static List<String> javaLauncher(String name) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.add(java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString());
         cmd.add("-XX:+UseSerialGC");
         cmd.add("-XX:TieredStopAtLevel=1");
         cmd.add("-cp");

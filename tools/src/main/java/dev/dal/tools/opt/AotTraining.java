@@ -35,16 +35,27 @@ public final class AotTraining {
             Path pretty = dir.resolve("pretty.ir");
             int rc = 0;
             for (int round = 0; round < 3; round++) {
-                rc |= run(List.of("--allow-unregistered-dialect", "--print-op-generic", ops.toString(), "-o", "/dev/null"));
+                rc |= run(List.of(
+                        "--allow-unregistered-dialect", "--print-op-generic", ops.toString(), "-o", "/dev/null"));
                 rc |= run(List.of("--allow-unregistered-dialect", ops.toString(), "-o", pretty.toString()));
-                rc |= run(List.of("--allow-unregistered-dialect", "--canonicalize", "--cse", pretty.toString(), "-o",
+                rc |= run(List.of(
+                        "--allow-unregistered-dialect",
+                        "--canonicalize",
+                        "--cse",
+                        pretty.toString(),
+                        "-o",
                         "/dev/null"));
-                rc |= run(List.of("--allow-unregistered-dialect", "--print-op-generic", weights.toString(), "-o",
+                rc |= run(List.of(
+                        "--allow-unregistered-dialect", "--print-op-generic", weights.toString(), "-o", "/dev/null"));
+                rc |= run(List.of(
+                        "--allow-unregistered-dialect", "--print-op-generic", resources.toString(), "-o", "/dev/null"));
+                rc |= run(List.of(
+                        "--allow-unregistered-dialect",
+                        "--split-input-file",
+                        "--mlir-print-debuginfo",
+                        pretty.toString(),
+                        "-o",
                         "/dev/null"));
-                rc |= run(List.of("--allow-unregistered-dialect", "--print-op-generic", resources.toString(), "-o",
-                        "/dev/null"));
-                rc |= run(List.of("--allow-unregistered-dialect", "--split-input-file", "--mlir-print-debuginfo",
-                        pretty.toString(), "-o", "/dev/null"));
             }
             run(List.of("--version"));
             run(List.of("--help"));
@@ -62,8 +73,11 @@ public final class AotTraining {
 
     private static int run(List<String> args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(), err = new ByteArrayOutputStream();
-        int rc = OptCommand.execute(args.toArray(String[]::new), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int rc = OptCommand.execute(
+                args.toArray(String[]::new),
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         if (rc != 0) System.err.print(err.toString(StandardCharsets.UTF_8));
         return rc;
     }
@@ -72,8 +86,11 @@ public final class AotTraining {
     static String generatedOps(int n) {
         String t = "tensor<1x64x56x56xf32>";
         StringBuilder sb = new StringBuilder();
-        sb.append("\"builtin.module\"() ({\n  \"func.func\"() ({\n  ^bb0(%arg0: ").append(t).append(", %arg1: ")
-                .append(t).append("):\n");
+        sb.append("\"builtin.module\"() ({\n  \"func.func\"() ({\n  ^bb0(%arg0: ")
+                .append(t)
+                .append(", %arg1: ")
+                .append(t)
+                .append("):\n");
         List<String> live = new ArrayList<>(List.of("%arg0", "%arg1"));
         for (int i = 0; i < n; i++) {
             String a = live.get((i * 7) % live.size()), b = live.get((i * 13 + 1) % live.size());
@@ -83,18 +100,50 @@ public final class AotTraining {
                 case 2 -> "foo.conv_like";
                 default -> "foo.relu";
             };
-            sb.append("    %").append(i).append(" = \"").append(op).append("\"(").append(a).append(", ").append(b)
-                    .append(") {id = ").append(i).append(" : i64, name = \"layer_").append(i).append("\", scale = ")
-                    .append(i % 1000 + 1).append(".5e-01 : f32, flags = [true, -").append(i % 9)
-                    .append(", 2.5 : f64], shape = array<i64: 1, 64>} : (").append(t).append(", ").append(t)
-                    .append(") -> ").append(t).append(" loc(\"layer\":").append(i + 1).append(":3)\n");
-            sb.append("    %c").append(i).append(" = \"dal.constant\"() {value = ").append(i % 5)
+            sb.append("    %")
+                    .append(i)
+                    .append(" = \"")
+                    .append(op)
+                    .append("\"(")
+                    .append(a)
+                    .append(", ")
+                    .append(b)
+                    .append(") {id = ")
+                    .append(i)
+                    .append(" : i64, name = \"layer_")
+                    .append(i)
+                    .append("\", scale = ")
+                    .append(i % 1000 + 1)
+                    .append(".5e-01 : f32, flags = [true, -")
+                    .append(i % 9)
+                    .append(", 2.5 : f64], shape = array<i64: 1, 64>} : (")
+                    .append(t)
+                    .append(", ")
+                    .append(t)
+                    .append(") -> ")
+                    .append(t)
+                    .append(" loc(\"layer\":")
+                    .append(i + 1)
+                    .append(":3)\n");
+            sb.append("    %c")
+                    .append(i)
+                    .append(" = \"dal.constant\"() {value = ")
+                    .append(i % 5)
                     .append(" : i32} : () -> i32\n");
             live.add("%" + i);
             if (live.size() > 16) live.remove(3);
         }
-        sb.append("    \"func.return\"(%").append(n - 1).append(") : (").append(t).append(") -> ()\n");
-        sb.append("  }) {function_type = (").append(t).append(", ").append(t).append(") -> ").append(t)
+        sb.append("    \"func.return\"(%")
+                .append(n - 1)
+                .append(") : (")
+                .append(t)
+                .append(") -> ()\n");
+        sb.append("  }) {function_type = (")
+                .append(t)
+                .append(", ")
+                .append(t)
+                .append(") -> ")
+                .append(t)
                 .append(", sym_name = \"main\"} : () -> ()\n}) : () -> ()\n");
         return sb.toString();
     }

@@ -63,7 +63,8 @@ final class OptCommand {
     private static final String[][] FLAGS = {
         // name(s), value label (empty = boolean), description
         {"-o,--output", "<file>", "Output file (default: stdout)"},
-        {"--pass-pipeline", "<pipeline>", "A textual pass pipeline, e.g. 'builtin.module(func.func(canonicalize,cse))'"},
+        {"--pass-pipeline", "<pipeline>", "A textual pass pipeline, e.g. 'builtin.module(func.func(canonicalize,cse))'"
+        },
         {"--split-input-file", "", "Split the input at '// -----' lines and process each chunk separately"},
         {"--verify-diagnostics", "", "Check that emitted diagnostics match the expected-* annotations of the input"},
         {"--verify-each", "[<bool>]", "Run the verifier after each pass (default: true)"},
@@ -75,7 +76,11 @@ final class OptCommand {
         {"--pass-statistics,--mlir-pass-statistics", "", "Report the statistics of each pass"},
         {"--print-op-generic,--mlir-print-op-generic", "", "Print every op in MLIR's generic form"},
         {"--print-debuginfo,--mlir-print-debuginfo", "", "Print locations"},
-        {"--elide-large-constants", "[<n>]", "Print element attributes with more than n (default 16) elements as dense_resource<__elided__>"},
+        {
+            "--elide-large-constants",
+            "[<n>]",
+            "Print element attributes with more than n (default 16) elements as dense_resource<__elided__>"
+        },
         {"--mlir-elide-elementsattrs-if-larger", "<n>", "Same as --elide-large-constants=<n>"},
         {"--allow-unregistered-dialect", "", "Keep ops of unknown dialects in generic form instead of rejecting them"},
         {"--show-dialects", "", "List the registered dialects and exit"},
@@ -83,19 +88,25 @@ final class OptCommand {
     };
 
     private CommandSpec spec(List<PassInfo> passes) {
-        CommandSpec spec = CommandSpec.create().name("dal-opt").mixinStandardHelpOptions(true)
+        CommandSpec spec = CommandSpec.create()
+                .name("dal-opt")
+                .mixinStandardHelpOptions(true)
                 .version("dal-opt " + Version.VERSION);
-        UsageMessageSpec usage = spec.usageMessage();
-        usage.description("DAL's modular optimizer: reads IR (generic or pretty form), runs passes, writes IR.",
+        UsageMessageSpec usage = spec.usageMessage().width(110);
+        usage.description(
+                "DAL's modular optimizer: reads IR (generic or pretty form), runs passes, writes IR.",
                 "Pass flags run in the order given; each takes its options as --<pass>='opt=value opt2=value'.");
         usage.footerHeading("%nPasses:%n");
         List<String> footer = new ArrayList<>();
         for (PassInfo p : passes) {
-            footer.add(String.format("  --%-26s %s%s", p.argument(), p.description(),
+            footer.add(String.format(
+                    "  --%-32s %s%s",
+                    p.argument(),
+                    p.description(),
                     p.anchor().map(a -> " (on " + a + ")").orElse("")));
             for (OptionInfo o : p.options())
-                footer.add(String.format("      %-24s %s [%s, default: %s]", o.name() + "=<" + o.type() + ">",
-                        o.help(), o.type(), o.defaultValue()));
+                footer.add(String.format(
+                        "      %-30s %s (default: %s)", o.name() + "=<" + o.type() + ">", o.help(), o.defaultValue()));
         }
         footer.add("");
         footer.add("Exit codes: 0 success, 1 errors in the input or a failing pass, 2 bad command line.");
@@ -103,18 +114,28 @@ final class OptCommand {
         for (String[] f : FLAGS) {
             OptionSpec.Builder b = OptionSpec.builder(f[0].split(",")).description(f[2]);
             if (f[1].isEmpty()) b.arity("0").type(boolean.class);
-            else if (f[1].startsWith("[")) b.arity("1").type(String.class).paramLabel(f[1].substring(1, f[1].length() - 1));
+            else if (f[1].startsWith("["))
+                b.arity("1").type(String.class).paramLabel(f[1].substring(1, f[1].length() - 1));
             else b.arity("1").type(String.class).paramLabel(f[1]);
             if (f[0].equals("--pass-pipeline") || f[0].equals("--print-ir-before") || f[0].equals("--print-ir-after"))
-                b.type(List.class)
-                    .auxiliaryTypes(String.class);
+                b.type(List.class).auxiliaryTypes(String.class);
             spec.addOption(b.build());
         }
         for (PassInfo p : passes)
-            spec.addOption(OptionSpec.builder("--" + p.argument()).arity("1").type(String.class)
-                    .paramLabel("<options>").description(p.description()).hidden(true).build());
-        spec.addPositional(PositionalParamSpec.builder().index("0").arity("0..1").paramLabel("<input>")
-                .type(String.class).description("Input file (default: stdin)").build());
+            spec.addOption(OptionSpec.builder("--" + p.argument())
+                    .arity("1")
+                    .type(String.class)
+                    .paramLabel("<options>")
+                    .description(p.description())
+                    .hidden(true)
+                    .build());
+        spec.addPositional(PositionalParamSpec.builder()
+                .index("0")
+                .arity("0..1")
+                .paramLabel("<input>")
+                .type(String.class)
+                .description("Input file (default: stdin)")
+                .build());
         return spec;
     }
 
@@ -153,14 +174,17 @@ final class OptCommand {
         }
         if (flag(pr, "--show-dialects")) {
             out.println("Available Dialects:");
-            DialectRegistry.global().dialects().values()
+            DialectRegistry.global()
+                    .dialects()
+                    .values()
                     .forEach(d -> out.println("  " + d.name() + " - " + d.summary()));
             return 0;
         }
 
         // Pipeline: --pass-pipeline first, then pass flags in command-line order. Each chunk of a split input gets
         // a fresh pass manager (statistics are per run), so keep the texts and check them once up front.
-        List<String> pipeline = new ArrayList<>(this.<List<String>>value(pr, "--pass-pipeline").orElse(List.of()));
+        List<String> pipeline =
+                new ArrayList<>(this.<List<String>>value(pr, "--pass-pipeline").orElse(List.of()));
         for (String arg : args) {
             if (!arg.startsWith("--") || arg.equals("--")) continue;
             String name = arg.substring(2);
@@ -183,15 +207,22 @@ final class OptCommand {
             err.println("dal-opt: error: the element count for eliding constants must be a non-negative integer");
             return 2;
         }
-        PrintOptions printOptions = new PrintOptions(flag(pr, "--print-op-generic"), flag(pr, "--print-debuginfo"), elide);
+        PrintOptions printOptions =
+                new PrintOptions(flag(pr, "--print-op-generic"), flag(pr, "--print-debuginfo"), elide);
         IrPrinter printer = new IrPrinter(printOptions);
-        boolean verifyEach = value(pr, "--verify-each").map(v -> !v.equals("false") && !v.equals("0")).orElse(true);
-        PassRunConfig config = new PassRunConfig().verifyEach(verifyEach)
-                .printIrBeforeAll(flag(pr, "--print-ir-before-all")).printIrAfterAll(flag(pr, "--print-ir-after-all"))
-                .printIrBefore(names(pr, "--print-ir-before")).printIrAfter(names(pr, "--print-ir-after"))
-                .timing(flag(pr, "--timing")).statistics(flag(pr, "--pass-statistics"))
-                .printer(new IrPrinter(new PrintOptions(printOptions.generic(), printOptions.debugInfo(),
-                        OptionalLong.of(16)))::print)
+        boolean verifyEach = value(pr, "--verify-each")
+                .map(v -> !v.equals("false") && !v.equals("0"))
+                .orElse(true);
+        PassRunConfig config = new PassRunConfig()
+                .verifyEach(verifyEach)
+                .printIrBeforeAll(flag(pr, "--print-ir-before-all"))
+                .printIrAfterAll(flag(pr, "--print-ir-after-all"))
+                .printIrBefore(names(pr, "--print-ir-before"))
+                .printIrAfter(names(pr, "--print-ir-after"))
+                .timing(flag(pr, "--timing"))
+                .statistics(flag(pr, "--pass-statistics"))
+                .printer(new IrPrinter(
+                        new PrintOptions(printOptions.generic(), printOptions.debugInfo(), OptionalLong.of(16)))::print)
                 .out(err);
         ParserConfig parserConfig = new ParserConfig(flag(pr, "--allow-unregistered-dialect"));
 
@@ -242,17 +273,25 @@ final class OptCommand {
         try {
             // Straight from the IR to the output bytes: a 200 MB weights file never exists as one Java string.
             long t0 = System.nanoTime();
-            ToolIO.writeAtomically(output, o -> {
-                for (int i = 0; i < results.size(); i++) {
-                    if (i > 0) o.write("// -----\n".getBytes(StandardCharsets.US_ASCII));
-                    printer.print(results.get(i), o);
-                }
-                o.flush();
-            }, out);
+            ToolIO.writeAtomically(
+                    output,
+                    o -> {
+                        for (int i = 0; i < results.size(); i++) {
+                            if (i > 0) o.write("// -----\n".getBytes(StandardCharsets.US_ASCII));
+                            printer.print(results.get(i), o);
+                        }
+                        o.flush();
+                    },
+                    out);
             phases[3] = System.nanoTime() - t0;
             if (flag(pr, "--timing")) {
-                err.printf(java.util.Locale.ROOT, "dal-opt phases (wall): parse %.3f s, verify %.3f s, passes %.3f s,"
-                        + " output %.3f s%n", phases[0] / 1e9, phases[1] / 1e9, phases[2] / 1e9, phases[3] / 1e9);
+                err.printf(
+                        java.util.Locale.ROOT,
+                        "dal-opt phases (wall): parse %.3f s, verify %.3f s, passes %.3f s," + " output %.3f s%n",
+                        phases[0] / 1e9,
+                        phases[1] / 1e9,
+                        phases[2] / 1e9,
+                        phases[3] / 1e9);
             }
         } catch (ToolIO.ToolIOException e) {
             err.println("dal-opt: error: " + e.getMessage());
@@ -297,8 +336,13 @@ final class OptCommand {
     }
 
     /** Parses, verifies and runs the pipelines on one chunk. @return the resulting module, or null on errors */
-    private static Operation processChunk(SourceFile chunk, ParserConfig parserConfig, List<PassManager> pms,
-            PassRunConfig config, DiagnosticEngine diag, long[] phases) {
+    private static Operation processChunk(
+            SourceFile chunk,
+            ParserConfig parserConfig,
+            List<PassManager> pms,
+            PassRunConfig config,
+            DiagnosticEngine diag,
+            long[] phases) {
         long t0 = System.nanoTime();
         Optional<Operation> parsed = IrParser.parse(chunk, parserConfig, diag);
         long t1 = System.nanoTime();
@@ -334,7 +378,9 @@ final class OptCommand {
 
     private <T> Optional<T> value(ParseResult pr, String name) {
         if (name.startsWith("<")) {
-            return pr.hasMatchedPositional(0) ? Optional.ofNullable(pr.matchedPositionalValue(0, null)) : Optional.empty();
+            return pr.hasMatchedPositional(0)
+                    ? Optional.ofNullable(pr.matchedPositionalValue(0, null))
+                    : Optional.empty();
         }
         if (!pr.hasMatchedOption(name)) return Optional.empty();
         return Optional.ofNullable(pr.matchedOptionValue(name, null));
@@ -346,5 +392,4 @@ final class OptCommand {
             for (String s : v.split(",")) if (!s.isBlank()) out.add(s.trim());
         return out;
     }
-
 }

@@ -76,10 +76,16 @@ public final class TranslateMain implements Tool {
         if (output == null) return usage(stderr, "no output file given (-o)");
         String out = output.equals("-") ? output : workingDir.resolve(output).toString();
         try {
-            if (importFile != null) return importOnnx(workingDir.resolve(importFile), out, allowUnknown, generic,
-                    stdout, stderr);
-            return exportOnnx(exportFile.equals("-") ? "-" : workingDir.resolve(exportFile).toString(), out, stdin,
-                    stdout, stderr);
+            if (importFile != null)
+                return importOnnx(workingDir.resolve(importFile), out, allowUnknown, generic, stdout, stderr);
+            return exportOnnx(
+                    exportFile.equals("-")
+                            ? "-"
+                            : workingDir.resolve(exportFile).toString(),
+                    out,
+                    stdin,
+                    stdout,
+                    stderr);
         } catch (OnnxException e) {
             stderr.println(e.getMessage());
             return 1;
@@ -99,8 +105,9 @@ public final class TranslateMain implements Tool {
         return 2;
     }
 
-    private static int importOnnx(Path in, String out, boolean allowUnknown, boolean generic, PrintStream stdout,
-            PrintStream stderr) throws OnnxException, ToolIO.ToolIOException {
+    private static int importOnnx(
+            Path in, String out, boolean allowUnknown, boolean generic, PrintStream stdout, PrintStream stderr)
+            throws OnnxException, ToolIO.ToolIOException {
         Operation module = OnnxImporter.importFile(in, new OnnxImporter.Options(allowUnknown));
         DiagnosticEngine diag = new DiagnosticEngine();
         diag.addHandler(new DiagnosticRenderer(new SourceManager(), stderr));

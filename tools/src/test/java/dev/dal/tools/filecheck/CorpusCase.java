@@ -27,7 +27,8 @@ record CorpusCase(String name, String args, int expected, byte[] check, byte[] i
     static List<CorpusCase> loadAll() throws IOException {
         List<CorpusCase> cases = new ArrayList<>();
         try (Stream<Path> files = Files.list(DIR)) {
-            for (Path p : files.filter(f -> f.toString().endsWith(".case")).sorted().toList()) cases.add(load(p));
+            for (Path p :
+                    files.filter(f -> f.toString().endsWith(".case")).sorted().toList()) cases.add(load(p));
         }
         return cases;
     }
@@ -53,7 +54,11 @@ record CorpusCase(String name, String args, int expected, byte[] check, byte[] i
             i = checkStart - 1;
         }
         String input = text.substring(i + 1 + inputMark.length());
-        return new CorpusCase(name, args, expected, check.getBytes(StandardCharsets.ISO_8859_1),
+        return new CorpusCase(
+                name,
+                args,
+                expected,
+                check.getBytes(StandardCharsets.ISO_8859_1),
                 input.getBytes(StandardCharsets.ISO_8859_1));
     }
 
@@ -67,7 +72,8 @@ record CorpusCase(String name, String args, int expected, byte[] check, byte[] i
         boolean hasCheck = false;
         for (String tok : args.isEmpty() ? new String[0] : args.split("\\s+")) {
             if (tok.contains("%c")) hasCheck = true;
-            out.add(tok.replace("%c", checkFile.toString()).replace("%i", inputFile.toString())
+            out.add(tok.replace("%c", checkFile.toString())
+                    .replace("%i", inputFile.toString())
                     .replace("%d", dir.toString()));
         }
         if (!hasCheck && !args.contains("%i")) out.add(checkFile.toString());

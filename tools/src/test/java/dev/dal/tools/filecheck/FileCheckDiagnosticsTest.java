@@ -31,8 +31,12 @@ class FileCheckDiagnosticsTest {
         List<String> args = new ArrayList<>(List.of(options));
         args.add(checkFile.toString());
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = new FileCheckTool().run(args, new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int code = new FileCheckTool()
+                .run(
+                        args,
+                        new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                        new PrintStream(new ByteArrayOutputStream()),
+                        new PrintStream(err, true, StandardCharsets.UTF_8));
         return new Result(code, err.toString(StandardCharsets.UTF_8).replace(checkFile.toString(), "check.txt"));
     }
 
@@ -57,8 +61,11 @@ class FileCheckDiagnosticsTest {
     void badRegexIsAMalformedCheckFileWithExitCodeTwo() throws IOException {
         Result r = run("CHECK: {{fo(}}\n", "foo\n");
         assertEquals(2, r.code());
-        assertTrue(r.err().startsWith("check.txt:1:10: error: invalid regex: parentheses not balanced\n"
-                + "CHECK: {{fo(}}\n         ^\n"), r.err());
+        assertTrue(
+                r.err()
+                        .startsWith("check.txt:1:10: error: invalid regex: parentheses not balanced\n"
+                                + "CHECK: {{fo(}}\n         ^\n"),
+                r.err());
     }
 
     @Test
@@ -93,7 +100,9 @@ class FileCheckDiagnosticsTest {
     void checkNextWithoutPreviousCheckIsRejected() throws IOException {
         Result r = run("CHECK-NEXT: foo\n", "foo\n");
         assertEquals(2, r.code());
-        assertEquals("check.txt:1:1: error: found 'CHECK-NEXT' without previous 'CHECK: line\nCHECK-NEXT: foo\n^\n", r.err());
+        assertEquals(
+                "check.txt:1:1: error: found 'CHECK-NEXT' without previous 'CHECK: line\nCHECK-NEXT: foo\n^\n",
+                r.err());
     }
 
     @Test
@@ -114,7 +123,10 @@ class FileCheckDiagnosticsTest {
     void checkSameOnAnotherLineNamesBothMatches() throws IOException {
         Result r = run("CHECK: foo\nCHECK-SAME: bar\n", "foo\nbar\n", "--dump-input=never");
         assertEquals(1, r.code());
-        assertTrue(r.err().startsWith("check.txt:2:13: error: CHECK-SAME: is not on the same line as the previous match\n"),
+        assertTrue(
+                r.err()
+                        .startsWith(
+                                "check.txt:2:13: error: CHECK-SAME: is not on the same line as the previous match\n"),
                 r.err());
         assertTrue(r.err().contains("<stdin>:2:1: note: 'next' match was here\n"), r.err());
         assertTrue(r.err().contains("<stdin>:1:4: note: previous match ended here\n"), r.err());
@@ -131,7 +143,10 @@ class FileCheckDiagnosticsTest {
     void countFailureSaysWhichOccurrenceWasMissing() throws IOException {
         Result r = run("CHECK-COUNT-3: bar\n", "bar\nbar\n", "--dump-input=never");
         assertEquals(1, r.code());
-        assertTrue(r.err().startsWith("check.txt:1:16: error: CHECK-COUNT: expected string not found in input (3 out of 3)\n"),
+        assertTrue(
+                r.err()
+                        .startsWith(
+                                "check.txt:1:16: error: CHECK-COUNT: expected string not found in input (3 out of 3)\n"),
                 r.err());
     }
 
@@ -139,7 +154,8 @@ class FileCheckDiagnosticsTest {
     void badCountAndNotCombosAreMalformed() throws IOException {
         Result count = run("CHECK-COUNT-0: foo\n", "foo\n");
         assertEquals(2, count.code());
-        assertTrue(count.err().startsWith("check.txt:1:14: error: invalid count in -COUNT specification on prefix 'CHECK'\n"));
+        assertTrue(count.err()
+                .startsWith("check.txt:1:14: error: invalid count in -COUNT specification on prefix 'CHECK'\n"));
         Result combo = run("CHECK-NOT-NEXT: foo\n", "foo\n");
         assertEquals(2, combo.code());
         assertTrue(combo.err().startsWith("check.txt:1:7: error: unsupported -NOT combo on prefix 'CHECK'\n"));
@@ -154,8 +170,12 @@ class FileCheckDiagnosticsTest {
         assertEquals(1, dump.code());
         assertEquals("FileCheck: for the --dump-input option: Cannot find option named 'bogus'!\n", dump.err());
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int none = new FileCheckTool().run(List.of(), new ByteArrayInputStream(new byte[0]),
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+        int none = new FileCheckTool()
+                .run(
+                        List.of(),
+                        new ByteArrayInputStream(new byte[0]),
+                        new PrintStream(new ByteArrayOutputStream()),
+                        new PrintStream(err));
         assertEquals(2, none);
         assertEquals("<check-file> not specified\n", err.toString());
     }
@@ -198,9 +218,12 @@ class FileCheckDiagnosticsTest {
                 String word = "w" + (char) ('a' + i % 26);
                 boolean good = i % 2 == 0;
                 String input = "def " + word + "\nuse " + (good ? word : "q" + word) + "\n";
-                results.add(pool.submit(() -> new FileCheckTool().run(List.of(a.toString(), "--dump-input=never"),
-                        new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
-                        new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()))));
+                results.add(pool.submit(() -> new FileCheckTool()
+                        .run(
+                                List.of(a.toString(), "--dump-input=never"),
+                                new ByteArrayInputStream(input.getBytes(StandardCharsets.UTF_8)),
+                                new PrintStream(new ByteArrayOutputStream()),
+                                new PrintStream(new ByteArrayOutputStream()))));
             }
             for (int i = 0; i < results.size(); i++) {
                 assertEquals(i % 2 == 0 ? 0 : 1, results.get(i).get(), "run " + i);

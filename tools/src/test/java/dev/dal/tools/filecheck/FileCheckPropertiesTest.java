@@ -46,7 +46,8 @@ class FileCheckPropertiesTest {
 
     /** Inputs: 2 to 12 lines of 0 to 6 words each. */
     private static Gen<List<List<Integer>>> inputs() {
-        return lists().of(lists().of(integers().between(0, 9)).ofSizeBetween(0, 6)).ofSizeBetween(2, 12);
+        return lists().of(lists().of(integers().between(0, 9)).ofSizeBetween(0, 6))
+                .ofSizeBetween(2, 12);
     }
 
     private static List<String> render(List<List<Integer>> words) {
@@ -66,8 +67,12 @@ class FileCheckPropertiesTest {
             List<String> args = new ArrayList<>(List.of(options));
             args.add(check.toString());
             byte[] input = (String.join("\n", inputLines) + "\n").getBytes(StandardCharsets.UTF_8);
-            int code = new FileCheckTool().run(args, new ByteArrayInputStream(input),
-                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(new ByteArrayOutputStream()));
+            int code = new FileCheckTool()
+                    .run(
+                            args,
+                            new ByteArrayInputStream(input),
+                            new PrintStream(new ByteArrayOutputStream()),
+                            new PrintStream(new ByteArrayOutputStream()));
             Files.delete(check);
             return code;
         } catch (IOException e) {
@@ -86,13 +91,15 @@ class FileCheckPropertiesTest {
 
     @Test
     void checkNextMatchesExactlyTheFollowingLine() {
-        qt().withExamples(EXAMPLES).forAll(inputs(), integers().between(0, 11), integers().between(0, 11))
+        qt().withExamples(EXAMPLES)
+                .forAll(inputs(), integers().between(0, 11), integers().between(0, 11))
                 .checkAssert((w, a, b) -> {
                     List<String> lines = render(w);
                     int i = a % lines.size();
                     int k = b % lines.size();
                     int expected = k == i + 1 ? 0 : 1;
-                    org.junit.jupiter.api.Assertions.assertEquals(expected,
+                    org.junit.jupiter.api.Assertions.assertEquals(
+                            expected,
                             run(lines, "CHECK: " + lines.get(i) + "\nCHECK-NEXT: " + lines.get(k) + "\n"),
                             "CHECK line " + i + " then CHECK-NEXT line " + k);
                 });
@@ -100,63 +107,78 @@ class FileCheckPropertiesTest {
 
     @Test
     void checksOfIncreasingLinesPassAndAnyInversionFails() {
-        qt().withExamples(EXAMPLES).forAll(inputs(), lists().of(integers().between(0, 11)).ofSizeBetween(1, 6))
+        qt().withExamples(EXAMPLES)
+                .forAll(inputs(), lists().of(integers().between(0, 11)).ofSizeBetween(1, 6))
                 .checkAssert((w, picks) -> {
                     List<String> lines = render(w);
-                    List<Integer> idx = picks.stream().map(p -> p % lines.size()).collect(Collectors.toList());
+                    List<Integer> idx =
+                            picks.stream().map(p -> p % lines.size()).collect(Collectors.toList());
                     boolean strictlyIncreasing = true;
                     for (int j = 1; j < idx.size(); j++) strictlyIncreasing &= idx.get(j) > idx.get(j - 1);
-                    String check = idx.stream().map(i -> "CHECK: " + lines.get(i) + "\n").collect(Collectors.joining());
+                    String check = idx.stream()
+                            .map(i -> "CHECK: " + lines.get(i) + "\n")
+                            .collect(Collectors.joining());
                     org.junit.jupiter.api.Assertions.assertEquals(strictlyIncreasing ? 0 : 1, run(lines, check));
                 });
     }
 
     @Test
     void checkNotOfAnAbsentStringPassesAndOfAPresentMarkerFails() {
-        qt().withExamples(EXAMPLES).forAll(inputs(), integers().between(0, 11), integers().between(0, 99))
+        qt().withExamples(EXAMPLES)
+                .forAll(inputs(), integers().between(0, 11), integers().between(0, 99))
                 .checkAssert((w, k, absent) -> {
                     List<String> lines = render(w);
                     String first = lines.get(0);
-                    org.junit.jupiter.api.Assertions.assertEquals(0,
-                            run(lines, "CHECK: " + first + "\nCHECK-NOT: zz" + absent + "\n"));
+                    org.junit.jupiter.api.Assertions.assertEquals(
+                            0, run(lines, "CHECK: " + first + "\nCHECK-NOT: zz" + absent + "\n"));
                     int i = k % lines.size();
                     int expected = i == 0 ? 0 : 1;
-                    org.junit.jupiter.api.Assertions.assertEquals(expected,
-                            run(lines, "CHECK: " + first + "\nCHECK-NOT: m" + i + "q\n"), "CHECK-NOT of line " + i);
+                    org.junit.jupiter.api.Assertions.assertEquals(
+                            expected,
+                            run(lines, "CHECK: " + first + "\nCHECK-NOT: m" + i + "q\n"),
+                            "CHECK-NOT of line " + i);
                 });
     }
 
     @Test
     void checkDagOfAnyPermutationOfDistinctLinesPasses() {
-        qt().withExamples(EXAMPLES).forAll(inputs(), integers().between(0, 10_000)).checkAssert((w, seed) -> {
-            List<String> lines = render(w);
-            List<String> perm = new ArrayList<>(lines);
-            Collections.shuffle(perm, new Random(seed));
-            String check = perm.stream().map(l -> "CHECK-DAG: " + l + "\n").collect(Collectors.joining());
-            org.junit.jupiter.api.Assertions.assertEquals(0, run(lines, check));
-        });
+        qt().withExamples(EXAMPLES)
+                .forAll(inputs(), integers().between(0, 10_000))
+                .checkAssert((w, seed) -> {
+                    List<String> lines = render(w);
+                    List<String> perm = new ArrayList<>(lines);
+                    Collections.shuffle(perm, new Random(seed));
+                    String check =
+                            perm.stream().map(l -> "CHECK-DAG: " + l + "\n").collect(Collectors.joining());
+                    org.junit.jupiter.api.Assertions.assertEquals(0, run(lines, check));
+                });
     }
 
     @Test
     void checkCountPassesExactlyWhenTheWordOccursOftenEnough() {
-        qt().withExamples(EXAMPLES).forAll(inputs(), integers().between(0, 9), integers().between(1, 8))
+        qt().withExamples(EXAMPLES)
+                .forAll(inputs(), integers().between(0, 9), integers().between(1, 8))
                 .checkAssert((w, word, n) -> {
                     List<String> lines = render(w);
-                    long occurrences = w.stream().flatMap(List::stream).filter(x -> x == word.intValue()).count();
-                    org.junit.jupiter.api.Assertions.assertEquals(n <= occurrences ? 0 : 1,
-                            run(lines, "CHECK-COUNT-" + n + ": a" + word + "\n"));
+                    long occurrences = w.stream()
+                            .flatMap(List::stream)
+                            .filter(x -> x == word.intValue())
+                            .count();
+                    org.junit.jupiter.api.Assertions.assertEquals(
+                            n <= occurrences ? 0 : 1, run(lines, "CHECK-COUNT-" + n + ": a" + word + "\n"));
                 });
     }
 
     @Test
     void checkSameAcceptsWordsOfTheMatchedLineOnly() {
-        qt().withExamples(EXAMPLES).forAll(inputs(), integers().between(0, 11), integers().between(0, 9))
+        qt().withExamples(EXAMPLES)
+                .forAll(inputs(), integers().between(0, 11), integers().between(0, 9))
                 .checkAssert((w, k, word) -> {
                     List<String> lines = render(w);
                     int i = k % lines.size();
                     boolean onLine = w.get(i).contains(word);
-                    org.junit.jupiter.api.Assertions.assertEquals(onLine ? 0 : 1,
-                            run(lines, "CHECK: m" + i + "q\nCHECK-SAME: a" + word + "\n"));
+                    org.junit.jupiter.api.Assertions.assertEquals(
+                            onLine ? 0 : 1, run(lines, "CHECK: m" + i + "q\nCHECK-SAME: a" + word + "\n"));
                 });
     }
 
@@ -165,9 +187,11 @@ class FileCheckPropertiesTest {
         qt().withExamples(EXAMPLES).forAll(inputs(), integers().between(0, 11)).checkAssert((w, k) -> {
             List<String> lines = render(w);
             int i = k % lines.size();
-            org.junit.jupiter.api.Assertions.assertEquals(0, run(lines, "CHECK: " + lines.get(i) + "\n", "--match-full-lines"));
+            org.junit.jupiter.api.Assertions.assertEquals(
+                    0, run(lines, "CHECK: " + lines.get(i) + "\n", "--match-full-lines"));
             if (!w.get(i).isEmpty()) {
-                org.junit.jupiter.api.Assertions.assertEquals(1, run(lines, "CHECK: m" + i + "q\n", "--match-full-lines"));
+                org.junit.jupiter.api.Assertions.assertEquals(
+                        1, run(lines, "CHECK: m" + i + "q\n", "--match-full-lines"));
             }
         });
     }
@@ -192,7 +216,8 @@ class FileCheckPropertiesTest {
             List<String> lines = render(w);
             int i = k % lines.size();
             String last = w.get(i).isEmpty() ? "" : " a" + w.get(i).get(w.get(i).size() - 1);
-            org.junit.jupiter.api.Assertions.assertEquals(0, run(lines, "CHECK: {{^}}m" + i + "q{{.*}}" + last + "{{$}}\n"));
+            org.junit.jupiter.api.Assertions.assertEquals(
+                    0, run(lines, "CHECK: {{^}}m" + i + "q{{.*}}" + last + "{{$}}\n"));
         });
     }
 }

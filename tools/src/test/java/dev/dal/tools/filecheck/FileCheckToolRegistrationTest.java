@@ -12,8 +12,10 @@ import org.junit.jupiter.api.Test;
 class FileCheckToolRegistrationTest {
     @Test
     void dalFilecheckIsRegisteredAsATool() {
-        List<Tool> tools = ServiceLoader.load(Tool.class).stream().map(ServiceLoader.Provider::get)
-                .filter(t -> t.name().equals("dal-filecheck")).toList();
+        List<Tool> tools = ServiceLoader.load(Tool.class).stream()
+                .map(ServiceLoader.Provider::get)
+                .filter(t -> t.name().equals("dal-filecheck"))
+                .toList();
         assertEquals(1, tools.size(), "exactly one tool named dal-filecheck");
         assertTrue(tools.get(0) instanceof FileCheckTool);
     }

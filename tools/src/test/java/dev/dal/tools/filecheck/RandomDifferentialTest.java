@@ -20,20 +20,64 @@ import org.junit.jupiter.api.io.TempDir;
  * Fixed seeds keep it reproducible; the fragments make many cases malformed or failing on purpose.
  */
 class RandomDifferentialTest {
-    private static final String[] WORDS = {"foo", "bar", "baz", "a1", "a2", "x", "y", "%0", "%1", "=", " ", "  ", "\t",
-        "(", ")", "[", "]", "{", "}", "{{", "[[", "]]", "}}", "\\", ".", "*", "+", "?", "|", "^", "$", "-", "#",
-        "CHECK", "COM:", "10", "0x1f"};
-    private static final String[] SPECIAL = {"[[@LINE]]", "[[@LINE+1]]", "[[#%x,H:]]", "[[#H+1]]", "[[#%.3u,P:]]",
-        "[[$G:[a-z]+]]", "[[$G]]", "[[#@LINE-1]]", "{{a{1,2}}}", "{{[]a]}}", "{{\\.}}", "[[X:a]b]]", "{{}}", "[[#]]"};
-    private static final String[] REGEX = {".*", "[a-z]+", "[0-9]", "a|b", "fo+", "[^ ]*", "x?", "(foo|bar)",
-        "[[:alpha:]]+", "%[0-9]"};
-    private static final String[] DIRECTIVES = {"CHECK: ", "CHECK-NEXT: ", "CHECK-SAME: ", "CHECK-NOT: ", "CHECK-DAG: ",
-        "CHECK-LABEL: ", "CHECK-EMPTY:", "CHECK-COUNT-2: ", "CHECK{LITERAL}: ", "CHECK-NEXT{LITERAL}: ",
-        "CHECK-COUNT-1: ", "COM: ", "CHECK-NOT{LITERAL}: ", "CHECK :", "// CHECK:", " CHECK-DAG:", "XCHECK: "};
-    private static final String[][] OPTIONS = {{}, {}, {"--check-prefixes=CHECK,XCHECK"}, {"--comment-prefixes=CHECK"},
-        {"--match-full-lines"}, {"--strict-whitespace"}, {"--ignore-case"}, {"--enable-var-scope"},
-        {"--implicit-check-not=baz"}, {"--match-full-lines", "--strict-whitespace"}, {"-DV=foo"}, {"-D#N=3"},
-        {"--allow-deprecated-dag-overlap"}, {"--enable-var-scope", "-D$G=foo"}};
+    private static final String[] WORDS = {
+        "foo", "bar", "baz", "a1", "a2", "x", "y", "%0", "%1", "=", " ", "  ", "\t", "(", ")", "[", "]", "{", "}", "{{",
+        "[[", "]]", "}}", "\\", ".", "*", "+", "?", "|", "^", "$", "-", "#", "CHECK", "COM:", "10", "0x1f"
+    };
+    private static final String[] SPECIAL = {
+        "[[@LINE]]",
+        "[[@LINE+1]]",
+        "[[#%x,H:]]",
+        "[[#H+1]]",
+        "[[#%.3u,P:]]",
+        "[[$G:[a-z]+]]",
+        "[[$G]]",
+        "[[#@LINE-1]]",
+        "{{a{1,2}}}",
+        "{{[]a]}}",
+        "{{\\.}}",
+        "[[X:a]b]]",
+        "{{}}",
+        "[[#]]"
+    };
+    private static final String[] REGEX = {
+        ".*", "[a-z]+", "[0-9]", "a|b", "fo+", "[^ ]*", "x?", "(foo|bar)", "[[:alpha:]]+", "%[0-9]"
+    };
+    private static final String[] DIRECTIVES = {
+        "CHECK: ",
+        "CHECK-NEXT: ",
+        "CHECK-SAME: ",
+        "CHECK-NOT: ",
+        "CHECK-DAG: ",
+        "CHECK-LABEL: ",
+        "CHECK-EMPTY:",
+        "CHECK-COUNT-2: ",
+        "CHECK{LITERAL}: ",
+        "CHECK-NEXT{LITERAL}: ",
+        "CHECK-COUNT-1: ",
+        "COM: ",
+        "CHECK-NOT{LITERAL}: ",
+        "CHECK :",
+        "// CHECK:",
+        " CHECK-DAG:",
+        "XCHECK: "
+    };
+    private static final String[][] OPTIONS = {
+        {},
+        {},
+        {"--check-prefixes=CHECK,XCHECK"},
+        {"--comment-prefixes=CHECK"},
+        {"--match-full-lines"},
+        {"--strict-whitespace"},
+        {"--ignore-case"},
+        {"--enable-var-scope"},
+        {"--implicit-check-not=baz"},
+        {"--match-full-lines", "--strict-whitespace"},
+        {"-DV=foo"},
+        {"-D#N=3"},
+        {"--allow-deprecated-dag-overlap"},
+        {"--enable-var-scope", "-D$G=foo"}
+    };
 
     private final Random rnd = new Random(20261125);
 
@@ -78,8 +122,12 @@ class RandomDifferentialTest {
             List<String> args = new ArrayList<>(List.of(OPTIONS[rnd.nextInt(OPTIONS.length)]));
             args.addAll(List.of(check.toString(), "--input-file", input.toString(), "--dump-input=never"));
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int dal = new FileCheckTool().run(args, new ByteArrayInputStream(new byte[0]),
-                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+            int dal = new FileCheckTool()
+                    .run(
+                            args,
+                            new ByteArrayInputStream(new byte[0]),
+                            new PrintStream(new ByteArrayOutputStream()),
+                            new PrintStream(err));
             int llvm = DifferentialCorpusTest.runLlvm(args, input, tmp);
             if (dal != llvm) {
                 mismatches.add("DAL " + dal + ", LLVM " + llvm + ", options " + args.subList(0, args.size() - 4)
@@ -90,11 +138,30 @@ class RandomDifferentialTest {
         assertEquals(List.of(), mismatches);
     }
 
-    private static final String[] INPUT_WORDS = {"foo", "bar", "baz", "%0", "%1", "=", "op", "ret", "f1:", "f2:", "x", "y"};
-    private static final String[] LINE_DIRECTIVES = {"CHECK: ", "CHECK: ", "CHECK-NEXT: ", "CHECK-SAME: ", "CHECK-NOT: ",
-        "CHECK-DAG: ", "CHECK-DAG: ", "CHECK-LABEL: ", "CHECK-EMPTY:", "CHECK-COUNT-2: "};
-    private static final String[][] LINE_OPTIONS = {{}, {}, {"--match-full-lines"}, {"--enable-var-scope"},
-        {"--implicit-check-not=baz"}, {"--allow-deprecated-dag-overlap"}, {"--strict-whitespace"}};
+    private static final String[] INPUT_WORDS = {
+        "foo", "bar", "baz", "%0", "%1", "=", "op", "ret", "f1:", "f2:", "x", "y"
+    };
+    private static final String[] LINE_DIRECTIVES = {
+        "CHECK: ",
+        "CHECK: ",
+        "CHECK-NEXT: ",
+        "CHECK-SAME: ",
+        "CHECK-NOT: ",
+        "CHECK-DAG: ",
+        "CHECK-DAG: ",
+        "CHECK-LABEL: ",
+        "CHECK-EMPTY:",
+        "CHECK-COUNT-2: "
+    };
+    private static final String[][] LINE_OPTIONS = {
+        {},
+        {},
+        {"--match-full-lines"},
+        {"--enable-var-scope"},
+        {"--implicit-check-not=baz"},
+        {"--allow-deprecated-dag-overlap"},
+        {"--strict-whitespace"}
+    };
 
     /** Checks cut from the input's own lines, so many pass and the ordering rules decide the verdict. */
     @Test
@@ -108,7 +175,8 @@ class RandomDifferentialTest {
             List<String> lines = new ArrayList<>();
             for (int l = 2 + rnd.nextInt(10); l > 0; l--) {
                 StringBuilder sb = new StringBuilder();
-                for (int k = rnd.nextInt(4); k > 0; k--) sb.append(pick(INPUT_WORDS)).append(k > 1 ? " " : "");
+                for (int k = rnd.nextInt(4); k > 0; k--)
+                    sb.append(pick(INPUT_WORDS)).append(k > 1 ? " " : "");
                 lines.add(sb.toString());
             }
             StringBuilder ck = new StringBuilder();
@@ -137,15 +205,20 @@ class RandomDifferentialTest {
             List<String> args = new ArrayList<>(List.of(LINE_OPTIONS[rnd.nextInt(LINE_OPTIONS.length)]));
             args.addAll(List.of(check.toString(), "--input-file", input.toString(), "--dump-input=never"));
             ByteArrayOutputStream err = new ByteArrayOutputStream();
-            int dal = new FileCheckTool().run(args, new ByteArrayInputStream(new byte[0]),
-                    new PrintStream(new ByteArrayOutputStream()), new PrintStream(err));
+            int dal = new FileCheckTool()
+                    .run(
+                            args,
+                            new ByteArrayInputStream(new byte[0]),
+                            new PrintStream(new ByteArrayOutputStream()),
+                            new PrintStream(err));
             int llvm = DifferentialCorpusTest.runLlvm(args, input, tmp);
             if (dal != llvm) {
                 mismatches.add("DAL " + dal + ", LLVM " + llvm + ", options " + args.subList(0, args.size() - 4)
                         + "\n--- check\n" + ck + "--- input\n" + String.join("\n", lines) + "\n--- DAL said\n" + err);
             }
         }
-        System.out.println("input-derived FileCheck differential: " + cases + " cases, " + mismatches.size() + " mismatches");
+        System.out.println(
+                "input-derived FileCheck differential: " + cases + " cases, " + mismatches.size() + " mismatches");
         assertEquals(List.of(), mismatches);
     }
 }

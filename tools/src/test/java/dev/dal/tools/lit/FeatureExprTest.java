@@ -48,8 +48,10 @@ class FeatureExprTest {
 
     @Test
     void evaluationAgreesWithDirectEvaluationOfGeneratedExpressions() {
-        qt().withExamples(300).forAll(expr(3)).checkAssert(e ->
-                org.junit.jupiter.api.Assertions.assertEquals(e.value(), FeatureExpr.evaluate(e.text(), F), e.text()));
+        qt().withExamples(300)
+                .forAll(expr(3))
+                .checkAssert(e -> org.junit.jupiter.api.Assertions.assertEquals(
+                        e.value(), FeatureExpr.evaluate(e.text(), F), e.text()));
     }
 
     private static Gen<Expr> expr(int depth) {

@@ -31,17 +31,22 @@ class ShellParserTest {
 
     @Test
     void quotesGroupWordsAndBackslashesEscapeAsInLitsShell() {
-        ShNode.Pipeline p = (ShNode.Pipeline) ShellParser.parse(
-                "echo 'a  b' \"c \\\"d\\\" \\\\ \\n\" e\\ f a\"b c\"d '|'");
-        assertEquals(List.of("echo", "a  b", "c \"d\" \\ \\n", "e f", "ab cd", "|"), words(p.commands().getFirst()));
+        ShNode.Pipeline p =
+                (ShNode.Pipeline) ShellParser.parse("echo 'a  b' \"c \\\"d\\\" \\\\ \\n\" e\\ f a\"b c\"d '|'");
+        assertEquals(
+                List.of("echo", "a  b", "c \"d\" \\ \\n", "e f", "ab cd", "|"),
+                words(p.commands().getFirst()));
     }
 
     @Test
     void redirectionsKeepTheirDescriptorAndOrder() {
         ShNode.Pipeline p = (ShNode.Pipeline) ShellParser.parse("cmd > out 2>&1 < in 2>> log &> both >> app");
         List<ShNode.Redirect> r = p.commands().getFirst().redirects();
-        assertEquals(List.of(">", ">&", "<", ">>", "&>", ">>"), r.stream().map(ShNode.Redirect::op).toList());
-        assertEquals(List.of(1, 2, 0, 2, 1, 1), r.stream().map(ShNode.Redirect::fd).toList());
+        assertEquals(
+                List.of(">", ">&", "<", ">>", "&>", ">>"),
+                r.stream().map(ShNode.Redirect::op).toList());
+        assertEquals(
+                List.of(1, 2, 0, 2, 1, 1), r.stream().map(ShNode.Redirect::fd).toList());
         assertEquals("1", r.get(1).target().text());
         assertEquals(List.of("cmd"), words(p.commands().getFirst()));
     }
@@ -63,14 +68,19 @@ class ShellParserTest {
     @Test
     void malformedCommandsAreRejectedWithAReason() {
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ShellParser.parse("echo \"abc"))
-                .getMessage().contains("missing quote"));
+                .getMessage()
+                .contains("missing quote"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ShellParser.parse("echo 'abc"))
-                .getMessage().contains("missing quote"));
+                .getMessage()
+                .contains("missing quote"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ShellParser.parse("echo >"))
-                .getMessage().contains("missing argument to redirect"));
+                .getMessage()
+                .contains("missing argument to redirect"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ShellParser.parse("| grep x"))
-                .getMessage().contains("empty command"));
+                .getMessage()
+                .contains("empty command"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> ShellParser.parse("a && && b"))
-                .getMessage().contains("empty command"));
+                .getMessage()
+                .contains("empty command"));
     }
 }

@@ -107,7 +107,9 @@ class ShellTest {
     @Test
     void aSuiteToolThatIsNotRegisteredRunsTheCommandTheConfigMapsItTo() {
         TestResult r = new TempSuite(dir, "tool.dal-missing = /bin/echo", "tool.dal-upper = /bin/false")
-                .write("t.test", "RUN: dal-missing via-config | grep -x via-config\nRUN: echo x | dal-upper | grep -x X\n")
+                .write(
+                        "t.test",
+                        "RUN: dal-missing via-config | grep -x via-config\nRUN: echo x | dal-upper | grep -x X\n")
                 .run("t.test");
         assertEquals(ResultCode.PASS, r.code(), r.output());
     }
@@ -119,7 +121,8 @@ class ShellTest {
         Files.writeString(cmd, "#!/bin/sh\necho from-suite-path\n");
         cmd.toFile().setExecutable(true);
         TestResult r = new TempSuite(dir, "path = " + dir.resolve("missing") + " " + bin)
-                .write("t.test", "RUN: suite-only-cmd | grep -x from-suite-path\n").run("t.test");
+                .write("t.test", "RUN: suite-only-cmd | grep -x from-suite-path\n")
+                .run("t.test");
         assertEquals(ResultCode.PASS, r.code(), r.output());
     }
 
@@ -129,7 +132,10 @@ class ShellTest {
         assertEquals(ResultCode.UNRESOLVED, code("RUN: echo x > %t.no/such/dir\n"));
         TestResult dup = run("RUN: dal-echo x 1>&2\n");
         assertEquals(ResultCode.FAIL, dup.code());
-        assertTrue(dup.output().contains("Unsupported redirect: 1>&2") && dup.output().contains("Exit Code: 127"), dup.output());
+        assertTrue(
+                dup.output().contains("Unsupported redirect: 1>&2")
+                        && dup.output().contains("Exit Code: 127"),
+                dup.output());
         assertEquals(ResultCode.FAIL, code("RUN: env\n"));
         assertEquals(ResultCode.FAIL, code("RUN: true;\n"));
         assertEquals(ResultCode.FAIL, code("RUN: echo x 2> %t.err\n"));

@@ -47,7 +47,8 @@ class SubstitutionsTest {
 
     @Test
     void definedSubstitutionsApplyToTheRunLinesAfterThemAndLaterOnesFirst() {
-        TempSuite s = new TempSuite(dir, "substitution.%{suite} = suite-value").write("d.test", """
+        TempSuite s = new TempSuite(dir, "substitution.%{suite} = suite-value")
+                .write("d.test", """
                 DEFINE: %{flags} =
                 DEFINE: %{check} = echo x %{flags} | grep -x
                 REDEFINE: %{flags} = y
@@ -56,14 +57,17 @@ class SubstitutionsTest {
                 RUN: %{check} "x z"
                 REDEFINE: %{suite} = changed
                 RUN: echo %{suite} | grep -x changed
-                """).write("e.test", "DEFINE: %{suite} = again\nRUN: true\n")
+                """)
+                .write("e.test", "DEFINE: %{suite} = again\nRUN: true\n")
                 .write("f.test", "REDEFINE: %{nope} = x\nRUN: true\n");
         TestResult d = s.run("d.test");
         assertEquals(ResultCode.PASS, d.code(), d.output());
         TestResult e = s.run("e.test");
         assertEquals(ResultCode.UNRESOLVED, e.code());
-        assertEquals(dir.toAbsolutePath().normalize().resolve("e.test") + ":1: error: 'DEFINE:' directive names existing"
-                + " substitution '%{suite}'; use 'REDEFINE:' to change it\n", e.output());
+        assertEquals(
+                dir.toAbsolutePath().normalize().resolve("e.test") + ":1: error: 'DEFINE:' directive names existing"
+                        + " substitution '%{suite}'; use 'REDEFINE:' to change it\n",
+                e.output());
         assertEquals(ResultCode.UNRESOLVED, s.run("f.test").code());
     }
 }

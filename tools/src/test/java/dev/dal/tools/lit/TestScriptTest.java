@@ -11,7 +11,8 @@ class TestScriptTest {
     @Test
     void runLinesAreCollectedWithTheLineTheyStartOn() {
         TestScript s = TestScript.parse("t.ir", "// comment\n// RUN: echo a\nfoo\n// RUN: echo b | grep b\n");
-        assertEquals(List.of(new TestScript.RunLine(2, " echo a"), new TestScript.RunLine(4, " echo b | grep b")),
+        assertEquals(
+                List.of(new TestScript.RunLine(2, " echo a"), new TestScript.RunLine(4, " echo b | grep b")),
                 s.runLines());
     }
 
@@ -19,14 +20,16 @@ class TestScriptTest {
     void aTrailingBackslashJoinsTheNextRunLine() {
         TestScript s = TestScript.parse("t.ir", "// RUN: echo one \\\n// RUN:   two \\\n// RUN: three\n// RUN: next\n");
         assertEquals(2, s.runLines().size());
-        assertEquals(new TestScript.RunLine(1, " echo one    two  three"), s.runLines().get(0));
+        assertEquals(
+                new TestScript.RunLine(1, " echo one    two  three"),
+                s.runLines().get(0));
         assertEquals(4, s.runLines().get(1).line());
     }
 
     @Test
     void anUnterminatedContinuationIsAnErrorAtItsLine() {
-        LitException e = assertThrows(LitException.class,
-                () -> TestScript.parse("t.ir", "\n// RUN: echo one \\\n// nothing more\n"));
+        LitException e = assertThrows(
+                LitException.class, () -> TestScript.parse("t.ir", "\n// RUN: echo one \\\n// nothing more\n"));
         assertEquals("t.ir:2: error: Test has unterminated RUN lines (with '\\')", e.getMessage());
     }
 
@@ -39,7 +42,8 @@ class TestScriptTest {
 
     @Test
     void featureListsSplitAtCommasAndAccumulateOverLines() {
-        TestScript s = TestScript.parse("t.ir", "// REQUIRES: a, b && c\n// REQUIRES: d\n// UNSUPPORTED: e\n// XFAIL: *\n");
+        TestScript s =
+                TestScript.parse("t.ir", "// REQUIRES: a, b && c\n// REQUIRES: d\n// UNSUPPORTED: e\n// XFAIL: *\n");
         assertEquals(List.of("a", "b && c", "d"), s.requires());
         assertEquals(List.of("e"), s.unsupported());
         assertEquals(List.of("*"), s.xfails());
@@ -47,17 +51,22 @@ class TestScriptTest {
 
     @Test
     void aMalformedFeatureExpressionIsReportedWithItsLine() {
-        LitException e = assertThrows(LitException.class, () -> TestScript.parse("t.ir", "// RUN: x\n// REQUIRES: a &&\n"));
+        LitException e =
+                assertThrows(LitException.class, () -> TestScript.parse("t.ir", "// RUN: x\n// REQUIRES: a &&\n"));
         assertTrue(e.getMessage().startsWith("t.ir:2: error: in 'REQUIRES:' directive: "), e.getMessage());
     }
 
     @Test
     void allowRetriesTakesOneIntegerOnce() {
-        assertEquals(3, TestScript.parse("t", "// ALLOW_RETRIES: 3\n").allowedRetries().getAsInt());
+        assertEquals(
+                3,
+                TestScript.parse("t", "// ALLOW_RETRIES: 3\n").allowedRetries().getAsInt());
         assertTrue(assertThrows(LitException.class, () -> TestScript.parse("t", "// ALLOW_RETRIES: x\n"))
-                .getMessage().contains("expects an integer"));
-        assertTrue(assertThrows(LitException.class,
-                () -> TestScript.parse("t", "// ALLOW_RETRIES: 1\n// ALLOW_RETRIES: 2\n")).getMessage()
+                .getMessage()
+                .contains("expects an integer"));
+        assertTrue(assertThrows(
+                        LitException.class, () -> TestScript.parse("t", "// ALLOW_RETRIES: 1\n// ALLOW_RETRIES: 2\n"))
+                .getMessage()
                 .startsWith("t:2: error:"));
     }
 
@@ -69,18 +78,23 @@ class TestScriptTest {
 
     @Test
     void defineAndRedefineAreKeptInOrderWithContinuations() {
-        TestScript s = TestScript.parse("t", "// DEFINE: %{a} = x   \\\n// DEFINE:   y\n// RUN: r\n// REDEFINE: %{a}=z\n");
-        assertEquals(List.of(new TestScript.Define(1, false, "%{a}", "x y"), new TestScript.Define(4, true, "%{a}", "z")),
+        TestScript s =
+                TestScript.parse("t", "// DEFINE: %{a} = x   \\\n// DEFINE:   y\n// RUN: r\n// REDEFINE: %{a}=z\n");
+        assertEquals(
+                List.of(new TestScript.Define(1, false, "%{a}", "x y"), new TestScript.Define(4, true, "%{a}", "z")),
                 s.defines());
     }
 
     @Test
     void aMalformedDefineIsAnErrorAtItsLine() {
         assertTrue(assertThrows(LitException.class, () -> TestScript.parse("t", "\n// DEFINE: nobraces = 1\n"))
-                .getMessage().startsWith("t:2: error: substitution name 'nobraces' is malformed"));
+                .getMessage()
+                .startsWith("t:2: error: substitution name 'nobraces' is malformed"));
         assertTrue(assertThrows(LitException.class, () -> TestScript.parse("t", "// DEFINE: %{a} 1\n"))
-                .getMessage().startsWith("t:1: error: 'DEFINE:' directive expects '%{name} = value'"));
+                .getMessage()
+                .startsWith("t:1: error: 'DEFINE:' directive expects '%{name} = value'"));
         assertTrue(assertThrows(LitException.class, () -> TestScript.parse("t", "// RUN: a \\\n// DEFINE: %{a} = 1\n"))
-                .getMessage().startsWith("t:1: error: Test has unterminated 'RUN:' directive"));
+                .getMessage()
+                .startsWith("t:1: error: Test has unterminated 'RUN:' directive"));
     }
 }

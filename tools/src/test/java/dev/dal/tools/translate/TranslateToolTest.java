@@ -25,23 +25,31 @@ import org.junit.jupiter.api.io.TempDir;
 class TranslateToolTest {
     @TempDir
     Path dir;
+
     String out, err;
 
     int run(String... args) {
         ByteArrayOutputStream o = new ByteArrayOutputStream(), e = new ByteArrayOutputStream();
-        int rc = new TranslateMain().run(List.of(args), dir, new ByteArrayInputStream(new byte[0]),
-                new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
+        int rc = new TranslateMain()
+                .run(
+                        List.of(args),
+                        dir,
+                        new ByteArrayInputStream(new byte[0]),
+                        new PrintStream(o, true, StandardCharsets.UTF_8),
+                        new PrintStream(e, true, StandardCharsets.UTF_8));
         out = o.toString(StandardCharsets.UTF_8);
         err = e.toString(StandardCharsets.UTF_8);
         return rc;
     }
 
     static ModelProto model() {
-        return ModelBuilder.graph("g").input("x", FLOAT, 2, 3)
+        return ModelBuilder.graph("g")
+                .input("x", FLOAT, 2, 3)
                 .initializer(ModelBuilder.floatTensor("b", new long[] {3}, 1f, 2f, 3f))
                 .node("add1", "Add", List.of("x", "b"), List.of("y"))
                 .node("relu1", "Relu", List.of("y"), List.of("z"))
-                .output("z", FLOAT, 2, 3).build();
+                .output("z", FLOAT, 2, 3)
+                .build();
     }
 
     @BeforeEach
@@ -51,7 +59,8 @@ class TranslateToolTest {
 
     @Test
     void isAServiceLoadedTool() {
-        assertTrue(ServiceLoader.load(Tool.class).stream().anyMatch(p -> p.get().name().equals("dal-translate")));
+        assertTrue(ServiceLoader.load(Tool.class).stream()
+                .anyMatch(p -> p.get().name().equals("dal-translate")));
     }
 
     @Test
@@ -74,10 +83,15 @@ class TranslateToolTest {
         assertEquals(0, run("--import-onnx", "m.onnx", "-o", "m.ir"), err);
         assertEquals(0, run("--export-onnx", "m.ir", "-o", "back.onnx"), err);
         ModelProto back = ModelProto.parseFrom(Files.readAllBytes(dir.resolve("back.onnx")));
-        assertEquals(List.of("add1", "relu1"), back.getGraph().getNodeList().stream().map(n -> n.getName()).toList());
-        assertEquals(List.of("Add", "Relu"), back.getGraph().getNodeList().stream().map(n -> n.getOpType()).toList());
+        assertEquals(
+                List.of("add1", "relu1"),
+                back.getGraph().getNodeList().stream().map(n -> n.getName()).toList());
+        assertEquals(
+                List.of("Add", "Relu"),
+                back.getGraph().getNodeList().stream().map(n -> n.getOpType()).toList());
         assertEquals("b", back.getGraph().getInitializer(0).getName());
-        assertArrayEquals(model().getGraph().getInitializer(0).getRawData().toByteArray(),
+        assertArrayEquals(
+                model().getGraph().getInitializer(0).getRawData().toByteArray(),
                 back.getGraph().getInitializer(0).getRawData().toByteArray());
         assertEquals("x", back.getGraph().getInput(0).getName());
         assertEquals("z", back.getGraph().getOutput(0).getName());
@@ -85,8 +99,11 @@ class TranslateToolTest {
 
     @Test
     void unknownOpsFailWithoutTheFlagAndLeaveNoOutput() throws Exception {
-        ModelProto m = ModelBuilder.graph("g").input("x", FLOAT, 2)
-                .node("w1", "Wobble", List.of("x"), List.of("y")).output("y", FLOAT, 2).build();
+        ModelProto m = ModelBuilder.graph("g")
+                .input("x", FLOAT, 2)
+                .node("w1", "Wobble", List.of("x"), List.of("y"))
+                .output("y", FLOAT, 2)
+                .build();
         Files.write(dir.resolve("u.onnx"), m.toByteArray());
         assertEquals(1, run("--import-onnx", "u.onnx", "-o", "u.ir"));
         assertTrue(err.contains("Wobble x1: 'w1'"), err);
@@ -105,7 +122,10 @@ class TranslateToolTest {
         assertTrue(err.contains("t.onnx: error: not a valid ONNX protobuf"), err);
         assertEquals("old", Files.readString(dir.resolve("keep.ir")));
         try (var files = Files.list(dir)) {
-            assertEquals(List.of(), files.filter(p -> p.getFileName().toString().endsWith(".tmp")).toList());
+            assertEquals(
+                    List.of(),
+                    files.filter(p -> p.getFileName().toString().endsWith(".tmp"))
+                            .toList());
         }
     }
 
@@ -128,15 +148,38 @@ class TranslateToolTest {
     @Test
     void everyKindOfBadModelExitsOneNamingTheCulpritAndWritesNothing() throws Exception {
         java.util.Map<String, ModelProto> bad = new java.util.LinkedHashMap<>();
-        bad.put("input 'w' is not defined", ModelBuilder.graph("g").input("x", FLOAT, 2)
-                .node("a1", "Add", List.of("x", "w"), List.of("y")).output("y", FLOAT, 2).build());
-        bad.put("has a cycle: nodes 'a', 'b'", ModelBuilder.graph("g").input("x", FLOAT, 2)
-                .node("a", "Add", List.of("x", "c"), List.of("b")).node("b", "Relu", List.of("b"), List.of("c"))
-                .node("n", "Neg", List.of("x"), List.of("y")).output("y", FLOAT, 2).build());
-        bad.put("inconsistent shapes for 'x'", ModelBuilder.graph("g").input("x", FLOAT, 2).valueInfo("x", FLOAT, 3)
-                .node("n", "Neg", List.of("x"), List.of("y")).output("y", FLOAT, 2).build());
-        bad.put("unsupported opset 5", ModelBuilder.graph("g").opset(5).input("x", FLOAT, 2)
-                .node("n", "Neg", List.of("x"), List.of("y")).output("y", FLOAT, 2).build());
+        bad.put(
+                "input 'w' is not defined",
+                ModelBuilder.graph("g")
+                        .input("x", FLOAT, 2)
+                        .node("a1", "Add", List.of("x", "w"), List.of("y"))
+                        .output("y", FLOAT, 2)
+                        .build());
+        bad.put(
+                "has a cycle: nodes 'a', 'b'",
+                ModelBuilder.graph("g")
+                        .input("x", FLOAT, 2)
+                        .node("a", "Add", List.of("x", "c"), List.of("b"))
+                        .node("b", "Relu", List.of("b"), List.of("c"))
+                        .node("n", "Neg", List.of("x"), List.of("y"))
+                        .output("y", FLOAT, 2)
+                        .build());
+        bad.put(
+                "inconsistent shapes for 'x'",
+                ModelBuilder.graph("g")
+                        .input("x", FLOAT, 2)
+                        .valueInfo("x", FLOAT, 3)
+                        .node("n", "Neg", List.of("x"), List.of("y"))
+                        .output("y", FLOAT, 2)
+                        .build());
+        bad.put(
+                "unsupported opset 5",
+                ModelBuilder.graph("g")
+                        .opset(5)
+                        .input("x", FLOAT, 2)
+                        .node("n", "Neg", List.of("x"), List.of("y"))
+                        .output("y", FLOAT, 2)
+                        .build());
         for (var e : bad.entrySet()) {
             Files.write(dir.resolve("bad.onnx"), e.getValue().toByteArray());
             assertEquals(1, run("--import-onnx", "bad.onnx", "-o", "bad.ir"), e.getKey());

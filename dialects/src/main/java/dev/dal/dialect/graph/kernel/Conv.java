@@ -13,8 +13,8 @@ public final class Conv {
     private Conv() {}
 
     /** The geometry of a 2-D window op: kernel, strides, dilations and pads (top, left, bottom, right). */
-    public record Window(int kh, int kw, int sh, int sw, int dh, int dw, int padTop, int padLeft, int padBottom,
-            int padRight) {
+    public record Window(
+            int kh, int kw, int sh, int sw, int dh, int dw, int padTop, int padLeft, int padBottom, int padRight) {
         /** {@return the output size along H for an input height} (floor) */
         public int outH(int h, boolean ceil) {
             return outSize(h, kh, sh, dh, padTop, padBottom, ceil);
@@ -78,8 +78,13 @@ public final class Conv {
      */
     public static Tensor conv(Tensor x, Tensor w, Tensor bias, Window win, int group, ForkJoinPool pool) {
         if (x.rank() == 3 && w.rank() == 3) {
-            Tensor y = conv2d(x.reshape(x.dim(0), x.dim(1), 1, x.dim(2)), w.reshape(w.dim(0), w.dim(1), 1, w.dim(2)),
-                    bias, win, group, pool);
+            Tensor y = conv2d(
+                    x.reshape(x.dim(0), x.dim(1), 1, x.dim(2)),
+                    w.reshape(w.dim(0), w.dim(1), 1, w.dim(2)),
+                    bias,
+                    win,
+                    group,
+                    pool);
             return y.reshape(y.dim(0), y.dim(1), y.dim(3));
         }
         return conv2d(x, w, bias, win, group, pool);
@@ -113,8 +118,14 @@ public final class Conv {
         }
         int kk = cg * win.kh() * win.kw();
         int ohw = oh * ow;
-        boolean direct = win.kh() == 1 && win.kw() == 1 && win.sh() == 1 && win.sw() == 1 && win.padTop() == 0
-                && win.padLeft() == 0 && win.padBottom() == 0 && win.padRight() == 0;
+        boolean direct = win.kh() == 1
+                && win.kw() == 1
+                && win.sh() == 1
+                && win.sw() == 1
+                && win.padTop() == 0
+                && win.padLeft() == 0
+                && win.padBottom() == 0
+                && win.padRight() == 0;
         float[] col = direct ? null : Scratch.floats(Scratch.Slot.IM2COL, kk * ohw);
         for (int img = 0; img < n; img++) {
             for (int g = 0; g < group; g++) {
@@ -130,7 +141,23 @@ public final class Conv {
                     bOff = 0;
                 }
                 int outOff = (img * m + g * mg) * ohw;
-                Sgemm.sgemm(false, false, mg, ohw, kk, 1f, wt, g * mg * kk, kk, bmat, bOff, ohw, 0f, out, outOff, ohw,
+                Sgemm.sgemm(
+                        false,
+                        false,
+                        mg,
+                        ohw,
+                        kk,
+                        1f,
+                        wt,
+                        g * mg * kk,
+                        kk,
+                        bmat,
+                        bOff,
+                        ohw,
+                        0f,
+                        out,
+                        outOff,
+                        ohw,
                         pool);
             }
         }
@@ -149,8 +176,8 @@ public final class Conv {
     }
 
     /** Rows (channel, ky, kx), columns (oy, ox): the input patch element each output position multiplies. */
-    static void im2col(float[] in, int inOff, int cg, int h, int w, int oh, int ow, Window win, float[] col,
-            ForkJoinPool pool) {
+    static void im2col(
+            float[] in, int inOff, int cg, int h, int w, int oh, int ow, Window win, float[] col, ForkJoinPool pool) {
         int kh = win.kh(), kw = win.kw();
         int rows = cg * kh * kw;
         int ohw = oh * ow;
@@ -189,8 +216,19 @@ public final class Conv {
         });
     }
 
-    private static void depthwise(float[] in, float[] wt, float[] b, float[] out, int n, int c, int h, int w, int oh,
-            int ow, Window win, ForkJoinPool pool) {
+    private static void depthwise(
+            float[] in,
+            float[] wt,
+            float[] b,
+            float[] out,
+            int n,
+            int c,
+            int h,
+            int w,
+            int oh,
+            int ow,
+            Window win,
+            ForkJoinPool pool) {
         int kh = win.kh(), kw = win.kw();
         Parallel.forEach(pool, n * c, p -> {
             int ch = p % c;

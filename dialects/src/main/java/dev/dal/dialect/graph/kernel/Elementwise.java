@@ -30,7 +30,14 @@ public final class Elementwise {
 
     /** The binary ops with their own tight loops; anything else goes through {@link #binary(Tensor, Tensor, FloatBinary, ForkJoinPool)}. */
     public enum BinaryOp {
-        ADD, SUB, MUL, DIV, POW, MAX, MIN, PRELU;
+        ADD,
+        SUB,
+        MUL,
+        DIV,
+        POW,
+        MAX,
+        MIN,
+        PRELU;
 
         float apply(float a, float b) {
             return switch (this) {
@@ -72,8 +79,12 @@ public final class Elementwise {
         }
         int rows = bc.rows();
         int rowLen = rows == 0 ? 1 : Math.max(1, out.length / rows);
-        Parallel.forRange(pool, rows, Math.max(1, GRAIN / rowLen), (from, to) -> bc.forEachRow(from, to,
-                (o, len, offs, st) -> row(op, x, offs[0], st[0], y, offs[1], st[1], out, o, len)));
+        Parallel.forRange(
+                pool,
+                rows,
+                Math.max(1, GRAIN / rowLen),
+                (from, to) -> bc.forEachRow(
+                        from, to, (o, len, offs, st) -> row(op, x, offs[0], st[0], y, offs[1], st[1], out, o, len)));
         return Tensor.of(out, bc.shape());
     }
 
@@ -97,8 +108,8 @@ public final class Elementwise {
         }
     }
 
-    private static void row(BinaryOp op, float[] x, int xo, int xs, float[] y, int yo, int ys, float[] out, int o,
-            int len) {
+    private static void row(
+            BinaryOp op, float[] x, int xo, int xs, float[] y, int yo, int ys, float[] out, int o, int len) {
         if (xs == 1 && ys == 0) {
             float v = y[yo];
             switch (op) {
@@ -138,8 +149,11 @@ public final class Elementwise {
         float[] out = new float[bc.size()];
         int rows = bc.rows();
         int rowLen = rows == 0 ? 1 : Math.max(1, out.length / rows);
-        Parallel.forRange(pool, rows, Math.max(1, GRAIN / rowLen), (from, to) -> bc.forEachRow(from, to,
-                (o, len, offs, st) -> {
+        Parallel.forRange(
+                pool,
+                rows,
+                Math.max(1, GRAIN / rowLen),
+                (from, to) -> bc.forEachRow(from, to, (o, len, offs, st) -> {
                     for (int j = 0; j < len; j++) out[o + j] = f.apply(x[offs[0] + j * st[0]], y[offs[1] + j * st[1]]);
                 }));
         return Tensor.of(out, bc.shape());
@@ -150,7 +164,10 @@ public final class Elementwise {
      * the fast float kernels)}: float types compute in double, integer types in long (unsigned 64-bit values as their
      * bits)
      */
-    public static Tensor binaryAny(Tensor a, Tensor b, java.util.function.DoubleBinaryOperator onFloats,
+    public static Tensor binaryAny(
+            Tensor a,
+            Tensor b,
+            java.util.function.DoubleBinaryOperator onFloats,
             java.util.function.LongBinaryOperator onIntegers) {
         if (a.dtype() != b.dtype())
             throw new IllegalArgumentException("operand types differ: " + a.dtype() + " and " + b.dtype());
@@ -186,7 +203,12 @@ public final class Elementwise {
     }
 
     /** The variadic elementwise reductions of ONNX. */
-    public enum Variadic { SUM, MEAN, MAX, MIN }
+    public enum Variadic {
+        SUM,
+        MEAN,
+        MAX,
+        MIN
+    }
 
     /** {@return Sum/Mean/Max/Min of several f32 tensors with broadcasting} */
     public static Tensor variadic(List<Tensor> inputs, Variadic kind, ForkJoinPool pool) {

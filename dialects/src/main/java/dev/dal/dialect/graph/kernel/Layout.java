@@ -27,8 +27,8 @@ public final class Layout {
         if (perm.length != r) throw new IllegalArgumentException("perm must have " + r + " entries");
         boolean[] seen = new boolean[r];
         for (int p : perm) {
-            if (p < 0 || p >= r || seen[p]) throw new IllegalArgumentException("perm " + Arrays.toString(perm)
-                    + " is not a permutation");
+            if (p < 0 || p >= r || seen[p])
+                throw new IllegalArgumentException("perm " + Arrays.toString(perm) + " is not a permutation");
             seen[p] = true;
         }
         int[] s = x.shape(), st = stridesOf(s);
@@ -211,13 +211,14 @@ public final class Layout {
         }
         if (infer >= 0) {
             if (known == 0 || total % known != 0)
-                throw new IllegalArgumentException("cannot infer -1 reshaping " + Arrays.toString(in) + " to "
-                        + Arrays.toString(shape));
+                throw new IllegalArgumentException(
+                        "cannot infer -1 reshaping " + Arrays.toString(in) + " to " + Arrays.toString(shape));
             out[infer] = Math.toIntExact(total / known);
             known *= out[infer];
         }
         if (known != total)
-            throw new IllegalArgumentException("cannot reshape " + Arrays.toString(in) + " to " + Arrays.toString(shape));
+            throw new IllegalArgumentException(
+                    "cannot reshape " + Arrays.toString(in) + " to " + Arrays.toString(shape));
         return out;
     }
 
@@ -241,7 +242,10 @@ public final class Layout {
                 throw new IllegalArgumentException("cannot squeeze axis " + a + " of " + Arrays.toString(in));
             drop[ax] = true;
         }
-        return java.util.stream.IntStream.range(0, in.length).filter(i -> !drop[i]).map(i -> in[i]).toArray();
+        return java.util.stream.IntStream.range(0, in.length)
+                .filter(i -> !drop[i])
+                .map(i -> in[i])
+                .toArray();
     }
 
     /** {@return the shape with size-1 axes inserted at the given output positions} */

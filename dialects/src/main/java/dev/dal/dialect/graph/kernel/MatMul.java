@@ -17,8 +17,8 @@ public final class MatMul {
         int[] b2 = bVec ? new int[] {bs[0], 1} : bs;
         int m = a2[a2.length - 2], k = a2[a2.length - 1], kb = b2[b2.length - 2], n = b2[b2.length - 1];
         if (k != kb)
-            throw new IllegalArgumentException("matmul inner dimensions differ: " + Arrays.toString(as) + " and "
-                    + Arrays.toString(bs));
+            throw new IllegalArgumentException(
+                    "matmul inner dimensions differ: " + Arrays.toString(as) + " and " + Arrays.toString(bs));
         int[] aBatch = Arrays.copyOf(a2, a2.length - 2), bBatch = Arrays.copyOf(b2, b2.length - 2);
         Broadcast bc = Broadcast.of(aBatch, bBatch);
         int[] batch = bc.shape();
@@ -40,13 +40,30 @@ public final class MatMul {
         boolean small = (long) m * n * k <= 32 * 32 * 32;
         if (small && batches > 1) {
             // many small products (attention heads): one task per product
-            Parallel.forEach(pool, batches, t -> small(x, offs[t][0] * m * k, y, offs[t][1] * k * n, out, t * m * n, m,
-                    n, k));
+            Parallel.forEach(
+                    pool, batches, t -> small(x, offs[t][0] * m * k, y, offs[t][1] * k * n, out, t * m * n, m, n, k));
         } else {
             for (int t = 0; t < batches; t++) {
                 if (small) small(x, offs[t][0] * m * k, y, offs[t][1] * k * n, out, t * m * n, m, n, k);
-                else Sgemm.sgemm(false, false, m, n, k, 1f, x, offs[t][0] * m * k, k, y, offs[t][1] * k * n, n, 0f,
-                        out, t * m * n, n, pool);
+                else
+                    Sgemm.sgemm(
+                            false,
+                            false,
+                            m,
+                            n,
+                            k,
+                            1f,
+                            x,
+                            offs[t][0] * m * k,
+                            k,
+                            y,
+                            offs[t][1] * k * n,
+                            n,
+                            0f,
+                            out,
+                            t * m * n,
+                            n,
+                            pool);
             }
         }
         int[] shape = new int[batch.length + 2];
@@ -82,8 +99,8 @@ public final class MatMul {
      * {@return ONNX Gemm: {@code alpha * op(A) * op(B) + beta * C}} with 2-D A and B and C (optional, may be
      * {@link Tensor#none()}) broadcast to the result
      */
-    public static Tensor gemm(Tensor a, Tensor b, Tensor c, float alpha, float beta, boolean transA, boolean transB,
-            ForkJoinPool pool) {
+    public static Tensor gemm(
+            Tensor a, Tensor b, Tensor c, float alpha, float beta, boolean transA, boolean transB, ForkJoinPool pool) {
         if (a.rank() != 2 || b.rank() != 2) throw new IllegalArgumentException("gemm operands must be 2-D");
         int m = transA ? a.dim(1) : a.dim(0), k = transA ? a.dim(0) : a.dim(1);
         int kb = transB ? b.dim(1) : b.dim(0), n = transB ? b.dim(0) : b.dim(1);
@@ -101,8 +118,24 @@ public final class MatMul {
             });
             betaUsed = 1f;
         }
-        Sgemm.sgemm(transA, transB, m, n, k, alpha, a.floats(), 0, a.dim(1), b.floats(), 0, b.dim(1), betaUsed, out, 0,
-                n, pool);
+        Sgemm.sgemm(
+                transA,
+                transB,
+                m,
+                n,
+                k,
+                alpha,
+                a.floats(),
+                0,
+                a.dim(1),
+                b.floats(),
+                0,
+                b.dim(1),
+                betaUsed,
+                out,
+                0,
+                n,
+                pool);
         return Tensor.of(out, m, n);
     }
 }

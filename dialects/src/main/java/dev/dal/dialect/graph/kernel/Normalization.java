@@ -12,8 +12,8 @@ public final class Normalization {
     /**
      * {@return {@code (x - mean) / sqrt(var + epsilon) * scale + bias}} per channel (axis 1) of {@code [N, C, ...]}
      */
-    public static Tensor batchNorm(Tensor x, Tensor scale, Tensor bias, Tensor mean, Tensor var, float epsilon,
-            ForkJoinPool pool) {
+    public static Tensor batchNorm(
+            Tensor x, Tensor scale, Tensor bias, Tensor mean, Tensor var, float epsilon, ForkJoinPool pool) {
         if (x.rank() < 2) throw new IllegalArgumentException("batch normalization needs [N, C, ...]");
         int n = x.dim(0), c = x.dim(1);
         int plane = n * c == 0 ? 0 : x.size() / (n * c);
@@ -42,8 +42,8 @@ public final class Normalization {
      * scale and bias (optional: {@link Tensor#none()}) broadcast to those dimensions; Mean and InvStdDev have the
      * shape of x with those dimensions set to 1
      */
-    public static List<Tensor> layerNorm(Tensor x, Tensor scale, Tensor bias, int axis, float epsilon,
-            ForkJoinPool pool) {
+    public static List<Tensor> layerNorm(
+            Tensor x, Tensor scale, Tensor bias, int axis, float epsilon, ForkJoinPool pool) {
         int r = x.rank();
         int ax = axis < 0 ? axis + r : axis;
         if (ax < 0 || ax >= r) throw new IllegalArgumentException("axis " + axis + " out of range");
@@ -85,8 +85,8 @@ public final class Normalization {
     private static float[] expand(Tensor t, int[] shape) {
         Broadcast bc = Broadcast.of(t.shape(), shape);
         if (!Arrays.equals(bc.shape(), shape))
-            throw new IllegalArgumentException("shape " + Arrays.toString(t.shape()) + " does not broadcast to "
-                    + Arrays.toString(shape));
+            throw new IllegalArgumentException(
+                    "shape " + Arrays.toString(t.shape()) + " does not broadcast to " + Arrays.toString(shape));
         float[] v = t.floats();
         float[] out = new float[bc.size()];
         bc.forEachRow(0, bc.rows(), (o, len, offs, st) -> {

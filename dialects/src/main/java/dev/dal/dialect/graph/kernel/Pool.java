@@ -18,14 +18,14 @@ public final class Pool {
      * @param countIncludePad whether pad positions count in the divisor (positions past the padded input, which
      *                        ceil mode can add, never count)
      */
-    public static Tensor averagePool(Tensor x, Conv.Window win, boolean ceil, boolean countIncludePad,
-            ForkJoinPool pool) {
+    public static Tensor averagePool(
+            Tensor x, Conv.Window win, boolean ceil, boolean countIncludePad, ForkJoinPool pool) {
         return pool2d(x, win, ceil, false, countIncludePad, pool);
     }
 
     /** {@return max (or average) pooling of a 1-D {@code [N, C, W]} or 2-D input; the window from {@link Conv#window}} */
-    public static Tensor pool(Tensor x, Conv.Window win, boolean ceil, boolean max, boolean countIncludePad,
-            ForkJoinPool pool) {
+    public static Tensor pool(
+            Tensor x, Conv.Window win, boolean ceil, boolean max, boolean countIncludePad, ForkJoinPool pool) {
         if (x.rank() == 3) {
             Tensor y = pool2d(x.reshape(x.dim(0), x.dim(1), 1, x.dim(2)), win, ceil, max, countIncludePad, pool);
             return y.reshape(y.dim(0), y.dim(1), y.dim(3));
@@ -33,8 +33,8 @@ public final class Pool {
         return pool2d(x, win, ceil, max, countIncludePad, pool);
     }
 
-    private static Tensor pool2d(Tensor x, Conv.Window win, boolean ceil, boolean max, boolean includePad,
-            ForkJoinPool pool) {
+    private static Tensor pool2d(
+            Tensor x, Conv.Window win, boolean ceil, boolean max, boolean includePad, ForkJoinPool pool) {
         if (x.rank() != 4) throw new IllegalArgumentException("pooling needs a 4-D input");
         int n = x.dim(0), c = x.dim(1), h = x.dim(2), w = x.dim(3);
         int oh = win.outH(h, ceil), ow = win.outW(w, ceil);

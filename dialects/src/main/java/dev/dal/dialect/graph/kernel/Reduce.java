@@ -8,7 +8,18 @@ public final class Reduce {
     private Reduce() {}
 
     /** The reductions. */
-    public enum Op { SUM, MEAN, MAX, MIN, PROD, L1, L2, LOG_SUM, LOG_SUM_EXP, SUM_SQUARE }
+    public enum Op {
+        SUM,
+        MEAN,
+        MAX,
+        MIN,
+        PROD,
+        L1,
+        L2,
+        LOG_SUM,
+        LOG_SUM_EXP,
+        SUM_SQUARE
+    }
 
     /**
      * {@return x reduced over {@code axes}}
@@ -69,12 +80,13 @@ public final class Reduce {
         int count = outSize == 0 ? 0 : in.length / Math.max(1, outSize);
         float[] out = new float[outSize];
         for (int i = 0; i < outSize; i++) {
-            out[i] = (float) switch (op) {
-                case MEAN -> acc[i] / count;
-                case L2 -> Math.sqrt(acc[i]);
-                case LOG_SUM, LOG_SUM_EXP -> Math.log(acc[i]);
-                default -> acc[i];
-            };
+            out[i] = (float)
+                    switch (op) {
+                        case MEAN -> acc[i] / count;
+                        case L2 -> Math.sqrt(acc[i]);
+                        case LOG_SUM, LOG_SUM_EXP -> Math.log(acc[i]);
+                        default -> acc[i];
+                    };
         }
         if (keepDims) return Tensor.of(out, kept);
         int[] shape = new int[r - countTrue(red)];

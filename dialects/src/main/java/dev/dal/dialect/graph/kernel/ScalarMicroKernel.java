@@ -23,7 +23,6 @@ final class ScalarMicroKernel implements MicroKernel {
                 for (int j = 0; j < 8; j++) acc[base + j] += av * bp[b + j];
             }
         }
-        for (int r = 0; r < 4; r++)
-            for (int j = 0; j < 8; j++) c[co + r * ldc + j] += acc[r * 8 + j];
+        for (int r = 0; r < 4; r++) for (int j = 0; j < 8; j++) c[co + r * ldc + j] += acc[r * 8 + j];
     }
 }

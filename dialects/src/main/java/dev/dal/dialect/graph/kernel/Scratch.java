@@ -7,7 +7,12 @@ package dev.dal.dialect.graph.kernel;
  */
 final class Scratch {
     /** The slots: one buffer per purpose, so nested uses of different purposes do not collide. */
-    enum Slot { IM2COL, PACK_A, PACK_B, EDGE }
+    enum Slot {
+        IM2COL,
+        PACK_A,
+        PACK_B,
+        EDGE
+    }
 
     private static final ThreadLocal<float[][]> BUFFERS =
             ThreadLocal.withInitial(() -> new float[Slot.values().length][]);

@@ -22,7 +22,8 @@ public final class Sgemm {
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return new ScalarMicroKernel();
         try {
             return (MicroKernel) Class.forName("dev.dal.dialect.graph.kernel.VectorMicroKernel")
-                    .getDeclaredConstructor().newInstance();
+                    .getDeclaredConstructor()
+                    .newInstance();
         } catch (ReflectiveOperationException | LinkageError e) {
             return new ScalarMicroKernel();
         }
@@ -46,14 +47,46 @@ public final class Sgemm {
      * @param transB whether B is stored transposed ({@code n x k}, element (p, j) at {@code b[bOff + j*ldb + p]})
      * @param beta   0 ignores C's old contents (even NaNs)
      */
-    public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a, int aOff,
-            int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc, ForkJoinPool pool) {
+    public static void sgemm(
+            boolean transA,
+            boolean transB,
+            int m,
+            int n,
+            int k,
+            float alpha,
+            float[] a,
+            int aOff,
+            int lda,
+            float[] b,
+            int bOff,
+            int ldb,
+            float beta,
+            float[] c,
+            int cOff,
+            int ldc,
+            ForkJoinPool pool) {
         sgemm(KERNEL, transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc, pool);
     }
 
     /** {@link #sgemm} with a given micro-kernel (tests run both kernels in one JVM). */
-    static void sgemm(MicroKernel kern, boolean transA, boolean transB, int m, int n, int k, float alpha, float[] a,
-            int aOff, int lda, float[] b, int bOff, int ldb, float beta, float[] c, int cOff, int ldc,
+    static void sgemm(
+            MicroKernel kern,
+            boolean transA,
+            boolean transB,
+            int m,
+            int n,
+            int k,
+            float alpha,
+            float[] a,
+            int aOff,
+            int lda,
+            float[] b,
+            int bOff,
+            int ldb,
+            float beta,
+            float[] c,
+            int cOff,
+            int ldc,
             ForkJoinPool pool) {
         if (m <= 0 || n <= 0) return;
         if (beta != 1f) {
@@ -77,13 +110,46 @@ public final class Sgemm {
         int ntf = nTiles;
         Parallel.forEach(pool, mTiles * nTiles, t -> {
             int ic = (t / ntf) * MC, jc = (t % ntf) * ncf;
-            tile(kern, transA, transB, ic, Math.min(MC, m - ic), jc, Math.min(ncf, n - jc), k, alpha, a, aOff, lda,
-                    b, bOff, ldb, c, cOff, ldc);
+            tile(
+                    kern,
+                    transA,
+                    transB,
+                    ic,
+                    Math.min(MC, m - ic),
+                    jc,
+                    Math.min(ncf, n - jc),
+                    k,
+                    alpha,
+                    a,
+                    aOff,
+                    lda,
+                    b,
+                    bOff,
+                    ldb,
+                    c,
+                    cOff,
+                    ldc);
         });
     }
 
-    private static void tile(MicroKernel kern, boolean transA, boolean transB, int ic, int mc, int jc, int ncols,
-            int k, float alpha, float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] c, int cOff,
+    private static void tile(
+            MicroKernel kern,
+            boolean transA,
+            boolean transB,
+            int ic,
+            int mc,
+            int jc,
+            int ncols,
+            int k,
+            float alpha,
+            float[] a,
+            int aOff,
+            int lda,
+            float[] b,
+            int bOff,
+            int ldb,
+            float[] c,
+            int cOff,
             int ldc) {
         int mr = kern.mr(), nr = kern.nr();
         int mPanels = (mc + mr - 1) / mr, nPanels = (ncols + nr - 1) / nr;
@@ -114,8 +180,18 @@ public final class Sgemm {
     }
 
     /** Packs rows {@code ic..ic+mc} x steps {@code pc..pc+kc} of alpha*op(A) into mr-row panels, zero-padded. */
-    private static void packA(boolean trans, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc, int mr,
-            float alpha, float[] ap) {
+    private static void packA(
+            boolean trans,
+            float[] a,
+            int aOff,
+            int lda,
+            int ic,
+            int mc,
+            int pc,
+            int kc,
+            int mr,
+            float alpha,
+            float[] ap) {
         int panels = (mc + mr - 1) / mr;
         for (int p = 0; p < panels; p++) {
             int base = p * mr * kc;
@@ -137,8 +213,8 @@ public final class Sgemm {
     }
 
     /** Packs steps {@code pc..pc+kc} x columns {@code jc..jc+ncols} of op(B) into nr-column panels, zero-padded. */
-    private static void packB(boolean trans, float[] b, int bOff, int ldb, int pc, int kc, int jc, int ncols, int nr,
-            float[] bp) {
+    private static void packB(
+            boolean trans, float[] b, int bOff, int ldb, int pc, int kc, int jc, int ncols, int nr, float[] bp) {
         int panels = (ncols + nr - 1) / nr;
         for (int p = 0; p < panels; p++) {
             int base = p * nr * kc;

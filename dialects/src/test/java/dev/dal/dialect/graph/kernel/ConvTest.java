@@ -38,22 +38,28 @@ class ConvTest {
 
     @Test
     void matchesDirectConvolutionOnRandomGeometry() {
-        qt().withExamples(120).forAll(integers().between(1, 4), integers().between(1, 3), integers().between(1, 3),
-                integers().between(0, Integer.MAX_VALUE - 1)).checkAssert((cg, kh, kw, seed) -> {
-            Random r = new Random(seed);
-            int group = 1 + r.nextInt(3), mg = 1 + r.nextInt(3);
-            int n = 1 + r.nextInt(2), c = cg * group, m = mg * group;
-            int sh = 1 + r.nextInt(2), sw = 1 + r.nextInt(3), dh = 1 + r.nextInt(2), dw = 1 + r.nextInt(2);
-            int pt = r.nextInt(3), pl = r.nextInt(3), pb = r.nextInt(3), pr = r.nextInt(3);
-            int h = (kh - 1) * dh + 1 + r.nextInt(8), wd = (kw - 1) * dw + 1 + r.nextInt(8);
-            Conv.Window win = new Conv.Window(kh, kw, sh, sw, dh, dw, pt, pl, pb, pr);
-            Tensor x = Ref.random(r, n, c, h, wd), w = Ref.random(r, m, cg, kh, kw);
-            Tensor b = r.nextBoolean() ? Tensor.none() : Ref.random(r, m);
-            Tensor got = Conv.conv2d(x, w, b, win, group, Ref.POOL);
-            int oh = (h + pt + pb - (kh - 1) * dh - 1) / sh + 1, ow = (wd + pl + pr - (kw - 1) * dw - 1) / sw + 1;
-            Ref.sameShape(new int[] {n, m, oh, ow}, got);
-            Ref.close(reference(x, w, b, win, group, oh, ow), got.floats(), 1e-5);
-        });
+        qt().withExamples(120)
+                .forAll(
+                        integers().between(1, 4),
+                        integers().between(1, 3),
+                        integers().between(1, 3),
+                        integers().between(0, Integer.MAX_VALUE - 1))
+                .checkAssert((cg, kh, kw, seed) -> {
+                    Random r = new Random(seed);
+                    int group = 1 + r.nextInt(3), mg = 1 + r.nextInt(3);
+                    int n = 1 + r.nextInt(2), c = cg * group, m = mg * group;
+                    int sh = 1 + r.nextInt(2), sw = 1 + r.nextInt(3), dh = 1 + r.nextInt(2), dw = 1 + r.nextInt(2);
+                    int pt = r.nextInt(3), pl = r.nextInt(3), pb = r.nextInt(3), pr = r.nextInt(3);
+                    int h = (kh - 1) * dh + 1 + r.nextInt(8), wd = (kw - 1) * dw + 1 + r.nextInt(8);
+                    Conv.Window win = new Conv.Window(kh, kw, sh, sw, dh, dw, pt, pl, pb, pr);
+                    Tensor x = Ref.random(r, n, c, h, wd), w = Ref.random(r, m, cg, kh, kw);
+                    Tensor b = r.nextBoolean() ? Tensor.none() : Ref.random(r, m);
+                    Tensor got = Conv.conv2d(x, w, b, win, group, Ref.POOL);
+                    int oh = (h + pt + pb - (kh - 1) * dh - 1) / sh + 1,
+                            ow = (wd + pl + pr - (kw - 1) * dw - 1) / sw + 1;
+                    Ref.sameShape(new int[] {n, m, oh, ow}, got);
+                    Ref.close(reference(x, w, b, win, group, oh, ow), got.floats(), 1e-5);
+                });
     }
 
     @Test
@@ -104,12 +110,13 @@ class ConvTest {
                     want[(img * 6 + oc) * ow + ox] = (float) s;
                 }
         Ref.close(want, got.floats(), 1e-5);
-        Tensor mp = Pool.pool(x, Conv.window(new long[] {2}, new long[] {2}, new long[0], new long[0]), false, true,
-                false, Ref.POOL);
+        Tensor mp = Pool.pool(
+                x, Conv.window(new long[] {2}, new long[] {2}, new long[0], new long[0]), false, true, false, Ref.POOL);
         Ref.sameShape(new int[] {2, 4, 8}, mp);
         for (int p = 0; p < 8; p++) {
             for (int q = 0; q < 8; q++)
-                assertEquals(Math.max(x.floats()[p * 17 + 2 * q], x.floats()[p * 17 + 2 * q + 1]), mp.floats()[p * 8 + q]);
+                assertEquals(
+                        Math.max(x.floats()[p * 17 + 2 * q], x.floats()[p * 17 + 2 * q + 1]), mp.floats()[p * 8 + q]);
         }
     }
 

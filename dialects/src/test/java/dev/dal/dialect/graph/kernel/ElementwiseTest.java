@@ -52,7 +52,8 @@ class ElementwiseTest {
 
     @Test
     void binaryOpsBroadcastLikeNumpy() {
-        qt().withExamples(300).forAll(integers().between(0, Integer.MAX_VALUE - 1), integers().between(0, 7))
+        qt().withExamples(300)
+                .forAll(integers().between(0, Integer.MAX_VALUE - 1), integers().between(0, 7))
                 .checkAssert((seed, opIndex) -> {
                     Random r = new Random(seed);
                     int[][] s = shapes(r);
@@ -108,8 +109,9 @@ class ElementwiseTest {
         Tensor sum = Elementwise.binaryAny(a, b, Double::sum, Long::sum);
         assertArrayEquals(new int[] {11, 8, 13, 24, 25, 26}, sum.ints());
         Tensor x = Tensor.of(new double[] {1.5, 2.5}, 2), y = Tensor.of(new double[] {0.25}, 1);
-        assertArrayEquals(new double[] {0.375, 0.625}, Elementwise.binaryAny(x, y, (p, q) -> p * q, (p, q) -> p * q)
-                .doubles());
+        assertArrayEquals(
+                new double[] {0.375, 0.625},
+                Elementwise.binaryAny(x, y, (p, q) -> p * q, (p, q) -> p * q).doubles());
         Tensor bytes = Tensor.ofArray(dev.dal.ir.interp.DType.I8, new byte[] {100, -100}, 2);
         // int8 arithmetic wraps like the type
         Tensor wrapped = Elementwise.binaryAny(bytes, bytes, Double::sum, Long::sum);
@@ -119,9 +121,13 @@ class ElementwiseTest {
 
     @Test
     void incompatibleShapesAreRejected() {
-        var e = assertThrows(IllegalArgumentException.class,
-                () -> Elementwise.binary(Tensor.zeros(dev.dal.ir.interp.DType.F32, 2, 3),
-                        Tensor.zeros(dev.dal.ir.interp.DType.F32, 4), Elementwise.BinaryOp.ADD, Ref.POOL));
+        var e = assertThrows(
+                IllegalArgumentException.class,
+                () -> Elementwise.binary(
+                        Tensor.zeros(dev.dal.ir.interp.DType.F32, 2, 3),
+                        Tensor.zeros(dev.dal.ir.interp.DType.F32, 4),
+                        Elementwise.BinaryOp.ADD,
+                        Ref.POOL));
         org.junit.jupiter.api.Assertions.assertEquals("shapes [2, 3] and [4] cannot be broadcast", e.getMessage());
     }
 

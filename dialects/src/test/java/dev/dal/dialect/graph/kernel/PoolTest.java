@@ -32,7 +32,9 @@ class PoolTest {
                         for (int kx = 0; kx < w.kw(); kx++) {
                             int iy = oy * w.sh() - w.padTop() + ky * w.dh();
                             int ix = ox * w.sw() - w.padLeft() + kx * w.dw();
-                            boolean inPadded = iy >= -w.padTop() && iy < h + w.padBottom() && ix >= -w.padLeft()
+                            boolean inPadded = iy >= -w.padTop()
+                                    && iy < h + w.padBottom()
+                                    && ix >= -w.padLeft()
                                     && ix < wd + w.padRight();
                             if (inPadded) padded++;
                             if (iy < 0 || iy >= h || ix < 0 || ix >= wd) continue;
@@ -47,20 +49,29 @@ class PoolTest {
 
     @Test
     void maxAndAveragePoolMatchNaiveWindows() {
-        qt().withExamples(150).forAll(integers().between(1, 4), integers().between(1, 4),
-                integers().between(0, 7), integers().between(0, Integer.MAX_VALUE - 1)).checkAssert((kh, kw, mode, seed) -> {
-            Random r = new Random(seed);
-            boolean ceil = (mode & 1) != 0, max = (mode & 2) != 0, inc = (mode & 4) != 0;
-            int sh = 1 + r.nextInt(3), sw = 1 + r.nextInt(3), dh = max ? 1 + r.nextInt(2) : 1, dw = max ? 1 + r.nextInt(2) : 1;
-            int pt = r.nextInt(kh), pl = r.nextInt(kw), pb = r.nextInt(kh), pr = r.nextInt(kw);
-            int h = (kh - 1) * dh + 1 + r.nextInt(7), wd = (kw - 1) * dw + 1 + r.nextInt(7);
-            Conv.Window win = new Conv.Window(kh, kw, sh, sw, dh, dw, pt, pl, pb, pr);
-            Tensor x = Ref.random(r, 1 + r.nextInt(2), 1 + r.nextInt(3), h, wd);
-            Tensor got = max ? Pool.maxPool(x, win, ceil, Ref.POOL) : Pool.averagePool(x, win, ceil, inc, Ref.POOL);
-            int oh = outSize(h, kh, sh, dh, pt, pb, ceil), ow = outSize(wd, kw, sw, dw, pl, pr, ceil);
-            Ref.sameShape(new int[] {x.dim(0), x.dim(1), oh, ow}, got);
-            Ref.close(reference(x, win, ceil, max, inc, oh, ow), got.floats(), 1e-6);
-        });
+        qt().withExamples(150)
+                .forAll(
+                        integers().between(1, 4),
+                        integers().between(1, 4),
+                        integers().between(0, 7),
+                        integers().between(0, Integer.MAX_VALUE - 1))
+                .checkAssert((kh, kw, mode, seed) -> {
+                    Random r = new Random(seed);
+                    boolean ceil = (mode & 1) != 0, max = (mode & 2) != 0, inc = (mode & 4) != 0;
+                    int sh = 1 + r.nextInt(3),
+                            sw = 1 + r.nextInt(3),
+                            dh = max ? 1 + r.nextInt(2) : 1,
+                            dw = max ? 1 + r.nextInt(2) : 1;
+                    int pt = r.nextInt(kh), pl = r.nextInt(kw), pb = r.nextInt(kh), pr = r.nextInt(kw);
+                    int h = (kh - 1) * dh + 1 + r.nextInt(7), wd = (kw - 1) * dw + 1 + r.nextInt(7);
+                    Conv.Window win = new Conv.Window(kh, kw, sh, sw, dh, dw, pt, pl, pb, pr);
+                    Tensor x = Ref.random(r, 1 + r.nextInt(2), 1 + r.nextInt(3), h, wd);
+                    Tensor got =
+                            max ? Pool.maxPool(x, win, ceil, Ref.POOL) : Pool.averagePool(x, win, ceil, inc, Ref.POOL);
+                    int oh = outSize(h, kh, sh, dh, pt, pb, ceil), ow = outSize(wd, kw, sw, dw, pl, pr, ceil);
+                    Ref.sameShape(new int[] {x.dim(0), x.dim(1), oh, ow}, got);
+                    Ref.close(reference(x, win, ceil, max, inc, oh, ow), got.floats(), 1e-6);
+                });
     }
 
     @Test

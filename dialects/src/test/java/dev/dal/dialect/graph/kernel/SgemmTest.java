@@ -9,8 +9,20 @@ import org.junit.jupiter.api.Test;
 
 class SgemmTest {
     /** C = alpha * op(A) op(B) + beta * C with naive loops in double. */
-    static float[] reference(boolean ta, boolean tb, int m, int n, int k, float alpha, float[] a, int lda, float[] b,
-            int ldb, float beta, float[] c0, int ldc) {
+    static float[] reference(
+            boolean ta,
+            boolean tb,
+            int m,
+            int n,
+            int k,
+            float alpha,
+            float[] a,
+            int lda,
+            float[] b,
+            int ldb,
+            float beta,
+            float[] c0,
+            int ldc) {
         float[] c = c0.clone();
         for (int i = 0; i < m; i++)
             for (int j = 0; j < n; j++) {
@@ -39,17 +51,20 @@ class SgemmTest {
         float[] got = c.clone();
         Sgemm.sgemm(kern, ta, tb, m, n, k, alpha, a, 0, lda, b, 0, ldb, beta, got, 0, ldc, Ref.POOL);
         // padding columns of C beyond n must be untouched
-        for (int i = 0; i < m; i++)
-            for (int j = n; j < ldc; j++) want[i * ldc + j] = c[i * ldc + j];
+        for (int i = 0; i < m; i++) for (int j = n; j < ldc; j++) want[i * ldc + j] = c[i * ldc + j];
         Ref.close(want, got, 1e-5 * Math.max(1, k));
     }
 
     @Test
     void matchesNaiveLoopsOnRandomShapesWithBothMicroKernels() {
         for (MicroKernel kern : List.of(Sgemm.kernel(), new ScalarMicroKernel())) {
-            qt().withExamples(150).forAll(integers().between(1, 150), integers().between(1, 130),
-                    integers().between(0, 300), integers().between(0, 31)).checkAssert(
-                    (m, n, k, flags) -> check(kern, m, n, k, flags, m * 31L + n * 7L + k + flags));
+            qt().withExamples(150)
+                    .forAll(
+                            integers().between(1, 150),
+                            integers().between(1, 130),
+                            integers().between(0, 300),
+                            integers().between(0, 31))
+                    .checkAssert((m, n, k, flags) -> check(kern, m, n, k, flags, m * 31L + n * 7L + k + flags));
         }
     }
 

@@ -33,50 +33,54 @@ class SoftmaxNormReduceTest {
 
     @Test
     void softmaxAndLogSoftmaxNormaliseAlongTheAxis() {
-        qt().withExamples(60).forAll(integers().between(0, Integer.MAX_VALUE - 1)).checkAssert(seed -> {
-            Random r = new Random(seed);
-            int[] s = randomShape(r, 1);
-            int axis = r.nextInt(s.length) - (r.nextBoolean() ? s.length : 0);
-            Tensor x = Ref.random(r, s);
-            boolean[] dims = new boolean[s.length];
-            dims[axis < 0 ? axis + s.length : axis] = true;
-            float[] want = new float[x.size()], wantLog = new float[x.size()];
-            for (int i = 0; i < want.length; i++) {
-                double sum = 0;
-                for (int j : group(i, s, dims)) sum += Math.exp(x.floats()[j]);
-                want[i] = (float) (Math.exp(x.floats()[i]) / sum);
-                wantLog[i] = (float) (x.floats()[i] - Math.log(sum));
-            }
-            Ref.close(want, Softmax.softmax(x, axis, false, Ref.POOL).floats(), 1e-5);
-            Ref.close(wantLog, Softmax.softmax(x, axis, true, Ref.POOL).floats(), 1e-5);
-        });
+        qt().withExamples(60)
+                .forAll(integers().between(0, Integer.MAX_VALUE - 1))
+                .checkAssert(seed -> {
+                    Random r = new Random(seed);
+                    int[] s = randomShape(r, 1);
+                    int axis = r.nextInt(s.length) - (r.nextBoolean() ? s.length : 0);
+                    Tensor x = Ref.random(r, s);
+                    boolean[] dims = new boolean[s.length];
+                    dims[axis < 0 ? axis + s.length : axis] = true;
+                    float[] want = new float[x.size()], wantLog = new float[x.size()];
+                    for (int i = 0; i < want.length; i++) {
+                        double sum = 0;
+                        for (int j : group(i, s, dims)) sum += Math.exp(x.floats()[j]);
+                        want[i] = (float) (Math.exp(x.floats()[i]) / sum);
+                        wantLog[i] = (float) (x.floats()[i] - Math.log(sum));
+                    }
+                    Ref.close(want, Softmax.softmax(x, axis, false, Ref.POOL).floats(), 1e-5);
+                    Ref.close(wantLog, Softmax.softmax(x, axis, true, Ref.POOL).floats(), 1e-5);
+                });
     }
 
     @Test
     void layerNormNormalisesTheTrailingDimensions() {
-        qt().withExamples(60).forAll(integers().between(0, Integer.MAX_VALUE - 1)).checkAssert(seed -> {
-            Random r = new Random(seed);
-            int[] s = randomShape(r, 1);
-            int axis = r.nextInt(s.length);
-            int[] norm = Arrays.copyOfRange(s, axis, s.length);
-            Tensor x = Ref.random(r, s), scale = Ref.random(r, norm), bias = Ref.random(r, norm);
-            boolean[] dims = new boolean[s.length];
-            for (int d = axis; d < s.length; d++) dims[d] = true;
-            float[] want = new float[x.size()];
-            int inner = Ref.size(norm);
-            for (int i = 0; i < want.length; i++) {
-                List<Integer> g = group(i, s, dims);
-                double mu = 0, var = 0;
-                for (int j : g) mu += x.floats()[j];
-                mu /= g.size();
-                for (int j : g) var += (x.floats()[j] - mu) * (x.floats()[j] - mu);
-                var /= g.size();
-                want[i] = (float) ((x.floats()[i] - mu) / Math.sqrt(var + 1e-5) * scale.floats()[i % inner]
-                        + bias.floats()[i % inner]);
-            }
-            List<Tensor> got = Normalization.layerNorm(x, scale, bias, axis, 1e-5f, Ref.POOL);
-            Ref.close(want, got.get(0).floats(), 1e-4);
-        });
+        qt().withExamples(60)
+                .forAll(integers().between(0, Integer.MAX_VALUE - 1))
+                .checkAssert(seed -> {
+                    Random r = new Random(seed);
+                    int[] s = randomShape(r, 1);
+                    int axis = r.nextInt(s.length);
+                    int[] norm = Arrays.copyOfRange(s, axis, s.length);
+                    Tensor x = Ref.random(r, s), scale = Ref.random(r, norm), bias = Ref.random(r, norm);
+                    boolean[] dims = new boolean[s.length];
+                    for (int d = axis; d < s.length; d++) dims[d] = true;
+                    float[] want = new float[x.size()];
+                    int inner = Ref.size(norm);
+                    for (int i = 0; i < want.length; i++) {
+                        List<Integer> g = group(i, s, dims);
+                        double mu = 0, var = 0;
+                        for (int j : g) mu += x.floats()[j];
+                        mu /= g.size();
+                        for (int j : g) var += (x.floats()[j] - mu) * (x.floats()[j] - mu);
+                        var /= g.size();
+                        want[i] = (float) ((x.floats()[i] - mu) / Math.sqrt(var + 1e-5) * scale.floats()[i % inner]
+                                + bias.floats()[i % inner]);
+                    }
+                    List<Tensor> got = Normalization.layerNorm(x, scale, bias, axis, 1e-5f, Ref.POOL);
+                    Ref.close(want, got.get(0).floats(), 1e-4);
+                });
     }
 
     @Test
@@ -88,15 +92,21 @@ class SoftmaxNormReduceTest {
         float[] want = new float[x.size()];
         for (int i = 0; i < want.length; i++) {
             int c = (i / 20) % 3;
-            want[i] = (float) ((x.floats()[i] - mean.floats()[c]) / Math.sqrt(var.floats()[c] + 1e-5)
-                    * scale.floats()[c] + bias.floats()[c]);
+            want[i] =
+                    (float) ((x.floats()[i] - mean.floats()[c]) / Math.sqrt(var.floats()[c] + 1e-5) * scale.floats()[c]
+                            + bias.floats()[c]);
         }
-        Ref.close(want, Normalization.batchNorm(x, scale, bias, mean, var, 1e-5f, Ref.POOL).floats(), 1e-5);
+        Ref.close(
+                want,
+                Normalization.batchNorm(x, scale, bias, mean, var, 1e-5f, Ref.POOL)
+                        .floats(),
+                1e-5);
     }
 
     @Test
     void reductionsOverRandomAxesWithAndWithoutKeepdims() {
-        qt().withExamples(120).forAll(integers().between(0, Integer.MAX_VALUE - 1), integers().between(0, 9))
+        qt().withExamples(120)
+                .forAll(integers().between(0, Integer.MAX_VALUE - 1), integers().between(0, 9))
                 .checkAssert((seed, opIndex) -> {
                     Random r = new Random(seed);
                     int[] s = randomShape(r, 1);
@@ -111,14 +121,20 @@ class SoftmaxNormReduceTest {
                     boolean keep = r.nextBoolean();
                     Reduce.Op op = Reduce.Op.values()[opIndex];
                     Tensor x = Ref.random(r, s);
-                    Tensor got = Reduce.reduce(x, axes.stream().mapToInt(Integer::intValue).toArray(), keep, false, op);
+                    Tensor got = Reduce.reduce(
+                            x, axes.stream().mapToInt(Integer::intValue).toArray(), keep, false, op);
                     List<Integer> keptDims = new ArrayList<>();
                     int[] kept = s.clone();
                     for (int d = 0; d < s.length; d++) {
                         if (dims[d]) kept[d] = 1;
                         else keptDims.add(s[d]);
                     }
-                    assertArrayEquals(keep ? kept : keptDims.stream().mapToInt(Integer::intValue).toArray(),
+                    assertArrayEquals(
+                            keep
+                                    ? kept
+                                    : keptDims.stream()
+                                            .mapToInt(Integer::intValue)
+                                            .toArray(),
                             got.shape());
                     float[] want = new float[Ref.size(kept)];
                     for (int o = 0; o < want.length; o++) {
@@ -143,12 +159,13 @@ class SoftmaxNormReduceTest {
                                 case LOG_SUM_EXP -> acc + Math.exp(v);
                             };
                         }
-                        want[o] = (float) switch (op) {
-                            case MEAN -> acc / g.size();
-                            case L2 -> Math.sqrt(acc);
-                            case LOG_SUM, LOG_SUM_EXP -> Math.log(acc);
-                            default -> acc;
-                        };
+                        want[o] = (float)
+                                switch (op) {
+                                    case MEAN -> acc / g.size();
+                                    case L2 -> Math.sqrt(acc);
+                                    case LOG_SUM, LOG_SUM_EXP -> Math.log(acc);
+                                    default -> acc;
+                                };
                     }
                     Ref.close(want, got.floats(), 1e-5);
                 });

@@ -36,8 +36,11 @@ public final class BuiltinOpDefs {
      * }
      * }</pre>
      */
-    @Op(name = "module", traits = {IsolatedFromAbove.class, SymbolTable.class, NoTerminator.class, SingleBlock.class},
-            format = Op.Format.CUSTOM, assembly = ModuleAssembly.class)
+    @Op(
+            name = "module",
+            traits = {IsolatedFromAbove.class, SymbolTable.class, NoTerminator.class, SingleBlock.class},
+            format = Op.Format.CUSTOM,
+            assembly = ModuleAssembly.class)
     public interface Module {
         /** {@return the module's name} */
         @Attr(doc = "the module's name, if it has one")

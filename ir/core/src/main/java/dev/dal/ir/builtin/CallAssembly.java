@@ -45,7 +45,10 @@ public final class CallAssembly implements OpAssembly.CustomPrinter, OpAssembly.
         if (t.isEmpty()) return false;
         if (!(t.get() instanceof FunctionType ft)) return p.emitError(loc, "expected function type");
         if (ft.inputs().size() != uses.get().size())
-            return p.emitError(loc, "expected " + uses.get().size() + " operand types but had " + ft.inputs().size());
+            return p.emitError(
+                    loc,
+                    "expected " + uses.get().size() + " operand types but had "
+                            + ft.inputs().size());
         for (int i = 0; i < ft.inputs().size(); i++) {
             Optional<Value> v = p.resolveOperand(uses.get().get(i), ft.inputs().get(i));
             if (v.isEmpty()) return false;

@@ -43,7 +43,10 @@ public final class DalOpDefs {
      * %1 = dal.constant dense<[1.0, 2.0]> : tensor<2xf32>
      * }</pre>
      */
-    @Op(name = "constant", traits = {Pure.class, ConstantLike.class}, format = Op.Format.CUSTOM,
+    @Op(
+            name = "constant",
+            traits = {Pure.class, ConstantLike.class},
+            format = Op.Format.CUSTOM,
             assembly = ConstantAssembly.class)
     public interface Constant extends Foldable, Verifiable {
         /** {@return the constant} */
@@ -65,9 +68,11 @@ public final class DalOpDefs {
         default boolean verify(DiagnosticEngine diag) {
             Optional<Type> type = value().type();
             if (type.isPresent() && type.get().equals(result().type())) return true;
-            diag.report(Diagnostic.opError((Operation) this, "value type "
-                    + type.map(t -> "'" + Traits.typeText(t) + "'").orElse("(none)")
-                    + " does not match the result type '" + Traits.typeText(result().type()) + "'"));
+            diag.report(Diagnostic.opError(
+                    (Operation) this,
+                    "value type "
+                            + type.map(t -> "'" + Traits.typeText(t) + "'").orElse("(none)")
+                            + " does not match the result type '" + Traits.typeText(result().type()) + "'"));
             return false;
         }
     }

@@ -36,8 +36,11 @@ public final class FuncAssembly implements OpAssembly.CustomPrinter, OpAssembly.
             if (v instanceof StringAttr s) p.print(" " + s.value());
         });
         p.print(" ");
-        p.printSymbolName(op.attribute("sym_name").map(a -> a instanceof StringAttr s ? s.value() : "").orElse(""));
-        FunctionType ft = op.attribute("function_type").map(a -> a instanceof TypeAttr t && t.value() instanceof FunctionType f ? f : null)
+        p.printSymbolName(op.attribute("sym_name")
+                .map(a -> a instanceof StringAttr s ? s.value() : "")
+                .orElse(""));
+        FunctionType ft = op.attribute("function_type")
+                .map(a -> a instanceof TypeAttr t && t.value() instanceof FunctionType f ? f : null)
                 .orElse(new FunctionType(List.of(), List.of()));
         Region body = op.regions().isEmpty() ? null : op.region(0);
         boolean external = body == null || body.isEmpty();

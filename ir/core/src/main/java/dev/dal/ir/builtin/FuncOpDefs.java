@@ -48,7 +48,10 @@ public final class FuncOpDefs {
      * func.func private @extern(i32) -> i32
      * }</pre>
      */
-    @Op(name = "func", traits = {IsolatedFromAbove.class, Symbol.class}, format = Op.Format.CUSTOM,
+    @Op(
+            name = "func",
+            traits = {IsolatedFromAbove.class, Symbol.class},
+            format = Op.Format.CUSTOM,
             assembly = FuncAssembly.class)
     public interface Func extends Verifiable {
         /** {@return the function's name} */
@@ -96,15 +99,20 @@ public final class FuncOpDefs {
             if (isExternal()) return true;
             List<BlockArgument> args = body().entry().arguments();
             if (args.size() != type.inputs().size()) {
-                diag.report(Diagnostic.opError(self, "entry block must have " + type.inputs().size()
-                        + " arguments to match function signature"));
+                diag.report(Diagnostic.opError(
+                        self,
+                        "entry block must have " + type.inputs().size() + " arguments to match function signature"));
                 return false;
             }
             for (int i = 0; i < args.size(); i++) {
                 if (!args.get(i).type().equals(type.inputs().get(i))) {
-                    diag.report(Diagnostic.opError(self, "type of entry block argument #" + i + "('"
-                            + Traits.typeText(args.get(i).type()) + "') must match the type of the corresponding "
-                            + "argument in function signature('" + Traits.typeText(type.inputs().get(i)) + "')"));
+                    diag.report(Diagnostic.opError(
+                            self,
+                            "type of entry block argument #" + i + "('"
+                                    + Traits.typeText(args.get(i).type())
+                                    + "') must match the type of the corresponding "
+                                    + "argument in function signature('"
+                                    + Traits.typeText(type.inputs().get(i)) + "')"));
                     return false;
                 }
             }
@@ -119,8 +127,11 @@ public final class FuncOpDefs {
      * return %0, %1 : tensor<4xf32>, i32
      * }</pre>
      */
-    @Op(name = "return", traits = {Terminator.class, ReturnLike.class, Pure.class, HasParent.class},
-            format = Op.Format.CUSTOM, assembly = ReturnAssembly.class)
+    @Op(
+            name = "return",
+            traits = {Terminator.class, ReturnLike.class, Pure.class, HasParent.class},
+            format = Op.Format.CUSTOM,
+            assembly = ReturnAssembly.class)
     public interface Return extends Verifiable {
         /** {@return the returned values} */
         @Operand(doc = "the values returned")
@@ -140,16 +151,22 @@ public final class FuncOpDefs {
             List<Type> results = type.results();
             List<Value> values = values();
             if (values.size() != results.size()) {
-                diag.report(Diagnostic.opError(self, "has " + values.size() + " operands, but enclosing function (@"
-                        + func.get().symName().value() + ") returns " + results.size())
+                diag.report(Diagnostic.opError(
+                                self,
+                                "has " + values.size() + " operands, but enclosing function (@"
+                                        + func.get().symName().value() + ") returns " + results.size())
                         .withNote(func.get().loc(), "function defined here"));
                 return false;
             }
             for (int i = 0; i < results.size(); i++) {
                 if (!values.get(i).type().equals(results.get(i))) {
-                    diag.report(Diagnostic.opError(self, "type of return operand " + i + " ('"
-                            + Traits.typeText(values.get(i).type()) + "') doesn't match function result type ('"
-                            + Traits.typeText(results.get(i)) + "') in function @" + func.get().symName().value())
+                    diag.report(Diagnostic.opError(
+                                    self,
+                                    "type of return operand " + i + " ('"
+                                            + Traits.typeText(values.get(i).type())
+                                            + "') doesn't match function result type ('"
+                                            + Traits.typeText(results.get(i)) + "') in function @"
+                                            + func.get().symName().value())
                             .withNote(func.get().loc(), "function defined here"));
                     return false;
                 }
@@ -179,5 +196,4 @@ public final class FuncOpDefs {
         @Result(doc = "the callee's results")
         List<OpResult> outputs();
     }
-
 }

@@ -34,7 +34,10 @@ public final class ReturnAssembly implements OpAssembly.CustomPrinter, OpAssembl
         Optional<List<Type>> types = p.parseTypeList();
         if (types.isEmpty()) return false;
         if (types.get().size() != uses.get().size())
-            return p.emitError(loc, uses.get().size() + " operands present, but expected " + types.get().size());
+            return p.emitError(
+                    loc,
+                    uses.get().size() + " operands present, but expected "
+                            + types.get().size());
         for (int i = 0; i < types.get().size(); i++) {
             Optional<Value> v = p.resolveOperand(uses.get().get(i), types.get().get(i));
             if (v.isEmpty()) return false;

@@ -134,8 +134,10 @@ public final class ByteText implements CharSequence {
         int i = Math.max(0, from);
         while (i + 8 <= length) {
             long w = bytes.getLong(offset + i);
-            long t = zeroBytes(w ^ quote, ones, high) | zeroBytes(w ^ backslash, ones, high)
-                    | zeroBytes(w ^ lf, ones, high) | zeroBytes(w ^ cr, ones, high);
+            long t = zeroBytes(w ^ quote, ones, high)
+                    | zeroBytes(w ^ backslash, ones, high)
+                    | zeroBytes(w ^ lf, ones, high)
+                    | zeroBytes(w ^ cr, ones, high);
             if (t != 0) return i + (Long.numberOfTrailingZeros(t) >>> 3);
             i += 8;
         }

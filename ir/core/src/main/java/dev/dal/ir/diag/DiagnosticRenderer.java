@@ -42,7 +42,12 @@ public final class DiagnosticRenderer implements Consumer<Diagnostic> {
         Optional<Location.FileLineCol> pos = d.location().filePosition();
         if (pos.isPresent()) {
             Location.FileLineCol f = pos.get();
-            sb.append(f.file()).append(':').append(f.line()).append(':').append(f.column()).append(": ");
+            sb.append(f.file())
+                    .append(':')
+                    .append(f.line())
+                    .append(':')
+                    .append(f.column())
+                    .append(": ");
         } else if (!(d.location() instanceof Location.Unknown)) {
             sb.append(locationText(d.location())).append(": ");
         }
@@ -67,9 +72,16 @@ public final class DiagnosticRenderer implements Consumer<Diagnostic> {
         return switch (l) {
             case Location.Unknown u -> "unknown";
             case Location.FileLineCol f -> quote(f.file()) + ":" + f.line() + ":" + f.column();
-            case Location.Name n -> quote(n.name()) + n.child().map(c -> "(" + inner(c) + ")").orElse("");
+            case Location.Name n ->
+                quote(n.name()) + n.child().map(c -> "(" + inner(c) + ")").orElse("");
             case Location.CallSite c -> "callsite(" + inner(c.callee()) + " at " + inner(c.caller()) + ")";
-            case Location.Fused f -> "fused[" + String.join(", ", f.locations().stream().map(DiagnosticRenderer::inner).toList()) + "]";
+            case Location.Fused f ->
+                "fused["
+                        + String.join(
+                                ", ",
+                                f.locations().stream()
+                                        .map(DiagnosticRenderer::inner)
+                                        .toList()) + "]";
             case Location.Opaque o -> String.valueOf(o.attribute());
         };
     }

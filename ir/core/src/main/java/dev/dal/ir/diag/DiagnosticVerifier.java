@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  * {@code {{...}}} inside the expectation is a regular expression.
  */
 public final class DiagnosticVerifier implements Consumer<Diagnostic> {
-    private static final Pattern EXPECTED = Pattern.compile(
-            "expected-(error|warning|note|remark)(-re)? *(@([+-][0-9]+|above|below))? *\\{\\{(.*)}}");
+    private static final Pattern EXPECTED =
+            Pattern.compile("expected-(error|warning|note|remark)(-re)? *(@([+-][0-9]+|above|below))? *\\{\\{(.*)}}");
 
     private final SourceFile file;
     private final List<Expectation> expectations = new ArrayList<>();
@@ -112,7 +112,10 @@ public final class DiagnosticVerifier implements Consumer<Diagnostic> {
         var pos = d.location().filePosition();
         if (pos.isPresent() && pos.get().file().equals(file.name())) {
             for (Expectation e : expectations) {
-                if (!e.matched && e.severity == d.severity() && e.line == pos.get().line() && e.matches(d.message())) {
+                if (!e.matched
+                        && e.severity == d.severity()
+                        && e.line == pos.get().line()
+                        && e.matches(d.message())) {
                     e.matched = true;
                     return;
                 }
@@ -129,12 +132,14 @@ public final class DiagnosticVerifier implements Consumer<Diagnostic> {
     public boolean finish(DiagnosticEngine out) {
         boolean ok = true;
         for (Diagnostic d : unexpected) {
-            out.report(Diagnostic.error(d.location(), "unexpected " + d.severity().word() + ": " + d.message()));
+            out.report(
+                    Diagnostic.error(d.location(), "unexpected " + d.severity().word() + ": " + d.message()));
             ok = false;
         }
         for (Expectation e : expectations) {
             if (!e.matched) {
-                out.report(Diagnostic.error(e.at, "expected " + e.severity.word() + " \"" + e.text + "\" was not produced"));
+                out.report(Diagnostic.error(
+                        e.at, "expected " + e.severity.word() + " \"" + e.text + "\" was not produced"));
                 ok = false;
             }
         }

@@ -2,7 +2,10 @@ package dev.dal.ir.diag;
 
 /** How serious a diagnostic is; the words are the ones printed ({@code error:}, {@code warning:}, ...). */
 public enum Severity {
-    ERROR("error"), WARNING("warning"), NOTE("note"), REMARK("remark");
+    ERROR("error"),
+    WARNING("warning"),
+    NOTE("note"),
+    REMARK("remark");
 
     private final String word;
 

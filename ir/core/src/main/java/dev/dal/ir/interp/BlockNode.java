@@ -11,7 +11,10 @@ import java.util.Arrays;
  */
 final class BlockNode extends Node {
     private final int[] argSlots;
-    @Children private final OpNode[] ops;
+
+    @Children
+    private final OpNode[] ops;
+
     private final int[] resultSlots;
     private final int[] freeArgs;
 

@@ -19,8 +19,8 @@ final class ConstantNode extends OpNode {
     List<Tensor> compute(VirtualFrame frame, RunState state, List<Tensor> inputs) {
         Tensor v = value;
         if (v == null) {
-            var attr = op.attribute("value")
-                    .orElseThrow(() -> InterpreterException.atOp(op, "has no 'value' attribute"));
+            var attr =
+                    op.attribute("value").orElseThrow(() -> InterpreterException.atOp(op, "has no 'value' attribute"));
             try {
                 v = Tensor.fromAttribute(attr);
             } catch (IllegalArgumentException e) {

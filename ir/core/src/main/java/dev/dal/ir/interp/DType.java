@@ -11,8 +11,20 @@ import java.util.Optional;
  * type. Booleans are {@code i1} in IR (one byte each in storage); strings are {@code !graph.string}.
  */
 public enum DType {
-    F32(4, "<f4"), F64(8, "<f8"), F16(2, "<f2"), BF16(2, ""), I8(1, "|i1"), I16(2, "<i2"), I32(4, "<i4"),
-    I64(8, "<i8"), UI8(1, "|u1"), UI16(2, "<u2"), UI32(4, "<u4"), UI64(8, "<u8"), BOOL(1, "|b1"), STRING(0, "");
+    F32(4, "<f4"),
+    F64(8, "<f8"),
+    F16(2, "<f2"),
+    BF16(2, ""),
+    I8(1, "|i1"),
+    I16(2, "<i2"),
+    I32(4, "<i4"),
+    I64(8, "<i8"),
+    UI8(1, "|u1"),
+    UI16(2, "<u2"),
+    UI32(4, "<u4"),
+    UI64(8, "<u8"),
+    BOOL(1, "|b1"),
+    STRING(0, "");
 
     private final int bytes;
     private final String npyDescr;
@@ -73,13 +85,14 @@ public enum DType {
     /** {@return the dtype of an IR element type, if the runtime supports it} */
     public static Optional<DType> fromIrType(Type t) {
         DType d = switch (t) {
-            case FloatType f -> switch (f.kind()) {
-                case F32 -> F32;
-                case F64 -> F64;
-                case F16 -> F16;
-                case BF16 -> BF16;
-                default -> null;
-            };
+            case FloatType f ->
+                switch (f.kind()) {
+                    case F32 -> F32;
+                    case F64 -> F64;
+                    case F16 -> F16;
+                    case BF16 -> BF16;
+                    default -> null;
+                };
             case IntegerType i -> {
                 boolean unsigned = i.signedness() == IntegerType.Signedness.UNSIGNED;
                 yield switch (i.width()) {
@@ -104,8 +117,10 @@ public enum DType {
             if (t.npyDescr.isEmpty()) continue;
             if (t.npyDescr.equals(d)) return Optional.of(t);
             // NumPy writes one-byte types with '|', but '<' is also accepted for them
-            if (t.bytes == 1 && d.length() == 3 && d.charAt(0) == '<' && d.substring(1).equals(t.npyDescr.substring(1)))
-                return Optional.of(t);
+            if (t.bytes == 1
+                    && d.length() == 3
+                    && d.charAt(0) == '<'
+                    && d.substring(1).equals(t.npyDescr.substring(1))) return Optional.of(t);
         }
         return Optional.empty();
     }

@@ -11,7 +11,9 @@ import java.util.concurrent.ForkJoinPool;
 /** The node of an op that implements {@link Executable}; its regions are child block nodes it runs on request. */
 final class ExecOpNode extends OpNode {
     private final Executable executable;
-    @Children private final BlockNode[] regions;
+
+    @Children
+    private final BlockNode[] regions;
 
     ExecOpNode(Operation op, int[] operandSlots, int[] resultSlots, int[] freeAfter, BlockNode[] regions) {
         super(op, operandSlots, resultSlots, freeAfter);

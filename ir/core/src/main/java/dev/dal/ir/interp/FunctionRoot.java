@@ -15,7 +15,9 @@ final class FunctionRoot extends RootNode {
     final Operation func;
     final String name;
     final List<Type> argTypes;
-    @Child private BlockNode body;
+
+    @Child
+    private BlockNode body;
 
     FunctionRoot(FrameDescriptor frame, Operation func, String name, List<Type> argTypes) {
         super(null, frame);
@@ -30,8 +32,8 @@ final class FunctionRoot extends RootNode {
 
     void checkArguments(Operation caller, List<Tensor> args) {
         if (args.size() != argTypes.size())
-            throw InterpreterException.atOp(caller, "passes " + args.size() + " arguments to @" + name + ", which takes "
-                    + argTypes.size());
+            throw InterpreterException.atOp(
+                    caller, "passes " + args.size() + " arguments to @" + name + ", which takes " + argTypes.size());
         for (int i = 0; i < args.size(); i++) {
             int k = i;
             TypeChecks.mismatch(argTypes.get(i), args.get(i)).ifPresent(m -> {

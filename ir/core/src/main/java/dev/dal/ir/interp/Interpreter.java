@@ -49,9 +49,9 @@ public final class Interpreter {
         Interpreter in = new Interpreter();
         List<Operation> funcs = new ArrayList<>();
         if (isFunc(module)) funcs.add(module);
-        else for (Region r : module.regions())
-            for (Block b : r.blocks())
-                for (Operation op : b.ops()) if (isFunc(op)) funcs.add(op);
+        else
+            for (Region r : module.regions())
+                for (Block b : r.blocks()) for (Operation op : b.ops()) if (isFunc(op)) funcs.add(op);
         Map<Operation, Compiler> compilers = new IdentityHashMap<>();
         for (Operation f : funcs) {
             if (f.regions().isEmpty() || f.region(0).isEmpty()) continue; // an external declaration
@@ -75,12 +75,15 @@ public final class Interpreter {
     }
 
     private static String symName(Operation f) {
-        return f.attribute("sym_name").filter(a -> a instanceof StringAttr).map(a -> ((StringAttr) a).value())
+        return f.attribute("sym_name")
+                .filter(a -> a instanceof StringAttr)
+                .map(a -> ((StringAttr) a).value())
                 .orElseThrow(() -> InterpreterException.atOp(f, "has no sym_name"));
     }
 
     private static FunctionType functionType(Operation f) {
-        return f.attribute("function_type").filter(a -> a instanceof TypeAttr t && t.value() instanceof FunctionType)
+        return f.attribute("function_type")
+                .filter(a -> a instanceof TypeAttr t && t.value() instanceof FunctionType)
                 .map(a -> (FunctionType) ((TypeAttr) a).value())
                 .orElseThrow(() -> InterpreterException.atOp(f, "has no function_type"));
     }
@@ -103,10 +106,12 @@ public final class Interpreter {
 
     private static List<String> names(Operation f, String attr, int n) {
         List<String> out = new ArrayList<>();
-        Optional<ArrayAttr> dicts = f.attribute(attr).filter(a -> a instanceof ArrayAttr).map(a -> (ArrayAttr) a);
+        Optional<ArrayAttr> dicts =
+                f.attribute(attr).filter(a -> a instanceof ArrayAttr).map(a -> (ArrayAttr) a);
         for (int i = 0; i < n; i++) {
             String name = Integer.toString(i);
-            if (dicts.isPresent() && i < dicts.get().elements().size()
+            if (dicts.isPresent()
+                    && i < dicts.get().elements().size()
                     && dicts.get().elements().get(i) instanceof DictionaryAttr d
                     && d.get("onnx.name").orElse(null) instanceof StringAttr s) name = s.value();
             out.add(name);
@@ -116,8 +121,10 @@ public final class Interpreter {
 
     private FunctionRoot root(String function) {
         FunctionRoot r = functions.get(function);
-        if (r == null) throw new InterpreterException(dev.dal.ir.Location.unknown(),
-                "no function named @" + function + " (functions: " + String.join(", ", functions.keySet()) + ")");
+        if (r == null)
+            throw new InterpreterException(
+                    dev.dal.ir.Location.unknown(),
+                    "no function named @" + function + " (functions: " + String.join(", ", functions.keySet()) + ")");
         return r;
     }
 
@@ -145,8 +152,10 @@ public final class Interpreter {
             args[i] = t;
         }
         if (!left.isEmpty())
-            throw InterpreterException.atOp(r.func, "unknown inputs " + new java.util.TreeSet<>(left.keySet())
-                    + " (inputs: " + String.join(", ", names) + ")");
+            throw InterpreterException.atOp(
+                    r.func,
+                    "unknown inputs " + new java.util.TreeSet<>(left.keySet()) + " (inputs: " + String.join(", ", names)
+                            + ")");
         return run(function, List.of(args), options);
     }
 
@@ -230,7 +239,8 @@ public final class Interpreter {
             OpNode[] nodes = new OpNode[bodyEnd];
             for (int i = 0; i < bodyEnd; i++) nodes[i] = node(ops.get(i), toArray(frees.get(i)));
             int[] argSlots = b.arguments().stream().mapToInt(slots::get).toArray();
-            int[] resultSlots = term.map(t -> t.operands().stream().mapToInt(v -> slot(t, v)).toArray())
+            int[] resultSlots = term.map(
+                            t -> t.operands().stream().mapToInt(v -> slot(t, v)).toArray())
                     .orElse(new int[0]);
             return new BlockNode(argSlots, nodes, resultSlots, toArray(freeArgs));
         }
@@ -245,28 +255,33 @@ public final class Interpreter {
             String name = op.name();
             if ((name.equals("graph.constant") || name.equals("dal.constant")) && op.numResults() == 1)
                 return new ConstantNode(op, results, free);
-            if (name.equals("graph.none") || (op.numOperands() == 0 && op.numResults() == 1
-                    && op.result(0).type() instanceof NoneType && !(op instanceof Executable)))
-                return new NoneNode(op, results, free);
+            if (name.equals("graph.none")
+                    || (op.numOperands() == 0
+                            && op.numResults() == 1
+                            && op.result(0).type() instanceof NoneType
+                            && !(op instanceof Executable))) return new NoneNode(op, results, free);
             if (name.equals("func.call")) {
-                String callee = op.attribute("callee").filter(a -> a instanceof SymbolRefAttr)
+                String callee = op.attribute("callee")
+                        .filter(a -> a instanceof SymbolRefAttr)
                         .map(a -> ((SymbolRefAttr) a).leaf())
                         .orElseThrow(() -> InterpreterException.atOp(op, "has no callee"));
                 FunctionRoot target = in.functions.get(callee);
-                if (target == null) throw InterpreterException.atOp(op, "calls @" + callee
-                        + ", which has no body in this module");
+                if (target == null)
+                    throw InterpreterException.atOp(op, "calls @" + callee + ", which has no body in this module");
                 return new CallNode(op, operands, results, free, target);
             }
             if (!(op instanceof Executable))
-                throw InterpreterException.atOp(op, "cannot be executed: the interpreter has no kernel for it"
-                        + (op.isRegistered() ? "" : " (unregistered op)"));
+                throw InterpreterException.atOp(
+                        op,
+                        "cannot be executed: the interpreter has no kernel for it"
+                                + (op.isRegistered() ? "" : " (unregistered op)"));
             BlockNode[] regions = new BlockNode[op.regions().size()];
             for (int i = 0; i < regions.length; i++) {
                 Region r = op.region(i);
                 if (r.isEmpty()) continue;
                 if (r.blocks().size() > 1)
-                    throw InterpreterException.atOp(op, "has a region with several blocks, which the interpreter "
-                            + "does not run");
+                    throw InterpreterException.atOp(
+                            op, "has a region with several blocks, which the interpreter " + "does not run");
                 regions[i] = block(r.entry());
             }
             return new ExecOpNode(op, operands, results, free, regions);

@@ -35,10 +35,12 @@ public final class InterpreterException extends RuntimeException {
     /** {@return a location as a message prefix} */
     public static String locationText(Location l) {
         var pos = l.filePosition();
-        if (pos.isPresent()) return pos.get().file() + ":" + pos.get().line() + ":" + pos.get().column();
+        if (pos.isPresent())
+            return pos.get().file() + ":" + pos.get().line() + ":" + pos.get().column();
         return switch (l) {
             case Location.Name n -> "loc(\"" + n.name() + "\")";
-            case Location.Fused f when !f.locations().isEmpty() -> locationText(f.locations().getFirst());
+            case Location.Fused f
+            when !f.locations().isEmpty() -> locationText(f.locations().getFirst());
             case Location.CallSite c -> locationText(c.callee());
             default -> "loc(unknown)";
         };

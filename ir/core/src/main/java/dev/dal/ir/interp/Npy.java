@@ -78,16 +78,20 @@ public final class Npy {
             throw new NpyException("fortran_order arrays are not supported; save the array in C order");
         String descr = d.group(1);
         if (descr.startsWith(">")) throw new NpyException("big-endian dtype '" + descr + "' is not supported");
-        DType dtype = DType.fromNpyDescr(descr)
-                .orElseThrow(() -> new NpyException("unsupported dtype '" + descr + "'"));
+        DType dtype =
+                DType.fromNpyDescr(descr).orElseThrow(() -> new NpyException("unsupported dtype '" + descr + "'"));
         int[] shape = parseShape(s.group(1));
         long n = 1;
         for (int x : shape) n *= x;
         long bytes = n * dtype.byteSize();
         int dataStart = start + headerLen;
         if (b.remaining() - dataStart < bytes)
-            throw new NpyException("truncated data: expected " + bytes + " bytes, found " + (b.remaining() - dataStart));
-        ByteBuffer data = b.duplicate().position(dataStart).limit((int) (dataStart + bytes)).slice()
+            throw new NpyException(
+                    "truncated data: expected " + bytes + " bytes, found " + (b.remaining() - dataStart));
+        ByteBuffer data = b.duplicate()
+                .position(dataStart)
+                .limit((int) (dataStart + bytes))
+                .slice()
                 .order(ByteOrder.LITTLE_ENDIAN);
         Tensor t = Tensor.wrap(dtype, data, shape);
         t.array(); // NumPy data is read into memory anyway: convert to the kernels' array form now
@@ -118,8 +122,9 @@ public final class Npy {
 
     /** {@return the {@code .npy} bytes of a tensor} */
     public static byte[] toBytes(Tensor t) {
-        String descr = t.dtype().npyDescr().orElseThrow(
-                () -> new IllegalArgumentException(t.dtype() + " tensors cannot be written as .npy"));
+        String descr = t.dtype()
+                .npyDescr()
+                .orElseThrow(() -> new IllegalArgumentException(t.dtype() + " tensors cannot be written as .npy"));
         StringBuilder shape = new StringBuilder("(");
         for (int i = 0; i < t.rank(); i++) {
             shape.append(t.dim(i));

@@ -16,7 +16,9 @@ abstract class OpNode extends Node {
     private final int[] operandSlots;
     private final int[] resultSlots;
     private final int[] freeAfter;
-    @Child private ProbeNode probe = ProbeNodeGen.create();
+
+    @Child
+    private ProbeNode probe = ProbeNodeGen.create();
 
     OpNode(Operation op, int[] operandSlots, int[] resultSlots, int[] freeAfter) {
         this.op = op;
@@ -31,14 +33,15 @@ abstract class OpNode extends Node {
         for (int i = 0; i < in.length; i++) {
             Object v = frame.getObject(operandSlots[i]);
             if (!(v instanceof Tensor t))
-                throw InterpreterException.atOp(op, "operand #" + i + " has no value (internal error: freed too early)");
+                throw InterpreterException.atOp(
+                        op, "operand #" + i + " has no value (internal error: freed too early)");
             in[i] = t;
         }
         List<Tensor> inputs = Arrays.asList(in);
         List<Tensor> out = compute(frame, state, inputs);
         if (out.size() != resultSlots.length)
-            throw InterpreterException.atOp(op, "produced " + out.size() + " values for " + resultSlots.length
-                    + " results");
+            throw InterpreterException.atOp(
+                    op, "produced " + out.size() + " values for " + resultSlots.length + " results");
         for (int i = 0; i < resultSlots.length; i++) {
             Tensor t = out.get(i);
             if (t == null) throw InterpreterException.atOp(op, "produced no value for result #" + i);

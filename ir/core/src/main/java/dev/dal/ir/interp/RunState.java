@@ -4,5 +4,4 @@ import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 
 /** The per-run state every node sees: the thread pool, the probes and the checks to make. */
-record RunState(ForkJoinPool pool, List<OpProbe> probes, boolean checkResultTypes) {
-}
+record RunState(ForkJoinPool pool, List<OpProbe> probes, boolean checkResultTypes) {}

@@ -55,8 +55,8 @@ public final class Tensor {
         this.buffer = buffer;
         this.none = none;
         if (array != null && arrayLength(array) != size)
-            throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " needs " + size
-                    + " elements, got " + arrayLength(array));
+            throw new IllegalArgumentException(
+                    "shape " + Arrays.toString(shape) + " needs " + size + " elements, got " + arrayLength(array));
         if (buffer != null && (long) buffer.remaining() < (long) size * dtype.byteSize())
             throw new IllegalArgumentException("shape " + Arrays.toString(shape) + " of " + dtype + " needs "
                     + (long) size * dtype.byteSize() + " bytes, got " + buffer.remaining());
@@ -106,7 +106,8 @@ public final class Tensor {
      */
     public static Tensor ofArray(DType dtype, Object array, int... shape) {
         if (array.getClass() != newArray(dtype, 0).getClass())
-            throw new IllegalArgumentException(dtype + " is not stored in a " + array.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    dtype + " is not stored in a " + array.getClass().getSimpleName());
         return new Tensor(dtype, shape, array, null, false);
     }
 
@@ -152,8 +153,10 @@ public final class Tensor {
             case DenseResourceAttr r -> {
                 int[] shape = staticShape(r.shapedType());
                 DType dt = dtypeOf(r.shapedType());
-                Blob b = r.handle().blob().orElseThrow(() -> new IllegalArgumentException(
-                        "dense_resource '" + r.handle().key() + "' has no data"));
+                Blob b = r.handle()
+                        .blob()
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "dense_resource '" + r.handle().key() + "' has no data"));
                 return wrap(dt, b.bytes(), shape);
             }
             case DenseStringElementsAttr s -> {
@@ -172,8 +175,8 @@ public final class Tensor {
         if (dtype == DType.STRING || none) throw new IllegalArgumentException("no dense attribute for " + this);
         List<Long> dims = new java.util.ArrayList<>();
         for (int d : shape) dims.add((long) d);
-        ByteBuffer bytes = buffer != null && array == null ? buffer.duplicate().limit(size * dtype.byteSize())
-                : toBytes();
+        ByteBuffer bytes =
+                buffer != null && array == null ? buffer.duplicate().limit(size * dtype.byteSize()) : toBytes();
         return new DenseElementsAttr(TensorType.of(dims, dtype.toIrType()), Blob.wrap(bytes, 64), false);
     }
 
@@ -248,9 +251,10 @@ public final class Tensor {
     public Tensor reshape(int... newShape) {
         Tensor t = new Tensor(dtype, newShape, null, null, false);
         if (t.size != size)
-            throw new IllegalArgumentException("cannot reshape " + Arrays.toString(shape) + " to "
-                    + Arrays.toString(newShape));
-        return array != null ? new Tensor(dtype, newShape, array, null, false)
+            throw new IllegalArgumentException(
+                    "cannot reshape " + Arrays.toString(shape) + " to " + Arrays.toString(newShape));
+        return array != null
+                ? new Tensor(dtype, newShape, array, null, false)
                 : new Tensor(dtype, newShape, null, buffer, false);
     }
 
@@ -276,8 +280,13 @@ public final class Tensor {
     public FloatBuffer floatView() {
         requireType(DType.F32);
         if (array != null) return FloatBuffer.wrap((float[]) array).asReadOnlyBuffer();
-        return buffer.duplicate().order(ByteOrder.LITTLE_ENDIAN).limit(size * 4).slice()
-                .order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().asReadOnlyBuffer();
+        return buffer.duplicate()
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .limit(size * 4)
+                .slice()
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .asFloatBuffer()
+                .asReadOnlyBuffer();
     }
 
     /**
@@ -515,7 +524,9 @@ public final class Tensor {
         if (none) return "none";
         StringBuilder b = new StringBuilder("tensor<");
         for (int d : shape) b.append(d).append('x');
-        return b.append(dtype.name().toLowerCase(java.util.Locale.ROOT)).append('>').toString();
+        return b.append(dtype.name().toLowerCase(java.util.Locale.ROOT))
+                .append('>')
+                .toString();
     }
 
     /** {@return the shape as a short text, e.g. {@code [2, 3]}} */

@@ -21,11 +21,13 @@ final class TypeChecks {
         if (!st.hasRank()) return Optional.empty();
         List<Long> dims = st.shape();
         if (dims.size() != t.rank())
-            return Optional.of("shape " + Tensor.shapeText(t.shape()) + " does not match " + dev.dal.ir.trait.Traits.typeText(type));
+            return Optional.of("shape " + Tensor.shapeText(t.shape()) + " does not match "
+                    + dev.dal.ir.trait.Traits.typeText(type));
         for (int i = 0; i < dims.size(); i++) {
             long d = dims.get(i);
             if (d != ShapedType.DYNAMIC && d != t.dim(i))
-                return Optional.of("shape " + Tensor.shapeText(t.shape()) + " does not match " + dev.dal.ir.trait.Traits.typeText(type));
+                return Optional.of("shape " + Tensor.shapeText(t.shape()) + " does not match "
+                        + dev.dal.ir.trait.Traits.typeText(type));
         }
         return Optional.empty();
     }

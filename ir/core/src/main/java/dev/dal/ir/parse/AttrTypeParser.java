@@ -1,6 +1,5 @@
 package dev.dal.ir.parse;
 
-import dev.dal.ir.diag.ByteText;
 import static dev.dal.ir.parse.IrLexer.*;
 
 import dev.dal.ir.ArrayAttr;
@@ -36,6 +35,7 @@ import dev.dal.ir.TypeAttr;
 import dev.dal.ir.UnitAttr;
 import dev.dal.ir.UnrankedTensorType;
 import dev.dal.ir.VectorType;
+import dev.dal.ir.diag.ByteText;
 import dev.dal.ir.diag.Diagnostic;
 import dev.dal.ir.diag.DiagnosticEngine;
 import dev.dal.ir.diag.SourceFile;
@@ -191,7 +191,8 @@ abstract class AttrTypeParser {
      * {@code U+DC00 + byte} (MLIR strings are bytes; the printer writes such chars back as the same byte).
      */
     static String decodeUtf8(byte[] bytes) {
-        java.nio.charset.CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+        java.nio.charset.CharsetDecoder dec = StandardCharsets.UTF_8
+                .newDecoder()
                 .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                 .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
         java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes);
@@ -283,15 +284,19 @@ abstract class AttrTypeParser {
                 // Big files repeat the same few shaped types on every op: read each simple spelling once, and
                 // share the instance (equal types are then also identical, which makes use checks cheap).
                 int end = simpleShapedTypeEnd(tok.lastEnd());
-                String key = end < 0 ? null
-                        : end - start <= TokenCursor.MAX_INTERNED ? tok.interned(start, end)
-                        : text.subSequence(start, end).toString();
+                String key = end < 0
+                        ? null
+                        : end - start <= TokenCursor.MAX_INTERNED
+                                ? tok.interned(start, end)
+                                : text.subSequence(start, end).toString();
                 Type cached = key == null ? null : shapedTypeCache.get(key);
                 if (cached != null) {
                     tok.resetTo(end);
                     return cached;
                 }
-                Type parsed = kw.equals("tensor") ? parseTensorType() : kw.equals("vector") ? parseVectorType() : parseMemRefType();
+                Type parsed = kw.equals("tensor")
+                        ? parseTensorType()
+                        : kw.equals("vector") ? parseVectorType() : parseMemRefType();
                 if (key != null && tok.lastEnd() == end) shapedTypeCache.put(key, parsed);
                 return parsed;
             }
@@ -309,7 +314,8 @@ abstract class AttrTypeParser {
                 expect(LESS, "'<' in tuple type");
                 List<Type> ts = new ArrayList<>();
                 if (!consumeIf(GREATER)) {
-                    do ts.add(readType()); while (consumeIf(COMMA));
+                    do ts.add(readType());
+                    while (consumeIf(COMMA));
                     expect(GREATER, "'>' in tuple type");
                 }
                 return new TupleType(ts);
@@ -321,7 +327,8 @@ abstract class AttrTypeParser {
         if (w >= 0) {
             if (w == 0 || w > 16_777_215) throw error(start, "invalid integer width");
             tok.next();
-            IntegerType.Signedness s = kw.startsWith("si") ? IntegerType.Signedness.SIGNED
+            IntegerType.Signedness s = kw.startsWith("si")
+                    ? IntegerType.Signedness.SIGNED
                     : kw.startsWith("ui") ? IntegerType.Signedness.UNSIGNED : IntegerType.Signedness.SIGNLESS;
             return s == IntegerType.Signedness.SIGNLESS ? IntegerType.signless(w) : new IntegerType(w, s);
         }
@@ -354,7 +361,8 @@ abstract class AttrTypeParser {
         expect(LPAREN, "'('");
         List<Type> in = new ArrayList<>();
         if (!consumeIf(RPAREN)) {
-            do in.add(readType()); while (consumeIf(COMMA));
+            do in.add(readType());
+            while (consumeIf(COMMA));
             expect(RPAREN, "')'");
         }
         expect(ARROW, "'->' in function type");
@@ -402,7 +410,8 @@ abstract class AttrTypeParser {
         List<Type> out = new ArrayList<>();
         if (consumeIf(LPAREN)) {
             if (consumeIf(RPAREN)) return out;
-            do out.add(readType()); while (consumeIf(COMMA));
+            do out.add(readType());
+            while (consumeIf(COMMA));
             expect(RPAREN, "')'");
             return out;
         }
@@ -549,7 +558,8 @@ abstract class AttrTypeParser {
         int start = tok.offset();
         expect(LESS, "'<' in vector type");
         Dims d = parseDims(false, true);
-        for (long dim : d.shape) if (dim == ShapedType.DYNAMIC) throw error(start, "vector types must have static shape");
+        for (long dim : d.shape)
+            if (dim == ShapedType.DYNAMIC) throw error(start, "vector types must have static shape");
         expect(GREATER, "'>' in vector type");
         return new VectorType(d.shape, d.scalable, d.element);
     }
@@ -574,7 +584,8 @@ abstract class AttrTypeParser {
     }
 
     private static boolean isLayout(Attribute a) {
-        return a instanceof OpaqueAttr o && o.dialect().isEmpty()
+        return a instanceof OpaqueAttr o
+                && o.dialect().isEmpty()
                 && (o.body().startsWith("affine_map<") || o.body().startsWith("strided<"));
     }
 
@@ -594,7 +605,8 @@ abstract class AttrTypeParser {
                 tok.next();
                 List<Attribute> els = new ArrayList<>();
                 if (!consumeIf(RSQUARE)) {
-                    do els.add(readAttribute()); while (consumeIf(COMMA));
+                    do els.add(readAttribute());
+                    while (consumeIf(COMMA));
                     expect(RSQUARE, "']'");
                 }
                 return new ArrayAttr(els);
@@ -670,7 +682,8 @@ abstract class AttrTypeParser {
                 duplicate = !seen.add(name);
             } else {
                 duplicate = false;
-                for (int i = 0; i < out.size() && !duplicate; i++) duplicate = out.get(i).name().equals(name);
+                for (int i = 0; i < out.size() && !duplicate; i++)
+                    duplicate = out.get(i).name().equals(name);
                 if (out.size() >= 8) {
                     seen = new HashSet<>();
                     for (NamedAttribute a : out) seen.add(a.name());
@@ -727,8 +740,9 @@ abstract class AttrTypeParser {
         if (ty instanceof FloatType ft) {
             if (!isFloat) {
                 if (!lit.startsWith("0x")) {
-                    diag.report(Diagnostic.error(locAt(at), "unexpected decimal integer literal for a floating point value")
-                            .withNote(locAt(at), "add a trailing dot to make the literal a float"));
+                    diag.report(
+                            Diagnostic.error(locAt(at), "unexpected decimal integer literal for a floating point value")
+                                    .withNote(locAt(at), "add a trailing dot to make the literal a float"));
                     throw new ParseAbort();
                 }
                 return new FloatAttr(floatBitsFromHex(at, lit, ft, neg), ft);
@@ -739,7 +753,8 @@ abstract class AttrTypeParser {
         if (!(ty instanceof IntegerType || ty instanceof IndexType))
             throw error(at, "integer literal not valid for specified type");
         // Most literals fit a long: valueOf is far cheaper than parsing a BigInteger from text.
-        BigInteger v = lit.startsWith("0x") ? new BigInteger(lit.substring(2), 16)
+        BigInteger v = lit.startsWith("0x")
+                ? new BigInteger(lit.substring(2), 16)
                 : lit.length() <= 18 ? BigInteger.valueOf(Long.parseLong(lit)) : new BigInteger(lit);
         if (neg) v = v.negate();
         checkIntRange(at, v, ty);
@@ -788,10 +803,14 @@ abstract class AttrTypeParser {
                 }
                 boolean neg = consumeIf(MINUS);
                 Token t = tok.peek();
-                if (t.getType() != INTEGER && t.getType() != FLOAT) throw errorHere("expected integer or float literal");
+                if (t.getType() != INTEGER && t.getType() != FLOAT)
+                    throw errorHere("expected integer or float literal");
                 tok.next();
                 Attribute a = numberAttr(p, neg, t.getType() == FLOAT, tok.text(t), Optional.of(el));
-                vals.add(a instanceof FloatAttr f ? f.bits() : ((IntegerAttr) a).value().longValue());
+                vals.add(
+                        a instanceof FloatAttr f
+                                ? f.bits()
+                                : ((IntegerAttr) a).value().longValue());
             } while (consumeIf(COMMA));
         }
         expect(GREATER, "'>' to close an array attribute");
@@ -832,7 +851,8 @@ abstract class AttrTypeParser {
         } else {
             ok = true;
             for (int i = 0; i < out.length; i++) {
-                int hi = Character.digit(text.charAt(from + 2 * i), 16), lo = Character.digit(text.charAt(from + 2 * i + 1), 16);
+                int hi = Character.digit(text.charAt(from + 2 * i), 16),
+                        lo = Character.digit(text.charAt(from + 2 * i + 1), 16);
                 ok &= hi >= 0 && lo >= 0;
                 out[i] = (byte) (hi * 16 + lo);
             }
@@ -876,7 +896,8 @@ abstract class AttrTypeParser {
                 deferredLocs.putIfAbsent(id, t.getStartIndex());
                 return new Location.Opaque(new OpaqueAttr(DEFERRED_LOC, id, Optional.empty()));
             }
-            if (!(a instanceof LocationAttr la)) throw error(t.getStartIndex(), "expected location, but found '" + tok.text(t) + "'");
+            if (!(a instanceof LocationAttr la))
+                throw error(t.getStartIndex(), "expected location, but found '" + tok.text(t) + "'");
             return la.location();
         }
         if (t.getType() == STRING) {
@@ -914,7 +935,8 @@ abstract class AttrTypeParser {
             expect(LSQUARE, "'[' in fused location");
             List<Location> locs = new ArrayList<>();
             if (!consumeIf(RSQUARE)) {
-                do locs.add(parseLocationInner()); while (consumeIf(COMMA));
+                do locs.add(parseLocationInner());
+                while (consumeIf(COMMA));
                 expect(RSQUARE, "']' in fused location");
             }
             return new Location.Fused(locs, meta);

@@ -72,7 +72,8 @@ final class DenseLiteralParser {
                 p.tok.next();
                 List<Lit> items = new ArrayList<>();
                 if (!p.consumeIf(RSQUARE)) {
-                    do items.add(parseLit()); while (p.consumeIf(COMMA));
+                    do items.add(parseLit());
+                    while (p.consumeIf(COMMA));
                     p.expect(RSQUARE, "']'");
                 }
                 return new ListLit(at, items);
@@ -101,14 +102,18 @@ final class DenseLiteralParser {
         }
         boolean neg = p.consumeIf(MINUS);
         Token t = p.tok.peek();
-        if (t.getType() != INTEGER && t.getType() != FLOAT) throw p.errorHere("expected element literal of primitive type");
+        if (t.getType() != INTEGER && t.getType() != FLOAT)
+            throw p.errorHere("expected element literal of primitive type");
         p.tok.next();
         return new Scalar(at, neg, t.getType(), p.tok.text(t));
     }
 
     private Attribute fromHex(Token hex, ShapedType st) {
         Type el = st.elementType();
-        if (!(el instanceof IntegerType || el instanceof IndexType || el instanceof FloatType || el instanceof ComplexType))
+        if (!(el instanceof IntegerType
+                || el instanceof IndexType
+                || el instanceof FloatType
+                || el instanceof ComplexType))
             throw p.error(hex.getStartIndex(), "expected integer, index, float or complex element type for hex data");
         byte[] data = p.hexBytes(hex, 0);
         long n = st.numElements();
@@ -141,8 +146,9 @@ final class DenseLiteralParser {
             List<Long> inferred = new ArrayList<>();
             inferShape(lit, inferred, 0, flat);
             if (!inferred.equals(shape))
-                throw p.error(start, "inferred shape of elements literal (" + inferred + ") does not match type ("
-                        + shape + ")");
+                throw p.error(
+                        start,
+                        "inferred shape of elements literal (" + inferred + ") does not match type (" + shape + ")");
         }
         Type el = st.elementType();
         boolean strings = !flat.isEmpty() && flat.getFirst() instanceof Str;
@@ -154,10 +160,14 @@ final class DenseLiteralParser {
             }
             return new DenseStringElementsAttr(st, values, splat);
         }
-        if (!(el instanceof IntegerType || el instanceof IndexType || el instanceof FloatType || el instanceof ComplexType))
+        if (!(el instanceof IntegerType
+                || el instanceof IndexType
+                || el instanceof FloatType
+                || el instanceof ComplexType))
             throw p.error(start, "expected integer, index, float, complex or string elements for type " + el);
         int eb = DenseElementsAttr.elementBytes(el);
-        ByteBuffer out = ByteBuffer.allocate(Math.multiplyExact(eb, flat.size())).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer out =
+                ByteBuffer.allocate(Math.multiplyExact(eb, flat.size())).order(ByteOrder.LITTLE_ENDIAN);
         for (Lit l : flat) {
             if (el instanceof ComplexType ct) {
                 if (!(l instanceof Cplx c)) throw p.error(at(l), "expected complex element as '(re, im)'");
@@ -174,14 +184,16 @@ final class DenseLiteralParser {
     private void inferShape(Lit lit, List<Long> shape, int depth, List<Lit> flat) {
         if (lit instanceof ListLit l) {
             if (depth == shape.size()) {
-                if (!flat.isEmpty()) throw p.error(l.at(), "tensor literal is invalid; ranks are not consistent between elements");
+                if (!flat.isEmpty())
+                    throw p.error(l.at(), "tensor literal is invalid; ranks are not consistent between elements");
                 shape.add((long) l.items().size());
             } else if (shape.get(depth) != l.items().size()) {
                 throw p.error(l.at(), "tensor literal is invalid; ranks are not consistent between elements");
             }
             for (Lit item : l.items()) inferShape(item, shape, depth + 1, flat);
         } else {
-            if (depth != shape.size()) throw p.error(at(lit), "tensor literal is invalid; ranks are not consistent between elements");
+            if (depth != shape.size())
+                throw p.error(at(lit), "tensor literal is invalid; ranks are not consistent between elements");
             flat.add(lit);
         }
     }
@@ -203,9 +215,12 @@ final class DenseLiteralParser {
             bits = s.text().equals("true") ? 1 : 0;
         } else {
             Attribute a = p.numberAttr(s.at(), s.neg(), s.kind() == FLOAT, s.text(), Optional.of(el));
-            bits = a instanceof FloatAttr f ? f.bits() : ((IntegerAttr) a).value().longValue();
+            bits = a instanceof FloatAttr f
+                    ? f.bits()
+                    : ((IntegerAttr) a).value().longValue();
         }
         int eb = DenseElementsAttr.elementBytes(el);
-        for (int i = 0; i < eb; i++) out.put((byte) (i < 8 ? bits >>> (8 * i) : (bits < 0 && !(el instanceof FloatType) ? -1 : 0)));
+        for (int i = 0; i < eb; i++)
+            out.put((byte) (i < 8 ? bits >>> (8 * i) : (bits < 0 && !(el instanceof FloatType) ? -1 : 0)));
     }
 }

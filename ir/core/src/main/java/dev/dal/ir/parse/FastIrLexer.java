@@ -39,7 +39,10 @@ final class FastIrLexer extends IrLexer {
             }
         }
         _input.seek(p);
-        if (bytes != null && p + 3 < size && text.charAt(p) == '"' && text.charAt(p + 1) == '0'
+        if (bytes != null
+                && p + 3 < size
+                && text.charAt(p) == '"'
+                && text.charAt(p + 1) == '0'
                 && text.charAt(p + 2) == 'x') {
             // Up to the first quote with no backslash or line break on the way: exactly the grammar's STRING.
             int q = bytes.indexOfStringStop(p + 1);
@@ -157,12 +160,21 @@ final class FastIrLexer extends IrLexer {
     }
 
     private static boolean isIdStart(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$'
-                || c == '.' || c == '-';
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '_'
+                || c == '$'
+                || c == '.'
+                || c == '-';
     }
 
     private static boolean isBareChar(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$'
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '_'
+                || c == '$'
                 || c == '.';
     }
 

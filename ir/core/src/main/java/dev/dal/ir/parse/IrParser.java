@@ -1,11 +1,11 @@
 package dev.dal.ir.parse;
 
-import dev.dal.ir.diag.ByteText;
 import dev.dal.ir.Blob;
 import dev.dal.ir.Block;
 import dev.dal.ir.Location;
 import dev.dal.ir.Operation;
 import dev.dal.ir.OperationState;
+import dev.dal.ir.diag.ByteText;
 import dev.dal.ir.diag.Diagnostic;
 import dev.dal.ir.diag.DiagnosticEngine;
 import dev.dal.ir.diag.SourceFile;
@@ -93,7 +93,8 @@ public final class IrParser {
         }
         if (at < 0) return -1;
         List<Diagnostic> quiet = new ArrayList<>();
-        OperationParser p = new OperationParser(source, ParserConfig.DEFAULT, DiagnosticEngine.collecting(quiet), blobs, -1);
+        OperationParser p =
+                new OperationParser(source, ParserConfig.DEFAULT, DiagnosticEngine.collecting(quiet), blobs, -1);
         p.tok.resetTo(at);
         try {
             p.parseFileMetadata();

@@ -3,9 +3,9 @@ package dev.dal.ir.parse;
 import static dev.dal.ir.parse.IrLexer.*;
 
 import dev.dal.ir.Attribute;
+import dev.dal.ir.Blob;
 import dev.dal.ir.Block;
 import dev.dal.ir.BlockArgument;
-import dev.dal.ir.Blob;
 import dev.dal.ir.DialectRegistry;
 import dev.dal.ir.DictionaryAttr;
 import dev.dal.ir.FunctionType;
@@ -74,7 +74,11 @@ final class OperationParser extends AttrTypeParser implements OpAsmParser {
         int firstUse;
     }
 
-    OperationParser(SourceFile source, ParserConfig config, DiagnosticEngine diag, Map<String, Blob> blobs,
+    OperationParser(
+            SourceFile source,
+            ParserConfig config,
+            DiagnosticEngine diag,
+            Map<String, Blob> blobs,
             int skipMetadataAt) {
         super(source, diag, blobs);
         this.config = config;
@@ -112,11 +116,13 @@ final class OperationParser extends AttrTypeParser implements OpAsmParser {
         tok.next();
         if (id.contains(".")) throw error(t.getStartIndex(), "expected identifier without '.' in alias definition");
         if (t.getType() == HASH_ID) {
-            if (attrAliases.containsKey(id)) throw error(t.getStartIndex(), "redefinition of attribute alias id '" + id + "'");
+            if (attrAliases.containsKey(id))
+                throw error(t.getStartIndex(), "redefinition of attribute alias id '" + id + "'");
             Attribute a = readAttribute();
             attrAliases.put(id, a);
         } else {
-            if (typeAliases.containsKey(id)) throw error(t.getStartIndex(), "redefinition of type alias id '" + id + "'");
+            if (typeAliases.containsKey(id))
+                throw error(t.getStartIndex(), "redefinition of type alias id '" + id + "'");
             typeAliases.put(id, readType());
         }
     }
@@ -146,7 +152,8 @@ final class OperationParser extends AttrTypeParser implements OpAsmParser {
             if (!consumeIf(RBRACE)) {
                 do {
                     Token k = tok.next();
-                    if (k.getType() != BARE_ID && k.getType() != STRING) throw error(k.getStartIndex(), "expected identifier key for 'resource' entry");
+                    if (k.getType() != BARE_ID && k.getType() != STRING)
+                        throw error(k.getStartIndex(), "expected identifier key for 'resource' entry");
                     String key = k.getType() == STRING ? stringValue(k) : tok.text(k);
                     expect(COLON, "':'");
                     Token v = tok.peek();
@@ -154,7 +161,10 @@ final class OperationParser extends AttrTypeParser implements OpAsmParser {
                         if (!isHexString(tok, v)) throw errorHere("expected hex string blob for key '" + key + "'");
                         tok.next();
                         byte[] head = hexBytesPrefix(v);
-                        int align = (head[0] & 0xFF) | (head[1] & 0xFF) << 8 | (head[2] & 0xFF) << 16 | (head[3] & 0xFF) << 24;
+                        int align = (head[0] & 0xFF)
+                                | (head[1] & 0xFF) << 8
+                                | (head[2] & 0xFF) << 16
+                                | (head[3] & 0xFF) << 24;
                         if (align <= 0 || Integer.bitCount(align) != 1)
                             throw error(v.getStartIndex(), "expected hex string blob with a power-of-two alignment");
                         Blob blob = Blob.wrap(wrap(hexBytes(v, 4)), align);
@@ -175,7 +185,8 @@ final class OperationParser extends AttrTypeParser implements OpAsmParser {
         if (v.getStopIndex() - from < 8) throw error(v.getStartIndex(), "expected hex string blob with alignment");
         byte[] out = new byte[4];
         for (int i = 0; i < 4; i++) {
-            int hi = Character.digit(text.charAt(from + 2 * i), 16), lo = Character.digit(text.charAt(from + 2 * i + 1), 16);
+            int hi = Character.digit(text.charAt(from + 2 * i), 16),
+                    lo = Character.digit(text.charAt(from + 2 * i + 1), 16);
             if (hi < 0 || lo < 0) throw error(v.getStartIndex(), "malformed hex string");
             out[i] = (byte) (hi * 16 + lo);
         }
@@ -204,13 +215,13 @@ final class OperationParser extends AttrTypeParser implements OpAsmParser {
         for (var e : deferredLocs.entrySet()) {
             Attribute a = attrAliases.get(e.getKey());
             if (a == null) throw error(e.getValue(), "undefined symbol alias id '" + e.getKey() + "'");
-            if (!(a instanceof LocationAttr)) throw error(e.getValue(), "expected location, but found '#" + e.getKey() + "'");
+            if (!(a instanceof LocationAttr))
+                throw error(e.getValue(), "expected location, but found '#" + e.getKey() + "'");
         }
         java.util.function.Consumer<Operation> fix = op -> {
             op.setLoc(resolve(op.loc()));
             for (Region r : op.regions())
-                for (Block b : r.blocks())
-                    for (BlockArgument arg : b.arguments()) arg.setLoc(resolve(arg.loc()));
+                for (Block b : r.blocks()) for (BlockArgument arg : b.arguments()) arg.setLoc(resolve(arg.loc()));
         };
         if (root != null) root.walkPreOrder(fix);
         else for (Operation op : top.ops()) op.walkPreOrder(fix);
@@ -218,10 +229,13 @@ final class OperationParser extends AttrTypeParser implements OpAsmParser {
 
     private Location resolve(Location l) {
         return switch (l) {
-            case Location.Opaque o when o.attribute() instanceof OpaqueAttr a && a.dialect().equals(DEFERRED_LOC) ->
-                    resolve(((LocationAttr) attrAliases.get(a.body())).location());
-            case Location.Name n -> n.child().isEmpty() ? n : new Location.Name(n.name(), n.child().map(this::resolve));
-            case Location.Fused f -> new Location.Fused(f.locations().stream().map(this::resolve).toList(), f.metadata());
+            case Location.Opaque o
+            when o.attribute() instanceof OpaqueAttr a && a.dialect().equals(DEFERRED_LOC) ->
+                resolve(((LocationAttr) attrAliases.get(a.body())).location());
+            case Location.Name n ->
+                n.child().isEmpty() ? n : new Location.Name(n.name(), n.child().map(this::resolve));
+            case Location.Fused f ->
+                new Location.Fused(f.locations().stream().map(this::resolve).toList(), f.metadata());
             case Location.CallSite c -> new Location.CallSite(resolve(c.callee()), resolve(c.caller()));
             default -> l;
         };
@@ -235,7 +249,8 @@ final class OperationParser extends AttrTypeParser implements OpAsmParser {
         if (d != null) {
             if (index >= d.values.length) throw error(offset, "reference to invalid result number");
             Value v = d.values[index];
-            if (v.type() != type && !v.type().equals(type)) throw typeMismatch(name, index, type, v.type(), offset, d.offset);
+            if (v.type() != type && !v.type().equals(type))
+                throw typeMismatch(name, index, type, v.type(), offset, d.offset);
             return v;
         }
         Map<Integer, Forward> fw = scope.forwards.computeIfAbsent(name, k -> new HashMap<>());
@@ -252,9 +267,12 @@ final class OperationParser extends AttrTypeParser implements OpAsmParser {
 
     private ParseAbort typeMismatch(String name, int index, Type now, Type before, int offset, int priorOffset) {
         String shown = index == 0 ? name : name + "#" + index;
-        diag.report(Diagnostic.error(locAt(offset), "use of value '" + shown
-                + "' expects different type than prior uses: '" + Printing.type(now) + "' vs '"
-                + Printing.type(before) + "'").withNote(locAt(priorOffset), "prior use here"));
+        diag.report(Diagnostic.error(
+                        locAt(offset),
+                        "use of value '" + shown
+                                + "' expects different type than prior uses: '" + Printing.type(now) + "' vs '"
+                                + Printing.type(before) + "'")
+                .withNote(locAt(priorOffset), "prior use here"));
         return new ParseAbort();
     }
 
@@ -273,9 +291,13 @@ final class OperationParser extends AttrTypeParser implements OpAsmParser {
                 if (e.getKey() >= values.length) throw error(f.offset, "reference to invalid result number");
                 Value v = values[e.getKey()];
                 if (!v.type().equals(f.placeholder.type())) {
-                    diag.report(Diagnostic.error(locAt(offset), "definition of SSA value '" + name + "#" + e.getKey()
-                            + "' has type '" + Printing.type(v.type()) + "'").withNote(locAt(f.offset),
-                            "previously used here with type '" + Printing.type(f.placeholder.type()) + "'"));
+                    diag.report(Diagnostic.error(
+                                    locAt(offset),
+                                    "definition of SSA value '" + name + "#" + e.getKey() + "' has type '"
+                                            + Printing.type(v.type()) + "'")
+                            .withNote(
+                                    locAt(f.offset),
+                                    "previously used here with type '" + Printing.type(f.placeholder.type()) + "'"));
                     throw new ParseAbort();
                 }
                 f.placeholder.replaceAllUsesWith(v);
@@ -351,8 +373,9 @@ final class OperationParser extends AttrTypeParser implements OpAsmParser {
         if (atLocation()) op.setLoc(parseLocationSpecifier());
         if (!groups.isEmpty()) {
             if (bound != op.numResults()) {
-                throw error(start, "operation defines " + op.numResults() + " results but was provided " + bound
-                        + " to bind");
+                throw error(
+                        start,
+                        "operation defines " + op.numResults() + " results but was provided " + bound + " to bind");
             }
             int at = 0;
             for (ResultGroup g : groups) {
@@ -373,28 +396,35 @@ final class OperationParser extends AttrTypeParser implements OpAsmParser {
             int dot = name.indexOf('.');
             String dialect = dot < 0 ? "" : name.substring(0, dot);
             if (DialectRegistry.global().dialect(dialect).isPresent())
-                throw error(nameTok.getStartIndex(), "unregistered operation '" + name + "' found in dialect ('"
-                        + dialect + "') that does not allow unknown operations");
+                throw error(
+                        nameTok.getStartIndex(),
+                        "unregistered operation '" + name + "' found in dialect ('" + dialect
+                                + "') that does not allow unknown operations");
             if (!config.allowUnregisteredDialects())
-                throw error(nameTok.getStartIndex(), "operation being parsed with an unregistered dialect. If this is "
-                        + "intended, please use -allow-unregistered-dialect with the MLIR tool used");
+                throw error(
+                        nameTok.getStartIndex(),
+                        "operation being parsed with an unregistered dialect. If this is "
+                                + "intended, please use -allow-unregistered-dialect with the MLIR tool used");
         }
         OperationState state = new OperationState(name, locAt(start));
         expect(LPAREN, "'(' to start operand list");
         List<PendingOperand> uses = new ArrayList<>();
         if (!consumeIf(RPAREN)) {
-            do uses.add(readPendingOperand()); while (consumeIf(COMMA));
+            do uses.add(readPendingOperand());
+            while (consumeIf(COMMA));
             expect(RPAREN, "')' to end operand list");
         }
         if (consumeIf(LSQUARE)) {
-            do state.addSuccessor(parseSuccessorRef()); while (consumeIf(COMMA));
+            do state.addSuccessor(parseSuccessorRef());
+            while (consumeIf(COMMA));
             expect(RSQUARE, "']' to end successor list");
         }
         opNames.push(name);
         try {
             if (at(LPAREN)) {
                 tok.next();
-                do parseRegionInto(state.addRegion(), List.of()); while (consumeIf(COMMA));
+                do parseRegionInto(state.addRegion(), List.of());
+                while (consumeIf(COMMA));
                 expect(RPAREN, "')' to end region list");
             }
         } finally {
@@ -406,8 +436,10 @@ final class OperationParser extends AttrTypeParser implements OpAsmParser {
         Type t = readType();
         if (!(t instanceof FunctionType ft)) throw error(typeAt, "expected function type");
         if (ft.inputs().size() != uses.size())
-            throw error(typeAt, "expected " + uses.size() + " operand type" + (uses.size() == 1 ? "" : "s")
-                    + " but had " + ft.inputs().size());
+            throw error(
+                    typeAt,
+                    "expected " + uses.size() + " operand type" + (uses.size() == 1 ? "" : "s") + " but had "
+                            + ft.inputs().size());
         for (int i = 0; i < uses.size(); i++) {
             PendingOperand u = uses.get(i);
             state.addOperand(resolveUse(u.name(), u.index(), ft.inputs().get(i), u.offset()));
@@ -455,7 +487,7 @@ final class OperationParser extends AttrTypeParser implements OpAsmParser {
                     }
                 }
                 case OpAssembly.GenericOnly g ->
-                        throw error(nameTok.getStartIndex(), "custom op '" + written + "' has no custom assembly form");
+                    throw error(nameTok.getStartIndex(), "custom op '" + written + "' has no custom assembly form");
             }
         } finally {
             opNames.pop();
@@ -467,17 +499,20 @@ final class OperationParser extends AttrTypeParser implements OpAsmParser {
     private void parseStandardForm(OperationState state, int bound) {
         List<UnresolvedOperand> uses = new ArrayList<>();
         if (at(PERCENT_ID)) {
-            do uses.add(readOperand()); while (consumeIf(COMMA));
+            do uses.add(readOperand());
+            while (consumeIf(COMMA));
         }
         if (at(LSQUARE) && tok.kind(1) == CARET_ID) {
             tok.next();
-            do state.addSuccessor(parseSuccessorRef()); while (consumeIf(COMMA));
+            do state.addSuccessor(parseSuccessorRef());
+            while (consumeIf(COMMA));
             expect(RSQUARE, "']' to end successor list");
         }
         if (at(LBRACE)) state.attributes.addAll(parseAttrDict());
         if (at(LPAREN) && tok.kind(1) == LBRACE) {
             tok.next();
-            do parseRegionInto(state.addRegion(), List.of()); while (consumeIf(COMMA));
+            do parseRegionInto(state.addRegion(), List.of());
+            while (consumeIf(COMMA));
             expect(RPAREN, "')' to end region list");
         }
         if (uses.isEmpty() && bound == 0 && !at(COLON)) return;
@@ -486,8 +521,12 @@ final class OperationParser extends AttrTypeParser implements OpAsmParser {
         Type t = readType();
         if (t instanceof FunctionType ft) {
             if (ft.inputs().size() != uses.size())
-                throw error(typeAt, "expected " + uses.size() + " operand types but had " + ft.inputs().size());
-            for (int i = 0; i < uses.size(); i++) state.addOperand(resolve(uses.get(i), ft.inputs().get(i)));
+                throw error(
+                        typeAt,
+                        "expected " + uses.size() + " operand types but had "
+                                + ft.inputs().size());
+            for (int i = 0; i < uses.size(); i++)
+                state.addOperand(resolve(uses.get(i), ft.inputs().get(i)));
             state.addResultTypes(ft.results());
         } else {
             for (UnresolvedOperand u : uses) state.addOperand(resolve(u, t));
@@ -500,7 +539,9 @@ final class OperationParser extends AttrTypeParser implements OpAsmParser {
     private boolean currentOpIsolated() {
         String name = opNames.peek();
         if (name == null) return false;
-        return OpDefinition.lookup(name).map(d -> IsolatedFromAbove.class.isAssignableFrom(d.opClass())).orElse(false);
+        return OpDefinition.lookup(name)
+                .map(d -> IsolatedFromAbove.class.isAssignableFrom(d.opClass()))
+                .orElse(false);
     }
 
     private void parseRegionInto(Region region, List<Argument> entryArgs) {
@@ -515,10 +556,12 @@ final class OperationParser extends AttrTypeParser implements OpAsmParser {
             if (!entryArgs.isEmpty() || (!at(CARET_ID) && !at(RBRACE))) {
                 Block entry = region.addBlock();
                 for (Argument a : entryArgs) {
-                    BlockArgument ba = entry.addArgument(a.type(), a.loc().orElse(a.ssa().loc()));
+                    BlockArgument ba =
+                            entry.addArgument(a.type(), a.loc().orElse(a.ssa().loc()));
                     define(a.ssa().name(), new Value[] {ba}, offsetOf(a.ssa().loc()));
                 }
-                if (!entryArgs.isEmpty() && at(CARET_ID)) throw errorHere("invalid block name in region with named arguments");
+                if (!entryArgs.isEmpty() && at(CARET_ID))
+                    throw errorHere("invalid block name in region with named arguments");
                 parseBlockBody(entry);
             }
             while (at(CARET_ID)) parseBlock(rs);
@@ -588,11 +631,25 @@ final class OperationParser extends AttrTypeParser implements OpAsmParser {
 
     // ---- OpAsmParser -----------------------------------------------------------------------------------------
 
-    private static final Map<String, Integer> PUNCT = Map.ofEntries(Map.entry("(", LPAREN), Map.entry(")", RPAREN),
-            Map.entry("[", LSQUARE), Map.entry("]", RSQUARE), Map.entry("{", LBRACE), Map.entry("}", RBRACE),
-            Map.entry("<", LESS), Map.entry(">", GREATER), Map.entry(",", COMMA), Map.entry(":", COLON),
-            Map.entry("=", EQUAL), Map.entry("->", ARROW), Map.entry("-", MINUS), Map.entry("+", PLUS),
-            Map.entry("*", STAR), Map.entry("?", QUESTION), Map.entry("|", VBAR), Map.entry("...", ELLIPSIS));
+    private static final Map<String, Integer> PUNCT = Map.ofEntries(
+            Map.entry("(", LPAREN),
+            Map.entry(")", RPAREN),
+            Map.entry("[", LSQUARE),
+            Map.entry("]", RSQUARE),
+            Map.entry("{", LBRACE),
+            Map.entry("}", RBRACE),
+            Map.entry("<", LESS),
+            Map.entry(">", GREATER),
+            Map.entry(",", COMMA),
+            Map.entry(":", COLON),
+            Map.entry("=", EQUAL),
+            Map.entry("->", ARROW),
+            Map.entry("-", MINUS),
+            Map.entry("+", PLUS),
+            Map.entry("*", STAR),
+            Map.entry("?", QUESTION),
+            Map.entry("|", VBAR),
+            Map.entry("...", ELLIPSIS));
 
     private int punct(String p) {
         Integer k = PUNCT.get(p);
@@ -673,7 +730,8 @@ final class OperationParser extends AttrTypeParser implements OpAsmParser {
     public Optional<List<UnresolvedOperand>> parseOperandList() {
         List<UnresolvedOperand> out = new ArrayList<>();
         if (at(PERCENT_ID)) {
-            do out.add(readOperand()); while (consumeIf(COMMA));
+            do out.add(readOperand());
+            while (consumeIf(COMMA));
         }
         return Optional.of(out);
     }
@@ -692,7 +750,8 @@ final class OperationParser extends AttrTypeParser implements OpAsmParser {
     public Optional<List<Type>> parseTypeList() {
         List<Type> out = new ArrayList<>();
         if (atType()) {
-            do out.add(readType()); while (consumeIf(COMMA));
+            do out.add(readType());
+            while (consumeIf(COMMA));
         }
         return Optional.of(out);
     }
@@ -736,7 +795,8 @@ final class OperationParser extends AttrTypeParser implements OpAsmParser {
         expect(LPAREN, "'('");
         List<Argument> out = new ArrayList<>();
         if (!consumeIf(RPAREN)) {
-            do out.add(parseArgument(allowAttrs).orElseThrow()); while (consumeIf(COMMA));
+            do out.add(parseArgument(allowAttrs).orElseThrow());
+            while (consumeIf(COMMA));
             expect(RPAREN, "')'");
         }
         return Optional.of(out);

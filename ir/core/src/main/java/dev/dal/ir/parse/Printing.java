@@ -25,21 +25,27 @@ final class Printing {
             case TensorType tt -> "tensor<" + dims(tt.shape()) + type(tt.elementType()) + ">";
             case UnrankedTensorType u -> "tensor<*x" + type(u.elementType()) + ">";
             case VectorType v -> "vector<" + dims(v.shape()) + type(v.elementType()) + ">";
-            case MemRefType m -> m.hasRank() ? "memref<" + dims(m.shape()) + type(m.elementType()) + ">"
-                    : "memref<*x" + type(m.elementType()) + ">";
+            case MemRefType m ->
+                m.hasRank()
+                        ? "memref<" + dims(m.shape()) + type(m.elementType()) + ">"
+                        : "memref<*x" + type(m.elementType()) + ">";
             case ComplexType c -> "complex<" + type(c.elementType()) + ">";
             case TupleType tu -> "tuple<" + list(tu.types()) + ">";
-            case FunctionType f -> "(" + list(f.inputs()) + ") -> "
-                    + (f.results().size() == 1 && !(f.results().getFirst() instanceof FunctionType)
-                            ? type(f.results().getFirst()) : "(" + list(f.results()) + ")");
-            case OpaqueType o -> "!" + o.dialect() + (o.body().isEmpty() || o.body().startsWith("<") ? "" : ".") + o.body();
+            case FunctionType f ->
+                "(" + list(f.inputs()) + ") -> "
+                        + (f.results().size() == 1 && !(f.results().getFirst() instanceof FunctionType)
+                                ? type(f.results().getFirst())
+                                : "(" + list(f.results()) + ")");
+            case OpaqueType o ->
+                "!" + o.dialect() + (o.body().isEmpty() || o.body().startsWith("<") ? "" : ".") + o.body();
             default -> t.toString();
         };
     }
 
     private static String dims(List<Long> shape) {
         StringBuilder sb = new StringBuilder();
-        for (long d : shape) sb.append(d == ShapedType.DYNAMIC ? "?" : Long.toString(d)).append('x');
+        for (long d : shape)
+            sb.append(d == ShapedType.DYNAMIC ? "?" : Long.toString(d)).append('x');
         return sb.toString();
     }
 

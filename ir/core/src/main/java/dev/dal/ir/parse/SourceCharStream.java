@@ -28,7 +28,9 @@ final class SourceCharStream implements CharStream {
         int start = Math.max(0, interval.a);
         int stop = Math.min(size - 1, interval.b);
         if (stop < start) return "";
-        return bytes != null ? bytes.decode(start, stop + 1) : text.subSequence(start, stop + 1).toString();
+        return bytes != null
+                ? bytes.decode(start, stop + 1)
+                : text.subSequence(start, stop + 1).toString();
     }
 
     @Override

@@ -76,7 +76,9 @@ final class TokenCursor {
         if (t.getType() == Token.EOF) return "<eof>";
         int s = t.getStartIndex(), e = t.getStopIndex() + 1;
         if (e - s <= MAX_INTERNED) return interned(s, e);
-        return text instanceof ByteText b ? b.decode(s, e) : text.subSequence(s, e).toString();
+        return text instanceof ByteText b
+                ? b.decode(s, e)
+                : text.subSequence(s, e).toString();
     }
 
     static final int MAX_INTERNED = 32;
@@ -91,7 +93,10 @@ final class TokenCursor {
         int h = 0;
         for (int i = s; i < e; i++) {
             char c = text.charAt(i);
-            if (c >= 0x80) return text instanceof ByteText b ? b.decode(s, e) : text.subSequence(s, e).toString();
+            if (c >= 0x80)
+                return text instanceof ByteText b
+                        ? b.decode(s, e)
+                        : text.subSequence(s, e).toString();
             h = 31 * h + c;
         }
         int slot = (h ^ (h >>> 11)) & (internTable.length - 1);
@@ -101,7 +106,9 @@ final class TokenCursor {
             for (int i = 0; i < e - s && same; i++) same = cached.charAt(i) == text.charAt(s + i);
             if (same) return cached;
         }
-        String str = text instanceof ByteText b ? b.decode(s, e) : text.subSequence(s, e).toString();
+        String str = text instanceof ByteText b
+                ? b.decode(s, e)
+                : text.subSequence(s, e).toString();
         internTable[slot] = str;
         return str;
     }

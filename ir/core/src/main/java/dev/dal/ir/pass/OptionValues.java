@@ -59,15 +59,19 @@ final class OptionValues {
         }
         if (c == boolean.class || c == Boolean.class) {
             switch (s.toLowerCase(Locale.ROOT)) {
-                case "true", "1", "" -> { return true; }
-                case "false", "0" -> { return false; }
+                case "true", "1", "" -> {
+                    return true;
+                }
+                case "false", "0" -> {
+                    return false;
+                }
                 default -> throw new IllegalArgumentException("expected true or false, got '" + s + "'");
             }
         }
         if (c == String.class) return s;
         if (c.isEnum()) {
-            for (Object e : c.getEnumConstants()) if (enumText((Enum<?>) e).equals(s.toLowerCase(Locale.ROOT)
-                    .replace('_', '-'))) return e;
+            for (Object e : c.getEnumConstants())
+                if (enumText((Enum<?>) e).equals(s.toLowerCase(Locale.ROOT).replace('_', '-'))) return e;
             throw new IllegalArgumentException("expected one of " + elementTypeName(c) + ", got '" + s + "'");
         }
         throw new IllegalStateException("unsupported option type " + c.getName());
@@ -83,8 +87,8 @@ final class OptionValues {
                 yield String.join(",", parts);
             }
             case Enum<?> e -> enumText(e);
-            case String s -> s.isEmpty() || s.chars().anyMatch(ch -> " {}(),=\"'".indexOf(ch) >= 0)
-                    ? "\"" + s + "\"" : s;
+            case String s ->
+                s.isEmpty() || s.chars().anyMatch(ch -> " {}(),=\"'".indexOf(ch) >= 0) ? "\"" + s + "\"" : s;
             default -> String.valueOf(v);
         };
     }

@@ -79,8 +79,8 @@ public abstract class Pass {
                     });
                     f.setAccessible(true);
                     if (m.put(o.name(), f) != null)
-                        throw new IllegalStateException("pass '" + argument() + "' declares option '" + o.name()
-                                + "' twice");
+                        throw new IllegalStateException(
+                                "pass '" + argument() + "' declares option '" + o.name() + "' twice");
                 }
             optionFields = m;
         }
@@ -92,7 +92,10 @@ public abstract class Pass {
         List<OptionInfo> out = new ArrayList<>();
         for (Map.Entry<String, Field> e : optionFields().entrySet()) {
             Field f = e.getValue();
-            out.add(new OptionInfo(e.getKey(), f.getAnnotation(Option.class).help(), OptionValues.typeName(f),
+            out.add(new OptionInfo(
+                    e.getKey(),
+                    f.getAnnotation(Option.class).help(),
+                    OptionValues.typeName(f),
                     OptionValues.format(read(f))));
         }
         return out;
@@ -107,7 +110,8 @@ public abstract class Pass {
     public final Optional<String> setOption(String name, String value) {
         Field f = optionFields().get(name);
         if (f == null) {
-            String valid = optionFields().isEmpty() ? "it has no options"
+            String valid = optionFields().isEmpty()
+                    ? "it has no options"
                     : "valid options: " + String.join(", ", optionFields().keySet());
             return Optional.of("'" + argument() + "' pass has no option '" + name + "'; " + valid);
         }
@@ -116,8 +120,8 @@ public abstract class Pass {
             f.set(this, v);
             return Optional.empty();
         } catch (IllegalArgumentException e) {
-            return Optional.of("invalid value for option '" + name + "' of pass '" + argument() + "': "
-                    + e.getMessage());
+            return Optional.of(
+                    "invalid value for option '" + name + "' of pass '" + argument() + "': " + e.getMessage());
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
         }

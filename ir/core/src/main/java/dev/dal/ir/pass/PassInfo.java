@@ -12,8 +12,8 @@ import java.util.Optional;
  * @param anchor      the op name it runs on, or empty for any op
  * @param options     its options with defaults
  */
-public record PassInfo(String argument, String name, String description, Optional<String> anchor,
-        List<OptionInfo> options) {
+public record PassInfo(
+        String argument, String name, String description, Optional<String> anchor, List<OptionInfo> options) {
     public PassInfo {
         options = List.copyOf(options);
     }

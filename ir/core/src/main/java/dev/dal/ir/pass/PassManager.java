@@ -117,8 +117,8 @@ public final class PassManager {
         long t0 = System.nanoTime();
         boolean ok;
         if (!anchor.equals(ANY) && !root.name().equals(anchor)) {
-            diag.report(Diagnostic.error(root.loc(),
-                    "can't run '" + anchor + "' pass manager on '" + root.name() + "' op"));
+            diag.report(Diagnostic.error(
+                    root.loc(), "can't run '" + anchor + "' pass manager on '" + root.name() + "' op"));
             ok = false;
         } else {
             ok = run.pipeline(this, root);
@@ -183,23 +183,25 @@ public final class PassManager {
                             if (child.isIsolatedFromAbove() || !child.isRegistered()) targets.add(child);
                         } else if (child.name().equals(pm.anchor)) {
                             if (child.isRegistered() && !child.isIsolatedFromAbove()) {
-                                diag.report(Diagnostic.opError(child,
+                                diag.report(Diagnostic.opError(
+                                        child,
                                         "trying to schedule a pass on an operation not marked as 'IsolatedFromAbove'"));
                                 return false;
                             }
                             targets.add(child);
                         }
                     }
-            for (Operation child : targets)
-                if (!pipeline(pm, child)) return false;
+            for (Operation child : targets) if (!pipeline(pm, child)) return false;
             return true;
         }
 
         private boolean pass(Pass p, Operation op) {
             Optional<String> a = p.anchorOpName();
             if (a.isPresent() && !a.get().equals(op.name())) {
-                diag.report(Diagnostic.error(op.loc(), "can't run pass '" + p.argument() + "' restricted to '" + a.get()
-                        + "' on '" + op.name() + "' op"));
+                diag.report(Diagnostic.error(
+                        op.loc(),
+                        "can't run pass '" + p.argument() + "' restricted to '" + a.get() + "' on '" + op.name()
+                                + "' op"));
                 return false;
             }
             if (config.printBefore(p.argument())) dump("Before", p, op);
@@ -220,8 +222,8 @@ public final class PassManager {
             if (config.printAfter(p.argument())) dump("After", p, op);
             if (config.verifyEach()) {
                 if (!Verifier.verify(op, diag)) {
-                    diag.report(Diagnostic.error(op.loc(),
-                            "verification failed after running pass '" + p.argument() + "'"));
+                    diag.report(Diagnostic.error(
+                            op.loc(), "verification failed after running pass '" + p.argument() + "'"));
                     return false;
                 }
             }
@@ -231,8 +233,14 @@ public final class PassManager {
         private void dump(String when, Pass p, Operation op) {
             String text = config.printer().apply(op);
             StringBuilder sb = new StringBuilder();
-            sb.append("// -----// IR Dump ").append(when).append(' ').append(p.name()).append(" (").append(p.argument())
-                    .append(") //----- //\n").append(text);
+            sb.append("// -----// IR Dump ")
+                    .append(when)
+                    .append(' ')
+                    .append(p.name())
+                    .append(" (")
+                    .append(p.argument())
+                    .append(") //----- //\n")
+                    .append(text);
             if (!text.endsWith("\n")) sb.append('\n');
             sb.append('\n');
             write(sb.toString());

@@ -24,13 +24,14 @@ public final class PassRegistry {
             try {
                 ctor = c.getConstructor();
             } catch (NoSuchMethodException e) {
-                throw new IllegalStateException("pass class " + c.getName() + " needs a public no-argument constructor");
+                throw new IllegalStateException(
+                        "pass class " + c.getName() + " needs a public no-argument constructor");
             }
             String arg = instantiate(ctor).argument();
             Constructor<? extends Pass> prev = passes.putIfAbsent(arg, ctor);
             if (prev != null && prev.getDeclaringClass() != c)
-                throw new IllegalStateException("two passes named '" + arg + "': " + prev.getDeclaringClass().getName()
-                        + " and " + c.getName());
+                throw new IllegalStateException("two passes named '" + arg + "': "
+                        + prev.getDeclaringClass().getName() + " and " + c.getName());
         }
     }
 
@@ -99,7 +100,8 @@ public final class PassRegistry {
         int width = 0;
         for (PassInfo p : infos) {
             width = Math.max(width, p.argument().length() + 4);
-            for (OptionInfo o : p.options()) width = Math.max(width, optionUsage(o).length() + 6);
+            for (OptionInfo o : p.options())
+                width = Math.max(width, optionUsage(o).length() + 6);
         }
         StringBuilder sb = new StringBuilder();
         for (PassInfo p : infos) {
@@ -109,8 +111,11 @@ public final class PassRegistry {
             sb.append('\n');
             for (OptionInfo o : p.options()) {
                 String line = "      " + optionUsage(o);
-                sb.append(line).append(" ".repeat(Math.max(1, width + 4 - line.length()))).append(o.help())
-                        .append(" (default: ").append(o.defaultValue().isEmpty() ? "none" : o.defaultValue())
+                sb.append(line)
+                        .append(" ".repeat(Math.max(1, width + 4 - line.length())))
+                        .append(o.help())
+                        .append(" (default: ")
+                        .append(o.defaultValue().isEmpty() ? "none" : o.defaultValue())
                         .append(")\n");
             }
         }
@@ -125,10 +130,11 @@ public final class PassRegistry {
         try {
             return c.newInstance();
         } catch (InstantiationException | IllegalAccessException e) {
-            throw new IllegalStateException("cannot create pass " + c.getDeclaringClass().getName(), e);
+            throw new IllegalStateException(
+                    "cannot create pass " + c.getDeclaringClass().getName(), e);
         } catch (InvocationTargetException e) {
-            throw new IllegalStateException("constructor of pass " + c.getDeclaringClass().getName() + " failed",
-                    e.getCause());
+            throw new IllegalStateException(
+                    "constructor of pass " + c.getDeclaringClass().getName() + " failed", e.getCause());
         }
     }
 }

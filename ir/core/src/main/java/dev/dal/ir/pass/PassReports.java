@@ -45,10 +45,17 @@ final class PassReports {
                 sb.append(indent).append(p.name()).append('\n');
                 List<Statistic> stats = p.statistics();
                 int width = 1;
-                for (Statistic s : stats) width = Math.max(width, Long.toString(s.get()).length());
                 for (Statistic s : stats)
-                    sb.append(indent).append("  (S) ").append(String.format(Locale.ROOT, "%" + width + "d", s.get()))
-                            .append(' ').append(s.name()).append(" - ").append(s.description()).append('\n');
+                    width = Math.max(width, Long.toString(s.get()).length());
+                for (Statistic s : stats)
+                    sb.append(indent)
+                            .append("  (S) ")
+                            .append(String.format(Locale.ROOT, "%" + width + "d", s.get()))
+                            .append(' ')
+                            .append(s.name())
+                            .append(" - ")
+                            .append(s.description())
+                            .append('\n');
             } else {
                 PassManager nested = (PassManager) e[0];
                 sb.append(indent).append('\'').append(nested.anchor()).append("' Pipeline\n");

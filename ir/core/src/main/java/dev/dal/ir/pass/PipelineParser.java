@@ -1,6 +1,5 @@
 package dev.dal.ir.pass;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 

@@ -44,7 +44,9 @@ public final class TimingReport {
 
     private static void row(StringBuilder sb, long nanos, long total, int depth, String name) {
         double pct = total == 0 ? 0.0 : 100.0 * nanos / total;
-        sb.append(String.format(Locale.ROOT, "  %8.4f (%5.1f%%)  ", nanos / 1e9, pct)).append("  ".repeat(depth))
-                .append(name).append('\n');
+        sb.append(String.format(Locale.ROOT, "  %8.4f (%5.1f%%)  ", nanos / 1e9, pct))
+                .append("  ".repeat(depth))
+                .append(name)
+                .append('\n');
     }
 }

@@ -67,7 +67,9 @@ final class AliasTable {
     /** {@return the aliases in the order they are defined at the top of the file} */
     List<Alias> ordered() {
         List<Alias> list = new ArrayList<>(aliases.values());
-        list.sort(Comparator.comparingInt(Alias::depth).thenComparing(Alias::prefix).thenComparingInt(Alias::order));
+        list.sort(Comparator.comparingInt(Alias::depth)
+                .thenComparing(Alias::prefix)
+                .thenComparingInt(Alias::order));
         return list;
     }
 
@@ -82,10 +84,12 @@ final class AliasTable {
     /** Walks an attribute; {@return the alias depth it contributes (0 if none, else 1 + the depth of its alias)} */
     private int walkAttr(Attribute a) {
         switch (a) {
-            case OpaqueAttr o when o.dialect().isEmpty() && o.body().startsWith("affine_map<") -> {
+            case OpaqueAttr o
+            when o.dialect().isEmpty() && o.body().startsWith("affine_map<") -> {
                 return 1 + define(o, "map", 0);
             }
-            case OpaqueAttr o when o.dialect().isEmpty() && o.body().startsWith("affine_set<") -> {
+            case OpaqueAttr o
+            when o.dialect().isEmpty() && o.body().startsWith("affine_set<") -> {
                 return 1 + define(o, "set", 0);
             }
             case OpaqueAttr o -> {

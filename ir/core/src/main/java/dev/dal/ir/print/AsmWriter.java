@@ -49,6 +49,7 @@ import java.util.OptionalLong;
 class AsmWriter {
     /** MLIR prints non-splat dense elements with more than this many elements as a hex string. */
     static final int HEX_THRESHOLD = 100;
+
     private static final int FLUSH_AT = 1 << 16;
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
     private static final char[] HEX_PAIRS = new char[512];
@@ -64,6 +65,7 @@ class AsmWriter {
     private final Appendable out;
     /** When set, text goes out as UTF-8 bytes here instead of to {@link #out} (hex blobs skip the char stage). */
     private java.io.OutputStream bytesOut;
+
     final AliasTable aliases;
     private final OptionalLong elideAbove;
     /** Resource blobs referred to while printing, by key, in order of first use. */
@@ -200,7 +202,8 @@ class AsmWriter {
             case FloatType f -> sb.append(f.kind().keyword());
             case IndexType i -> sb.append("index");
             case NoneType n -> sb.append("none");
-            case TensorType tt when tt.encoding().isEmpty() -> {
+            case TensorType tt
+            when tt.encoding().isEmpty() -> {
                 // Big files print the same few tensor types on every op (the parser shares their instances):
                 // each instance is spelled once per print.
                 String text = shapedTypeText.get(tt);
@@ -317,7 +320,8 @@ class AsmWriter {
     final void appendAttribute(Attribute a, boolean mayElideType) {
         switch (a) {
             case IntegerAttr i -> {
-                if (i.intType() instanceof IntegerType it && it.width() == 1
+                if (i.intType() instanceof IntegerType it
+                        && it.width() == 1
                         && it.signedness() == IntegerType.Signedness.SIGNLESS) {
                     sb.append(i.value().testBit(0) ? "true" : "false");
                     return;
@@ -373,7 +377,9 @@ class AsmWriter {
                 appendKeyOrString(r.handle().key());
                 sb.append("> : ");
                 appendType(r.shapedType());
-                r.handle().blob().ifPresent(b -> resources.putIfAbsent(r.handle().key(), b));
+                r.handle()
+                        .blob()
+                        .ifPresent(b -> resources.putIfAbsent(r.handle().key(), b));
             }
             case LocationAttr l -> appendLocationRef(l.location());
             case OpaqueAttr o -> {
@@ -542,7 +548,8 @@ class AsmWriter {
             }
         };
         switch (et) {
-            case IntegerType it when it.width() > 64 -> {
+            case IntegerType it
+            when it.width() > 64 -> {
                 byte[] le = new byte[eb];
                 b.get(i, le);
                 byte[] be = new byte[eb + 1];

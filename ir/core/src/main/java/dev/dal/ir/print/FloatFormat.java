@@ -115,8 +115,15 @@ public final class FloatFormat {
                         tens -= step;
                     }
                 }
-                t = hi == 0 && lo >= 0 ? Long.toString(lo)
-                        : new BigInteger(1, java.nio.ByteBuffer.allocate(16).putLong(hi).putLong(lo).array()).toString();
+                t = hi == 0 && lo >= 0
+                        ? Long.toString(lo)
+                        : new BigInteger(
+                                        1,
+                                        java.nio.ByteBuffer.allocate(16)
+                                                .putLong(hi)
+                                                .putLong(lo)
+                                                .array())
+                                .toString();
             } else {
                 BigInteger sig = BigInteger.valueOf(mant);
                 if (pow > 0) sig = sig.shiftLeft(pow);
@@ -284,7 +291,8 @@ public final class FloatFormat {
             BigDecimal m = new BigDecimal(BigInteger.valueOf(mant));
             if (pow >= 0) return m.multiply(new BigDecimal(BigInteger.TWO.pow(pow)));
             // m * 2^pow = m * 5^-pow / 10^-pow, exactly.
-            return new BigDecimal(BigInteger.valueOf(mant).multiply(BigInteger.valueOf(5).pow(-pow)), -pow);
+            return new BigDecimal(
+                    BigInteger.valueOf(mant).multiply(BigInteger.valueOf(5).pow(-pow)), -pow);
         }
 
         /** Whether the decimal {@code digits} (positive) rounds to the positive value {@code bits} (nearest, ties even). */
@@ -303,8 +311,8 @@ public final class FloatFormat {
             BigDecimal v = exactMagnitude(bits);
             int c = d.compareTo(v);
             if (c == 0) return true;
-            long maxFinite = ieeeSpecials ? (((1L << expBits) - 2) << fracBits) | ((1L << fracBits) - 1)
-                    : signMask() - 2;
+            long maxFinite =
+                    ieeeSpecials ? (((1L << expBits) - 2) << fracBits) | ((1L << fracBits) - 1) : signMask() - 2;
             long neighbour = c > 0 ? bits + 1 : bits - 1;
             BigDecimal half;
             if (c > 0 && bits == maxFinite) {

@@ -1,7 +1,8 @@
 package dev.dal.ir.print;
 
 import dev.dal.ir.Blob;
-import dev.dal.ir.LocationAttr;
+import dev.dal.ir.OpAssembly;
+import dev.dal.ir.OpDefinition;
 import dev.dal.ir.OpaqueAttr;
 import dev.dal.ir.Operation;
 import java.io.IOException;
@@ -10,8 +11,6 @@ import java.nio.ByteBuffer;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
-import dev.dal.ir.OpAssembly;
-import dev.dal.ir.OpDefinition;
 
 /**
  * Prints IR as text: pretty form by default, MLIR's generic form on request; resources section at the end.
@@ -129,7 +128,8 @@ public final class IrPrinter {
 
     /** {@return the text of a location as the printer writes it ({@code loc("x":1:2)})} */
     public static String locationText(dev.dal.ir.Location loc) {
-        OpPrinter p = new OpPrinter(new StringBuilder(), PrintOptions.DEFAULT, null, new AliasTable(), op -> Optional.empty());
+        OpPrinter p = new OpPrinter(
+                new StringBuilder(), PrintOptions.DEFAULT, null, new AliasTable(), op -> Optional.empty());
         p.appendLocation(loc, false);
         return p.sb.toString();
     }

@@ -33,7 +33,11 @@ final class OpPrinter extends AsmWriter implements OpAsmPrinter {
     private final Function<Operation, Optional<OpAssembly>> assemblies;
     private int indent;
 
-    OpPrinter(Appendable out, PrintOptions options, SsaNames names, AliasTable aliases,
+    OpPrinter(
+            Appendable out,
+            PrintOptions options,
+            SsaNames names,
+            AliasTable aliases,
             Function<Operation, Optional<OpAssembly>> assemblies) {
         super(out, aliases, options.elideElementsAbove());
         this.options = options;
@@ -57,7 +61,8 @@ final class OpPrinter extends AsmWriter implements OpAsmPrinter {
             names.appendResultGroup(sb, op);
             sb.append(" = ");
         }
-        OpAssembly asm = options.generic() ? OpAssembly.GenericOnly.INSTANCE
+        OpAssembly asm = options.generic()
+                ? OpAssembly.GenericOnly.INSTANCE
                 : assemblies.apply(op).orElse(OpAssembly.GenericOnly.INSTANCE);
         switch (asm) {
             case OpAssembly.Custom c -> {
@@ -83,9 +88,12 @@ final class OpPrinter extends AsmWriter implements OpAsmPrinter {
         String dialect = op.dialectName();
         if (dialect.equals("builtin")) return name.substring(dialect.length() + 1);
         Optional<Operation> parent = op.parentOp();
-        if (parent.isPresent() && parent.get().dialectName().equals(dialect)
-                && assemblies.apply(parent.get()).map(a -> a instanceof OpAssembly.Custom).orElse(false))
-            return name.substring(dialect.length() + 1);
+        if (parent.isPresent()
+                && parent.get().dialectName().equals(dialect)
+                && assemblies
+                        .apply(parent.get())
+                        .map(a -> a instanceof OpAssembly.Custom)
+                        .orElse(false)) return name.substring(dialect.length() + 1);
         return name;
     }
 
@@ -222,7 +230,8 @@ final class OpPrinter extends AsmWriter implements OpAsmPrinter {
         for (Block b : r.blocks()) {
             Optional<Operation> t = b.lastOp();
             if (t.isEmpty()) continue;
-            for (Block s : t.get().successors()) preds.computeIfAbsent(s, k -> new ArrayList<>(2)).add(b);
+            for (Block s : t.get().successors())
+                preds.computeIfAbsent(s, k -> new ArrayList<>(2)).add(b);
         }
         return preds;
     }

@@ -59,9 +59,7 @@ final class SsaNames {
             }
             for (Operation op : b.ops()) numberOp(op, c);
         }
-        for (Block b : blocks)
-            for (Operation op : b.ops())
-                if (!op.regions().isEmpty()) walkRegions(op, c[0], c[1]);
+        for (Block b : blocks) for (Operation op : b.ops()) if (!op.regions().isEmpty()) walkRegions(op, c[0], c[1]);
     }
 
     private void numberOp(Operation op, int[] c) {

@@ -49,8 +49,8 @@ public final class GreedyRewriteDriver implements RewriteListener {
      *
      * @return what happened, including whether a fixed point was reached within the bounds
      */
-    public static GreedyRewriteResult applyPatternsAndFoldGreedily(Operation root, List<RewritePattern> patterns,
-            GreedyRewriteConfig config) {
+    public static GreedyRewriteResult applyPatternsAndFoldGreedily(
+            Operation root, List<RewritePattern> patterns, GreedyRewriteConfig config) {
         return new GreedyRewriteDriver(root, patterns, config).run();
     }
 
@@ -150,7 +150,8 @@ public final class GreedyRewriteDriver implements RewriteListener {
                     });
             for (Block blk : dead) {
                 for (dev.dal.ir.BlockArgument a : blk.arguments())
-                    for (OpOperand u : a.uses()) rw.modifyInPlace(u.owner(), () -> u.owner().setOperands(List.of()));
+                    for (OpOperand u : a.uses())
+                        rw.modifyInPlace(u.owner(), () -> u.owner().setOperands(List.of()));
                 rw.eraseBlock(blk);
             }
             erasedAny = true;
@@ -167,9 +168,10 @@ public final class GreedyRewriteDriver implements RewriteListener {
         boolean[] pure = {true};
         for (Region r : op.regions())
             for (Block b : r.blocks())
-                for (Operation o : b.ops()) o.walk(n -> {
-                    if (!(n instanceof Pure)) pure[0] = false;
-                });
+                for (Operation o : b.ops())
+                    o.walk(n -> {
+                        if (!(n instanceof Pure)) pure[0] = false;
+                    });
         return pure[0];
     }
 
@@ -200,8 +202,7 @@ public final class GreedyRewriteDriver implements RewriteListener {
 
     @Override
     public void opReplaced(Operation op, List<? extends Value> replacements) {
-        for (OpResult r : op.results())
-            for (OpOperand u : r.uses()) if (inTree(u.owner())) push(u.owner());
+        for (OpResult r : op.results()) for (OpOperand u : r.uses()) if (inTree(u.owner())) push(u.owner());
     }
 
     @Override
@@ -219,8 +220,9 @@ public final class GreedyRewriteDriver implements RewriteListener {
     public void matchFailed(Operation op, String reason) {
         if (!config.debugPatterns()) return;
         String pattern = current == null ? "<fold>" : current.debugName();
-        config.debugSink().accept("pattern " + pattern + " did not match '" + op.name() + "' op at "
-                + describe(op.loc()) + ": " + reason);
+        config.debugSink()
+                .accept("pattern " + pattern + " did not match '" + op.name() + "' op at " + describe(op.loc()) + ": "
+                        + reason);
     }
 
     private static String describe(dev.dal.ir.Location loc) {

@@ -52,7 +52,8 @@ public final class OperationFolder implements RewriteListener {
 
     /** {@return the constant {@code v} is known to hold: the {@code value} of a {@link ConstantLike} producer} */
     public static Optional<Attribute> constantValue(Value v) {
-        if (v instanceof OpResult r && r.owner() instanceof ConstantLike) return r.owner().attribute("value");
+        if (v instanceof OpResult r && r.owner() instanceof ConstantLike)
+            return r.owner().attribute("value");
         return Optional.empty();
     }
 
@@ -61,7 +62,9 @@ public final class OperationFolder implements RewriteListener {
         Region r = op.parentRegion().orElseThrow(() -> new IllegalArgumentException("op is not in a region"));
         while (true) {
             Optional<Operation> parent = r.parentOp();
-            if (parent.isEmpty() || parent.get().isIsolatedFromAbove() || !parent.get().isRegistered()) return r;
+            if (parent.isEmpty()
+                    || parent.get().isIsolatedFromAbove()
+                    || !parent.get().isRegistered()) return r;
             Optional<Region> up = parent.get().parentRegion();
             if (up.isEmpty()) return r;
             r = up.get();
@@ -130,7 +133,8 @@ public final class OperationFolder implements RewriteListener {
                 case FoldResult.Existing e -> replacements.add(e.value());
                 case FoldResult.Constant c -> {
                     int before = constantsIn(op);
-                    Optional<Value> v = getOrCreateConstant(op, c.value(), op.result(i).type());
+                    Optional<Value> v =
+                            getOrCreateConstant(op, c.value(), op.result(i).type());
                     if (v.isEmpty()) {
                         // The dialect cannot express this constant: undo the constants made for earlier results.
                         for (Operation o : created) if (o.resultsUnused()) rw.eraseOp(o);

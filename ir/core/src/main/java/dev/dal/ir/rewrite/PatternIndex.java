@@ -28,7 +28,8 @@ final class PatternIndex {
     }
 
     private void add(RewritePattern p) {
-        if (p.rootClass().isPresent()) byRoot.computeIfAbsent(p.rootClass().get(), k -> new ArrayList<>()).add(p);
+        if (p.rootClass().isPresent())
+            byRoot.computeIfAbsent(p.rootClass().get(), k -> new ArrayList<>()).add(p);
         else anyRoot.add(p);
         perClass.clear();
     }
@@ -38,7 +39,8 @@ final class PatternIndex {
      * that declares {@code canonicalizationPatterns()}, so a subclass inheriting it does not add them twice.
      */
     void register(Operation op) {
-        if (!collectCanonicalization || !(op instanceof HasCanonicalizationPatterns h)
+        if (!collectCanonicalization
+                || !(op instanceof HasCanonicalizationPatterns h)
                 || !classesSeen.add(op.getClass())) return;
         Class<?> declaring;
         try {

@@ -132,8 +132,8 @@ public class Rewriter extends Builder {
      */
     public void mergeBlocks(Block source, Block dest, List<? extends Value> argValues) {
         if (argValues.size() != source.arguments().size())
-            throw new IllegalArgumentException("merging a block of " + source.arguments().size() + " arguments with "
-                    + argValues.size() + " values");
+            throw new IllegalArgumentException("merging a block of "
+                    + source.arguments().size() + " arguments with " + argValues.size() + " values");
         for (int i = 0; i < argValues.size(); i++) replaceAllUsesWith(source.argument(i), argValues.get(i));
         for (Operation op : source.opList()) {
             dest.append(op);
@@ -147,8 +147,7 @@ public class Rewriter extends Builder {
         List<Block> blocks = new ArrayList<>(region.blocks());
         for (int i = 0; i < blocks.size(); i++) {
             dest.insert(index + i, blocks.get(i));
-            for (Operation op : blocks.get(i).opList())
-                for (RewriteListener l : listeners) l.opInserted(op);
+            for (Operation op : blocks.get(i).opList()) for (RewriteListener l : listeners) l.opInserted(op);
         }
     }
 

@@ -39,21 +39,23 @@ public final class Invariants {
      * @param groups one character per group: {@code 1} single, {@code ?} optional, {@code *} variadic
      * @param what   {@code "operand"} or {@code "result"}
      */
-    public static boolean verifySegments(Operation op, DiagnosticEngine diag, String attrName, String what,
-            String groups, int found) {
+    public static boolean verifySegments(
+            Operation op, DiagnosticEngine diag, String attrName, String what, String groups, int found) {
         Optional<Attribute> a = op.attribute(attrName);
         if (a.isEmpty()) {
             diag.report(Diagnostic.opError(op, "requires attribute '" + attrName + "'"));
             return false;
         }
         if (!(a.get() instanceof DenseArrayAttr sizes) || !sizes.elementType().equals(IntegerType.I32)) {
-            diag.report(Diagnostic.opError(op, "attribute '" + attrName + "' failed to satisfy constraint: "
-                    + "i32 dense array attribute"));
+            diag.report(Diagnostic.opError(
+                    op, "attribute '" + attrName + "' failed to satisfy constraint: " + "i32 dense array attribute"));
             return false;
         }
         if (sizes.size() != groups.length()) {
-            diag.report(Diagnostic.opError(op, "'" + attrName + "' attribute for specifying " + what
-                    + " segments must have " + groups.length() + " elements, but got " + sizes.size()));
+            diag.report(Diagnostic.opError(
+                    op,
+                    "'" + attrName + "' attribute for specifying " + what + " segments must have " + groups.length()
+                            + " elements, but got " + sizes.size()));
             return false;
         }
         long total = 0;
@@ -62,23 +64,25 @@ public final class Invariants {
             char g = groups.charAt(i);
             if (n < 0 || g == '1' && n != 1 || g == '?' && n > 1) {
                 String allowed = g == '1' ? "1" : g == '?' ? "0 or 1" : "non-negative";
-                diag.report(Diagnostic.opError(op, "'" + attrName + "' element #" + i + " must be " + allowed
-                        + ", but got " + n));
+                diag.report(Diagnostic.opError(
+                        op, "'" + attrName + "' element #" + i + " must be " + allowed + ", but got " + n));
                 return false;
             }
             total += n;
         }
         if (total != found) {
-            diag.report(Diagnostic.opError(op, what + " count (" + found + ") does not match with the total size ("
-                    + total + ") specified in attribute '" + attrName + "'"));
+            diag.report(Diagnostic.opError(
+                    op,
+                    what + " count (" + found + ") does not match with the total size (" + total
+                            + ") specified in attribute '" + attrName + "'"));
             return false;
         }
         return true;
     }
 
     /** Checks that operands {@code start .. start+length-1} satisfy {@code c}. */
-    public static boolean verifyOperandTypes(Operation op, DiagnosticEngine diag, int start, int length,
-            TypeConstraint c) {
+    public static boolean verifyOperandTypes(
+            Operation op, DiagnosticEngine diag, int start, int length, TypeConstraint c) {
         boolean ok = true;
         for (int i = start; i < start + length; i++)
             ok &= verifyType(op, diag, "operand", i, op.operand(i).type(), c);
@@ -86,18 +90,19 @@ public final class Invariants {
     }
 
     /** Checks that results {@code start .. start+length-1} satisfy {@code c}. */
-    public static boolean verifyResultTypes(Operation op, DiagnosticEngine diag, int start, int length,
-            TypeConstraint c) {
+    public static boolean verifyResultTypes(
+            Operation op, DiagnosticEngine diag, int start, int length, TypeConstraint c) {
         boolean ok = true;
-        for (int i = start; i < start + length; i++) ok &= verifyType(op, diag, "result", i, op.result(i).type(), c);
+        for (int i = start; i < start + length; i++)
+            ok &= verifyType(op, diag, "result", i, op.result(i).type(), c);
         return ok;
     }
 
-    private static boolean verifyType(Operation op, DiagnosticEngine diag, String what, int index, Type t,
-            TypeConstraint c) {
+    private static boolean verifyType(
+            Operation op, DiagnosticEngine diag, String what, int index, Type t, TypeConstraint c) {
         if (c.test(t)) return true;
-        diag.report(Diagnostic.opError(op, what + " #" + index + " must be " + c.description() + ", but got '"
-                + Traits.typeText(t) + "'"));
+        diag.report(Diagnostic.opError(
+                op, what + " #" + index + " must be " + c.description() + ", but got '" + Traits.typeText(t) + "'"));
         return false;
     }
 
@@ -106,8 +111,13 @@ public final class Invariants {
      *
      * @param kind what the message calls the expected kind, e.g. {@code "integer attribute"}
      */
-    public static boolean verifyAttribute(Operation op, DiagnosticEngine diag, String name,
-            Class<? extends Attribute> type, String kind, boolean required) {
+    public static boolean verifyAttribute(
+            Operation op,
+            DiagnosticEngine diag,
+            String name,
+            Class<? extends Attribute> type,
+            String kind,
+            boolean required) {
         Optional<Attribute> a = op.attribute(name);
         if (a.isEmpty()) {
             if (!required) return true;

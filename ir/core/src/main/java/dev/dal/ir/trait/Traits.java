@@ -171,17 +171,23 @@ public final class Traits {
      */
     public static String typeText(Type t) {
         return switch (t) {
-            case TensorType tt -> "tensor<" + dims(tt.shape()) + typeText(tt.elementType())
-                    + tt.encoding().map(e -> ", " + attrText(e)).orElse("") + ">";
+            case TensorType tt ->
+                "tensor<" + dims(tt.shape()) + typeText(tt.elementType())
+                        + tt.encoding().map(e -> ", " + attrText(e)).orElse("") + ">";
             case UnrankedTensorType u -> "tensor<*x" + typeText(u.elementType()) + ">";
             case VectorType v -> "vector<" + dims(v.shape()) + typeText(v.elementType()) + ">";
             case MemRefType m -> "memref<" + (m.ranked() ? dims(m.shape()) : "*x") + typeText(m.elementType()) + ">";
             case ComplexType c -> "complex<" + typeText(c.elementType()) + ">";
-            case TupleType tu -> "tuple<" + tu.types().stream().map(Traits::typeText).collect(Collectors.joining(", ")) + ">";
-            case FunctionType f -> "(" + f.inputs().stream().map(Traits::typeText).collect(Collectors.joining(", ")) + ") -> "
-                    + (f.results().size() == 1 && !(f.results().getFirst() instanceof FunctionType)
-                            ? typeText(f.results().getFirst())
-                            : "(" + f.results().stream().map(Traits::typeText).collect(Collectors.joining(", ")) + ")");
+            case TupleType tu ->
+                "tuple<" + tu.types().stream().map(Traits::typeText).collect(Collectors.joining(", ")) + ">";
+            case FunctionType f ->
+                "(" + f.inputs().stream().map(Traits::typeText).collect(Collectors.joining(", ")) + ") -> "
+                        + (f.results().size() == 1 && !(f.results().getFirst() instanceof FunctionType)
+                                ? typeText(f.results().getFirst())
+                                : "("
+                                        + f.results().stream()
+                                                .map(Traits::typeText)
+                                                .collect(Collectors.joining(", ")) + ")");
             case OpaqueType o -> "!" + o.dialect() + "." + o.body();
             default -> t.toString();
         };
@@ -189,7 +195,8 @@ public final class Traits {
 
     private static String dims(List<Long> shape) {
         StringBuilder sb = new StringBuilder();
-        for (long d : shape) sb.append(d == ShapedType.DYNAMIC ? "?" : Long.toString(d)).append('x');
+        for (long d : shape)
+            sb.append(d == ShapedType.DYNAMIC ? "?" : Long.toString(d)).append('x');
         return sb.toString();
     }
 

@@ -19,9 +19,11 @@ public final class DominatorTree {
     private final Region region;
     /** Blocks reachable from the entry, in reverse post-order; index 0 is the entry. */
     private final List<Block> rpo;
+
     private final Map<Block, Integer> number = new IdentityHashMap<>();
     /** Immediate dominator by RPO number; the entry is its own. */
     private final int[] idom;
+
     private final Map<Block, List<Block>> children = new IdentityHashMap<>();
 
     /** Computes the tree of {@code region}. */

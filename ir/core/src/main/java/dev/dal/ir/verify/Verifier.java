@@ -97,10 +97,10 @@ public final class Verifier {
         for (Block b : r.blocks()) {
             if (needsTerminator) {
                 Optional<Operation> last = b.lastOp();
-                if (last.isEmpty())
-                    error(Diagnostic.error(owner.loc(), "empty block: expect at least a terminator"));
+                if (last.isEmpty()) error(Diagnostic.error(owner.loc(), "empty block: expect at least a terminator"));
                 else if (last.get().isRegistered() && !last.get().isTerminator())
-                    error(Diagnostic.error(last.get().loc(),
+                    error(Diagnostic.error(
+                            last.get().loc(),
                             "block with no terminator, has '" + last.get().name() + "' op"));
             }
             for (Operation o : b.ops()) verifyOp(o);
@@ -125,7 +125,9 @@ public final class Verifier {
 
     private void verifyDominance(Operation root) {
         root.walkPreOrder(op -> {
-            if (op.parentBlock().isPresent() && op != root && !dominance.isReachable(op.parentBlock().get())) return;
+            if (op.parentBlock().isPresent()
+                    && op != root
+                    && !dominance.isReachable(op.parentBlock().get())) return;
             List<Value> operands = op.operands();
             for (int i = 0; i < operands.size(); i++) checkOperand(op, i, operands.get(i));
         });
@@ -169,10 +171,12 @@ public final class Verifier {
         BlockArgument a = (BlockArgument) v;
         Block def = a.owner();
         Location loc = def.parentOp().map(Operation::loc).orElse(Location.unknown());
-        if (def.parentRegion().isEmpty()) return d.withNote(loc, "operand defined as a block argument (block without parent)");
+        if (def.parentRegion().isEmpty())
+            return d.withNote(loc, "operand defined as a block argument (block without parent)");
         Region defRegion = def.parentRegion().get();
         int blockIndex = defRegion.blocks().indexOf(def);
-        String rel = useRegion.isPresent() && useRegion.get() == defRegion ? "in the same region"
+        String rel = useRegion.isPresent() && useRegion.get() == defRegion
+                ? "in the same region"
                 : relation(useRegion, Optional.of(defRegion));
         return d.withNote(loc, "operand defined as a block argument (block #" + blockIndex + " " + rel + ")");
     }

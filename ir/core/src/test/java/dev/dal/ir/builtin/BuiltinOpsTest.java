@@ -81,15 +81,21 @@ class BuiltinOpsTest {
     @Test
     void entryBlockArgumentsMustMatchTheSignature() {
         FuncOp f = func(Builder.detached(), "f", List.of(T4), List.of(), List.of(IntegerType.I32));
-        assertEquals(List.of("'func.func' op type of entry block argument #0('i32') must match the type of the"
-                + " corresponding argument in function signature('tensor<4xf32>')"), verify(f));
+        assertEquals(
+                List.of("'func.func' op type of entry block argument #0('i32') must match the type of the"
+                        + " corresponding argument in function signature('tensor<4xf32>')"),
+                verify(f));
         FuncOp g = func(Builder.detached(), "g", List.of(T4, T4), List.of(), List.of(T4));
-        assertEquals(List.of("'func.func' op entry block must have 2 arguments to match function signature"), verify(g));
+        assertEquals(
+                List.of("'func.func' op entry block must have 2 arguments to match function signature"), verify(g));
     }
 
     @Test
     void anExternalFunctionNeedsNoEntryBlock() {
-        FuncOp f = FuncOp.create(Builder.detached(), LOC, StringAttr.of("ext"),
+        FuncOp f = FuncOp.create(
+                Builder.detached(),
+                LOC,
+                StringAttr.of("ext"),
                 new TypeAttr(new FunctionType(List.of(IntegerType.I32), List.of())));
         assertTrue(f.isExternal());
         assertEquals(List.of(), verify(f));
@@ -99,7 +105,8 @@ class BuiltinOpsTest {
     void functionTypeMustBeAFunctionType() {
         FuncOp f = FuncOp.create(Builder.detached(), LOC, StringAttr.of("f"), new TypeAttr(IntegerType.I32));
         assertEquals(List.of("'func.func' op requires 'function_type' attribute of function type"), verify(f));
-        assertEquals(List.of("'func.func' op requires attribute 'sym_name'"),
+        assertEquals(
+                List.of("'func.func' op requires attribute 'sym_name'"),
                 verify(Operation.create(withRegion("func.func"))));
     }
 
@@ -113,11 +120,15 @@ class BuiltinOpsTest {
     @Test
     void returnOperandsMustMatchTheFunctionResults() {
         FuncOp f = func(Builder.detached(), "f", List.of(T4), List.of(IntegerType.I32), List.of(T4));
-        ReturnOp ret = ReturnOp.create(Builder.atEnd(f.body().entry()), LOC, List.of(f.body().entry().argument(0)));
-        assertEquals(List.of("'func.return' op type of return operand 0 ('tensor<4xf32>') doesn't match function"
-                + " result type ('i32') in function @f"), verify(ret));
+        ReturnOp ret = ReturnOp.create(
+                Builder.atEnd(f.body().entry()), LOC, List.of(f.body().entry().argument(0)));
+        assertEquals(
+                List.of("'func.return' op type of return operand 0 ('tensor<4xf32>') doesn't match function"
+                        + " result type ('i32') in function @f"),
+                verify(ret));
         FuncOp g = func(Builder.detached(), "g", List.of(), List.of(IntegerType.I32), List.of());
-        assertEquals(List.of("'func.return' op has 0 operands, but enclosing function (@g) returns 1"),
+        assertEquals(
+                List.of("'func.return' op has 0 operands, but enclosing function (@g) returns 1"),
                 verify(ReturnOp.create(Builder.atEnd(g.body().entry()), LOC, List.of())));
     }
 
@@ -153,11 +164,12 @@ class BuiltinOpsTest {
     void constantResultTypeMustBeTheAttributeType() {
         ConstantOp ok = ConstantOp.create(Builder.detached(), LOC, IntegerType.I32, IntegerAttr.of(7, IntegerType.I32));
         assertEquals(List.of(), verify(ok));
-        ConstantOp bad = ConstantOp.create(Builder.detached(), LOC, IntegerType.I64, IntegerAttr.of(7, IntegerType.I32));
+        ConstantOp bad =
+                ConstantOp.create(Builder.detached(), LOC, IntegerType.I64, IntegerAttr.of(7, IntegerType.I32));
         assertEquals(List.of("'dal.constant' op value type 'i32' does not match the result type 'i64'"), verify(bad));
         ConstantOp untyped = ConstantOp.create(Builder.detached(), LOC, IntegerType.I64, StringAttr.of("s"));
-        assertEquals(List.of("'dal.constant' op value type (none) does not match the result type 'i64'"),
-                verify(untyped));
+        assertEquals(
+                List.of("'dal.constant' op value type (none) does not match the result type 'i64'"), verify(untyped));
     }
 
     @Test
@@ -171,26 +183,31 @@ class BuiltinOpsTest {
     void theDalDialectMaterializesTypedConstantsOnly() {
         var dal = dev.dal.ir.DialectRegistry.global().dialect("dal").orElseThrow();
         IntegerAttr seven = IntegerAttr.of(7, IntegerType.I32);
-        assertInstanceOf(ConstantOp.class, dal.materializeConstant(Builder.detached(), seven, IntegerType.I32, LOC).orElseThrow());
+        assertInstanceOf(
+                ConstantOp.class,
+                dal.materializeConstant(Builder.detached(), seven, IntegerType.I32, LOC)
+                        .orElseThrow());
         assertEquals(Optional.empty(), dal.materializeConstant(Builder.detached(), seven, IntegerType.I64, LOC));
     }
 
     @Test
     void callHasItsCalleeAndVariadicParts() {
         ConstantOp c = ConstantOp.create(Builder.detached(), LOC, IntegerType.I32, IntegerAttr.of(1, IntegerType.I32));
-        CallOp call = CallOp.create(Builder.detached(), LOC, List.of(T4, T4), List.of(c.result(), c.result()),
-                SymbolRefAttr.of("g"));
+        CallOp call = CallOp.create(
+                Builder.detached(), LOC, List.of(T4, T4), List.of(c.result(), c.result()), SymbolRefAttr.of("g"));
         assertEquals(SymbolRefAttr.of("g"), call.callee());
         assertEquals(2, call.outputs().size());
         assertEquals(List.of(c.result(), c.result()), call.arguments());
         assertEquals(List.of(), verify(call));
-        assertEquals(List.of("'func.call' op requires attribute 'callee'"),
+        assertEquals(
+                List.of("'func.call' op requires attribute 'callee'"),
                 verify(Operation.create(new OperationState("func.call", LOC))));
     }
 
     @Test
     void unrealizedCastsTakeAnyNumberOfValues() {
-        UnrealizedConversionCastOp cast = UnrealizedConversionCastOp.create(Builder.detached(), LOC, List.of(), List.of());
+        UnrealizedConversionCastOp cast =
+                UnrealizedConversionCastOp.create(Builder.detached(), LOC, List.of(), List.of());
         assertEquals(List.of(), verify(cast));
         assertTrue(cast.inputs().isEmpty() && cast.outputs().isEmpty());
     }
@@ -198,9 +215,11 @@ class BuiltinOpsTest {
     @Test
     void typeTextIsMlirSyntax() {
         assertEquals("tensor<?x4xf32>", Traits.typeText(TensorType.of(FloatType.F32, TensorType.DYNAMIC, 4)));
-        assertEquals("(i32, f32) -> i1", Traits.typeText(new FunctionType(List.of(IntegerType.I32, FloatType.F32),
-                List.of(IntegerType.I1))));
-        assertEquals("() -> (i32, i32)", Traits.typeText(new FunctionType(List.of(), List.of(IntegerType.I32,
-                IntegerType.I32))));
+        assertEquals(
+                "(i32, f32) -> i1",
+                Traits.typeText(new FunctionType(List.of(IntegerType.I32, FloatType.F32), List.of(IntegerType.I1))));
+        assertEquals(
+                "() -> (i32, i32)",
+                Traits.typeText(new FunctionType(List.of(), List.of(IntegerType.I32, IntegerType.I32))));
     }
 }

@@ -142,10 +142,11 @@ public final class RandomIr {
     private Type scalar() {
         return switch (rnd.nextInt(7)) {
             case 0 -> IntegerType.signless(new int[] {1, 8, 16, 32, 64}[rnd.nextInt(5)]);
-            case 1 -> new IntegerType(1 + rnd.nextInt(64),
-                    IntegerType.Signedness.values()[rnd.nextInt(3)]);
+            case 1 -> new IntegerType(1 + rnd.nextInt(64), IntegerType.Signedness.values()[rnd.nextInt(3)]);
             case 2 -> FloatType.F32;
-            case 3 -> new FloatType(new FloatType.Kind[] {FloatType.Kind.F16, FloatType.Kind.BF16, FloatType.Kind.F64}[rnd.nextInt(3)]);
+            case 3 ->
+                new FloatType(new FloatType.Kind[] {FloatType.Kind.F16, FloatType.Kind.BF16, FloatType.Kind.F64}
+                        [rnd.nextInt(3)]);
             case 4 -> IndexType.INSTANCE;
             case 5 -> FloatType.F32;
             default -> IntegerType.I32;
@@ -159,19 +160,26 @@ public final class RandomIr {
             case 4, 5 -> new TensorType(shape(), scalar(), Optional.empty());
             case 6 -> new UnrankedTensorType(scalar());
             case 7 -> new VectorType(List.of(1L + rnd.nextInt(8)), List.of(false), FloatType.F32);
-            case 8 -> rnd.nextBoolean() ? new ComplexType(FloatType.F32)
-                    : new TupleType(List.of(type(depth - 1), type(depth - 1)));
-            default -> switch (rnd.nextInt(3)) {
-                case 0 -> new OpaqueType("quant", "uniform<i8:f32, " + (1 + rnd.nextInt(99)) + ".0e-02:" + (rnd.nextInt(20) - 10) + ">");
-                case 1 -> new FunctionType(List.of(scalar()), List.of(scalar()));
-                default -> NoneType.INSTANCE;
-            };
+            case 8 ->
+                rnd.nextBoolean()
+                        ? new ComplexType(FloatType.F32)
+                        : new TupleType(List.of(type(depth - 1), type(depth - 1)));
+            default ->
+                switch (rnd.nextInt(3)) {
+                    case 0 ->
+                        new OpaqueType(
+                                "quant",
+                                "uniform<i8:f32, " + (1 + rnd.nextInt(99)) + ".0e-02:" + (rnd.nextInt(20) - 10) + ">");
+                    case 1 -> new FunctionType(List.of(scalar()), List.of(scalar()));
+                    default -> NoneType.INSTANCE;
+                };
         };
     }
 
     private List<Long> shape() {
         List<Long> s = new ArrayList<>();
-        for (int r = rnd.nextInt(4); r > 0; r--) s.add(rnd.nextInt(6) == 0 ? ShapedType.DYNAMIC : (long) rnd.nextInt(5));
+        for (int r = rnd.nextInt(4); r > 0; r--)
+            s.add(rnd.nextInt(6) == 0 ? ShapedType.DYNAMIC : (long) rnd.nextInt(5));
         return s;
     }
 
@@ -199,7 +207,9 @@ public final class RandomIr {
             case 0 -> rnd.nextDouble();
             case 1 -> rnd.nextInt(1000) - 500;
             case 2 -> Math.scalb(rnd.nextDouble(), rnd.nextInt(200) - 100);
-            case 3 -> new double[] {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}[rnd.nextInt(5)];
+            case 3 ->
+                new double[] {0.0, -0.0, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY}
+                        [rnd.nextInt(5)];
             default -> 0.1;
         };
         FloatType t = rnd.nextBoolean() ? FloatType.F32 : FloatType.F64;
@@ -229,7 +239,8 @@ public final class RandomIr {
         int n = 1 + rnd.nextInt(16);
         byte[] data = new byte[4 * n];
         rnd.nextBytes(data);
-        return new DenseResourceAttr(TensorType.of(FloatType.F32, n),
+        return new DenseResourceAttr(
+                TensorType.of(FloatType.F32, n),
                 ResourceHandle.of("blob_" + resourceCount++, Blob.wrap(ByteBuffer.wrap(data), 4)));
     }
 }

@@ -24,7 +24,8 @@ class RoundTripPropertyTest {
 
     private static String reprint(String text, PrintOptions opts) {
         List<Diagnostic> diags = new ArrayList<>();
-        Operation parsed = IrParser.parse(new SourceFile("roundtrip.ir", text), ALLOW, DiagnosticEngine.collecting(diags))
+        Operation parsed = IrParser.parse(
+                        new SourceFile("roundtrip.ir", text), ALLOW, DiagnosticEngine.collecting(diags))
                 .orElseThrow(() -> new AssertionError("printed IR does not parse: " + diags + "\n" + text));
         return new IrPrinter(opts).print(parsed);
     }
@@ -37,20 +38,23 @@ class RoundTripPropertyTest {
 
     @Test
     void genericFormOfRandomIrIsAFixedPoint() {
-        qt().withExamples(150).forAll(longs().all(), integers().between(1, 30))
+        qt().withExamples(150)
+                .forAll(longs().all(), integers().between(1, 30))
                 .checkAssert((seed, size) -> checkFixedPoint(seed, size, PrintOptions.GENERIC));
     }
 
     @Test
     void prettyFormOfRandomIrIsAFixedPoint() {
-        qt().withExamples(150).forAll(longs().all(), integers().between(1, 30))
+        qt().withExamples(150)
+                .forAll(longs().all(), integers().between(1, 30))
                 .checkAssert((seed, size) -> checkFixedPoint(seed, size, PrintOptions.DEFAULT));
     }
 
     @Test
     void locationsSurviveTheRoundTripWithDebugInfo() {
         PrintOptions debug = new PrintOptions(false, true, OptionalLong.empty());
-        qt().withExamples(100).forAll(longs().all(), integers().between(1, 30))
+        qt().withExamples(100)
+                .forAll(longs().all(), integers().between(1, 30))
                 .checkAssert((seed, size) -> checkFixedPoint(seed, size, debug));
     }
 

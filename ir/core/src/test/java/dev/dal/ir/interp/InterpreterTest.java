@@ -63,10 +63,13 @@ class InterpreterTest {
             for (int t = 0; t < 200; t++) {
                 float v = t;
                 fs.add(exec.submit(() -> in.run("main", Map.of("input", Tensor.of(new float[] {v, 0, 0, v}, 2, 2)), ONE)
-                        .getFirst().floats()));
+                        .getFirst()
+                        .floats()));
             }
             for (int t = 0; t < 200; t++)
-                assertArrayEquals(new float[] {t + 0.5f, 2 * t + 0.5f, 3 * t + 0.5f, 4 * t + 0.5f}, fs.get(t).get());
+                assertArrayEquals(
+                        new float[] {t + 0.5f, 2 * t + 0.5f, 3 * t + 0.5f, 4 * t + 0.5f},
+                        fs.get(t).get());
         } finally {
             exec.shutdownNow();
         }
@@ -142,8 +145,9 @@ class InterpreterTest {
             assertArrayEquals(new int[] {mn[0], mn[1]}, out.get(0).shape());
             assertArrayEquals(new long[] {mn[0], mn[1]}, out.get(1).longs());
         }
-        var e = assertThrows(InterpreterException.class, () -> in.run("main",
-                List.of(Tensor.zeros(DType.F32, 3, 3), Tensor.zeros(DType.F32, 2, 2)), ONE));
+        var e = assertThrows(
+                InterpreterException.class,
+                () -> in.run("main", List.of(Tensor.zeros(DType.F32, 3, 3), Tensor.zeros(DType.F32, 2, 2)), ONE));
         assertTrue(e.getMessage().contains("'itest.matmul' op inner dimensions differ: 3 and 2"), e.getMessage());
         assertTrue(e.getMessage().startsWith("t.ir:2:"), e.getMessage());
     }
@@ -247,7 +251,8 @@ class InterpreterTest {
                 }
                 """;
         var e = assertThrows(InterpreterException.class, () -> Interpreter.load(parse(text)));
-        assertEquals("loc(\"conv_7\"): error: 'itest.opaque' op cannot be executed: the interpreter has no kernel for it",
+        assertEquals(
+                "loc(\"conv_7\"): error: 'itest.opaque' op cannot be executed: the interpreter has no kernel for it",
                 e.getMessage());
         String filePos = text.replace(" loc(\"conv_7\")", "");
         var e2 = assertThrows(InterpreterException.class, () -> Interpreter.load(parse(filePos)));
@@ -262,7 +267,8 @@ class InterpreterTest {
                   return %0 : tensor<2xf32>
                 }
                 """;
-        var e = assertThrows(InterpreterException.class,
+        var e = assertThrows(
+                InterpreterException.class,
                 () -> Interpreter.load(parse(text)).run("main", List.of(Tensor.zeros(DType.F32, 2)), ONE));
         assertEquals("loc(\"node_3\"): error: 'itest.broken' op kernel exploded", e.getMessage());
     }
@@ -272,15 +278,20 @@ class InterpreterTest {
         Interpreter in = Interpreter.load(parse(MATMUL_ADD));
         var missing = assertThrows(InterpreterException.class, () -> in.run("main", Map.of(), ONE));
         assertTrue(missing.getMessage().contains("missing input 'input' (argument #0)"), missing.getMessage());
-        var unknown = assertThrows(InterpreterException.class, () -> in.run("main",
-                Map.of("input", Tensor.zeros(DType.F32, 2, 2), "extra", Tensor.zeros(DType.F32, 1)), ONE));
+        var unknown = assertThrows(
+                InterpreterException.class,
+                () -> in.run(
+                        "main",
+                        Map.of("input", Tensor.zeros(DType.F32, 2, 2), "extra", Tensor.zeros(DType.F32, 1)),
+                        ONE));
         assertTrue(unknown.getMessage().contains("unknown inputs [extra]"), unknown.getMessage());
-        var shape = assertThrows(InterpreterException.class,
-                () -> in.run("main", Map.of("input", Tensor.zeros(DType.F32, 2, 3)), ONE));
-        assertTrue(shape.getMessage().contains("input 'input': shape [2, 3] does not match tensor<2x2xf32>"),
+        var shape = assertThrows(
+                InterpreterException.class, () -> in.run("main", Map.of("input", Tensor.zeros(DType.F32, 2, 3)), ONE));
+        assertTrue(
+                shape.getMessage().contains("input 'input': shape [2, 3] does not match tensor<2x2xf32>"),
                 shape.getMessage());
-        var dtype = assertThrows(InterpreterException.class,
-                () -> in.run("main", Map.of("input", Tensor.zeros(DType.I64, 2, 2)), ONE));
+        var dtype = assertThrows(
+                InterpreterException.class, () -> in.run("main", Map.of("input", Tensor.zeros(DType.I64, 2, 2)), ONE));
         assertTrue(dtype.getMessage().contains("element type i64 does not match"), dtype.getMessage());
         var fn = assertThrows(InterpreterException.class, () -> in.run("nope", Map.of(), ONE));
         assertTrue(fn.getMessage().contains("no function named @nope"), fn.getMessage());
@@ -297,9 +308,12 @@ class InterpreterTest {
         Interpreter in = Interpreter.load(parse(text));
         List<Tensor> args = List.of(Tensor.zeros(DType.F32, 2, 3), Tensor.zeros(DType.F32, 3, 4));
         var e = assertThrows(InterpreterException.class, () -> in.run("main", args, ONE));
-        assertEquals("loc(\"mm\"): error: 'itest.matmul' op result #0: shape [2, 4] does not match tensor<2x5xf32>",
+        assertEquals(
+                "loc(\"mm\"): error: 'itest.matmul' op result #0: shape [2, 4] does not match tensor<2x5xf32>",
                 e.getMessage());
-        assertArrayEquals(new int[] {2, 4}, in.run("main", args, ONE.withResultTypeChecks(false)).getFirst().shape());
+        assertArrayEquals(
+                new int[] {2, 4},
+                in.run("main", args, ONE.withResultTypeChecks(false)).getFirst().shape());
     }
 
     @Test
@@ -331,11 +345,15 @@ class InterpreterTest {
                 """;
         List<String> seen = new ArrayList<>();
         List<Float> sums = new ArrayList<>();
-        Interpreter.load(parse(text)).run("main", List.of(Tensor.of(new long[] {3}), Tensor.of(new float[] {1}, 1)),
-                ONE.withProbe((op, i, o) -> {
-                    seen.add(op.name());
-                    if (op.name().equals("itest.add")) sums.add(o.getFirst().floats()[0]);
-                }));
+        Interpreter.load(parse(text))
+                .run(
+                        "main",
+                        List.of(Tensor.of(new long[] {3}), Tensor.of(new float[] {1}, 1)),
+                        ONE.withProbe((op, i, o) -> {
+                            seen.add(op.name());
+                            if (op.name().equals("itest.add"))
+                                sums.add(o.getFirst().floats()[0]);
+                        }));
         assertEquals(List.of("itest.add", "itest.add", "itest.add", "itest.repeat"), seen);
         assertEquals(List.of(2f, 4f, 8f), sums);
     }

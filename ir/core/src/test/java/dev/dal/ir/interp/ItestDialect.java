@@ -20,14 +20,15 @@ public final class ItestDialect implements Dialect {
         return "ops for testing the interpreter";
     }
 
-    private static OpDefinition def(String name, Class<? extends Operation> c,
-            Function<OperationState, ? extends Operation> f) {
+    private static OpDefinition def(
+            String name, Class<? extends Operation> c, Function<OperationState, ? extends Operation> f) {
         return new OpDefinition(name, c, f, name, OpAssembly.GenericOnly.INSTANCE, List.of());
     }
 
     @Override
     public List<OpDefinition> ops() {
-        return List.of(def("itest.add", ItestOps.AddOp.class, ItestOps.AddOp::new),
+        return List.of(
+                def("itest.add", ItestOps.AddOp.class, ItestOps.AddOp::new),
                 def("itest.matmul", ItestOps.MatMulOp.class, ItestOps.MatMulOp::new),
                 def("itest.scale", ItestOps.ScaleOp.class, ItestOps.ScaleOp::new),
                 def("itest.shape", ItestOps.ShapeOp.class, ItestOps.ShapeOp::new),

@@ -111,13 +111,25 @@ class NpyTest {
             Tensor t = Tensor.zeros(d, 3, 2);
             Object a = t.array();
             switch (a) {
-                case float[] x -> { for (int i = 0; i < x.length; i++) x[i] = r.nextFloat() - 0.5f; }
-                case double[] x -> { for (int i = 0; i < x.length; i++) x[i] = r.nextGaussian(); }
-                case short[] x -> { for (int i = 0; i < x.length; i++) x[i] = (short) r.nextInt(0x7C00); }
+                case float[] x -> {
+                    for (int i = 0; i < x.length; i++) x[i] = r.nextFloat() - 0.5f;
+                }
+                case double[] x -> {
+                    for (int i = 0; i < x.length; i++) x[i] = r.nextGaussian();
+                }
+                case short[] x -> {
+                    for (int i = 0; i < x.length; i++) x[i] = (short) r.nextInt(0x7C00);
+                }
                 case byte[] x -> r.nextBytes(x);
-                case int[] x -> { for (int i = 0; i < x.length; i++) x[i] = r.nextInt(); }
-                case long[] x -> { for (int i = 0; i < x.length; i++) x[i] = r.nextLong(); }
-                case boolean[] x -> { for (int i = 0; i < x.length; i++) x[i] = r.nextBoolean(); }
+                case int[] x -> {
+                    for (int i = 0; i < x.length; i++) x[i] = r.nextInt();
+                }
+                case long[] x -> {
+                    for (int i = 0; i < x.length; i++) x[i] = r.nextLong();
+                }
+                case boolean[] x -> {
+                    for (int i = 0; i < x.length; i++) x[i] = r.nextBoolean();
+                }
                 default -> throw new AssertionError(d);
             }
             Tensor back = Npy.read(ByteBuffer.wrap(Npy.toBytes(t)));
@@ -127,23 +139,25 @@ class NpyTest {
 
     @Test
     void randomShapesRoundTripThroughFiles(@TempDir Path dir) {
-        qt().withExamples(40).forAll(lists().of(integers().between(0, 5)).ofSizeBetween(0, 4)).checkAssert(dims -> {
-            int[] shape = dims.stream().mapToInt(Integer::intValue).toArray();
-            int n = 1;
-            for (int d : shape) n *= d;
-            float[] v = new float[n];
-            for (int i = 0; i < n; i++) v[i] = i * 0.25f - 3;
-            Tensor t = Tensor.of(v, shape);
-            try {
-                Path f = dir.resolve("t.npy");
-                Npy.write(f, t);
-                Tensor back = Npy.read(f);
-                assertArrayEquals(shape, back.shape());
-                assertArrayEquals(v, back.floats());
-            } catch (IOException e) {
-                throw new AssertionError(e);
-            }
-        });
+        qt().withExamples(40)
+                .forAll(lists().of(integers().between(0, 5)).ofSizeBetween(0, 4))
+                .checkAssert(dims -> {
+                    int[] shape = dims.stream().mapToInt(Integer::intValue).toArray();
+                    int n = 1;
+                    for (int d : shape) n *= d;
+                    float[] v = new float[n];
+                    for (int i = 0; i < n; i++) v[i] = i * 0.25f - 3;
+                    Tensor t = Tensor.of(v, shape);
+                    try {
+                        Path f = dir.resolve("t.npy");
+                        Npy.write(f, t);
+                        Tensor back = Npy.read(f);
+                        assertArrayEquals(shape, back.shape());
+                        assertArrayEquals(v, back.floats());
+                    } catch (IOException e) {
+                        throw new AssertionError(e);
+                    }
+                });
     }
 
     @Test
@@ -171,7 +185,8 @@ class NpyTest {
         Assumptions.assumeTrue(Files.isDirectory(models), "no shared models folder on this machine");
         List<Path> inputs;
         try (Stream<Path> s = Files.walk(models, 3)) {
-            inputs = s.filter(p -> p.getFileName().toString().equals("input_0.npy")).toList();
+            inputs = s.filter(p -> p.getFileName().toString().equals("input_0.npy"))
+                    .toList();
         }
         assertFalse(inputs.isEmpty());
         for (Path p : inputs) {

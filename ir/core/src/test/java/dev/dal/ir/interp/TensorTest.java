@@ -32,8 +32,8 @@ class TensorTest {
         Files.write(f, b.array());
         try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
             var mapped = ch.map(FileChannel.MapMode.READ_ONLY, 0, 16);
-            var attr = new DenseResourceAttr(TensorType.of(FloatType.F32, 2, 2),
-                    ResourceHandle.of("w", Blob.wrap(mapped, 64)));
+            var attr = new DenseResourceAttr(
+                    TensorType.of(FloatType.F32, 2, 2), ResourceHandle.of("w", Blob.wrap(mapped, 64)));
             Tensor t = Tensor.fromAttribute(attr);
             assertTrue(t.isBufferBacked());
             assertArrayEquals(new int[] {2, 2}, t.shape());
@@ -54,15 +54,18 @@ class TensorTest {
         assertEquals(TensorType.of(IntegerType.I64, 3), a.shapedType());
         assertEquals(-2, a.getLong(1));
         assertTrue(Tensor.fromAttribute(a).contentEquals(t));
-        var splat = new DenseElementsAttr(TensorType.of(FloatType.F32, 2, 3),
-                Blob.wrap(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putFloat(0, 7f), 4), true);
+        var splat = new DenseElementsAttr(
+                TensorType.of(FloatType.F32, 2, 3),
+                Blob.wrap(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putFloat(0, 7f), 4),
+                true);
         Tensor s = Tensor.fromAttribute(splat);
         assertArrayEquals(new float[] {7, 7, 7, 7, 7, 7}, s.floats());
     }
 
     @Test
     void dtypesMapToIrTypesAndBack() {
-        for (DType d : DType.values()) assertEquals(d, DType.fromIrType(d.toIrType()).orElseThrow(), d.name());
+        for (DType d : DType.values())
+            assertEquals(d, DType.fromIrType(d.toIrType()).orElseThrow(), d.name());
         assertEquals(IntegerType.I1, DType.BOOL.toIrType());
     }
 

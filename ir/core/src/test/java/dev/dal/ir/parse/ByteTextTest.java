@@ -41,14 +41,20 @@ class ByteTextTest {
         Path p = dir.resolve("big.ir");
         Files.writeString(p, text);
         var diags = new ArrayList<dev.dal.ir.diag.Diagnostic>();
-        Operation m = IrParser.parse(new SourceFile("big.ir", ByteText.map(p)), ParseHelper.UNREGISTERED,
-                DiagnosticEngine.collecting(diags)).orElseThrow(() -> new AssertionError(diags.toString()));
+        Operation m = IrParser.parse(
+                        new SourceFile("big.ir", ByteText.map(p)),
+                        ParseHelper.UNREGISTERED,
+                        DiagnosticEngine.collecting(diags))
+                .orElseThrow(() -> new AssertionError(diags.toString()));
         Operation op = ParseHelper.body(m).getFirst();
         assertEquals(StringAttr.of("caf\u00e9"), op.attribute("s").orElseThrow());
         DenseElementsAttr h = (DenseElementsAttr) op.attribute("h").orElseThrow();
         assertEquals(40_000, h.data().size());
         assertEquals((byte) 0xFF, h.data().bytes().get(255));
-        assertTrue(((DenseResourceAttr) op.attribute("r").orElseThrow()).handle().blob().isPresent());
+        assertTrue(((DenseResourceAttr) op.attribute("r").orElseThrow())
+                .handle()
+                .blob()
+                .isPresent());
         assertEquals(ParseHelper.body(ParseHelper.parse(text)).getFirst().attributes(), op.attributes());
     }
 }

@@ -40,13 +40,15 @@ class CorruptedTextPropertyTest {
     @Test
     void corruptedTextYieldsOnlyLocatedDiagnostics() {
         // each edit: position, kind (0 delete, 1 insert, 2 swap with next), character
-        qt().withExamples(Integer.getInteger("corrupt.examples", 400)).forAll(lists().of(integers().between(0, Integer.MAX_VALUE - 1)).ofSizeBetween(1, 12))
+        qt().withExamples(Integer.getInteger("corrupt.examples", 400))
+                .forAll(lists().of(integers().between(0, Integer.MAX_VALUE - 1)).ofSizeBetween(1, 12))
                 .checkAssert(edits -> {
                     String text = corrupt(VALID, edits);
                     List<Diagnostic> diags = new ArrayList<>();
-                    var result = IrParser.parse(new SourceFile("c.ir", text), new ParserConfig(true),
-                            DiagnosticEngine.collecting(diags));
-                    if (result.isEmpty() && diags.isEmpty()) throw new AssertionError("no module and no diagnostic for:\n" + text);
+                    var result = IrParser.parse(
+                            new SourceFile("c.ir", text), new ParserConfig(true), DiagnosticEngine.collecting(diags));
+                    if (result.isEmpty() && diags.isEmpty())
+                        throw new AssertionError("no module and no diagnostic for:\n" + text);
                     for (Diagnostic d : diags) {
                         var pos = d.location().filePosition();
                         if (pos.isEmpty() || !pos.get().file().equals("c.ir"))

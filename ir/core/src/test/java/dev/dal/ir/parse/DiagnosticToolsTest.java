@@ -40,16 +40,22 @@ class DiagnosticToolsTest {
     void rendererPutsTheCaretUnderTheColumnAndWritesOtherLocationsAsMlirDoes() {
         SourceManager sm = new SourceManager();
         sm.add(new SourceFile("f", "abc\n  def"));
-        assertEquals("f:2:4: error: bad\n  def\n   ^\n",
+        assertEquals(
+                "f:2:4: error: bad\n  def\n   ^\n",
                 DiagnosticRenderer.render(Diagnostic.error(Location.file("f", 2, 4), "bad"), sm));
-        assertEquals("loc(\"conv1\"): warning: w\n",
+        assertEquals(
+                "loc(\"conv1\"): warning: w\n",
                 DiagnosticRenderer.render(Diagnostic.warning(Location.name("conv1"), "w"), sm));
-        assertEquals("other:3:1: error: e\n", DiagnosticRenderer.render(Diagnostic.error(Location.file("other", 3, 1), "e"), sm));
+        assertEquals(
+                "other:3:1: error: e\n",
+                DiagnosticRenderer.render(Diagnostic.error(Location.file("other", 3, 1), "e"), sm));
     }
 
     @Test
     void splitInputKeepsOriginalLineNumbers() {
-        SourceFile f = new SourceFile("s.ir", "\"a.x\"() : () -> ()\n// -----\n\n\"a.y\"(%u) : (i32) -> ()\n// -----\n\"a.z\"() : () -> ()\n");
+        SourceFile f = new SourceFile(
+                "s.ir",
+                "\"a.x\"() : () -> ()\n// -----\n\n\"a.y\"(%u) : (i32) -> ()\n// -----\n\"a.z\"() : () -> ()\n");
         List<SourceFile> chunks = SplitInput.split(f);
         assertEquals(3, chunks.size());
         List<Diagnostic> ds = new ArrayList<>();
@@ -59,7 +65,8 @@ class DiagnosticToolsTest {
         var third = IrParser.parse(chunks.get(2), ParseHelper.UNREGISTERED, e).orElseThrow();
         assertEquals(1, ds.size());
         assertEquals("4:7: use of undeclared SSA value name", ParseHelper.show(ds.getFirst()));
-        assertEquals(Location.file("s.ir", 6, 1), ParseHelper.body(third).getFirst().loc());
+        assertEquals(
+                Location.file("s.ir", 6, 1), ParseHelper.body(third).getFirst().loc());
         SourceFile noMarker = new SourceFile("s.ir", f.text().toString().replace("// -----", "// ----"));
         assertEquals(List.of(noMarker), SplitInput.split(noMarker));
     }
@@ -104,8 +111,11 @@ class DiagnosticToolsTest {
                 "a.x"() : () -> ()
                 "a.u"(%nope) : (i32) -> ()
                 """);
-        assertEquals(List.of("3:7: unexpected error: use of undeclared SSA value name",
-                "1:4: expected error \"something else\" was not produced"), out.stream().map(ParseHelper::show).toList());
+        assertEquals(
+                List.of(
+                        "3:7: unexpected error: use of undeclared SSA value name",
+                        "1:4: expected error \"something else\" was not produced"),
+                out.stream().map(ParseHelper::show).toList());
         List<Diagnostic> none = verify("// expected-warning {{never}}\n\"a.x\"() : () -> ()\n");
         assertEquals(1, none.size());
         assertFalse(none.getFirst().message().contains("unexpected"));

@@ -12,9 +12,58 @@ import org.junit.jupiter.api.Test;
 
 /** The hand-written fast paths of the lexer produce exactly the tokens the grammar defines. */
 class FastLexerPropertyTest {
-    private static final String[] PIECES = {"%", "^", "@", "#", "!", "\"", "\\", "(", ")", "{", "}", "[", "]", "<",
-            ">", ":", ",", "=", "-", "+", "*", "?", "|", ".", "...", "{-#", "#-}", "->", "0", "7", "0x1F", "1.5",
-            "2.e-3", "e", "E+", "x", "a", "_b", "$", "i32", "f32", " ", "\n", "// c\n", "\"0xAB\"", "\"0x0123456789abcdefABCDEF0123\"", "\"0x01234567\n", "\"s\\\"t\"", "~", "é"};
+    private static final String[] PIECES = {
+        "%",
+        "^",
+        "@",
+        "#",
+        "!",
+        "\"",
+        "\\",
+        "(",
+        ")",
+        "{",
+        "}",
+        "[",
+        "]",
+        "<",
+        ">",
+        ":",
+        ",",
+        "=",
+        "-",
+        "+",
+        "*",
+        "?",
+        "|",
+        ".",
+        "...",
+        "{-#",
+        "#-}",
+        "->",
+        "0",
+        "7",
+        "0x1F",
+        "1.5",
+        "2.e-3",
+        "e",
+        "E+",
+        "x",
+        "a",
+        "_b",
+        "$",
+        "i32",
+        "f32",
+        " ",
+        "\n",
+        "// c\n",
+        "\"0xAB\"",
+        "\"0x0123456789abcdefABCDEF0123\"",
+        "\"0x01234567\n",
+        "\"s\\\"t\"",
+        "~",
+        "é"
+    };
 
     private static List<String> tokens(IrLexer lexer, CharSequence text) {
         List<String> out = new ArrayList<>();
@@ -25,7 +74,8 @@ class FastLexerPropertyTest {
 
     @Test
     void fastPathsAgreeWithTheGrammar() {
-        qt().withExamples(3000).forAll(lists().of(integers().between(0, PIECES.length - 1)).ofSizeBetween(1, 30))
+        qt().withExamples(3000)
+                .forAll(lists().of(integers().between(0, PIECES.length - 1)).ofSizeBetween(1, 30))
                 .checkAssert(idx -> {
                     StringBuilder sb = new StringBuilder();
                     for (int i : idx) sb.append(PIECES[i]);

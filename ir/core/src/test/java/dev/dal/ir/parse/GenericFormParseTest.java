@@ -13,8 +13,8 @@ import dev.dal.ir.BlockArgument;
 import dev.dal.ir.FunctionType;
 import dev.dal.ir.IntegerType;
 import dev.dal.ir.Location;
-import dev.dal.ir.Operation;
 import dev.dal.ir.OpResult;
+import dev.dal.ir.Operation;
 import dev.dal.ir.Region;
 import dev.dal.ir.TensorType;
 import java.util.List;
@@ -50,7 +50,9 @@ class GenericFormParseTest {
         assertSame(two.result(0), use.operand(1));
         assertSame(two.result(0), use.operand(2));
         assertEquals(2, two.result(0).useCount());
-        assertEquals(TensorType.of(List.of(2L, TensorType.DYNAMIC), dev.dal.ir.FloatType.F32), use.result(0).type());
+        assertEquals(
+                TensorType.of(List.of(2L, TensorType.DYNAMIC), dev.dal.ir.FloatType.F32),
+                use.result(0).type());
     }
 
     @Test
@@ -61,7 +63,8 @@ class GenericFormParseTest {
                   %later = "a.def"() : () -> i32
                 }) : () -> ()
                 """);
-        List<Operation> inner = m.region(0).entry().opList().getFirst().region(0).entry().opList();
+        List<Operation> inner =
+                m.region(0).entry().opList().getFirst().region(0).entry().opList();
         assertInstanceOf(OpResult.class, inner.get(0).operand(0));
         assertSame(inner.get(1).result(0), inner.get(0).operand(0));
     }
@@ -88,7 +91,9 @@ class GenericFormParseTest {
         assertSame(r.blocks().get(2), condBr.successors().get(0));
         assertSame(r.blocks().get(1), condBr.successors().get(1));
         assertInstanceOf(BlockArgument.class, condBr.operand(0));
-        assertSame(r.blocks().get(1), r.blocks().get(2).firstOp().orElseThrow().successors().getFirst());
+        assertSame(
+                r.blocks().get(1),
+                r.blocks().get(2).firstOp().orElseThrow().successors().getFirst());
     }
 
     @Test
@@ -103,7 +108,9 @@ class GenericFormParseTest {
         Operation region = body(m).get(1);
         assertEquals(2, region.regions().size());
         assertTrue(region.region(1).isEmpty());
-        assertSame(body(m).get(0).result(0), region.region(0).entry().firstOp().orElseThrow().operand(0));
+        assertSame(
+                body(m).get(0).result(0),
+                region.region(0).entry().firstOp().orElseThrow().operand(0));
     }
 
     @Test
@@ -112,7 +119,9 @@ class GenericFormParseTest {
         var t = (dev.dal.ir.TypeAttr) body(m).getFirst().attribute("t").orElseThrow();
         FunctionType ft = (FunctionType) t.value();
         assertEquals(List.of(IntegerType.I32, new IntegerType(8, IntegerType.Signedness.SIGNED)), ft.inputs());
-        assertEquals(new IntegerType(16, IntegerType.Signedness.UNSIGNED), ft.results().get(0));
+        assertEquals(
+                new IntegerType(16, IntegerType.Signedness.UNSIGNED),
+                ft.results().get(0));
         assertFalse(body(m).getFirst().attribute("missing").isPresent());
     }
 }

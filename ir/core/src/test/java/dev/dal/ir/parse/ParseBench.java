@@ -1,7 +1,7 @@
 package dev.dal.ir.parse;
 
-import dev.dal.ir.diag.ByteText;
 import dev.dal.ir.Operation;
+import dev.dal.ir.diag.ByteText;
 import dev.dal.ir.diag.DiagnosticEngine;
 import dev.dal.ir.diag.DiagnosticRenderer;
 import dev.dal.ir.diag.SourceFile;
@@ -43,10 +43,15 @@ public final class ParseBench {
                 m.ifPresent(op -> op.walk(o -> ops[0]++));
                 Runtime rt = Runtime.getRuntime();
                 System.gc();
-                System.out.printf("%s: %s, %d ops, parse %.1f ms, heap used after %.1f MB%n", a,
-                        m.isPresent() ? "ok" : "FAILED", ops[0], (t1 - t0) / 1e6,
+                System.out.printf(
+                        "%s: %s, %d ops, parse %.1f ms, heap used after %.1f MB%n",
+                        a,
+                        m.isPresent() ? "ok" : "FAILED",
+                        ops[0],
+                        (t1 - t0) / 1e6,
                         (rt.totalMemory() - rt.freeMemory()) / 1e6);
-                if (Boolean.getBoolean("keep")) System.out.println(m.map(Object::toString).orElse(""));
+                if (Boolean.getBoolean("keep"))
+                    System.out.println(m.map(Object::toString).orElse(""));
             }
         }
     }

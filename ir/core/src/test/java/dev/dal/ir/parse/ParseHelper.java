@@ -23,7 +23,8 @@ final class ParseHelper {
 
     static Operation parse(String text, ParserConfig config) {
         List<Diagnostic> diags = new ArrayList<>();
-        Optional<Operation> m = IrParser.parse(new SourceFile("t.ir", text), config, DiagnosticEngine.collecting(diags));
+        Optional<Operation> m =
+                IrParser.parse(new SourceFile("t.ir", text), config, DiagnosticEngine.collecting(diags));
         if (m.isEmpty() || !diags.isEmpty()) fail("unexpected diagnostics: " + show(diags));
         return m.get();
     }
@@ -41,7 +42,8 @@ final class ParseHelper {
 
     static List<Diagnostic> errors(String text, ParserConfig config) {
         List<Diagnostic> diags = new ArrayList<>();
-        Optional<Operation> m = IrParser.parse(new SourceFile("t.ir", text), config, DiagnosticEngine.collecting(diags));
+        Optional<Operation> m =
+                IrParser.parse(new SourceFile("t.ir", text), config, DiagnosticEngine.collecting(diags));
         if (m.isPresent()) assertTrue(!diags.isEmpty(), "a module came back although there were errors");
         if (m.isEmpty()) assertTrue(!diags.isEmpty(), "no module and no diagnostic");
         return diags;

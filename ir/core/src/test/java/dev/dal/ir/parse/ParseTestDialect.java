@@ -23,12 +23,28 @@ public final class ParseTestDialect implements Dialect {
     @Override
     public List<OpDefinition> ops() {
         return List.of(
-                new OpDefinition("partest.op", HandOp.class, HandOp::new, "any op", OpAssembly.Standard.INSTANCE, List.of()),
-                new OpDefinition("partest.br", HandTerminatorOp.class, HandTerminatorOp::new, "branch",
-                        OpAssembly.Standard.INSTANCE, List.of()),
-                new OpDefinition("partest.isolated", HandIsolatedOp.class, HandIsolatedOp::new, "isolated region",
-                        OpAssembly.Standard.INSTANCE, List.of()),
-                new OpDefinition("partest.raw", HandOp.class, HandOp::new, "generic only",
-                        OpAssembly.GenericOnly.INSTANCE, List.of()));
+                new OpDefinition(
+                        "partest.op", HandOp.class, HandOp::new, "any op", OpAssembly.Standard.INSTANCE, List.of()),
+                new OpDefinition(
+                        "partest.br",
+                        HandTerminatorOp.class,
+                        HandTerminatorOp::new,
+                        "branch",
+                        OpAssembly.Standard.INSTANCE,
+                        List.of()),
+                new OpDefinition(
+                        "partest.isolated",
+                        HandIsolatedOp.class,
+                        HandIsolatedOp::new,
+                        "isolated region",
+                        OpAssembly.Standard.INSTANCE,
+                        List.of()),
+                new OpDefinition(
+                        "partest.raw",
+                        HandOp.class,
+                        HandOp::new,
+                        "generic only",
+                        OpAssembly.GenericOnly.INSTANCE,
+                        List.of()));
     }
 }

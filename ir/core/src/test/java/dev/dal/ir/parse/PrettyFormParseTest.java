@@ -35,7 +35,8 @@ class PrettyFormParseTest {
         assertInstanceOf(dev.dal.ir.builtin.ModuleOp.class, m);
         assertEquals(Optional.of(StringAttr.of("m")), m.attribute("sym_name"));
         assertEquals(Optional.of(IntegerAttr.i64(1)), m.attribute("x"));
-        assertEquals(List.of("partest.op"), body(m).stream().map(Operation::name).toList());
+        assertEquals(
+                List.of("partest.op"), body(m).stream().map(Operation::name).toList());
     }
 
     @Test
@@ -55,13 +56,21 @@ class PrettyFormParseTest {
         Operation f = body(m).getFirst();
         assertEquals("func.func", f.name());
         assertEquals(Optional.of(StringAttr.of("f")), f.attribute("sym_name"));
-        assertEquals(Optional.of(new TypeAttr(new FunctionType(List.of(IntegerType.I32, FloatType.F32),
-                List.of(IntegerType.I32, FloatType.F32)))), f.attribute("function_type"));
+        assertEquals(
+                Optional.of(new TypeAttr(new FunctionType(
+                        List.of(IntegerType.I32, FloatType.F32), List.of(IntegerType.I32, FloatType.F32)))),
+                f.attribute("function_type"));
         assertEquals(Optional.of(UnitAttr.INSTANCE), f.attribute("k"));
-        assertEquals(Optional.of(ArrayAttr.of(new DictionaryAttr(List.of(new NamedAttribute("dal.name", StringAttr.of("x")))),
-                DictionaryAttr.EMPTY)), f.attribute("arg_attrs"));
-        assertEquals(Optional.of(ArrayAttr.of(new DictionaryAttr(List.of(new NamedAttribute("dal.r", UnitAttr.INSTANCE))),
-                DictionaryAttr.EMPTY)), f.attribute("res_attrs"));
+        assertEquals(
+                Optional.of(ArrayAttr.of(
+                        new DictionaryAttr(List.of(new NamedAttribute("dal.name", StringAttr.of("x")))),
+                        DictionaryAttr.EMPTY)),
+                f.attribute("arg_attrs"));
+        assertEquals(
+                Optional.of(ArrayAttr.of(
+                        new DictionaryAttr(List.of(new NamedAttribute("dal.r", UnitAttr.INSTANCE))),
+                        DictionaryAttr.EMPTY)),
+                f.attribute("res_attrs"));
         var entry = f.region(0).entry();
         assertEquals(Location.name("b"), entry.argument(1).loc());
         Operation ret = entry.firstOp().orElseThrow();
@@ -73,11 +82,14 @@ class PrettyFormParseTest {
 
     @Test
     void externalPrivateFuncHasTypesOnlyAndAnEmptyBody() {
-        Operation f = body(parse("func.func private @ext(i32, tensor<2xf32>) -> i32")).getFirst();
+        Operation f =
+                body(parse("func.func private @ext(i32, tensor<2xf32>) -> i32")).getFirst();
         assertEquals(Optional.of(StringAttr.of("private")), f.attribute("sym_visibility"));
         assertTrue(f.region(0).isEmpty());
-        assertEquals(Optional.of(new TypeAttr(new FunctionType(List.of(IntegerType.I32, TensorType.of(FloatType.F32, 2)),
-                List.of(IntegerType.I32)))), f.attribute("function_type"));
+        assertEquals(
+                Optional.of(new TypeAttr(new FunctionType(
+                        List.of(IntegerType.I32, TensorType.of(FloatType.F32, 2)), List.of(IntegerType.I32)))),
+                f.attribute("function_type"));
     }
 
     @Test
@@ -92,7 +104,8 @@ class PrettyFormParseTest {
                 }
                 """);
         List<Operation> ops = body(m).getFirst().region(0).entry().opList();
-        assertEquals(FloatAttr.of(1.0, FloatType.F32), ops.get(0).attribute("value").orElseThrow());
+        assertEquals(
+                FloatAttr.of(1.0, FloatType.F32), ops.get(0).attribute("value").orElseThrow());
         assertEquals(FloatType.F32, ops.get(0).result(0).type());
         assertInstanceOf(DenseElementsAttr.class, ops.get(1).attribute("value").orElseThrow());
         assertEquals(TensorType.of(IntegerType.I32, 2), ops.get(1).result(0).type());
@@ -150,6 +163,7 @@ class PrettyFormParseTest {
                 """);
         Operation f = body(m).getFirst();
         assertInstanceOf(dev.dal.ir.builtin.FuncOp.class, f);
-        assertInstanceOf(BlockArgument.class, f.region(0).entry().firstOp().orElseThrow().operand(0));
+        assertInstanceOf(
+                BlockArgument.class, f.region(0).entry().firstOp().orElseThrow().operand(0));
     }
 }

@@ -49,7 +49,10 @@ class TypeAttrLocParseTest {
     }
 
     private static Attribute attr(String a) {
-        return body(parse("\"a.t\"() {v = " + a + "} : () -> ()")).getFirst().attribute("v").orElseThrow();
+        return body(parse("\"a.t\"() {v = " + a + "} : () -> ()"))
+                .getFirst()
+                .attribute("v")
+                .orElseThrow();
     }
 
     private static Location loc(String l) {
@@ -91,7 +94,8 @@ class TypeAttrLocParseTest {
     @Test
     void dialectTypesKeepTheirBodyAsText() {
         assertEquals(new OpaqueType("quant", "uniform<i8:f32, 0.0235:0>"), type("!quant.uniform<i8:f32, 0.0235:0>"));
-        assertEquals(new OpaqueType("quant", "uniform<i8<-127:127>:f32:0, {0.1:0, 0.2:0}>"),
+        assertEquals(
+                new OpaqueType("quant", "uniform<i8<-127:127>:f32:0, {0.1:0, 0.2:0}>"),
                 type("!quant.uniform<i8<-127:127>:f32:0, {0.1:0,\n 0.2:0}>"));
         assertEquals(new OpaqueType("foo", "<\"x->y\">"), type("!foo<\"x->y\">"));
         assertEquals(new OpaqueType("foo", "fn<(i32) -> i32>"), type("!foo.fn<(i32) -> i32>"));
@@ -103,7 +107,8 @@ class TypeAttrLocParseTest {
         Operation m = parse("!t = tensor<2xf32>\n#a = {k = 1 : i32}\n\"a.t\"() {v = #a} : () -> !t\n");
         Operation op = body(m).getFirst();
         assertEquals(TensorType.of(FloatType.F32, 2), op.result(0).type());
-        assertEquals(new DictionaryAttr(List.of(new dev.dal.ir.NamedAttribute("k", IntegerAttr.of(1, IntegerType.I32)))),
+        assertEquals(
+                new DictionaryAttr(List.of(new dev.dal.ir.NamedAttribute("k", IntegerAttr.of(1, IntegerType.I32)))),
                 op.attribute("v").orElseThrow());
     }
 
@@ -138,9 +143,11 @@ class TypeAttrLocParseTest {
         assertEquals(-0.5, f.getDouble(1));
         assertEquals(new SymbolRefAttr("a", List.of("b", "c")), attr("@a::@b::@c"));
         assertEquals(SymbolRefAttr.of("with space"), attr("@\"with space\""));
-        assertEquals(new OpaqueAttr("", "affine_map<(d0, d1) -> (d1, d0)>", Optional.empty()),
+        assertEquals(
+                new OpaqueAttr("", "affine_map<(d0, d1) -> (d1, d0)>", Optional.empty()),
                 attr("affine_map<(d0, d1) -> (d1, d0)>"));
-        assertEquals(new OpaqueAttr("", "affine_set<(d0) : (d0 - 1 >= 0)>", Optional.empty()),
+        assertEquals(
+                new OpaqueAttr("", "affine_set<(d0) : (d0 - 1 >= 0)>", Optional.empty()),
                 attr("affine_set<(d0) : (d0 - 1 >= 0)>"));
         assertEquals(new OpaqueAttr("foo", "bar<1, \"}\">", Optional.empty()), attr("#foo.bar<1, \"}\">"));
         assertEquals(new LocationAttr(Location.name("n")), attr("loc(\"n\")"));
@@ -193,7 +200,10 @@ class TypeAttrLocParseTest {
         var blob = w.handle().blob().orElseThrow();
         assertEquals(2, blob.alignment());
         assertArrayEquals(new byte[] {1, 0, 2, 0}, bytes(blob.bytes()));
-        assertTrue(((DenseResourceAttr) op.attribute("u").orElseThrow()).handle().blob().isEmpty());
+        assertTrue(((DenseResourceAttr) op.attribute("u").orElseThrow())
+                .handle()
+                .blob()
+                .isEmpty());
     }
 
     private static byte[] bytes(java.nio.ByteBuffer b) {
@@ -208,11 +218,14 @@ class TypeAttrLocParseTest {
         assertEquals(Location.name("conv1"), loc("\"conv1\""));
         assertEquals(Location.file("m.onnx", 12, 3), loc("\"m.onnx\":12:3"));
         assertEquals(new Location.Name("n", Optional.of(Location.file("f", 1, 2))), loc("\"n\"(\"f\":1:2)"));
-        assertEquals(new Location.Fused(List.of(Location.name("a"), Location.file("f", 1, 1)), Optional.empty()),
+        assertEquals(
+                new Location.Fused(List.of(Location.name("a"), Location.file("f", 1, 1)), Optional.empty()),
                 loc("fused[\"a\", \"f\":1:1]"));
-        assertEquals(new Location.Fused(List.of(Location.name("a")), Optional.of(StringAttr.of("m"))),
+        assertEquals(
+                new Location.Fused(List.of(Location.name("a")), Optional.of(StringAttr.of("m"))),
                 loc("fused<\"m\">[\"a\"]"));
-        assertEquals(new Location.CallSite(Location.name("callee"), Location.file("f", 2, 4)),
+        assertEquals(
+                new Location.CallSite(Location.name("callee"), Location.file("f", 2, 4)),
                 loc("callsite(\"callee\" at \"f\":2:4)"));
     }
 
@@ -230,8 +243,11 @@ class TypeAttrLocParseTest {
         List<Operation> ops = body(m);
         assertEquals(Location.name("b"), ops.get(0).loc());
         assertEquals(Location.file("f", 9, 9), ops.get(1).loc());
-        assertEquals(Location.file("f", 9, 9), ops.get(1).region(0).entry().argument(0).loc());
-        assertEquals(new Location.Fused(List.of(Location.file("f", 9, 9), Location.name("b")), Optional.empty()),
+        assertEquals(
+                Location.file("f", 9, 9),
+                ops.get(1).region(0).entry().argument(0).loc());
+        assertEquals(
+                new Location.Fused(List.of(Location.file("f", 9, 9), Location.name("b")), Optional.empty()),
                 ops.get(1).region(0).entry().firstOp().orElseThrow().loc());
         assertSame(m, ops.get(0).parentOp().orElseThrow());
     }

@@ -36,7 +36,9 @@ class PassManagerTest {
         TestPasses.LOG.clear();
         Builder b = Builder.atEnd(module.body());
         f = FuncOp.create(b, "f", 0);
-        ReturnOp.create(Builder.atEnd(f.entry()), ConstantOp.create(Builder.atEnd(f.entry()), 1).result(0));
+        ReturnOp.create(
+                Builder.atEnd(f.entry()),
+                ConstantOp.create(Builder.atEnd(f.entry()), 1).result(0));
         g = FuncOp.create(b, "g", 0);
         ReturnOp.create(Builder.atEnd(g.entry()));
         lib = b.insert(ModuleOp.create());
@@ -91,8 +93,8 @@ class PassManagerTest {
     @Test
     void opSpecificPassOnAnotherOpIsRefusedAtRunTime() throws Exception {
         assertFalse(run("test-func-pass"));
-        assertEquals(List.of("can't run pass 'test-func-pass' restricted to 'ptest.func' on 'ptest.module' op"),
-                messages());
+        assertEquals(
+                List.of("can't run pass 'test-func-pass' restricted to 'ptest.func' on 'ptest.module' op"), messages());
     }
 
     @Test
@@ -100,16 +102,21 @@ class PassManagerTest {
         ScopeOp s = ScopeOp.create(Builder.atEnd(module.body()), 0);
         YieldOp.create(Builder.atEnd(s.body()));
         assertFalse(run("ptest.module(ptest.scope(test-record))"));
-        assertEquals(List.of("'ptest.scope' op trying to schedule a pass on an operation not marked as "
-                + "'IsolatedFromAbove'"), messages());
+        assertEquals(
+                List.of("'ptest.scope' op trying to schedule a pass on an operation not marked as "
+                        + "'IsolatedFromAbove'"),
+                messages());
     }
 
     @Test
     void verifyEachNamesThePassThatBrokeTheIr() throws Exception {
         assertFalse(run("ptest.module(ptest.func(test-break,test-record))"));
-        assertEquals(List.of("block with no terminator, has 'ptest.constant' op",
-                "'ptest.return' op must be the last operation in the parent block",
-                "verification failed after running pass 'test-break'"), messages());
+        assertEquals(
+                List.of(
+                        "block with no terminator, has 'ptest.constant' op",
+                        "'ptest.return' op must be the last operation in the parent block",
+                        "verification failed after running pass 'test-break'"),
+                messages());
         assertTrue(TestPasses.LOG.isEmpty(), "the pipeline stops at the broken IR");
     }
 
@@ -140,7 +147,8 @@ class PassManagerTest {
 
     @Test
     void printIrAfterAllDumpsTheOpEachPassRanOn() throws Exception {
-        assertTrue(run("ptest.module(ptest.func(test-record))",
+        assertTrue(run(
+                "ptest.module(ptest.func(test-record))",
                 new PassRunConfig().printer(TestPrinter::print).printIrAfterAll(true)));
         String expected = "// -----// IR Dump After Record (test-record) //----- //\n" + TestPrinter.print(f) + "\n"
                 + "// -----// IR Dump After Record (test-record) //----- //\n" + TestPrinter.print(g) + "\n";
@@ -149,31 +157,46 @@ class PassManagerTest {
 
     @Test
     void printIrBeforeAndAfterSelectPassesByFlag() throws Exception {
-        assertTrue(run("test-record,cse",
-                new PassRunConfig().printer(op -> "IR of " + op.name() + "\n").printIrBefore(java.util.Set.of("cse"))
+        assertTrue(run(
+                "test-record,cse",
+                new PassRunConfig()
+                        .printer(op -> "IR of " + op.name() + "\n")
+                        .printIrBefore(java.util.Set.of("cse"))
                         .printIrAfter(java.util.Set.of("test-record"))));
-        assertEquals("// -----// IR Dump After Record (test-record) //----- //\nIR of ptest.module\n\n"
-                + "// -----// IR Dump Before CSE (cse) //----- //\nIR of ptest.module\n\n", out.toString());
+        assertEquals(
+                "// -----// IR Dump After Record (test-record) //----- //\nIR of ptest.module\n\n"
+                        + "// -----// IR Dump Before CSE (cse) //----- //\nIR of ptest.module\n\n",
+                out.toString());
     }
 
     @Test
     void printIrBeforeAllDumpsBeforeEveryPass() throws Exception {
-        assertTrue(run("test-record,cse",
-                new PassRunConfig().printer(op -> "X").printIrBeforeAll(true)));
-        assertEquals("// -----// IR Dump Before Record (test-record) //----- //\nX\n\n"
-                + "// -----// IR Dump Before CSE (cse) //----- //\nX\n\n", out.toString());
+        assertTrue(run("test-record,cse", new PassRunConfig().printer(op -> "X").printIrBeforeAll(true)));
+        assertEquals(
+                "// -----// IR Dump Before Record (test-record) //----- //\nX\n\n"
+                        + "// -----// IR Dump Before CSE (cse) //----- //\nX\n\n",
+                out.toString());
     }
 
     @Test
     void timingReportListsPipelinesAndPassesIndented() throws Exception {
-        assertTrue(run("ptest.module(ptest.func(test-record,cse),canonicalize)",
+        assertTrue(run(
+                "ptest.module(ptest.func(test-record,cse),canonicalize)",
                 new PassRunConfig().printer(TestPrinter::print).timing(true)));
         String s = out.toString();
         assertTrue(s.contains("... Execution time report ..."), s);
-        assertTrue(Pattern.compile("Total Execution Time: \\d+\\.\\d{4} seconds").matcher(s).find(), s);
+        assertTrue(
+                Pattern.compile("Total Execution Time: \\d+\\.\\d{4} seconds")
+                        .matcher(s)
+                        .find(),
+                s);
         String row = " +\\d+\\.\\d{4} \\( *\\d+\\.\\d%\\)  ";
-        assertTrue(Pattern.compile("(?m)^" + row + "'ptest.func' Pipeline\n" + row + "  Record\n" + row + "  CSE\n"
-                + row + "Canonicalizer\n" + row + "Rest\n" + row + "Total$").matcher(s).find(), s);
+        assertTrue(
+                Pattern.compile("(?m)^" + row + "'ptest.func' Pipeline\n" + row + "  Record\n" + row + "  CSE\n" + row
+                                + "Canonicalizer\n" + row + "Rest\n" + row + "Total$")
+                        .matcher(s)
+                        .find(),
+                s);
         assertTrue(s.contains("(100.0%)  Total"), s);
     }
 
@@ -185,32 +208,52 @@ class PassManagerTest {
         pm.appendTimings(r, 0);
         r.add("Output", 2_000_000, 0);
         String s = r.render(10_000_000);
-        assertTrue(Pattern.compile("(?m)^    0\\.0010 \\( 10\\.0%\\)  Parser\n +\\d\\.\\d{4} \\( *\\d+\\.\\d%\\)  'ptest.func' "
-                + "Pipeline\n.*    Record\n    0\\.0020 \\( 20\\.0%\\)  Output\n.*Rest\n    0\\.0100 \\(100\\.0%\\)  Total$")
-                .matcher(s).find(), s);
+        assertTrue(
+                Pattern.compile(
+                                "(?m)^    0\\.0010 \\( 10\\.0%\\)  Parser\n +\\d\\.\\d{4} \\( *\\d+\\.\\d%\\)  'ptest.func' "
+                                        + "Pipeline\n.*    Record\n    0\\.0020 \\( 20\\.0%\\)  Output\n.*Rest\n    0\\.0100 \\(100\\.0%\\)  Total$")
+                        .matcher(s)
+                        .find(),
+                s);
         assertTrue(out.isEmpty(), "no report unless asked for");
     }
 
     @Test
     void statisticsReportShowsCountersPerPass() throws Exception {
-        assertTrue(run("ptest.module(ptest.func(test-record),cse)",
+        assertTrue(run(
+                "ptest.module(ptest.func(test-record),cse)",
                 new PassRunConfig().printer(TestPrinter::print).statistics(true)));
         String s = out.toString();
         assertTrue(s.contains("... Pass statistics report ...\n"), s);
-        assertTrue(s.contains("'ptest.func' Pipeline\n  Record\n    (S) 2 num-visited - Number of ops visited\nCSE\n"
-                + "  (S) 0 num-cse'd - Number of operations CSE'd\n  (S) 0 num-dce'd - Number of operations DCE'd\n"), s);
+        assertTrue(
+                s.contains(
+                        "'ptest.func' Pipeline\n  Record\n    (S) 2 num-visited - Number of ops visited\nCSE\n"
+                                + "  (S) 0 num-cse'd - Number of operations CSE'd\n  (S) 0 num-dce'd - Number of operations DCE'd\n"),
+                s);
     }
 
     @Test
     void globalRegistryListsTheCorePassesSortedWithOptions() {
-        List<String> names = PassRegistry.global().passes().stream().map(PassInfo::argument).toList();
+        List<String> names =
+                PassRegistry.global().passes().stream().map(PassInfo::argument).toList();
         assertTrue(names.containsAll(List.of("canonicalize", "cse", "print-ir")), names::toString);
         assertEquals(names.stream().sorted().toList(), names);
         String help = PassRegistry.global().helpText();
-        assertTrue(Pattern.compile("(?m)^  --canonicalize +Canonicalize operations$").matcher(help).find(), help);
-        assertTrue(Pattern.compile("(?m)^      max-iterations=<int> +Max\\. iterations .*\\(default: 10\\)$")
-                .matcher(help).find(), help);
-        assertTrue(Pattern.compile("(?m)^  --cse +Eliminate common sub-expressions$").matcher(help).find(), help);
+        assertTrue(
+                Pattern.compile("(?m)^  --canonicalize +Canonicalize operations$")
+                        .matcher(help)
+                        .find(),
+                help);
+        assertTrue(
+                Pattern.compile("(?m)^      max-iterations=<int> +Max\\. iterations .*\\(default: 10\\)$")
+                        .matcher(help)
+                        .find(),
+                help);
+        assertTrue(
+                Pattern.compile("(?m)^  --cse +Eliminate common sub-expressions$")
+                        .matcher(help)
+                        .find(),
+                help);
     }
 
     /** A pass class that cannot be instantiated by the registry. */
@@ -233,14 +276,15 @@ class PassManagerTest {
 
     @Test
     void passWithoutNoArgumentConstructorIsRejected() {
-        IllegalStateException e = assertThrows(IllegalStateException.class,
-                () -> PassRegistry.of(List.of(NoDefaultConstructor.class)));
+        IllegalStateException e =
+                assertThrows(IllegalStateException.class, () -> PassRegistry.of(List.of(NoDefaultConstructor.class)));
         assertTrue(e.getMessage().contains("needs a public no-argument constructor"));
     }
 
     @Test
     void twoPassesWithOneFlagAreRejected() {
-        assertThrows(IllegalStateException.class,
+        assertThrows(
+                IllegalStateException.class,
                 () -> PassRegistry.of(List.of(TestPasses.Record.class)).with(List.of(Duplicate.class)));
     }
 

@@ -15,8 +15,8 @@ final class TestPasses {
 
     static final List<String> LOG = new ArrayList<>();
 
-    static final List<Class<? extends Pass>> ALL = List.of(Record.class, FuncOnly.class, Options.class, Fail.class,
-            SilentFail.class, Crash.class, Break.class);
+    static final List<Class<? extends Pass>> ALL = List.of(
+            Record.class, FuncOnly.class, Options.class, Fail.class, SilentFail.class, Crash.class, Break.class);
 
     static PassRegistry registry() {
         return PassRegistry.global().with(ALL);
@@ -71,24 +71,34 @@ final class TestPasses {
     }
 
     /** Mode of {@link Options}. */
-    enum Mode { FAST, TOP_DOWN }
+    enum Mode {
+        FAST,
+        TOP_DOWN
+    }
 
     /** Has one option of every supported type. */
     public static final class Options extends Pass {
         @Option(name = "count", help = "an int")
         int count = 1;
+
         @Option(name = "big", help = "a long")
         long big = 2;
+
         @Option(name = "ratio", help = "a double")
         double ratio = 0.25;
+
         @Option(name = "flag", help = "a boolean")
         boolean flag;
+
         @Option(name = "name", help = "a string")
         String name = "x";
+
         @Option(name = "mode", help = "an enum")
         Mode mode = Mode.FAST;
+
         @Option(name = "sizes", help = "a list of ints")
         List<Integer> sizes = List.of();
+
         @Option(name = "words", help = "a list of strings")
         List<String> words = List.of("a");
 

@@ -101,8 +101,15 @@ final class Fixtures {
         body(m).append(f);
         Block entry = addBlock(fr, I32, FloatType.F32);
         Block bb1 = fr.addBlock();
-        Operation bar = op(entry, "foo.bar", List.of(entry.argument(0)), List.of(I32, I32),
-                "u", UnitAttr.INSTANCE, "a", IntegerAttr.of(2, I32));
+        Operation bar = op(
+                entry,
+                "foo.bar",
+                List.of(entry.argument(0)),
+                List.of(I32, I32),
+                "u",
+                UnitAttr.INSTANCE,
+                "a",
+                IntegerAttr.of(2, I32));
         OperationState br = Ir.state("foo.br");
         br.addOperand(bar.result(0));
         br.addSuccessor(bb1);
@@ -174,37 +181,77 @@ final class Fixtures {
 
     static Operation attributes() {
         Operation m = module();
-        op(body(m), "foo.a", List.of(), List.of(),
-                "z", new IntegerAttr(new BigInteger("18446744073709551615"), new IntegerType(64, IntegerType.Signedness.UNSIGNED)),
-                "arr", ArrayAttr.of(IntegerAttr.i64(1), StringAttr.of("a"), new TypeAttr(I32), UnitAttr.INSTANCE, FloatAttr.of(2, FloatType.F64), IntegerAttr.of(3, I32)),
-                "a b", IntegerAttr.i64(1),
-                "b", BoolAttr.TRUE,
-                "nb", BoolAttr.FALSE,
-                "ne", IntegerAttr.of(-1, IntegerType.I1),
-                "big", new IntegerAttr(new BigInteger("123456789012345678901234567890"), IntegerType.signless(128)),
-                "d", DenseArrayAttr.i64(1, 2),
-                "e", new DenseArrayAttr(I32, new long[0]),
-                "fa", new DenseArrayAttr(FloatType.F32, new long[] {0x3F800000L, 0x40200000L}),
-                "ia", new DenseArrayAttr(IntegerType.I1, new long[] {1, 0}),
-                "dict", new DictionaryAttr(List.of(new NamedAttribute("b", IntegerAttr.i64(1)),
-                        new NamedAttribute("a", IntegerAttr.i64(2)))),
-                "f", FloatAttr.of(1.0, FloatType.F64),
-                "ff", new FloatAttr(0x7FC00000L, FloatType.F32),
-                "i", IntegerAttr.of(5, IndexType.INSTANCE),
-                "n", IntegerAttr.of(200, IntegerType.I8),
-                "nested", ArrayAttr.of(ArrayAttr.of(IntegerAttr.i64(1)), DictionaryAttr.EMPTY),
-                "o", new OpaqueAttr("foo", "bar<\"x\">", Optional.empty()),
-                "o2", new OpaqueAttr("foo", "<\"hello\">", Optional.empty()),
-                "o3", new OpaqueAttr("foo", "a", Optional.of(I32)),
-                "q", SymbolRefAttr.of("we ird"),
-                "s", StringAttr.of("x\"y\n\u0001\\\u00e9"),
-                "si", IntegerAttr.of(-3, new IntegerType(8, IntegerType.Signedness.SIGNED)),
-                "st", new StringAttr("s", Optional.of(TensorType.of(IntegerType.I8, 2))),
-                "sym", new SymbolRefAttr("a", List.of("b.c")),
-                "t", new TypeAttr(TensorType.of(FloatType.F32, ShapedType.DYNAMIC, 4)),
-                "u", UnitAttr.INSTANCE,
-                "ui", IntegerAttr.of(255, new IntegerType(8, IntegerType.Signedness.UNSIGNED)),
-                "y", new SymbolRefAttr("0abc", List.of("")));
+        op(
+                body(m),
+                "foo.a",
+                List.of(),
+                List.of(),
+                "z",
+                new IntegerAttr(
+                        new BigInteger("18446744073709551615"), new IntegerType(64, IntegerType.Signedness.UNSIGNED)),
+                "arr",
+                ArrayAttr.of(
+                        IntegerAttr.i64(1),
+                        StringAttr.of("a"),
+                        new TypeAttr(I32),
+                        UnitAttr.INSTANCE,
+                        FloatAttr.of(2, FloatType.F64),
+                        IntegerAttr.of(3, I32)),
+                "a b",
+                IntegerAttr.i64(1),
+                "b",
+                BoolAttr.TRUE,
+                "nb",
+                BoolAttr.FALSE,
+                "ne",
+                IntegerAttr.of(-1, IntegerType.I1),
+                "big",
+                new IntegerAttr(new BigInteger("123456789012345678901234567890"), IntegerType.signless(128)),
+                "d",
+                DenseArrayAttr.i64(1, 2),
+                "e",
+                new DenseArrayAttr(I32, new long[0]),
+                "fa",
+                new DenseArrayAttr(FloatType.F32, new long[] {0x3F800000L, 0x40200000L}),
+                "ia",
+                new DenseArrayAttr(IntegerType.I1, new long[] {1, 0}),
+                "dict",
+                new DictionaryAttr(List.of(
+                        new NamedAttribute("b", IntegerAttr.i64(1)), new NamedAttribute("a", IntegerAttr.i64(2)))),
+                "f",
+                FloatAttr.of(1.0, FloatType.F64),
+                "ff",
+                new FloatAttr(0x7FC00000L, FloatType.F32),
+                "i",
+                IntegerAttr.of(5, IndexType.INSTANCE),
+                "n",
+                IntegerAttr.of(200, IntegerType.I8),
+                "nested",
+                ArrayAttr.of(ArrayAttr.of(IntegerAttr.i64(1)), DictionaryAttr.EMPTY),
+                "o",
+                new OpaqueAttr("foo", "bar<\"x\">", Optional.empty()),
+                "o2",
+                new OpaqueAttr("foo", "<\"hello\">", Optional.empty()),
+                "o3",
+                new OpaqueAttr("foo", "a", Optional.of(I32)),
+                "q",
+                SymbolRefAttr.of("we ird"),
+                "s",
+                StringAttr.of("x\"y\n\u0001\\\u00e9"),
+                "si",
+                IntegerAttr.of(-3, new IntegerType(8, IntegerType.Signedness.SIGNED)),
+                "st",
+                new StringAttr("s", Optional.of(TensorType.of(IntegerType.I8, 2))),
+                "sym",
+                new SymbolRefAttr("a", List.of("b.c")),
+                "t",
+                new TypeAttr(TensorType.of(FloatType.F32, ShapedType.DYNAMIC, 4)),
+                "u",
+                UnitAttr.INSTANCE,
+                "ui",
+                IntegerAttr.of(255, new IntegerType(8, IntegerType.Signedness.UNSIGNED)),
+                "y",
+                new SymbolRefAttr("0abc", List.of("")));
         return m;
     }
 
@@ -217,31 +264,51 @@ final class Fixtures {
 
     static Operation types() {
         Operation m = module();
-        op(body(m), "foo.types", List.of(), List.of(
-                new UnrankedTensorType(FloatType.F32),
-                new TensorType(List.of(ShapedType.DYNAMIC, ShapedType.DYNAMIC), IntegerType.I8,
-                        Optional.of(StringAttr.of("enc"))),
-                new MemRefType(false, List.of(), FloatType.F32, Optional.empty(), Optional.of(IntegerAttr.i64(1))),
-                new MemRefType(true, List.of(4L, ShapedType.DYNAMIC), FloatType.F32,
-                        Optional.of(new OpaqueAttr("", "strided<[?, 1], offset: ?>", Optional.empty())),
-                        Optional.of(StringAttr.of("ms"))),
-                new VectorType(List.of(8L, 4L), List.of(false, true), FloatType.F16),
-                new ComplexType(FloatType.F64),
-                new TupleType(List.of(I32, new TupleType(List.of()), NoneType.INSTANCE)),
-                new OpaqueType("quant", "uniform<i8:f32, 1.000000e-01:-3>"),
-                new OpaqueType("foo", "<\"x\">"),
-                TensorType.of(FloatType.F32),
-                new MemRefType(true, List.of(), FloatType.F32, Optional.empty(), Optional.empty()),
-                new IntegerType(1, IntegerType.Signedness.SIGNED),
-                new IntegerType(64, IntegerType.Signedness.UNSIGNED),
-                IndexType.INSTANCE));
-        op(body(m), "foo.fn", List.of(), List.of(),
-                "a", new TypeAttr(new FunctionType(List.of(I32), List.of(new FunctionType(List.of(I32), List.of(I32))))),
-                "b", new TypeAttr(new FunctionType(List.of(), List.of())),
-                "c", new TypeAttr(new FunctionType(List.of(I32, FloatType.F32), List.of())),
-                "d", new TypeAttr(new FunctionType(List.of(I32), List.of(I32, FloatType.F32))),
-                "e", new TypeAttr(FloatType.BF16),
-                "g", new TypeAttr(new FloatType(FloatType.Kind.F8E4M3FN)));
+        op(
+                body(m),
+                "foo.types",
+                List.of(),
+                List.of(
+                        new UnrankedTensorType(FloatType.F32),
+                        new TensorType(
+                                List.of(ShapedType.DYNAMIC, ShapedType.DYNAMIC),
+                                IntegerType.I8,
+                                Optional.of(StringAttr.of("enc"))),
+                        new MemRefType(
+                                false, List.of(), FloatType.F32, Optional.empty(), Optional.of(IntegerAttr.i64(1))),
+                        new MemRefType(
+                                true,
+                                List.of(4L, ShapedType.DYNAMIC),
+                                FloatType.F32,
+                                Optional.of(new OpaqueAttr("", "strided<[?, 1], offset: ?>", Optional.empty())),
+                                Optional.of(StringAttr.of("ms"))),
+                        new VectorType(List.of(8L, 4L), List.of(false, true), FloatType.F16),
+                        new ComplexType(FloatType.F64),
+                        new TupleType(List.of(I32, new TupleType(List.of()), NoneType.INSTANCE)),
+                        new OpaqueType("quant", "uniform<i8:f32, 1.000000e-01:-3>"),
+                        new OpaqueType("foo", "<\"x\">"),
+                        TensorType.of(FloatType.F32),
+                        new MemRefType(true, List.of(), FloatType.F32, Optional.empty(), Optional.empty()),
+                        new IntegerType(1, IntegerType.Signedness.SIGNED),
+                        new IntegerType(64, IntegerType.Signedness.UNSIGNED),
+                        IndexType.INSTANCE));
+        op(
+                body(m),
+                "foo.fn",
+                List.of(),
+                List.of(),
+                "a",
+                new TypeAttr(new FunctionType(List.of(I32), List.of(new FunctionType(List.of(I32), List.of(I32))))),
+                "b",
+                new TypeAttr(new FunctionType(List.of(), List.of())),
+                "c",
+                new TypeAttr(new FunctionType(List.of(I32, FloatType.F32), List.of())),
+                "d",
+                new TypeAttr(new FunctionType(List.of(I32), List.of(I32, FloatType.F32))),
+                "e",
+                new TypeAttr(FloatType.BF16),
+                "g",
+                new TypeAttr(new FloatType(FloatType.Kind.F8E4M3FN)));
         return m;
     }
 
@@ -276,27 +343,59 @@ final class Fixtures {
         for (int i = 0; i < 101; i++) h[i] = i % 100;
         int[] bits = new int[101];
         for (int i = 0; i < 101; i++) bits[i] = i % 3 == 0 ? 1 : 0;
-        ByteBuffer idx = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN).putLong(1).putLong(2);
-        op(body(m), "foo.d", List.of(), List.of(),
-                "a", bytes(TensorType.of(IntegerType.I8, 3), 1, 2, 3),
-                "b", new DenseElementsAttr(t22, Blob.wrap(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putFloat(0, 1f).array()), true),
-                "c", floats(t22, 1, 2, 3, 4),
-                "d", bytes(TensorType.of(IntegerType.I1, 2), 1, 0),
-                "e", bytes(TensorType.of(IntegerType.I8), 5),
-                "f", floats(TensorType.of(new ComplexType(FloatType.F32), 2), 1, 2, 1, 2),
-                "g", bytes(TensorType.of(new ComplexType(IntegerType.I8), 2), 1, 2, 3, 4),
-                "h", bytes(TensorType.of(IntegerType.I8, 101), h),
-                "i", new DenseStringElementsAttr(TensorType.of(new OpaqueType("foo", "str"), 2), List.of("a", "b"), false),
-                "j", new DenseStringElementsAttr(TensorType.of(new OpaqueType("foo", "str"), 3), List.of("x"), true),
-                "k", new DenseElementsAttr(TensorType.of(FloatType.F32, 0), Blob.wrap(new byte[0]), false),
-                "m", bytes(new VectorType(List.of(2L, 4L), List.of(false, true), IntegerType.I8), 1, 1, 1, 1, 1, 1, 1, 1),
-                "n", floats(TensorType.of(FloatType.F32, 2), Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY),
-                "o", bytes(TensorType.of(IntegerType.I8, 2, 1, 1), 1, 2),
-                "p", new DenseElementsAttr(TensorType.of(IndexType.INSTANCE, 2), Blob.wrap(idx.array()), false),
-                "q", bytes(TensorType.of(new IntegerType(8, IntegerType.Signedness.UNSIGNED), 2), 1, 255),
-                "r", bytes(TensorType.of(new IntegerType(8, IntegerType.Signedness.SIGNED), 2), -1, 127),
-                "s", bytes(TensorType.of(IntegerType.I1, 101), bits),
-                "t", bytes(TensorType.of(IntegerType.I1, 1), 1));
+        ByteBuffer idx = ByteBuffer.allocate(16)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(1)
+                .putLong(2);
+        op(
+                body(m),
+                "foo.d",
+                List.of(),
+                List.of(),
+                "a",
+                bytes(TensorType.of(IntegerType.I8, 3), 1, 2, 3),
+                "b",
+                new DenseElementsAttr(
+                        t22,
+                        Blob.wrap(ByteBuffer.allocate(4)
+                                .order(ByteOrder.LITTLE_ENDIAN)
+                                .putFloat(0, 1f)
+                                .array()),
+                        true),
+                "c",
+                floats(t22, 1, 2, 3, 4),
+                "d",
+                bytes(TensorType.of(IntegerType.I1, 2), 1, 0),
+                "e",
+                bytes(TensorType.of(IntegerType.I8), 5),
+                "f",
+                floats(TensorType.of(new ComplexType(FloatType.F32), 2), 1, 2, 1, 2),
+                "g",
+                bytes(TensorType.of(new ComplexType(IntegerType.I8), 2), 1, 2, 3, 4),
+                "h",
+                bytes(TensorType.of(IntegerType.I8, 101), h),
+                "i",
+                new DenseStringElementsAttr(TensorType.of(new OpaqueType("foo", "str"), 2), List.of("a", "b"), false),
+                "j",
+                new DenseStringElementsAttr(TensorType.of(new OpaqueType("foo", "str"), 3), List.of("x"), true),
+                "k",
+                new DenseElementsAttr(TensorType.of(FloatType.F32, 0), Blob.wrap(new byte[0]), false),
+                "m",
+                bytes(new VectorType(List.of(2L, 4L), List.of(false, true), IntegerType.I8), 1, 1, 1, 1, 1, 1, 1, 1),
+                "n",
+                floats(TensorType.of(FloatType.F32, 2), Float.NEGATIVE_INFINITY, Float.NEGATIVE_INFINITY),
+                "o",
+                bytes(TensorType.of(IntegerType.I8, 2, 1, 1), 1, 2),
+                "p",
+                new DenseElementsAttr(TensorType.of(IndexType.INSTANCE, 2), Blob.wrap(idx.array()), false),
+                "q",
+                bytes(TensorType.of(new IntegerType(8, IntegerType.Signedness.UNSIGNED), 2), 1, 255),
+                "r",
+                bytes(TensorType.of(new IntegerType(8, IntegerType.Signedness.SIGNED), 2), -1, 127),
+                "s",
+                bytes(TensorType.of(IntegerType.I1, 101), bits),
+                "t",
+                bytes(TensorType.of(IntegerType.I1, 1), 1));
         return m;
     }
 
@@ -318,7 +417,11 @@ final class Fixtures {
 
     static Operation resources() {
         Operation m = module();
-        byte[] data = ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putFloat(1f).putFloat(2f).array();
+        byte[] data = ByteBuffer.allocate(8)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putFloat(1f)
+                .putFloat(2f)
+                .array();
         TensorType t = TensorType.of(FloatType.F32, 2);
         var b1 = new DenseResourceAttr(t, ResourceHandle.of("blob1", Blob.wrap(ByteBuffer.wrap(data), 4)));
         var b2 = new DenseResourceAttr(t, ResourceHandle.of("blob_2", Blob.wrap(ByteBuffer.wrap(data), 8)));
@@ -349,14 +452,26 @@ final class Fixtures {
 
     static Operation aliases() {
         Operation m = module();
-        op(body(m), "foo.a", List.of(), List.of(),
-                "a", new OpaqueAttr("", "affine_set<(d0) : (d0 >= 0)>", Optional.empty()),
-                "b", new LocationAttr(Location.name("zz")),
-                "c", map("(d0) -> (d0)"),
-                "d", new TypeAttr(new MemRefType(true, List.of(2L), FloatType.F32, Optional.of(map("(d0) -> (d0 + 2)")), Optional.empty())),
-                "e", ArrayAttr.of(map("(d0) -> (d0 + 3)")),
-                "f", new LocationAttr(Location.fuse(List.of(Location.name("a"), Location.name("b")))),
-                "g", map("(d0) -> (d0)"));
+        op(
+                body(m),
+                "foo.a",
+                List.of(),
+                List.of(),
+                "a",
+                new OpaqueAttr("", "affine_set<(d0) : (d0 >= 0)>", Optional.empty()),
+                "b",
+                new LocationAttr(Location.name("zz")),
+                "c",
+                map("(d0) -> (d0)"),
+                "d",
+                new TypeAttr(new MemRefType(
+                        true, List.of(2L), FloatType.F32, Optional.of(map("(d0) -> (d0 + 2)")), Optional.empty())),
+                "e",
+                ArrayAttr.of(map("(d0) -> (d0 + 3)")),
+                "f",
+                new LocationAttr(Location.fuse(List.of(Location.name("a"), Location.name("b")))),
+                "g",
+                map("(d0) -> (d0)"));
         op(body(m), "foo.b", List.of(), List.of(), "z", map("(d0) -> (d0 + 4)"));
         return m;
     }

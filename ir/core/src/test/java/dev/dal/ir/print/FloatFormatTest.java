@@ -68,8 +68,10 @@ class FloatFormatTest {
     @Test
     void valuesNeedingMoreThanSevenDigitsUseTheShortestRoundTripForm() {
         // 0.1 + 0.2 is not 0.3 in f64; mlir-opt writes 17 significant digits for it.
-        assertEquals("0.30000000000000004", FloatFormat.format(Double.doubleToRawLongBits(0.1 + 0.2), FloatType.Kind.F64));
+        assertEquals(
+                "0.30000000000000004", FloatFormat.format(Double.doubleToRawLongBits(0.1 + 0.2), FloatType.Kind.F64));
         // 1/3 in f32: nine digits, no exponent needed.
-        assertEquals("0.333333343", FloatFormat.format(Float.floatToRawIntBits(1f / 3) & 0xFFFFFFFFL, FloatType.Kind.F32));
+        assertEquals(
+                "0.333333343", FloatFormat.format(Float.floatToRawIntBits(1f / 3) & 0xFFFFFFFFL, FloatType.Kind.F32));
     }
 }

@@ -30,8 +30,8 @@ final class Ir {
     }
 
     /** Appends an op with the given operands, result types and attributes (name/value pairs) to a block. */
-    static Operation op(Block b, String name, List<? extends Value> operands, List<? extends Type> results,
-            Object... attrs) {
+    static Operation op(
+            Block b, String name, List<? extends Value> operands, List<? extends Type> results, Object... attrs) {
         OperationState s = state(name);
         s.addOperands(operands);
         s.addResultTypes(results);

@@ -2,10 +2,10 @@ package dev.dal.ir.print;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.dal.ir.Operation;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import dev.dal.ir.Operation;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -13,8 +13,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The generic form, byte for byte as mlir-opt 16 prints the same IR (expected texts observed from mlir-opt). */
 class IrPrinterGenericTest {
     static Stream<Arguments> fixtures() {
-        return Fixtures.all().entrySet().stream().sorted(Map.Entry.comparingByKey())
-                .map(e -> Arguments.of(e.getKey(), e.getValue().getKey(), e.getValue().getValue()));
+        return Fixtures.all().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .map(e -> Arguments.of(
+                        e.getKey(), e.getValue().getKey(), e.getValue().getValue()));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -37,7 +39,12 @@ class IrPrinterGenericTest {
         for (int i = 0; i < data.length; i++) data[i] = (byte) (i * 31);
         Operation m = Ir.module();
         var t = dev.dal.ir.TensorType.of(dev.dal.ir.IntegerType.I8, data.length);
-        Ir.op(Ir.body(m), "foo.c", java.util.List.of(), java.util.List.of(), "v",
+        Ir.op(
+                Ir.body(m),
+                "foo.c",
+                java.util.List.of(),
+                java.util.List.of(),
+                "v",
                 new dev.dal.ir.DenseElementsAttr(t, dev.dal.ir.Blob.wrap(data), false));
         java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         new IrPrinter(PrintOptions.GENERIC).print(m, bytes);

@@ -39,7 +39,8 @@ class MlirInteropTest {
             Path c = p.resolve("textual-ir-tests/interop");
             if (Files.isDirectory(c)) return c;
         }
-        throw new IllegalStateException("textual-ir-tests/interop not found above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "textual-ir-tests/interop not found above " + Path.of("").toAbsolutePath());
     }
 
     static Stream<String> corpus() throws IOException {
@@ -62,12 +63,16 @@ class MlirInteropTest {
         String dal = printGeneric(parse(path.toString(), source), PrintOptions.GENERIC);
         MlirOpt.Result fromDal = MlirOpt.generic(dal);
         assertEquals(0, fromDal.exitCode(), () -> "mlir-opt rejected DAL's generic output:\n" + fromDal.stderr() + dal);
-        assertEquals(normalizeNames(dal), normalizeNames(fromDal.stdout()), "mlir-opt printed DAL's output differently");
+        assertEquals(
+                normalizeNames(dal), normalizeNames(fromDal.stdout()), "mlir-opt printed DAL's output differently");
 
         MlirOpt.Result fromSource = MlirOpt.generic(source);
         assertEquals(0, fromSource.exitCode(), fromSource::stderr);
-        String dalFromMlir = printGeneric(parse(file + " (mlir-opt output)", fromSource.stdout()), PrintOptions.GENERIC);
-        assertEquals(normalizeNames(dal), normalizeNames(dalFromMlir),
+        String dalFromMlir =
+                printGeneric(parse(file + " (mlir-opt output)", fromSource.stdout()), PrintOptions.GENERIC);
+        assertEquals(
+                normalizeNames(dal),
+                normalizeNames(dalFromMlir),
                 "DAL read mlir-opt's output to different IR than the source");
     }
 
@@ -88,7 +93,8 @@ class MlirInteropTest {
     private static Operation parse(String name, String text) {
         List<Diagnostic> diags = new ArrayList<>();
         try {
-            return IrParser.parse(new SourceFile(name, text), new ParserConfig(true), DiagnosticEngine.collecting(diags))
+            return IrParser.parse(
+                            new SourceFile(name, text), new ParserConfig(true), DiagnosticEngine.collecting(diags))
                     .orElseGet(() -> fail("DAL could not parse " + name + ": " + diags));
         } catch (UnsupportedOperationException e) {
             return fail("IrParser is not implemented yet: " + e.getMessage());

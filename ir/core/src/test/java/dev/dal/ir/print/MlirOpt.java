@@ -36,8 +36,8 @@ final class MlirOpt {
 
     /** Runs {@code mlir-opt --allow-unregistered-dialect --mlir-print-op-generic [extra] -} on {@code input}. */
     static Result generic(String input, String... extra) throws IOException, InterruptedException {
-        List<String> cmd = new ArrayList<>(List.of(require().toString(), "--allow-unregistered-dialect",
-                "--mlir-print-op-generic"));
+        List<String> cmd = new ArrayList<>(
+                List.of(require().toString(), "--allow-unregistered-dialect", "--mlir-print-op-generic"));
         cmd.addAll(List.of(extra));
         cmd.add("-");
         Path in = Files.createTempFile("dal-mlir", ".mlir");
@@ -45,11 +45,14 @@ final class MlirOpt {
         Path err = Files.createTempFile("dal-mlir", ".err");
         try {
             Files.writeString(in, input, StandardCharsets.UTF_8);
-            Process p = new ProcessBuilder(cmd).redirectInput(in.toFile()).redirectOutput(out.toFile())
-                    .redirectError(err.toFile()).start();
+            Process p = new ProcessBuilder(cmd)
+                    .redirectInput(in.toFile())
+                    .redirectOutput(out.toFile())
+                    .redirectError(err.toFile())
+                    .start();
             int code = p.waitFor();
-            return new Result(code, Files.readString(out, StandardCharsets.UTF_8),
-                    Files.readString(err, StandardCharsets.UTF_8));
+            return new Result(
+                    code, Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
         } finally {
             Files.deleteIfExists(in);
             Files.deleteIfExists(out);

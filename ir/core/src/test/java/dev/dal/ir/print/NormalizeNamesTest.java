@@ -9,13 +9,15 @@ import org.junit.jupiter.api.Test;
 class NormalizeNamesTest {
     @Test
     void consistentRenamingCompares() {
-        assertEquals(MlirInteropTest.normalizeNames("%a = \"x\"(%arg0)[^bb1] : (i32) -> i32\n^bb1:"),
+        assertEquals(
+                MlirInteropTest.normalizeNames("%a = \"x\"(%arg0)[^bb1] : (i32) -> i32\n^bb1:"),
                 MlirInteropTest.normalizeNames("%0 = \"x\"(%q)[^exit] : (i32) -> i32\n^exit:"));
     }
 
     @Test
     void differentUseOfValuesDoesNotCompare() {
-        assertNotEquals(MlirInteropTest.normalizeNames("%0 = \"x\"(%1, %1)"),
+        assertNotEquals(
+                MlirInteropTest.normalizeNames("%0 = \"x\"(%1, %1)"),
                 MlirInteropTest.normalizeNames("%0 = \"x\"(%1, %2)"));
     }
 }

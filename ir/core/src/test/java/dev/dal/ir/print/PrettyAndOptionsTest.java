@@ -32,16 +32,20 @@ class PrettyAndOptionsTest {
     private static Optional<OpAssembly> assembly(Operation op) {
         if (op.name().startsWith("dstd.")) return Optional.of(OpAssembly.Standard.INSTANCE);
         if (op.name().startsWith("dcus.")) {
-            return Optional.of(new OpAssembly.Custom((o, p) -> {
-                p.print(" ").printSymbolName(((StringAttr) o.attribute("sym_name").orElseThrow()).value());
-                p.print("(").printOperands(o.operands()).print(")");
-                p.printOptionalAttrDictWithKeyword(o.attributes(), Set.of("sym_name"));
-                if (!o.regions().isEmpty()) {
-                    p.print(" ");
-                    p.printRegion(o.region(0), false, false);
-                }
-                if (o.numOperands() > 0) p.print(" : ").printTypes(o.operandTypes());
-            }, (p, s) -> false));
+            return Optional.of(new OpAssembly.Custom(
+                    (o, p) -> {
+                        p.print(" ")
+                                .printSymbolName(
+                                        ((StringAttr) o.attribute("sym_name").orElseThrow()).value());
+                        p.print("(").printOperands(o.operands()).print(")");
+                        p.printOptionalAttrDictWithKeyword(o.attributes(), Set.of("sym_name"));
+                        if (!o.regions().isEmpty()) {
+                            p.print(" ");
+                            p.printRegion(o.region(0), false, false);
+                        }
+                        if (o.numOperands() > 0) p.print(" : ").printTypes(o.operandTypes());
+                    },
+                    (p, s) -> false));
         }
         return Optional.empty();
     }
@@ -139,8 +143,12 @@ class PrettyAndOptionsTest {
         Block inner = r.addBlock();
         inner.addArgument(IntegerType.I32, Location.name("arg"));
         inner.addArgument(IntegerType.I32, Location.unknown());
-        OperationState t = new OperationState("foo.t", new Location.CallSite(Location.name("a"),
-                Location.fuse(List.of(Location.file("b", 1, 2), new Location.Name("c", Optional.of(Location.name("d")))))));
+        OperationState t = new OperationState(
+                "foo.t",
+                new Location.CallSite(
+                        Location.name("a"),
+                        Location.fuse(List.of(
+                                Location.file("b", 1, 2), new Location.Name("c", Optional.of(Location.name("d")))))));
         inner.append(Operation.create(t));
         assertEquals("""
                 "builtin.module"() ({
@@ -156,10 +164,17 @@ class PrettyAndOptionsTest {
     void largeNonSplatElementsAreElidedAndSplatsKept() {
         Operation m = module();
         TensorType t4 = TensorType.of(FloatType.F32, 4);
-        op(body(m), "foo.c", List.of(), List.of(),
-                "big", Fixtures.floats(t4, 1, 2, 3, 4),
-                "small", Fixtures.floats(TensorType.of(FloatType.F32, 3), 1, 2, 3),
-                "splat", new DenseElementsAttr(t4, Blob.wrap(new byte[4]), true));
+        op(
+                body(m),
+                "foo.c",
+                List.of(),
+                List.of(),
+                "big",
+                Fixtures.floats(t4, 1, 2, 3, 4),
+                "small",
+                Fixtures.floats(TensorType.of(FloatType.F32, 3), 1, 2, 3),
+                "splat",
+                new DenseElementsAttr(t4, Blob.wrap(new byte[4]), true));
         assertEquals("""
                 "builtin.module"() ({
                   "foo.c"() {big = dense_resource<__elided__> : tensor<4xf32>, small = dense<[1.000000e+00, 2.000000e+00, 3.000000e+00]> : tensor<3xf32>, splat = dense<0.000000e+00> : tensor<4xf32>} : () -> ()
@@ -185,8 +200,15 @@ class PrettyAndOptionsTest {
     @Test
     void stringsAreWrittenAsTheirUtf8BytesWithSurrogateEscapedRawBytes() {
         Operation m = module();
-        op(body(m), "foo.s", List.of(), List.of(), "a", StringAttr.of("\u00e9\u20ac\uD83D\uDE00"),
-                "b", StringAttr.of("x\uDCFF\uDC80y"));
+        op(
+                body(m),
+                "foo.s",
+                List.of(),
+                List.of(),
+                "a",
+                StringAttr.of("\u00e9\u20ac\uD83D\uDE00"),
+                "b",
+                StringAttr.of("x\uDCFF\uDC80y"));
         // mlir-opt 16 prints "é€😀" as these escapes; "\FF\80" are raw bytes that are not UTF-8.
         assertEquals("""
                 "builtin.module"() ({

@@ -21,16 +21,24 @@ class RandomFloatsAgreeWithMlirOptTest {
     void randomFloatsPrintAsMlirOptPrintsThem() throws Exception {
         Random rnd = new Random(20261125);
         List<NamedAttribute> attrs = new ArrayList<>();
-        FloatType[] types = {FloatType.F32, FloatType.F64, FloatType.F16, FloatType.BF16,
-                new FloatType(FloatType.Kind.F8E5M2), new FloatType(FloatType.Kind.F8E4M3FN)};
+        FloatType[] types = {
+            FloatType.F32,
+            FloatType.F64,
+            FloatType.F16,
+            FloatType.BF16,
+            new FloatType(FloatType.Kind.F8E5M2),
+            new FloatType(FloatType.Kind.F8E4M3FN)
+        };
         int n = 0;
         for (FloatType t : types) {
             for (int i = 0; i < 250; i++) {
                 long bits = rnd.nextLong();
                 if (t.width() < 64) bits &= (1L << t.width()) - 1;
                 // half of them near 1.0, where real weights live
-                if (i % 2 == 0 && t.kind() == FloatType.Kind.F32) bits = Float.floatToRawIntBits((float) rnd.nextGaussian()) & 0xFFFFFFFFL;
-                if (i % 2 == 0 && t.kind() == FloatType.Kind.F64) bits = Double.doubleToRawLongBits(rnd.nextGaussian() * 100);
+                if (i % 2 == 0 && t.kind() == FloatType.Kind.F32)
+                    bits = Float.floatToRawIntBits((float) rnd.nextGaussian()) & 0xFFFFFFFFL;
+                if (i % 2 == 0 && t.kind() == FloatType.Kind.F64)
+                    bits = Double.doubleToRawLongBits(rnd.nextGaussian() * 100);
                 attrs.add(new NamedAttribute(String.format("a%05d", n++), new FloatAttr(bits, t)));
             }
         }

@@ -30,8 +30,14 @@ import org.junit.jupiter.params.provider.ValueSource;
  * by DAL and re-printed by mlir-opt 16 must come back byte for byte: numbering, block labels, predecessor comments.
  */
 class RandomIrAgreesWithMlirOptTest {
-    private static final Type[] TYPES = {IntegerType.I32, IntegerType.I1, FloatType.F32, IndexType.INSTANCE,
-            TensorType.of(FloatType.F32, 2, 3), TensorType.of(IntegerType.I8, 4)};
+    private static final Type[] TYPES = {
+        IntegerType.I32,
+        IntegerType.I1,
+        FloatType.F32,
+        IndexType.INSTANCE,
+        TensorType.of(FloatType.F32, 2, 3),
+        TensorType.of(IntegerType.I8, 4)
+    };
 
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(longs = {1, 2, 3, 4, 5, 6, 7, 8})
@@ -75,7 +81,8 @@ class RandomIrAgreesWithMlirOptTest {
         for (int i = 0; i < blocks; i++) {
             Block blk = r.addBlock();
             int args = rnd.nextInt(3);
-            for (int k = 0; k < args; k++) blk.addArgument(TYPES[rnd.nextInt(TYPES.length)], dev.dal.ir.Location.unknown());
+            for (int k = 0; k < args; k++)
+                blk.addArgument(TYPES[rnd.nextInt(TYPES.length)], dev.dal.ir.Location.unknown());
             bs.add(blk);
         }
         for (Block blk : bs) {

@@ -54,21 +54,27 @@ class GreedyRewriteDriverTest {
 
     @Test
     void foldsChainThroughToOneConstant() {
-        Value c1 = ConstantOp.create(b, 1).result(0), c2 = ConstantOp.create(b, 2).result(0);
+        Value c1 = ConstantOp.create(b, 1).result(0),
+                c2 = ConstantOp.create(b, 2).result(0);
         Value sum = AddOp.create(b, c1, c2).result(0);
         Value prod = MulOp.create(b, sum, ConstantOp.create(b, 3).result(0)).result(0);
         Value neg = NegOp.create(b, prod).result(0);
         ReturnOp.create(b, AddOp.create(b, neg, x).result(0));
         GreedyRewriteResult r = canonicalize();
         assertTrue(r.converged());
-        assertEquals(expected((eb, ex) -> ReturnOp.create(eb, AddOp.create(eb, ConstantOp.create(eb, -9).result(0), ex)
-                .result(0))), TestPrinter.print(module));
+        assertEquals(
+                expected((eb, ex) -> ReturnOp.create(
+                        eb,
+                        AddOp.create(eb, ConstantOp.create(eb, -9).result(0), ex)
+                                .result(0))),
+                TestPrinter.print(module));
     }
 
     @Test
     void addOfZeroBecomesItsOtherOperand() {
         Value zero = ConstantOp.create(b, 0).result(0);
-        ReturnOp.create(b, AddOp.create(b, AddOp.create(b, x, zero).result(0), zero).result(0));
+        ReturnOp.create(
+                b, AddOp.create(b, AddOp.create(b, x, zero).result(0), zero).result(0));
         canonicalize();
         assertEquals(expected((eb, ex) -> ReturnOp.create(eb, ex)), TestPrinter.print(module));
     }
@@ -86,9 +92,12 @@ class GreedyRewriteDriverTest {
         canonicalize();
         // Only kept constants precede the rest of the entry block.
         List<Operation> ops = f.entry().opList();
-        assertEquals(List.of(true, true, false), ops.subList(0, 3).stream().map(o -> o instanceof ConstantOp).toList(),
+        assertEquals(
+                List.of(true, true, false),
+                ops.subList(0, 3).stream().map(o -> o instanceof ConstantOp).toList(),
                 TestPrinter.print(module));
-        List<ConstantOp> fives = f.collect(ConstantOp.class).stream().filter(c -> c.value() == 5).toList();
+        List<ConstantOp> fives =
+                f.collect(ConstantOp.class).stream().filter(c -> c.value() == 5).toList();
         assertEquals(1, fives.size(), TestPrinter.print(module));
         Operation first = fives.getFirst();
         assertSame(f.entry(), first.parentBlock().orElseThrow());
@@ -113,7 +122,8 @@ class GreedyRewriteDriverTest {
         ReturnOp.create(b);
         GreedyRewriteResult r = canonicalize();
         assertEquals(3, r.erased());
-        assertEquals(List.of("ptest.effect", "ptest.pure_scope", "ptest.return"),
+        assertEquals(
+                List.of("ptest.effect", "ptest.pure_scope", "ptest.return"),
                 f.entry().opList().stream().map(Operation::name).toList());
     }
 
@@ -142,7 +152,8 @@ class GreedyRewriteDriverTest {
         AddOp add = AddOp.create(b, x, x);
         ReturnOp.create(b, add.result(0));
         List<String> calls = new ArrayList<>();
-        run(List.of(new Tag("low", 1, calls), new Tag("high", 5, calls), new Tag("mid", 3, calls)),
+        run(
+                List.of(new Tag("low", 1, calls), new Tag("high", 5, calls), new Tag("mid", 3, calls)),
                 new GreedyRewriteConfig());
         assertEquals(Optional.of(StringAttr.of("high")), add.attribute("tag"));
         assertEquals("high", calls.getFirst());
@@ -197,7 +208,10 @@ class GreedyRewriteDriverTest {
         ModuleOp m2 = ModuleOp.create();
         FuncOp f2 = FuncOp.create(Builder.atEnd(m2.body()), "f", 1);
         Builder b2 = Builder.atEnd(f2.entry());
-        ReturnOp.create(b2, NegOp.create(b2, NegOp.create(b2, f2.entry().argument(0)).result(0)).result(0));
+        ReturnOp.create(
+                b2,
+                NegOp.create(b2, NegOp.create(b2, f2.entry().argument(0)).result(0))
+                        .result(0));
         GreedyRewriteDriver.applyPatternsAndFoldGreedily(m2, List.of(), new GreedyRewriteConfig());
         assertEquals(2, f2.collect(NegOp.class).size());
     }
@@ -210,7 +224,8 @@ class GreedyRewriteDriverTest {
         List<String> lines = new ArrayList<>();
         run(List.of(), new GreedyRewriteConfig().canonicalizationPatterns(true).debugPatterns(true, lines::add));
         assertEquals(1, lines.size(), lines::toString);
-        assertEquals("pattern DoubleNeg did not match 'ptest.neg' op at in.ir:3:7: operand is not produced by ptest.neg",
+        assertEquals(
+                "pattern DoubleNeg did not match 'ptest.neg' op at in.ir:3:7: operand is not produced by ptest.neg",
                 lines.getFirst());
     }
 
@@ -230,8 +245,8 @@ class GreedyRewriteDriverTest {
     @Test
     void iterationBoundStopsANonConvergingRewrite() {
         ReturnOp.create(b, AddOp.create(b, x, x).result(0));
-        GreedyRewriteResult r = run(List.of(new Flip()), new GreedyRewriteConfig().maxIterations(3)
-                .maxNumRewrites(1000));
+        GreedyRewriteResult r = run(
+                List.of(new Flip()), new GreedyRewriteConfig().maxIterations(3).maxNumRewrites(1000));
         assertFalse(r.converged());
         assertEquals(1000, r.rewrites());
         GreedyRewriteResult bounded = run(List.of(new Flip()), new GreedyRewriteConfig().maxNumRewrites(7));
@@ -287,9 +302,17 @@ class GreedyRewriteDriverTest {
     @Test
     void bottomUpOrderReachesTheSameFixedPoint() {
         Value c = ConstantOp.create(b, 4).result(0);
-        ReturnOp.create(b, MulOp.create(b, AddOp.create(b, c, c).result(0), NegOp.create(b, c).result(0)).result(0));
+        ReturnOp.create(
+                b,
+                MulOp.create(
+                                b,
+                                AddOp.create(b, c, c).result(0),
+                                NegOp.create(b, c).result(0))
+                        .result(0));
         run(List.of(), new GreedyRewriteConfig().topDown(false));
-        assertEquals(expected((eb, ex) -> ReturnOp.create(eb, ConstantOp.create(eb, -32).result(0))),
+        assertEquals(
+                expected((eb, ex) ->
+                        ReturnOp.create(eb, ConstantOp.create(eb, -32).result(0))),
                 TestPrinter.print(module));
     }
 
@@ -313,7 +336,9 @@ class GreedyRewriteDriverTest {
     void foldReturningItsOwnResultIsAnInPlaceUpdate() {
         Value c = ConstantOp.create(b, 2).result(0);
         SwapOp swap = b.insert(new SwapOp(new dev.dal.ir.OperationState("other.swap", dev.dal.ir.Location.unknown())
-                .addOperand(c).addOperand(x).addResultType(dev.dal.ir.pass.ptest.PtestOps.I32)));
+                .addOperand(c)
+                .addOperand(x)
+                .addResultType(dev.dal.ir.pass.ptest.PtestOps.I32)));
         ReturnOp.create(b, swap.result(0));
         GreedyRewriteResult r = run(List.of(), new GreedyRewriteConfig());
         assertTrue(r.converged());

@@ -63,7 +63,8 @@ class RewriterTest {
         ReturnOp.create(nb, add.result(0));
         rw.eraseOp(br);
         rw.mergeBlocks(next, f.entry(), List.of(c));
-        assertEquals(List.of("erased ptest.br", "modified ptest.add", "inserted ptest.add", "inserted ptest.return"),
+        assertEquals(
+                List.of("erased ptest.br", "modified ptest.add", "inserted ptest.add", "inserted ptest.return"),
                 events);
         assertEquals(1, f.region(0).blocks().size());
         assertSame(c, add.operand(0));

@@ -41,9 +41,7 @@ class DominatorTreeTest {
         if (removed == 0) return seen;
         ArrayDeque<Integer> work = new ArrayDeque<>(List.of(0));
         seen.add(0);
-        while (!work.isEmpty())
-            for (int s : succ.get(work.pop()))
-                if (s != removed && seen.add(s)) work.push(s);
+        while (!work.isEmpty()) for (int s : succ.get(work.pop())) if (s != removed && seen.add(s)) work.push(s);
         return seen;
     }
 
@@ -57,8 +55,11 @@ class DominatorTreeTest {
         assertTrue(t.dominates(b.get(0), b.get(3)));
         assertFalse(t.dominates(b.get(1), b.get(3)));
         assertFalse(t.dominates(b.get(3), b.get(1)));
-        assertEquals(List.of(b.get(1), b.get(2), b.get(3)), t.children(b.get(0)).stream().sorted(
-                java.util.Comparator.comparingInt(x -> b.indexOf(x))).toList());
+        assertEquals(
+                List.of(b.get(1), b.get(2), b.get(3)),
+                t.children(b.get(0)).stream()
+                        .sorted(java.util.Comparator.comparingInt(x -> b.indexOf(x)))
+                        .toList());
     }
 
     @Test
@@ -85,8 +86,10 @@ class DominatorTreeTest {
     @Test
     void dominanceAgreesWithTheRemovalDefinitionOnRandomGraphs() {
         // a dominates b (both reachable, a != b) iff b is unreachable from the entry once a is removed.
-        qt().withExamples(300).forAll(integers().between(1, 9),
-                lists().of(integers().between(0, 1000)).ofSizeBetween(0, 30))
+        qt().withExamples(300)
+                .forAll(
+                        integers().between(1, 9),
+                        lists().of(integers().between(0, 1000)).ofSizeBetween(0, 30))
                 .checkAssert((n, edgeSeeds) -> {
                     List<List<Integer>> succ = new ArrayList<>();
                     for (int i = 0; i < n; i++) succ.add(new ArrayList<>());
@@ -98,11 +101,16 @@ class DominatorTreeTest {
                     for (int a = 0; a < n; a++)
                         for (int b = 0; b < n; b++) {
                             if (!live.contains(b)) continue;
-                            boolean expected = a == b || (live.contains(a) && !reachable(n, succ, a).contains(b));
-                            assertEquals(expected, t.dominates(r.blocks().get(a), r.blocks().get(b)),
+                            boolean expected = a == b
+                                    || (live.contains(a)
+                                            && !reachable(n, succ, a).contains(b));
+                            assertEquals(
+                                    expected,
+                                    t.dominates(r.blocks().get(a), r.blocks().get(b)),
                                     "a=" + a + " b=" + b + " succ=" + succ);
                         }
-                    for (int b = 0; b < n; b++) assertEquals(live.contains(b), t.isReachable(r.blocks().get(b)));
+                    for (int b = 0; b < n; b++)
+                        assertEquals(live.contains(b), t.isReachable(r.blocks().get(b)));
                 });
     }
 }

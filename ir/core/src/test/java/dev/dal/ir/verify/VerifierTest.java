@@ -120,7 +120,9 @@ class VerifierTest {
         assertEquals("operand #1 does not dominate this use", diags.get(1).message());
         assertEquals(1, d.notes().size());
         assertEquals(Severity.NOTE, d.notes().getFirst().severity());
-        assertEquals("operand defined here (op in the same block)", d.notes().getFirst().message());
+        assertEquals(
+                "operand defined here (op in the same block)",
+                d.notes().getFirst().message());
         assertEquals(Location.name("def"), d.notes().getFirst().location());
     }
 
@@ -136,7 +138,8 @@ class VerifierTest {
         Diagnostic d = diags.getFirst();
         assertEquals("'ptest.add' op using value defined outside the region", d.message());
         assertEquals(add.loc(), d.location());
-        assertEquals("required by region isolation constraints", d.notes().getFirst().message());
+        assertEquals(
+                "required by region isolation constraints", d.notes().getFirst().message());
         assertEquals(f.loc(), d.notes().getFirst().location());
     }
 
@@ -171,7 +174,8 @@ class VerifierTest {
         ReturnOp.create(b);
         assertFalse(verify());
         assertEquals("operand #0 does not dominate this use", diags.getFirst().message());
-        assertEquals("operand defined here (op is neither in a parent nor in a child region)",
+        assertEquals(
+                "operand defined here (op is neither in a parent nor in a child region)",
                 diags.getFirst().notes().getFirst().message());
     }
 
@@ -185,7 +189,9 @@ class VerifierTest {
         YieldOp.create(b1);
         ReturnOp.create(b, inner);
         assertFalse(verify());
-        assertEquals("operand defined here (op in a child region)", only().notes().getFirst().message());
+        assertEquals(
+                "operand defined here (op in a child region)",
+                only().notes().getFirst().message());
     }
 
     @Test
@@ -198,7 +204,9 @@ class VerifierTest {
         ReturnOp.create(b);
         assertFalse(verify());
         assertEquals("operand #0 does not dominate this use", only().message());
-        assertEquals("operand defined here (op in a parent region)", only().notes().getFirst().message());
+        assertEquals(
+                "operand defined here (op in a parent region)",
+                only().notes().getFirst().message());
     }
 
     @Test
@@ -261,8 +269,11 @@ class VerifierTest {
         ReturnOp.create(b);
         ReturnOp.create(b);
         assertFalse(verify());
-        assertEquals(List.of("'ptest.constant' op requires attribute 'value'",
-                "'ptest.return' op must be the last operation in the parent block"), messages());
+        assertEquals(
+                List.of(
+                        "'ptest.constant' op requires attribute 'value'",
+                        "'ptest.return' op must be the last operation in the parent block"),
+                messages());
     }
 
     /** An op whose own check counts its calls and always fails. */
@@ -296,15 +307,17 @@ class VerifierTest {
         mb.insert(new CheckedOp(new OperationState("other.checked", Location.unknown()), false));
         assertFalse(verify());
         assertEquals(1, CheckedOp.calls);
-        assertEquals(List.of("'other.checked' op custom check failed", "'other.checked' op invariants broken"),
-                messages());
+        assertEquals(
+                List.of("'other.checked' op custom check failed", "'other.checked' op invariants broken"), messages());
     }
 
     @Test
     void diamondJoinDoesNotSeeValuesOfOneArm() {
         FuncOp f = FuncOp.create(mb, "f", 1);
         Block entry = f.entry();
-        Block left = f.region(0).addBlock(), right = f.region(0).addBlock(), join = f.region(0).addBlock();
+        Block left = f.region(0).addBlock(),
+                right = f.region(0).addBlock(),
+                join = f.region(0).addBlock();
         Builder eb = Builder.atEnd(entry);
         Value top = ConstantOp.create(eb, 1).result(0);
         CondBrOp.create(eb, entry.argument(0), left, right);
@@ -321,13 +334,17 @@ class VerifierTest {
         Diagnostic d = only();
         assertEquals("operand #1 does not dominate this use", d.message());
         assertEquals(bad.loc(), d.location());
-        assertEquals("operand defined here (op in the same region)", d.notes().getFirst().message());
+        assertEquals(
+                "operand defined here (op in the same region)",
+                d.notes().getFirst().message());
     }
 
     @Test
     void loopHeaderDoesNotSeeTheBodyButBodyAndExitSeeTheHeader() {
         FuncOp f = FuncOp.create(mb, "f", 1);
-        Block header = f.region(0).addBlock(), body = f.region(0).addBlock(), exit = f.region(0).addBlock();
+        Block header = f.region(0).addBlock(),
+                body = f.region(0).addBlock(),
+                exit = f.region(0).addBlock();
         BrOp.create(Builder.atEnd(f.entry()), header);
         Builder hb = Builder.atEnd(header);
         Value h = ConstantOp.create(hb, 1).result(0);
@@ -358,7 +375,8 @@ class VerifierTest {
         AddOp.create(bb, arg, arg);
         ReturnOp.create(bb);
         assertFalse(verify());
-        assertEquals("operand defined as a block argument (block #1 in the same region)",
+        assertEquals(
+                "operand defined as a block argument (block #1 in the same region)",
                 diags.getFirst().notes().getFirst().message());
     }
 
@@ -394,7 +412,9 @@ class VerifierTest {
             }
         });
         assertFalse(verify());
-        assertEquals(List.of("'other.crash' op internal error in verifier: java.lang.IllegalStateException: "
-                + "bad generated code"), messages());
+        assertEquals(
+                List.of("'other.crash' op internal error in verifier: java.lang.IllegalStateException: "
+                        + "bad generated code"),
+                messages());
     }
 }

@@ -47,15 +47,22 @@ final class DeclarationReader {
     static final ClassName TRAITS = ClassName.get(IR + ".trait", "Traits");
 
     private static final Map<String, String> ATTRIBUTE_KINDS = Map.ofEntries(
-            Map.entry("IntegerAttr", "integer attribute"), Map.entry("FloatAttr", "float attribute"),
-            Map.entry("StringAttr", "string attribute"), Map.entry("BoolAttr", "bool attribute"),
-            Map.entry("UnitAttr", "unit attribute"), Map.entry("ArrayAttr", "array attribute"),
-            Map.entry("DenseArrayAttr", "dense array attribute"), Map.entry("DictionaryAttr", "dictionary attribute"),
-            Map.entry("TypeAttr", "type attribute"), Map.entry("SymbolRefAttr", "symbol reference attribute"),
+            Map.entry("IntegerAttr", "integer attribute"),
+            Map.entry("FloatAttr", "float attribute"),
+            Map.entry("StringAttr", "string attribute"),
+            Map.entry("BoolAttr", "bool attribute"),
+            Map.entry("UnitAttr", "unit attribute"),
+            Map.entry("ArrayAttr", "array attribute"),
+            Map.entry("DenseArrayAttr", "dense array attribute"),
+            Map.entry("DictionaryAttr", "dictionary attribute"),
+            Map.entry("TypeAttr", "type attribute"),
+            Map.entry("SymbolRefAttr", "symbol reference attribute"),
             Map.entry("DenseElementsAttr", "dense elements attribute"),
             Map.entry("DenseStringElementsAttr", "dense string elements attribute"),
-            Map.entry("DenseResourceAttr", "dense resource attribute"), Map.entry("LocationAttr", "location attribute"),
-            Map.entry("OpaqueAttr", "opaque attribute"), Map.entry("Attribute", "attribute"));
+            Map.entry("DenseResourceAttr", "dense resource attribute"),
+            Map.entry("LocationAttr", "location attribute"),
+            Map.entry("OpaqueAttr", "opaque attribute"),
+            Map.entry("Attribute", "attribute"));
 
     /** Builder parameter names that accessors may not take. */
     private static final Set<String> RESERVED = Set.of("b", "state", "diag", "rw");
@@ -111,10 +118,10 @@ final class DeclarationReader {
         failed = false;
         DialectDef dd = defs.getAnnotation(DialectDef.class);
         String name = dd.name();
-        if (!name.matches("[a-z_][a-z0-9_]*")) error(defs, "dialect name '" + name + "' must be a lowercase identifier");
+        if (!name.matches("[a-z_][a-z0-9_]*"))
+            error(defs, "dialect name '" + name + "' must be a lowercase identifier");
         ClassName defsClass = ClassName.get(defs);
-        String dialectSimple = dd.className().isEmpty()
-                ? capitalize(camel(name)) + "Dialect" : dd.className();
+        String dialectSimple = dd.className().isEmpty() ? capitalize(camel(name)) + "Dialect" : dd.className();
         ClassName dialectClass = ClassName.get(defsClass.packageName(), dialectSimple);
         List<OpModel> ops = new ArrayList<>();
         Set<String> opNames = new HashSet<>();
@@ -122,8 +129,10 @@ final class DeclarationReader {
         for (TypeElement fam : families) {
             String pkg = elements.getPackageOf(fam).getQualifiedName().toString();
             if (!pkg.equals(defsClass.packageName())) {
-                error(fam, "@OpFamily class must be in package " + defsClass.packageName() + ", the package of "
-                        + defsClass.simpleName() + ", which declares dialect '" + name + "'");
+                error(
+                        fam,
+                        "@OpFamily class must be in package " + defsClass.packageName() + ", the package of "
+                                + defsClass.simpleName() + ", which declares dialect '" + name + "'");
                 continue;
             }
             decls.addAll(fam.getEnclosedElements());
@@ -131,7 +140,10 @@ final class DeclarationReader {
         for (Element e : decls) {
             if (e.getAnnotation(Op.class) == null) continue;
             if (e.getKind() != ElementKind.INTERFACE) {
-                error(e, "@Op goes on an interface (the op declaration), not on a " + e.getKind().toString().toLowerCase(Locale.ROOT));
+                error(
+                        e,
+                        "@Op goes on an interface (the op declaration), not on a "
+                                + e.getKind().toString().toLowerCase(Locale.ROOT));
                 continue;
             }
             readOp(name, defsClass, (TypeElement) e).ifPresent(op -> {
@@ -141,20 +153,27 @@ final class DeclarationReader {
         }
         boolean materializer = hasMaterializer(defs);
         String doc = Optional.ofNullable(elements.getDocComment(defs)).orElse("");
-        return failed ? Optional.empty()
+        return failed
+                ? Optional.empty()
                 : Optional.of(new DialectModel(name, dd.summary(), doc, defsClass, dialectClass, materializer, ops));
     }
 
     private boolean hasMaterializer(TypeElement defs) {
         for (ExecutableElement m : ElementFilter.methodsIn(defs.getEnclosedElements())) {
             if (!m.getSimpleName().contentEquals("materializeConstant")) continue;
-            String sig = m.getParameters().stream().map(p -> types.erasure(p.asType()).toString()).toList().toString();
-            boolean ok = m.getModifiers().contains(Modifier.STATIC) && !m.getModifiers().contains(Modifier.PRIVATE)
+            String sig = m.getParameters().stream()
+                    .map(p -> types.erasure(p.asType()).toString())
+                    .toList()
+                    .toString();
+            boolean ok = m.getModifiers().contains(Modifier.STATIC)
+                    && !m.getModifiers().contains(Modifier.PRIVATE)
                     && sig.equals("[dev.dal.ir.Builder, dev.dal.ir.Attribute, dev.dal.ir.Type, dev.dal.ir.Location]")
                     && types.isSameType(types.erasure(m.getReturnType()), optional);
             if (!ok)
-                error(m, "materializeConstant must be 'static Optional<Operation> materializeConstant(Builder b,"
-                        + " Attribute value, Type type, Location loc)'");
+                error(
+                        m,
+                        "materializeConstant must be 'static Optional<Operation> materializeConstant(Builder b,"
+                                + " Attribute value, Type type, Location loc)'");
             return ok;
         }
         return false;
@@ -163,7 +182,8 @@ final class DeclarationReader {
     private Optional<OpModel> readOp(String dialect, ClassName defsClass, TypeElement decl) {
         Op op = decl.getAnnotation(Op.class);
         String fullName = dialect + "." + op.name();
-        if (!op.name().matches("[A-Za-z_][A-Za-z0-9_$.]*")) error(decl, "op name '" + op.name() + "' is not a valid identifier");
+        if (!op.name().matches("[A-Za-z_][A-Za-z0-9_$.]*"))
+            error(decl, "op name '" + op.name() + "' is not a valid identifier");
         ClassName declaration = ClassName.get(decl);
         String simple = op.className().isEmpty() ? decl.getSimpleName() + "Op" : op.className();
         ClassName opClass = ClassName.get(defsClass.packageName(), simple);
@@ -171,7 +191,8 @@ final class DeclarationReader {
         List<TypeElement> traitElements = classValues(decl, "traits");
         List<ClassName> traits = new ArrayList<>();
         for (TypeElement t : traitElements) {
-            if (t.getKind() != ElementKind.INTERFACE) error(decl, "trait " + t.getSimpleName() + " is not an interface");
+            if (t.getKind() != ElementKind.INTERFACE)
+                error(decl, "trait " + t.getSimpleName() + " is not an interface");
             else traits.add(ClassName.get(t));
         }
         List<ClassName> interfaces = new ArrayList<>();
@@ -181,7 +202,8 @@ final class DeclarationReader {
         Optional<ClassName> assembly = Optional.empty();
         List<TypeElement> asm = classValues(decl, "assembly");
         if (op.format() == Op.Format.CUSTOM) {
-            if (asm.isEmpty()) error(decl, "format CUSTOM needs assembly = <class implementing CustomPrinter and CustomParser>");
+            if (asm.isEmpty())
+                error(decl, "format CUSTOM needs assembly = <class implementing CustomPrinter and CustomParser>");
             else assembly = Optional.of(ClassName.get(asm.getFirst()));
         } else if (!asm.isEmpty()) {
             error(decl, "assembly is only used with format = CUSTOM");
@@ -192,11 +214,17 @@ final class DeclarationReader {
         List<OpModel.Group> regions = new ArrayList<>(), successors = new ArrayList<>();
         Set<String> attrNames = new HashSet<>();
         for (ExecutableElement m : ElementFilter.methodsIn(decl.getEnclosedElements())) {
-            int parts = count(m.getAnnotation(Operand.class), m.getAnnotation(Result.class), m.getAnnotation(Attr.class),
-                    m.getAnnotation(RegionDef.class), m.getAnnotation(Successor.class));
+            int parts = count(
+                    m.getAnnotation(Operand.class),
+                    m.getAnnotation(Result.class),
+                    m.getAnnotation(Attr.class),
+                    m.getAnnotation(RegionDef.class),
+                    m.getAnnotation(Successor.class));
             if (parts == 0) continue;
             if (parts > 1) {
-                error(m, "a method describes one part: use only one of @Operand, @Result, @Attr, @RegionDef, @Successor");
+                error(
+                        m,
+                        "a method describes one part: use only one of @Operand, @Result, @Attr, @RegionDef, @Successor");
                 continue;
             }
             if (!checkAccessor(m)) continue;
@@ -213,15 +241,28 @@ final class DeclarationReader {
                     attrs.add(a);
                 });
             } else if (m.getAnnotation(RegionDef.class) != null) {
-                group(m, accessor, region, "Region", m.getAnnotation(RegionDef.class).doc()).ifPresent(regions::add);
+                group(
+                                m,
+                                accessor,
+                                region,
+                                "Region",
+                                m.getAnnotation(RegionDef.class).doc())
+                        .ifPresent(regions::add);
             } else {
-                group(m, accessor, block, "Block", m.getAnnotation(Successor.class).doc()).ifPresent(successors::add);
+                group(
+                                m,
+                                accessor,
+                                block,
+                                "Block",
+                                m.getAnnotation(Successor.class).doc())
+                        .ifPresent(successors::add);
             }
         }
         checkVariadicRegions(decl, regions, "regions");
         checkVariadicRegions(decl, successors, "successors");
         for (String reserved : List.of("operandSegmentSizes", "resultSegmentSizes"))
-            if (attrNames.contains(reserved)) error(decl, "attribute name '" + reserved + "' is reserved for the generated segment sizes");
+            if (attrNames.contains(reserved))
+                error(decl, "attribute name '" + reserved + "' is reserved for the generated segment sizes");
         List<MethodSpec> bridges = checkUnimplemented(decl, traitElements);
 
         Set<TypeElement> all = new LinkedHashSet<>();
@@ -232,10 +273,27 @@ final class DeclarationReader {
 
         String doc = Optional.ofNullable(elements.getDocComment(decl)).orElse("");
         if (doc.isBlank())
-            messager.printMessage(Diagnostic.Kind.WARNING, "op '" + fullName + "' has no doc comment for its reference page", decl);
-        return Optional.of(new OpModel(op.name(), fullName, declaration, opClass, traits, interfaces, checks,
-                isVerifiable, format, assembly, DocComments.summary(doc), doc, operands, results, attrs, regions,
-                successors, bridges));
+            messager.printMessage(
+                    Diagnostic.Kind.WARNING, "op '" + fullName + "' has no doc comment for its reference page", decl);
+        return Optional.of(new OpModel(
+                op.name(),
+                fullName,
+                declaration,
+                opClass,
+                traits,
+                interfaces,
+                checks,
+                isVerifiable,
+                format,
+                assembly,
+                DocComments.summary(doc),
+                doc,
+                operands,
+                results,
+                attrs,
+                regions,
+                successors,
+                bridges));
     }
 
     private static int count(Object... annotations) {
@@ -268,22 +326,29 @@ final class DeclarationReader {
         return true;
     }
 
-    private Optional<OpModel.ValueGroup> valueGroup(ExecutableElement m, String accessor, TypeMirror element,
-            String elementName, String constraint, String doc) {
+    private Optional<OpModel.ValueGroup> valueGroup(
+            ExecutableElement m,
+            String accessor,
+            TypeMirror element,
+            String elementName,
+            String constraint,
+            String doc) {
         Optional<Arity> arity = arity(m.getReturnType(), element, true);
         if (arity.isEmpty()) {
-            error(m, "'" + accessor + "' must return " + elementName + ", Optional<" + elementName + "> or List<"
-                    + elementName + ">");
+            error(
+                    m,
+                    "'" + accessor + "' must return " + elementName + ", Optional<" + elementName + "> or List<"
+                            + elementName + ">");
             return Optional.empty();
         }
         Optional<CodeBlock> ref = constraint(m, constraint);
         if (ref.isEmpty()) return Optional.empty();
-        return Optional.of(new OpModel.ValueGroup(accessor, arity.get(), ref.get(), constraint,
-                constraint.equals("ANY"), doc));
+        return Optional.of(
+                new OpModel.ValueGroup(accessor, arity.get(), ref.get(), constraint, constraint.equals("ANY"), doc));
     }
 
-    private Optional<OpModel.Group> group(ExecutableElement m, String accessor, TypeMirror element, String elementName,
-            String doc) {
+    private Optional<OpModel.Group> group(
+            ExecutableElement m, String accessor, TypeMirror element, String elementName, String doc) {
         Optional<Arity> arity = arity(m.getReturnType(), element, false);
         if (arity.isEmpty()) {
             error(m, "'" + accessor + "' must return " + elementName + " or List<" + elementName + ">");
@@ -328,12 +393,15 @@ final class DeclarationReader {
             }
         }
         for (VariableElement f : ElementFilter.fieldsIn(owner.getEnclosedElements())) {
-            if (f.getSimpleName().contentEquals(field) && f.getModifiers().contains(Modifier.STATIC)
+            if (f.getSimpleName().contentEquals(field)
+                    && f.getModifiers().contains(Modifier.STATIC)
                     && types.isSameType(f.asType(), typeConstraint.asType()))
                 return Optional.of(CodeBlock.of("$T.$L", ClassName.get(owner), field));
         }
-        error(m, "unknown type constraint '" + text + "': expected a static TypeConstraint field"
-                + (dot < 0 ? " of TypeConstraint (ANY, TENSOR, FLOAT_TENSOR, ...)" : ""));
+        error(
+                m,
+                "unknown type constraint '" + text + "': expected a static TypeConstraint field"
+                        + (dot < 0 ? " of TypeConstraint (ANY, TENSOR, FLOAT_TENSOR, ...)" : ""));
         return Optional.empty();
     }
 
@@ -347,23 +415,30 @@ final class DeclarationReader {
             t = args.size() == 1 ? args.getFirst() : t;
         }
         if (t.getKind() != TypeKind.DECLARED || !types.isAssignable(t, attribute)) {
-            error(m, "attribute '" + attrName + "' must be declared as an attribute type (IntegerAttr, StringAttr, ...)"
-                    + " or Optional of one");
+            error(
+                    m,
+                    "attribute '" + attrName + "' must be declared as an attribute type (IntegerAttr, StringAttr, ...)"
+                            + " or Optional of one");
             return Optional.empty();
         }
         ClassName type = ClassName.get((TypeElement) types.asElement(t));
         Optional<CodeBlock> def = Optional.empty();
         if (!a.defaultValue().isEmpty()) {
             if (isOptional) {
-                error(m, "attribute '" + attrName + "' has a default, so it is never absent: declare it as "
-                        + type.simpleName() + ", not Optional<" + type.simpleName() + ">");
+                error(
+                        m,
+                        "attribute '" + attrName + "' has a default, so it is never absent: declare it as "
+                                + type.simpleName() + ", not Optional<" + type.simpleName() + ">");
                 return Optional.empty();
             }
             try {
                 DefaultLiterals.Translation tr = DefaultLiterals.translate(a.defaultValue());
                 if (!type.simpleName().equals("Attribute") && !tr.attrClass().equals(type)) {
-                    error(m, "default value '" + a.defaultValue() + "' of attribute '" + attrName + "' is a "
-                            + tr.attrClass().simpleName() + ", but the attribute is declared as " + type.simpleName());
+                    error(
+                            m,
+                            "default value '" + a.defaultValue() + "' of attribute '" + attrName + "' is a "
+                                    + tr.attrClass().simpleName() + ", but the attribute is declared as "
+                                    + type.simpleName());
                     return Optional.empty();
                 }
                 def = Optional.of(tr.expression());
@@ -373,7 +448,8 @@ final class DeclarationReader {
             }
         }
         String kind = ATTRIBUTE_KINDS.getOrDefault(type.simpleName(), type.simpleName());
-        return Optional.of(new OpModel.AttrPart(accessor, attrName, type, kind, isOptional, def, a.defaultValue(), a.doc()));
+        return Optional.of(
+                new OpModel.AttrPart(accessor, attrName, type, kind, isOptional, def, a.defaultValue(), a.doc()));
     }
 
     /**
@@ -394,7 +470,8 @@ final class DeclarationReader {
             for (ExecutableElement m : ElementFilter.methodsIn(elements.getAllMembers(src))) {
                 if (!m.getModifiers().contains(Modifier.ABSTRACT) || isPart(m)) continue;
                 if (inherited.stream().anyMatch(i -> sameSignature(i, m))) continue;
-                Optional<ExecutableElement> impl = defaults.stream().filter(i -> sameSignature(i, m)).findFirst();
+                Optional<ExecutableElement> impl =
+                        defaults.stream().filter(i -> sameSignature(i, m)).findFirst();
                 if (impl.isPresent()) {
                     // A trait method implemented by a default method of a declaration that does not extend the
                     // trait: Java sees two unrelated methods, so the op class must pick the declaration's.
@@ -403,19 +480,25 @@ final class DeclarationReader {
                 }
                 TypeElement owner = (TypeElement) m.getEnclosingElement();
                 if (owner.equals(decl))
-                    error(m, "method '" + m.getSimpleName() + "' has no @Operand, @Result, @Attr, @RegionDef or"
-                            + " @Successor annotation and is not a method of Operation");
+                    error(
+                            m,
+                            "method '" + m.getSimpleName() + "' has no @Operand, @Result, @Attr, @RegionDef or"
+                                    + " @Successor annotation and is not a method of Operation");
                 else
-                    error(decl, "'" + decl.getSimpleName() + "' must implement " + owner.getSimpleName() + "."
-                            + m.getSimpleName() + "(...) as a default method");
+                    error(
+                            decl,
+                            "'" + decl.getSimpleName() + "' must implement " + owner.getSimpleName() + "."
+                                    + m.getSimpleName() + "(...) as a default method");
             }
         }
         return bridges;
     }
 
     private MethodSpec bridge(TypeElement decl, ExecutableElement impl) {
-        MethodSpec.Builder m = MethodSpec.methodBuilder(impl.getSimpleName().toString()).addModifiers(Modifier.PUBLIC)
-                .addAnnotation(Override.class).returns(TypeName.get(impl.getReturnType()))
+        MethodSpec.Builder m = MethodSpec.methodBuilder(impl.getSimpleName().toString())
+                .addModifiers(Modifier.PUBLIC)
+                .addAnnotation(Override.class)
+                .returns(TypeName.get(impl.getReturnType()))
                 .addJavadoc("Inherited from {@link $T}.\n", ClassName.get(decl));
         List<String> args = new ArrayList<>();
         for (VariableElement p : impl.getParameters()) {
@@ -423,23 +506,29 @@ final class DeclarationReader {
             args.add(p.getSimpleName().toString());
         }
         String call = "$T.super.$L(" + String.join(", ", args) + ")";
-        if (impl.getReturnType().getKind() == TypeKind.VOID) m.addStatement(call, ClassName.get(decl), impl.getSimpleName());
+        if (impl.getReturnType().getKind() == TypeKind.VOID)
+            m.addStatement(call, ClassName.get(decl), impl.getSimpleName());
         else m.addStatement("return " + call, ClassName.get(decl), impl.getSimpleName());
         return m.build();
     }
 
     private boolean isPart(ExecutableElement m) {
-        return count(m.getAnnotation(Operand.class), m.getAnnotation(Result.class), m.getAnnotation(Attr.class),
-                m.getAnnotation(RegionDef.class), m.getAnnotation(Successor.class)) > 0;
+        return count(
+                        m.getAnnotation(Operand.class),
+                        m.getAnnotation(Result.class),
+                        m.getAnnotation(Attr.class),
+                        m.getAnnotation(RegionDef.class),
+                        m.getAnnotation(Successor.class))
+                > 0;
     }
 
     private boolean sameSignature(ExecutableElement a, ExecutableElement b) {
-        if (!a.getSimpleName().equals(b.getSimpleName()) || a.getParameters().size() != b.getParameters().size())
-            return false;
+        if (!a.getSimpleName().equals(b.getSimpleName())
+                || a.getParameters().size() != b.getParameters().size()) return false;
         for (int i = 0; i < a.getParameters().size(); i++)
-            if (!types.isSameType(types.erasure(a.getParameters().get(i).asType()),
-                    types.erasure(b.getParameters().get(i).asType())))
-                return false;
+            if (!types.isSameType(
+                    types.erasure(a.getParameters().get(i).asType()),
+                    types.erasure(b.getParameters().get(i).asType()))) return false;
         return true;
     }
 
@@ -458,7 +547,8 @@ final class DeclarationReader {
         List<CodeBlock> out = new ArrayList<>();
         for (TypeElement t : all) {
             String name = "verify" + t.getSimpleName();
-            if (traitsClass != null && hasCheck(traitsClass, name)) out.add(CodeBlock.of("$T.$L(this, diag)", TRAITS, name));
+            if (traitsClass != null && hasCheck(traitsClass, name))
+                out.add(CodeBlock.of("$T.$L(this, diag)", TRAITS, name));
             if (hasCheck(t, "verifyTrait")) out.add(CodeBlock.of("$T.verifyTrait(this, diag)", ClassName.get(t)));
         }
         return out;
@@ -466,9 +556,9 @@ final class DeclarationReader {
 
     private boolean hasCheck(TypeElement owner, String name) {
         for (ExecutableElement m : ElementFilter.methodsIn(owner.getEnclosedElements()))
-            if (m.getSimpleName().contentEquals(name) && m.getModifiers().contains(Modifier.STATIC)
-                    && m.getParameters().size() == 2)
-                return true;
+            if (m.getSimpleName().contentEquals(name)
+                    && m.getModifiers().contains(Modifier.STATIC)
+                    && m.getParameters().size() == 2) return true;
         return false;
     }
 
@@ -476,8 +566,9 @@ final class DeclarationReader {
     private List<TypeElement> classValues(TypeElement decl, String key) {
         List<TypeElement> out = new ArrayList<>();
         for (AnnotationMirror am : decl.getAnnotationMirrors()) {
-            if (!((TypeElement) am.getAnnotationType().asElement()).getQualifiedName().contentEquals(Op.class.getName()))
-                continue;
+            if (!((TypeElement) am.getAnnotationType().asElement())
+                    .getQualifiedName()
+                    .contentEquals(Op.class.getName())) continue;
             for (var e : am.getElementValues().entrySet()) {
                 if (!e.getKey().getSimpleName().contentEquals(key)) continue;
                 Object v = e.getValue().getValue();
@@ -492,7 +583,8 @@ final class DeclarationReader {
     }
 
     private void addClass(Object v, List<TypeElement> out) {
-        if (v instanceof DeclaredType dt && !((TypeElement) dt.asElement()).getQualifiedName().contentEquals("java.lang.Void"))
+        if (v instanceof DeclaredType dt
+                && !((TypeElement) dt.asElement()).getQualifiedName().contentEquals("java.lang.Void"))
             out.add((TypeElement) dt.asElement());
     }
 

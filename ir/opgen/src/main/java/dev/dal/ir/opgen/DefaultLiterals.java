@@ -38,9 +38,11 @@ final class DefaultLiterals {
     }
 
     private static final Pattern INT = Pattern.compile("[-+]?(0x[0-9a-fA-F]+|[0-9]+)");
-    private static final Pattern FLOAT = Pattern.compile("[-+]?([0-9]+\\.[0-9]*([eE][-+]?[0-9]+)?|[0-9]+[eE][-+]?[0-9]+|inf|nan)");
+    private static final Pattern FLOAT =
+            Pattern.compile("[-+]?([0-9]+\\.[0-9]*([eE][-+]?[0-9]+)?|[0-9]+[eE][-+]?[0-9]+|inf|nan)");
     private static final Pattern INT_TYPE = Pattern.compile("(i|si|ui)([0-9]+)");
-    private static final Map<String, String> FLOAT_KINDS = Map.of("f16", "F16", "bf16", "BF16", "f32", "F32", "f64", "F64");
+    private static final Map<String, String> FLOAT_KINDS =
+            Map.of("f16", "F16", "bf16", "BF16", "f32", "F32", "f64", "F64");
 
     private DefaultLiterals() {}
 
@@ -58,7 +60,8 @@ final class DefaultLiterals {
             value = s.substring(0, colon).strip();
             type = s.substring(colon + 1).strip();
         }
-        if (INT.matcher(value).matches() && !FLOAT_KINDS.containsKey(type)) return integer(value, type.isEmpty() ? "i64" : type);
+        if (INT.matcher(value).matches() && !FLOAT_KINDS.containsKey(type))
+            return integer(value, type.isEmpty() ? "i64" : type);
         if (FLOAT.matcher(value).matches() || INT.matcher(value).matches())
             return floating(value, type.isEmpty() ? "f64" : type);
         throw new BadLiteral("cannot translate default value '" + text + "'; understood forms are integers ('1 : i64'),"
@@ -85,8 +88,9 @@ final class DefaultLiterals {
             throw new BadLiteral("default value " + v + " does not fit in " + type);
         if (v.bitLength() < 64)
             return new Translation(INTEGER_ATTR, CodeBlock.of("$T.of($LL, $L)", INTEGER_ATTR, v, typeExpr));
-        return new Translation(INTEGER_ATTR, CodeBlock.of("new $T(new $T($S), $L)", INTEGER_ATTR,
-                BigInteger.class, v.toString(), typeExpr));
+        return new Translation(
+                INTEGER_ATTR,
+                CodeBlock.of("new $T(new $T($S), $L)", INTEGER_ATTR, BigInteger.class, v.toString(), typeExpr));
     }
 
     /** {@return 2^(width-1)} */
@@ -107,19 +111,22 @@ final class DefaultLiterals {
 
     private static Translation floating(String value, String type) throws BadLiteral {
         String kind = FLOAT_KINDS.get(type);
-        if (kind == null) throw new BadLiteral("unknown float type '" + type + "' in default value (f16, bf16, f32, f64)");
+        if (kind == null)
+            throw new BadLiteral("unknown float type '" + type + "' in default value (f16, bf16, f32, f64)");
         CodeBlock typeExpr = CodeBlock.of("$T.$L", FLOAT_TYPE, kind);
         if (value.matches("[-+]?0x[0-9a-fA-F]+")) // MLIR writes exact float bit patterns in hex
-            return new Translation(FLOAT_ATTR, CodeBlock.of("new $T($LL, $L)", FLOAT_ATTR, parseInt(value), typeExpr));
+        return new Translation(FLOAT_ATTR, CodeBlock.of("new $T($LL, $L)", FLOAT_ATTR, parseInt(value), typeExpr));
         double d = switch (value.replace("+", "")) {
             case "inf" -> Double.POSITIVE_INFINITY;
             case "-inf" -> Double.NEGATIVE_INFINITY;
             case "nan", "-nan" -> Double.NaN;
             default -> Double.parseDouble(value);
         };
-        String literal = Double.isNaN(d) ? "Double.NaN"
-                : Double.isInfinite(d) ? (d > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY")
-                : Double.toString(d);
+        String literal = Double.isNaN(d)
+                ? "Double.NaN"
+                : Double.isInfinite(d)
+                        ? (d > 0 ? "Double.POSITIVE_INFINITY" : "Double.NEGATIVE_INFINITY")
+                        : Double.toString(d);
         return new Translation(FLOAT_ATTR, CodeBlock.of("$T.of($L, $L)", FLOAT_ATTR, literal, typeExpr));
     }
 
@@ -129,8 +136,7 @@ final class DefaultLiterals {
         int colon = body.indexOf(':');
         String type = (colon < 0 ? body : body.substring(0, colon)).strip();
         List<String> elems = new ArrayList<>();
-        if (colon >= 0)
-            for (String e : body.substring(colon + 1).split(",")) if (!e.isBlank()) elems.add(e.strip());
+        if (colon >= 0) for (String e : body.substring(colon + 1).split(",")) if (!e.isBlank()) elems.add(e.strip());
         CodeBlock.Builder values = CodeBlock.builder();
         CodeBlock typeExpr;
         if (FLOAT_KINDS.containsKey(type)) {
@@ -142,7 +148,8 @@ final class DefaultLiterals {
         } else {
             Matcher m = INT_TYPE.matcher(type);
             if (!m.matches() || !m.group(1).equals("i"))
-                throw new BadLiteral("dense array default needs a signless integer or float element type, got '" + type + "'");
+                throw new BadLiteral(
+                        "dense array default needs a signless integer or float element type, got '" + type + "'");
             int width = Integer.parseInt(m.group(2));
             typeExpr = integerType("i", width);
             for (int i = 0; i < elems.size(); i++) {
@@ -155,7 +162,8 @@ final class DefaultLiterals {
                 values.add(i == 0 ? "" : ", ").add("$LL", v);
             }
         }
-        return new Translation(DENSE_ARRAY_ATTR,
+        return new Translation(
+                DENSE_ARRAY_ATTR,
                 CodeBlock.of("new $T($L, new long[] {$L})", DENSE_ARRAY_ATTR, typeExpr, values.build()));
     }
 

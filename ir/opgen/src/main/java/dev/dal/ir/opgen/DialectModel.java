@@ -14,5 +14,11 @@ import java.util.List;
  * @param hasMaterializer whether the defs class has a static {@code materializeConstant} hook
  * @param ops             the ops, in declaration order
  */
-record DialectModel(String name, String summary, String doc, ClassName defsClass, ClassName dialectClass,
-        boolean hasMaterializer, List<OpModel> ops) {}
+record DialectModel(
+        String name,
+        String summary,
+        String doc,
+        ClassName defsClass,
+        ClassName dialectClass,
+        boolean hasMaterializer,
+        List<OpModel> ops) {}

@@ -59,7 +59,10 @@ final class DocComments {
             }
             out.append(s.charAt(i++));
         }
-        return out.toString().replaceAll("[ \t]+\n", "\n").replaceAll("\n{3,}", "\n\n").strip();
+        return out.toString()
+                .replaceAll("[ \t]+\n", "\n")
+                .replaceAll("\n{3,}", "\n\n")
+                .strip();
     }
 
     private static String stripBlockTags(String doc) {
@@ -70,7 +73,8 @@ final class DocComments {
             if (t.startsWith("@")) inTag = true;
             else if (t.isEmpty()) inTag = false;
             // javadoc keeps the space after each line's asterisk; drop it so Markdown lines start flush
-            if (!inTag) out.append(line.startsWith(" ") ? line.substring(1) : line).append('\n');
+            if (!inTag)
+                out.append(line.startsWith(" ") ? line.substring(1) : line).append('\n');
         }
         return out.toString();
     }
@@ -102,6 +106,8 @@ final class DocComments {
             if (k > 0) out.append('\n');
             out.append(lines[k].length() >= common ? lines[k].substring(common) : lines[k].strip());
         }
-        return out.toString().strip().isEmpty() ? "" : out.toString().stripTrailing().replaceFirst("^\n+", "");
+        return out.toString().strip().isEmpty()
+                ? ""
+                : out.toString().stripTrailing().replaceFirst("^\n+", "");
     }
 }

@@ -56,7 +56,8 @@ public final class OpDefProcessor extends AbstractProcessor {
     public boolean process(Set<? extends TypeElement> annotations, RoundEnvironment round) {
         for (Element e : round.getElementsAnnotatedWith(Op.class)) {
             Element outer = e.getEnclosingElement();
-            if (outer == null || (outer.getAnnotation(DialectDef.class) == null && outer.getAnnotation(OpFamily.class) == null))
+            if (outer == null
+                    || (outer.getAnnotation(DialectDef.class) == null && outer.getAnnotation(OpFamily.class) == null))
                 error(e, "@Op declarations are nested interfaces of a @DialectDef or @OpFamily class");
         }
         Map<String, List<TypeElement>> families = new HashMap<>();
@@ -65,10 +66,13 @@ public final class OpDefProcessor extends AbstractProcessor {
                 error(e, "@OpFamily goes on a top-level class");
                 continue;
             }
-            families.computeIfAbsent(fam.getAnnotation(OpFamily.class).dialect(), k -> new ArrayList<>()).add(fam);
+            families.computeIfAbsent(fam.getAnnotation(OpFamily.class).dialect(), k -> new ArrayList<>())
+                    .add(fam);
         }
         // Deterministic op order across compilations: the dialect class's ops first, then families by class name.
-        families.values().forEach(l -> l.sort(Comparator.comparing(t -> t.getQualifiedName().toString())));
+        families.values()
+                .forEach(l ->
+                        l.sort(Comparator.comparing(t -> t.getQualifiedName().toString())));
         Set<String> claimed = new TreeSet<>();
         if (!round.getElementsAnnotatedWith(DialectDef.class).isEmpty()) {
             DeclarationReader reader = new DeclarationReader(processingEnv);
@@ -87,8 +91,10 @@ public final class OpDefProcessor extends AbstractProcessor {
         for (Map.Entry<String, List<TypeElement>> f : families.entrySet())
             if (!claimed.contains(f.getKey()))
                 for (TypeElement fam : f.getValue())
-                    error(fam, "no @DialectDef class for dialect '" + f.getKey() + "' in this compilation;"
-                            + " an @OpFamily is compiled with its dialect's @DialectDef class");
+                    error(
+                            fam,
+                            "no @DialectDef class for dialect '" + f.getKey() + "' in this compilation;"
+                                    + " an @OpFamily is compiled with its dialect's @DialectDef class");
         if (round.processingOver() && !dialectClasses.isEmpty()) writeServices();
         return true;
     }
@@ -99,8 +105,9 @@ public final class OpDefProcessor extends AbstractProcessor {
             DialectGenerator.generate(d).writeTo(processingEnv.getFiler());
             dialectClasses.add(d.dialectClass().reflectionName());
             String page = DocGenerator.generate(d);
-            FileObject doc = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
-                    "META-INF/dal/docs/" + d.name() + ".md", defs);
+            FileObject doc = processingEnv
+                    .getFiler()
+                    .createResource(StandardLocation.CLASS_OUTPUT, "", "META-INF/dal/docs/" + d.name() + ".md", defs);
             try (Writer w = doc.openWriter()) {
                 w.write(page);
             }
@@ -117,8 +124,9 @@ public final class OpDefProcessor extends AbstractProcessor {
 
     private void writeServices() {
         try {
-            FileObject f = processingEnv.getFiler().createResource(StandardLocation.CLASS_OUTPUT, "",
-                    "META-INF/services/dev.dal.ir.Dialect");
+            FileObject f = processingEnv
+                    .getFiler()
+                    .createResource(StandardLocation.CLASS_OUTPUT, "", "META-INF/services/dev.dal.ir.Dialect");
             try (Writer w = f.openWriter()) {
                 for (String c : dialectClasses) w.write(c + "\n");
             }

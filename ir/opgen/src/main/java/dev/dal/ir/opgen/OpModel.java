@@ -28,14 +28,31 @@ import java.util.Optional;
  * @param successors   successors in order
  * @param bridges      overrides the op class needs so a trait's method resolves to the declaration's default
  */
-record OpModel(String shortName, String fullName, ClassName declaration, ClassName opClass, List<ClassName> traits,
-        List<ClassName> interfaces, List<CodeBlock> traitChecks, boolean verifiable, String format,
-        Optional<ClassName> assembly, String summary, String doc, List<ValueGroup> operands, List<ValueGroup> results,
-        List<AttrPart> attributes, List<Group> regions, List<Group> successors, List<MethodSpec> bridges) {
+record OpModel(
+        String shortName,
+        String fullName,
+        ClassName declaration,
+        ClassName opClass,
+        List<ClassName> traits,
+        List<ClassName> interfaces,
+        List<CodeBlock> traitChecks,
+        boolean verifiable,
+        String format,
+        Optional<ClassName> assembly,
+        String summary,
+        String doc,
+        List<ValueGroup> operands,
+        List<ValueGroup> results,
+        List<AttrPart> attributes,
+        List<Group> regions,
+        List<Group> successors,
+        List<MethodSpec> bridges) {
 
     /** How many values (or regions, blocks) a group holds. */
     enum Arity {
-        SINGLE, OPTIONAL, VARIADIC;
+        SINGLE,
+        OPTIONAL,
+        VARIADIC;
 
         /** {@return the character {@code Invariants.verifySegments} reads for this arity} */
         char code() {
@@ -57,8 +74,8 @@ record OpModel(String shortName, String fullName, ClassName declaration, ClassNa
      * @param isAny          whether the constraint is {@code TypeConstraint.ANY} (no check generated)
      * @param doc            one-line description
      */
-    record ValueGroup(String name, Arity arity, CodeBlock constraint, String constraintName, boolean isAny,
-            String doc) {}
+    record ValueGroup(
+            String name, Arity arity, CodeBlock constraint, String constraintName, boolean isAny, String doc) {}
 
     /**
      * An inherent attribute.
@@ -72,8 +89,15 @@ record OpModel(String shortName, String fullName, ClassName declaration, ClassNa
      * @param defaultText  the default as written in the declaration (textual IR syntax)
      * @param doc          one-line description
      */
-    record AttrPart(String accessor, String attrName, ClassName type, String kindText, boolean optional,
-            Optional<CodeBlock> defaultValue, String defaultText, String doc) {
+    record AttrPart(
+            String accessor,
+            String attrName,
+            ClassName type,
+            String kindText,
+            boolean optional,
+            Optional<CodeBlock> defaultValue,
+            String defaultText,
+            String doc) {
         boolean required() {
             return !optional && defaultValue.isEmpty();
         }

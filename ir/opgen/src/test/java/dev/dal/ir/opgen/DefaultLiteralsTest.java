@@ -21,7 +21,8 @@ class DefaultLiteralsTest {
         assertEquals("dev.dal.ir.IntegerAttr.of(1L, dev.dal.ir.IntegerType.I64)", java("1 : i64"));
         assertEquals("dev.dal.ir.IntegerAttr.of(-3L, dev.dal.ir.IntegerType.I64)", java("-3"));
         assertEquals("dev.dal.ir.IntegerAttr.of(255L, dev.dal.ir.IntegerType.I8)", java("0xff : i8"));
-        assertEquals("dev.dal.ir.IntegerAttr.of(7L, new dev.dal.ir.IntegerType(32, dev.dal.ir.IntegerType.Signedness.UNSIGNED))",
+        assertEquals(
+                "dev.dal.ir.IntegerAttr.of(7L, new dev.dal.ir.IntegerType(32, dev.dal.ir.IntegerType.Signedness.UNSIGNED))",
                 java("7 : ui32"));
         assertEquals("dev.dal.ir.IntegerAttr.of(4L, dev.dal.ir.IndexType.INSTANCE)", java("4 : index"));
         assertEquals("IntegerAttr", kind("0 : i1"));
@@ -49,17 +50,20 @@ class DefaultLiteralsTest {
         assertEquals("dev.dal.ir.StringAttr.of(\"relu\")", java("\"relu\""));
         assertEquals("dev.dal.ir.StringAttr.of(\"a\\\"b\\n\")", java("\"a\\\"b\\n\""));
         assertEquals("dev.dal.ir.UnitAttr.INSTANCE", java("unit"));
-        assertEquals("new dev.dal.ir.DenseArrayAttr(dev.dal.ir.IntegerType.I64, new long[] {1L, 1L})",
+        assertEquals(
+                "new dev.dal.ir.DenseArrayAttr(dev.dal.ir.IntegerType.I64, new long[] {1L, 1L})",
                 java("array<i64: 1, 1>"));
         assertEquals("new dev.dal.ir.DenseArrayAttr(dev.dal.ir.IntegerType.I32, new long[] {})", java("array<i32>"));
-        assertEquals("new dev.dal.ir.DenseArrayAttr(dev.dal.ir.IntegerType.I1, new long[] {1L, 0L})",
+        assertEquals(
+                "new dev.dal.ir.DenseArrayAttr(dev.dal.ir.IntegerType.I1, new long[] {1L, 0L})",
                 java("array<i1: true, false>"));
         assertTrue(java("array<f32: 1.5>").contains("FloatAttr.of(1.5, dev.dal.ir.FloatType.F32).bits()"));
     }
 
     @Test
     void otherFormsAreRejectedWithTheListOfUnderstoodOnes() {
-        DefaultLiterals.BadLiteral e = assertThrows(DefaultLiterals.BadLiteral.class, () -> java("dense<1> : tensor<2xi32>"));
+        DefaultLiterals.BadLiteral e =
+                assertThrows(DefaultLiterals.BadLiteral.class, () -> java("dense<1> : tensor<2xi32>"));
         assertTrue(e.getMessage().contains("understood forms"), e.getMessage());
         assertThrows(DefaultLiterals.BadLiteral.class, () -> java("1 : q7"));
         assertThrows(DefaultLiterals.BadLiteral.class, () -> java("\"open"));

@@ -69,8 +69,12 @@ public final class CanonicalizePass extends Pass {
             ctx.signalPassFailure();
             return;
         }
-        GreedyRewriteConfig config = new GreedyRewriteConfig().topDown(topDown).maxIterations(maxIterations)
-                .maxNumRewrites(maxNumRewrites).canonicalizationPatterns(true).regionSimplify(regionSimplify)
+        GreedyRewriteConfig config = new GreedyRewriteConfig()
+                .topDown(topDown)
+                .maxIterations(maxIterations)
+                .maxNumRewrites(maxNumRewrites)
+                .canonicalizationPatterns(true)
+                .regionSimplify(regionSimplify)
                 .debugPatterns(debugPatterns, line -> print(ctx, line));
         GreedyRewriteResult r = GreedyRewriteDriver.applyPatternsAndFoldGreedily(op, List.of(), config);
         numRewrites.add(r.rewrites());

@@ -121,7 +121,9 @@ public final class CsePass extends Pass {
                         region(r, op.isIsolatedFromAbove() ? new Scope(Optional.empty()) : scope);
                     continue;
                 }
-                if (!(op instanceof Pure) || op.isTerminator() || !op.successors().isEmpty()) continue;
+                if (!(op instanceof Pure)
+                        || op.isTerminator()
+                        || !op.successors().isEmpty()) continue;
                 Key key = Key.of(op);
                 Optional<Operation> existing = scope.lookup(key);
                 if (existing.isPresent()) {

@@ -31,7 +31,10 @@ public final class PrintIrPass extends Pass {
     public void runOnOperation(Operation op, PassContext ctx) {
         String text = ctx.printer().apply(op);
         try {
-            ctx.out().append("// -----// IR Dump").append(label.isEmpty() ? "" : " " + label).append(" //----- //\n")
+            ctx.out()
+                    .append("// -----// IR Dump")
+                    .append(label.isEmpty() ? "" : " " + label)
+                    .append(" //----- //\n")
                     .append(text);
             if (!text.endsWith("\n")) ctx.out().append('\n');
         } catch (IOException e) {

@@ -34,8 +34,12 @@ public final class Interpreter {
                 in.add(x);
             }
             switch (op) {
-                case PtestOps.ConstantOp c -> env.put(c.result(0), ((IntegerAttr) c.attribute("value").orElseThrow())
-                        .value().intValue());
+                case PtestOps.ConstantOp c ->
+                    env.put(
+                            c.result(0),
+                            ((IntegerAttr) c.attribute("value").orElseThrow())
+                                    .value()
+                                    .intValue());
                 case PtestOps.AddOp a -> env.put(a.result(0), in.get(0) + in.get(1));
                 case PtestOps.MulOp m -> env.put(m.result(0), in.get(0) * in.get(1));
                 case PtestOps.NegOp n -> env.put(n.result(0), -in.get(0));
@@ -45,8 +49,12 @@ public final class Interpreter {
                 }
                 case PtestOps.ScopeOp s -> bind(s, block(s.body()));
                 case PtestOps.PureScopeOp s -> bind(s, block(s.body()));
-                case PtestOps.ReturnOp r -> { return in; }
-                case PtestOps.YieldOp y -> { return in; }
+                case PtestOps.ReturnOp r -> {
+                    return in;
+                }
+                case PtestOps.YieldOp y -> {
+                    return in;
+                }
                 default -> throw new IllegalStateException("cannot interpret " + op.name());
             }
         }

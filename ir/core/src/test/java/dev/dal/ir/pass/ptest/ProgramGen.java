@@ -69,7 +69,8 @@ public final class ProgramGen {
                     vals.add(scope.result(0));
                     i += len;
                 }
-                default -> vals.add(PtestOps.AddOp.create(b, vals.get(0), vals.get(1)).result(0));
+                default ->
+                    vals.add(PtestOps.AddOp.create(b, vals.get(0), vals.get(1)).result(0));
             }
         }
     }

@@ -26,13 +26,15 @@ public final class PtestDialect implements Dialect {
         return "ops for testing the pass infrastructure";
     }
 
-    private static OpDefinition def(String name, Class<? extends Operation> c, Function<OperationState, ? extends Operation> f) {
+    private static OpDefinition def(
+            String name, Class<? extends Operation> c, Function<OperationState, ? extends Operation> f) {
         return new OpDefinition(name, c, f, name, OpAssembly.GenericOnly.INSTANCE, List.of());
     }
 
     @Override
     public List<OpDefinition> ops() {
-        return List.of(def("ptest.constant", PtestOps.ConstantOp.class, PtestOps.ConstantOp::new),
+        return List.of(
+                def("ptest.constant", PtestOps.ConstantOp.class, PtestOps.ConstantOp::new),
                 def("ptest.add", PtestOps.AddOp.class, PtestOps.AddOp::new),
                 def("ptest.mul", PtestOps.MulOp.class, PtestOps.MulOp::new),
                 def("ptest.neg", PtestOps.NegOp.class, PtestOps.NegOp::new),
@@ -50,7 +52,9 @@ public final class PtestDialect implements Dialect {
     @Override
     public Optional<Operation> materializeConstant(Builder b, Attribute value, Type type, Location loc) {
         if (!(value instanceof IntegerAttr i) || !i.intType().equals(type)) return Optional.empty();
-        OperationState s = new OperationState("ptest.constant", loc).addAttribute("value", value).addResultType(type);
+        OperationState s = new OperationState("ptest.constant", loc)
+                .addAttribute("value", value)
+                .addResultType(type);
         return Optional.of(b.create(s));
     }
 }

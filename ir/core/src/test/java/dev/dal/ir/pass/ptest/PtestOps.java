@@ -85,16 +85,21 @@ public final class PtestOps {
         }
 
         public static AddOp create(Builder b, Value x, Value y) {
-            return (AddOp) b.create(new OperationState("ptest.add", Location.unknown()).addOperand(x).addOperand(y)
+            return (AddOp) b.create(new OperationState("ptest.add", Location.unknown())
+                    .addOperand(x)
+                    .addOperand(y)
                     .addResultType(I32));
         }
 
         @Override
         public Optional<List<FoldResult>> fold(List<Optional<Attribute>> c) {
             Optional<BigInteger> a = intValue(c.get(0)), b = intValue(c.get(1));
-            if (a.isPresent() && b.isPresent()) return Optional.of(List.of(new FoldResult.Constant(i32(a.get().add(b.get())))));
-            if (b.isPresent() && b.get().signum() == 0) return Optional.of(List.of(new FoldResult.Existing(operand(0))));
-            if (a.isPresent() && a.get().signum() == 0) return Optional.of(List.of(new FoldResult.Existing(operand(1))));
+            if (a.isPresent() && b.isPresent())
+                return Optional.of(List.of(new FoldResult.Constant(i32(a.get().add(b.get())))));
+            if (b.isPresent() && b.get().signum() == 0)
+                return Optional.of(List.of(new FoldResult.Existing(operand(0))));
+            if (a.isPresent() && a.get().signum() == 0)
+                return Optional.of(List.of(new FoldResult.Existing(operand(1))));
             return Optional.empty();
         }
     }
@@ -106,15 +111,19 @@ public final class PtestOps {
         }
 
         public static MulOp create(Builder b, Value x, Value y) {
-            return (MulOp) b.create(new OperationState("ptest.mul", Location.unknown()).addOperand(x).addOperand(y)
+            return (MulOp) b.create(new OperationState("ptest.mul", Location.unknown())
+                    .addOperand(x)
+                    .addOperand(y)
                     .addResultType(I32));
         }
 
         @Override
         public Optional<List<FoldResult>> fold(List<Optional<Attribute>> c) {
             Optional<BigInteger> a = intValue(c.get(0)), b = intValue(c.get(1));
-            if (a.isPresent() && b.isPresent()) return Optional.of(List.of(new FoldResult.Constant(i32(a.get().multiply(b.get())))));
-            if (b.isPresent() && b.get().equals(BigInteger.ONE)) return Optional.of(List.of(new FoldResult.Existing(operand(0))));
+            if (a.isPresent() && b.isPresent())
+                return Optional.of(List.of(new FoldResult.Constant(i32(a.get().multiply(b.get())))));
+            if (b.isPresent() && b.get().equals(BigInteger.ONE))
+                return Optional.of(List.of(new FoldResult.Existing(operand(0))));
             return Optional.empty();
         }
     }
@@ -126,7 +135,9 @@ public final class PtestOps {
         }
 
         public static NegOp create(Builder b, Value x) {
-            return (NegOp) b.create(new OperationState("ptest.neg", Location.unknown()).addOperand(x).addResultType(I32));
+            return (NegOp) b.create(new OperationState("ptest.neg", Location.unknown())
+                    .addOperand(x)
+                    .addResultType(I32));
         }
 
         @Override
@@ -287,8 +298,10 @@ public final class PtestOps {
         }
 
         public static CondBrOp create(Builder b, Value cond, Block then, Block otherwise) {
-            return (CondBrOp) b.create(new OperationState("ptest.cond_br", Location.unknown()).addOperand(cond)
-                    .addSuccessor(then).addSuccessor(otherwise));
+            return (CondBrOp) b.create(new OperationState("ptest.cond_br", Location.unknown())
+                    .addOperand(cond)
+                    .addSuccessor(then)
+                    .addSuccessor(otherwise));
         }
     }
 }

@@ -86,8 +86,11 @@ public final class TestPrinter {
         List<String> in = new ArrayList<>(), out = new ArrayList<>();
         for (Type t : op.operandTypes()) in.add(type(t));
         for (Type t : op.resultTypes()) out.add(type(t));
-        sb.append(" : (").append(String.join(", ", in)).append(") -> ")
-                .append(out.size() == 1 ? out.getFirst() : "(" + String.join(", ", out) + ")").append('\n');
+        sb.append(" : (")
+                .append(String.join(", ", in))
+                .append(") -> ")
+                .append(out.size() == 1 ? out.getFirst() : "(" + String.join(", ", out) + ")")
+                .append('\n');
     }
 
     private void region(Region r, int indent) {

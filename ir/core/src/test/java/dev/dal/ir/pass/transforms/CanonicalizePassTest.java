@@ -31,7 +31,8 @@ import org.junit.jupiter.api.Test;
 class CanonicalizePassTest {
     private static final String PIPELINE = "ptest.module(ptest.func(canonicalize))";
 
-    private static boolean run(ModuleOp m, String pipeline, List<Diagnostic> diags, StringBuilder out) throws Exception {
+    private static boolean run(ModuleOp m, String pipeline, List<Diagnostic> diags, StringBuilder out)
+            throws Exception {
         PassManager pm = PipelineParser.parse(pipeline, PassRegistry.global());
         return pm.run(m, new PassRunConfig().printer(TestPrinter::print).out(out), DiagnosticEngine.collecting(diags));
     }
@@ -65,7 +66,11 @@ class CanonicalizePassTest {
 
     @Test
     void canonicalizeKeepsTheMeaningOfGeneratedPrograms() {
-        qt().withExamples(200).forAll(ProgramGen.programs(), integers().between(-50, 50), integers().between(-50, 50))
+        qt().withExamples(200)
+                .forAll(
+                        ProgramGen.programs(),
+                        integers().between(-50, 50),
+                        integers().between(-50, 50))
                 .checkAssert((code, a, b) -> {
                     try {
                         Interpreter before = new Interpreter();
@@ -89,8 +94,9 @@ class CanonicalizePassTest {
                 // Every arithmetic op with all-constant operands would have folded.
                 main(m).walk(op -> {
                     if (op instanceof dev.dal.ir.Foldable && op.numOperands() > 0) {
-                        boolean allConst = op.operands().stream().allMatch(v ->
-                                dev.dal.ir.rewrite.OperationFolder.constantValue(v).isPresent());
+                        boolean allConst = op.operands().stream()
+                                .allMatch(v -> dev.dal.ir.rewrite.OperationFolder.constantValue(v)
+                                        .isPresent());
                         assertFalse(allConst, () -> "unfolded " + op.name() + " in\n" + TestPrinter.print(m));
                     }
                 });
@@ -114,7 +120,10 @@ class CanonicalizePassTest {
         assertEquals(Severity.WARNING, diags.getFirst().severity());
         assertTrue(diags.getFirst().message().startsWith("canonicalizer did not converge"), diags::toString);
         diags.clear();
-        assertFalse(run(m, "ptest.module(ptest.func(canonicalize{max-num-rewrites=0 test-convergence}))", diags,
+        assertFalse(run(
+                m,
+                "ptest.module(ptest.func(canonicalize{max-num-rewrites=0 test-convergence}))",
+                diags,
                 new StringBuilder()));
         assertEquals(Severity.ERROR, diags.getFirst().severity());
     }
@@ -124,10 +133,13 @@ class CanonicalizePassTest {
         ModuleOp m = ProgramGen.build(List.of(0, 0, 1 + 8 * 3)); // two constants and their sum
         StringBuilder out = new StringBuilder();
         PassManager pm = PipelineParser.parse(PIPELINE, PassRegistry.global());
-        assertTrue(pm.run(m, new PassRunConfig().printer(TestPrinter::print).statistics(true).out(out),
+        assertTrue(pm.run(
+                m,
+                new PassRunConfig().printer(TestPrinter::print).statistics(true).out(out),
                 new DiagnosticEngine()));
         assertTrue(out.toString().contains("Canonicalizer\n"), out::toString);
-        assertTrue(out.toString().matches("(?s).*\\(S\\) +[1-9]\\d* num-folds - Number of ops folded.*"), out::toString);
+        assertTrue(
+                out.toString().matches("(?s).*\\(S\\) +[1-9]\\d* num-folds - Number of ops folded.*"), out::toString);
     }
 
     @Test
@@ -151,7 +163,8 @@ class CanonicalizePassTest {
         Builder eb = Builder.atEnd(f.entry());
         PtestOps.BrOp.create(eb, live);
         Builder lb = Builder.atEnd(live);
-        ReturnOp.create(lb, PtestOps.EffectOp.create(lb, 1, f.entry().argument(0)).result(0));
+        ReturnOp.create(
+                lb, PtestOps.EffectOp.create(lb, 1, f.entry().argument(0)).result(0));
         Builder d1 = Builder.atEnd(dead1);
         Value e = PtestOps.EffectOp.create(d1, 1).result(0);
         PtestOps.BrOp.create(d1, dead2, e);
@@ -171,8 +184,8 @@ class CanonicalizePassTest {
         assertEquals(2, main(m).region(0).blocks().size(), TestPrinter.print(m));
         assertEquals(1, main(m).collect(PtestOps.EffectOp.class).size());
         ModuleOp kept = withUnreachableBlocks();
-        assertTrue(run(kept, "ptest.module(ptest.func(canonicalize{region-simplify=false}))", diags,
-                new StringBuilder()));
+        assertTrue(
+                run(kept, "ptest.module(ptest.func(canonicalize{region-simplify=false}))", diags, new StringBuilder()));
         assertEquals(4, main(kept).region(0).blocks().size());
     }
 }

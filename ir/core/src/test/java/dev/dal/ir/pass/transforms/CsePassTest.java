@@ -51,15 +51,23 @@ class CsePassTest {
     private void cse(ModuleOp m) throws Exception {
         List<Diagnostic> diags = new ArrayList<>();
         PassManager pm = PipelineParser.parse("ptest.module(ptest.func(cse))", PassRegistry.global());
-        assertTrue(pm.run(m, new PassRunConfig().printer(TestPrinter::print).statistics(true).out(out),
-                DiagnosticEngine.collecting(diags)), diags::toString);
+        assertTrue(
+                pm.run(
+                        m,
+                        new PassRunConfig()
+                                .printer(TestPrinter::print)
+                                .statistics(true)
+                                .out(out),
+                        DiagnosticEngine.collecting(diags)),
+                diags::toString);
     }
 
     @Test
     void duplicatePureOpsAreReplacedByTheFirst() throws Exception {
         AddOp a1 = AddOp.create(b, x, y);
         AddOp a2 = AddOp.create(b, x, y);
-        ReturnOp ret = ReturnOp.create(b, MulOp.create(b, a1.result(0), a2.result(0)).result(0));
+        ReturnOp ret =
+                ReturnOp.create(b, MulOp.create(b, a1.result(0), a2.result(0)).result(0));
         cse();
         assertEquals(1, f.collect(AddOp.class).size());
         MulOp mul = f.collect(MulOp.class).getFirst();
@@ -104,7 +112,9 @@ class CsePassTest {
 
     @Test
     void dominanceDecidesAcrossBlocksOfADiamond() throws Exception {
-        Block left = f.region(0).addBlock(), right = f.region(0).addBlock(), join = f.region(0).addBlock();
+        Block left = f.region(0).addBlock(),
+                right = f.region(0).addBlock(),
+                join = f.region(0).addBlock();
         AddOp top = AddOp.create(b, x, y);
         CondBrOp.create(b, x, left, right);
         Builder lb = Builder.atEnd(left);
@@ -126,7 +136,8 @@ class CsePassTest {
         assertTrue(leftDupOfTop.parentBlock().isEmpty());
         assertTrue(joinDupOfTop.parentBlock().isEmpty());
         assertEquals(4, f.collect(AddOp.class).size());
-        assertTrue(inLeft.parentBlock().isPresent() && inRight.parentBlock().isPresent()
+        assertTrue(inLeft.parentBlock().isPresent()
+                && inRight.parentBlock().isPresent()
                 && inJoin.parentBlock().isPresent());
     }
 
@@ -176,35 +187,41 @@ class CsePassTest {
 
     @Test
     void cseKeepsMeaningAndLeavesNoDuplicatePureOpInABlock() {
-        qt().withExamples(200).forAll(ProgramGen.programs(), integers().between(-20, 20)).checkAssert((code, a) -> {
-            try {
-                ModuleOp m = ProgramGen.build(code);
-                FuncOp main = (FuncOp) m.body().firstOp().orElseThrow();
-                Interpreter before = new Interpreter();
-                List<Integer> expected = before.run(main, List.of(a, 7));
-                cse(m);
-                Interpreter after = new Interpreter();
-                assertEquals(expected, after.run(main, List.of(a, 7)));
-                assertEquals(before.trace, after.trace);
-                main.walk(op -> {
-                    if (op.regions().isEmpty() || op.parentBlock().isEmpty()) return;
-                    for (var r : op.regions())
-                        for (Block blk : r.blocks()) {
-                            List<String> seen = new ArrayList<>();
-                            for (Operation o : blk.ops()) {
-                                if (!(o instanceof dev.dal.ir.trait.Pure) || o.isTerminator() || !o.regions().isEmpty())
-                                    continue;
-                                String key = o.name() + o.operands().stream()
-                                        .map(v -> Integer.toString(System.identityHashCode(v))).toList()
-                                        + o.attributes();
-                                assertTrue(!seen.contains(key), () -> "duplicate left:\n" + TestPrinter.print(m));
-                                seen.add(key);
-                            }
-                        }
+        qt().withExamples(200)
+                .forAll(ProgramGen.programs(), integers().between(-20, 20))
+                .checkAssert((code, a) -> {
+                    try {
+                        ModuleOp m = ProgramGen.build(code);
+                        FuncOp main = (FuncOp) m.body().firstOp().orElseThrow();
+                        Interpreter before = new Interpreter();
+                        List<Integer> expected = before.run(main, List.of(a, 7));
+                        cse(m);
+                        Interpreter after = new Interpreter();
+                        assertEquals(expected, after.run(main, List.of(a, 7)));
+                        assertEquals(before.trace, after.trace);
+                        main.walk(op -> {
+                            if (op.regions().isEmpty() || op.parentBlock().isEmpty()) return;
+                            for (var r : op.regions())
+                                for (Block blk : r.blocks()) {
+                                    List<String> seen = new ArrayList<>();
+                                    for (Operation o : blk.ops()) {
+                                        if (!(o instanceof dev.dal.ir.trait.Pure)
+                                                || o.isTerminator()
+                                                || !o.regions().isEmpty()) continue;
+                                        String key = o.name()
+                                                + o.operands().stream()
+                                                        .map(v -> Integer.toString(System.identityHashCode(v)))
+                                                        .toList()
+                                                + o.attributes();
+                                        assertTrue(
+                                                !seen.contains(key), () -> "duplicate left:\n" + TestPrinter.print(m));
+                                        seen.add(key);
+                                    }
+                                }
+                        });
+                    } catch (Exception e) {
+                        throw new AssertionError(e);
+                    }
                 });
-            } catch (Exception e) {
-                throw new AssertionError(e);
-            }
-        });
     }
 }
