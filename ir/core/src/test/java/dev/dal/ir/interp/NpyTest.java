@@ -181,8 +181,13 @@ class NpyTest {
     /** The ONNX model zoo inputs beside the shared models were written by NumPy; they need the shared folder. */
     @Test
     void readsTheSharedModelInputs() throws IOException {
-        Path models = Path.of("/work/shared/models");
-        Assumptions.assumeTrue(Files.isDirectory(models), "no shared models folder on this machine");
+        Path models = modelsDir();
+        if (!Files.isDirectory(models)) {
+            String why = "shared models folder not found at " + models + " (set -Ddal.models or DAL_MODELS)";
+            if ("true".equals(System.getenv("CI"))) throw new AssertionError(why + "; required when CI=true");
+            System.out.println("SKIPPED: " + why);
+            Assumptions.abort(why);
+        }
         List<Path> inputs;
         try (Stream<Path> s = Files.walk(models, 3)) {
             inputs = s.filter(p -> p.getFileName().toString().equals("input_0.npy"))
@@ -194,5 +199,15 @@ class NpyTest {
             assertTrue(t.rank() >= 1 && t.size() > 0, p + ": " + t);
             if (t.dtype() == DType.F32) for (float v : t.floats()) assertTrue(Float.isFinite(v), p + " has " + v);
         }
+    }
+
+    /** The shared models: {@code -Ddal.models}, {@code DAL_MODELS}, or {@code ../shared/models} beside the repo root. */
+    private static Path modelsDir() {
+        String p = System.getProperty("dal.models");
+        if (p == null) p = System.getenv("DAL_MODELS");
+        if (p != null) return Path.of(p);
+        return Path.of(System.getProperty("dal.root", "../.."))
+                .resolve("../shared/models")
+                .normalize();
     }
 }
