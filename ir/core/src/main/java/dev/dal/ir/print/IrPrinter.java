@@ -133,4 +133,20 @@ public final class IrPrinter {
         p.appendLocation(loc, false);
         return p.sb.toString();
     }
+
+    /** {@return a type as the printer writes it, for messages ({@code 'tensor<4xi32>'})} */
+    public static String typeText(dev.dal.ir.Type type) {
+        OpPrinter p = new OpPrinter(
+                new StringBuilder(), PrintOptions.DEFAULT, null, new AliasTable(), op -> Optional.empty());
+        p.appendType(type);
+        return p.sb.toString();
+    }
+
+    /** {@return an attribute as the printer writes it, for messages} */
+    public static String attributeText(dev.dal.ir.Attribute attribute) {
+        OpPrinter p = new OpPrinter(
+                new StringBuilder(), PrintOptions.DEFAULT, null, new AliasTable(), op -> Optional.empty());
+        p.appendAttribute(attribute);
+        return p.sb.toString();
+    }
 }

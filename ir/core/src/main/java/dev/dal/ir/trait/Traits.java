@@ -1,27 +1,17 @@
 package dev.dal.ir.trait;
 
-import dev.dal.ir.Attribute;
-import dev.dal.ir.ComplexType;
 import dev.dal.ir.DialectRegistry;
-import dev.dal.ir.FunctionType;
-import dev.dal.ir.MemRefType;
 import dev.dal.ir.OpDefinition;
-import dev.dal.ir.OpaqueType;
 import dev.dal.ir.Operation;
 import dev.dal.ir.Region;
 import dev.dal.ir.ShapedType;
 import dev.dal.ir.StringAttr;
-import dev.dal.ir.TensorType;
-import dev.dal.ir.TupleType;
 import dev.dal.ir.Type;
-import dev.dal.ir.UnrankedTensorType;
-import dev.dal.ir.VectorType;
 import dev.dal.ir.diag.Diagnostic;
 import dev.dal.ir.diag.DiagnosticEngine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The checks behind the traits, in one place. A generated verifier calls {@code Traits.verify<Trait>(op, diag)}
@@ -163,44 +153,8 @@ public final class Traits {
         return c.getSimpleName();
     }
 
-    /**
-     * {@return a type in MLIR's syntax, for diagnostics}
-     *
-     * <p>TODO(#2): use the IR printer's type printing (with aliases) once it exists; this covers what verifier
-     * messages show.
-     */
+    /** {@return a type as verifier messages quote it: the printer's spelling} */
     public static String typeText(Type t) {
-        return switch (t) {
-            case TensorType tt ->
-                "tensor<" + dims(tt.shape()) + typeText(tt.elementType())
-                        + tt.encoding().map(e -> ", " + attrText(e)).orElse("") + ">";
-            case UnrankedTensorType u -> "tensor<*x" + typeText(u.elementType()) + ">";
-            case VectorType v -> "vector<" + dims(v.shape()) + typeText(v.elementType()) + ">";
-            case MemRefType m -> "memref<" + (m.ranked() ? dims(m.shape()) : "*x") + typeText(m.elementType()) + ">";
-            case ComplexType c -> "complex<" + typeText(c.elementType()) + ">";
-            case TupleType tu ->
-                "tuple<" + tu.types().stream().map(Traits::typeText).collect(Collectors.joining(", ")) + ">";
-            case FunctionType f ->
-                "(" + f.inputs().stream().map(Traits::typeText).collect(Collectors.joining(", ")) + ") -> "
-                        + (f.results().size() == 1 && !(f.results().getFirst() instanceof FunctionType)
-                                ? typeText(f.results().getFirst())
-                                : "("
-                                        + f.results().stream()
-                                                .map(Traits::typeText)
-                                                .collect(Collectors.joining(", ")) + ")");
-            case OpaqueType o -> "!" + o.dialect() + "." + o.body();
-            default -> t.toString();
-        };
-    }
-
-    private static String dims(List<Long> shape) {
-        StringBuilder sb = new StringBuilder();
-        for (long d : shape)
-            sb.append(d == ShapedType.DYNAMIC ? "?" : Long.toString(d)).append('x');
-        return sb.toString();
-    }
-
-    private static String attrText(Attribute a) {
-        return a.toString();
+        return dev.dal.ir.print.IrPrinter.typeText(t);
     }
 }
