@@ -39,7 +39,13 @@ public final class GraphActivationOpDefs {
     @Op(
             name = "relu",
             traits = {Pure.class, SameOperandsAndResultElementType.class})
-    public interface Relu extends ShapeInferable {
+    public interface Relu extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(GraphExec.unary(in.get(0), v -> v < 0 ? 0f : v, ctx));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value x();
@@ -64,7 +70,14 @@ public final class GraphActivationOpDefs {
     @Op(
             name = "leaky_relu",
             traits = {Pure.class, SameOperandsAndResultElementType.class})
-    public interface LeakyRelu extends ShapeInferable {
+    public interface LeakyRelu extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            float a = (float) alpha().value();
+            return GraphExec.one(GraphExec.unary(in.get(0), v -> v < 0 ? v * a : v, ctx));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
@@ -93,7 +106,14 @@ public final class GraphActivationOpDefs {
     @Op(
             name = "elu",
             traits = {Pure.class, SameOperandsAndResultElementType.class})
-    public interface Elu extends ShapeInferable {
+    public interface Elu extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            float a = (float) alpha().value();
+            return GraphExec.one(GraphExec.unary(in.get(0), v -> v < 0 ? (float) (a * Math.expm1(v)) : v, ctx));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
@@ -161,7 +181,13 @@ public final class GraphActivationOpDefs {
     @Op(
             name = "sigmoid",
             traits = {Pure.class, SameOperandsAndResultElementType.class})
-    public interface Sigmoid extends ShapeInferable {
+    public interface Sigmoid extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(GraphExec.unary(in.get(0), v -> (float) (1.0 / (1.0 + Math.exp(-v))), ctx));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
@@ -186,7 +212,14 @@ public final class GraphActivationOpDefs {
     @Op(
             name = "hard_sigmoid",
             traits = {Pure.class, SameOperandsAndResultElementType.class})
-    public interface HardSigmoid extends ShapeInferable {
+    public interface HardSigmoid extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            float a = (float) alpha().value(), b = (float) beta().value();
+            return GraphExec.one(GraphExec.unary(in.get(0), v -> Math.max(0f, Math.min(1f, a * v + b)), ctx));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
@@ -219,7 +252,13 @@ public final class GraphActivationOpDefs {
     @Op(
             name = "hard_swish",
             traits = {Pure.class, SameOperandsAndResultElementType.class})
-    public interface HardSwish extends ShapeInferable {
+    public interface HardSwish extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(GraphExec.unary(in.get(0), v -> v * Math.max(0f, Math.min(1f, v / 6f + 0.5f)), ctx));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
@@ -244,7 +283,13 @@ public final class GraphActivationOpDefs {
     @Op(
             name = "tanh",
             traits = {Pure.class, SameOperandsAndResultElementType.class})
-    public interface Tanh extends ShapeInferable {
+    public interface Tanh extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(GraphExec.unary(in.get(0), v -> (float) Math.tanh(v), ctx));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
@@ -269,7 +314,14 @@ public final class GraphActivationOpDefs {
     @Op(
             name = "erf",
             traits = {Pure.class, SameOperandsAndResultElementType.class})
-    public interface Erf extends ShapeInferable {
+    public interface Erf extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(
+                    GraphExec.unary(in.get(0), v -> (float) dev.dal.dialect.graph.kernel.Elementwise.erf(v), ctx));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value x();
@@ -294,7 +346,13 @@ public final class GraphActivationOpDefs {
     @Op(
             name = "softplus",
             traits = {Pure.class, SameOperandsAndResultElementType.class})
-    public interface Softplus extends ShapeInferable {
+    public interface Softplus extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(GraphExec.unary(in.get(0), v -> (float) (v > 20 ? v : Math.log1p(Math.exp(v))), ctx));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
@@ -319,7 +377,13 @@ public final class GraphActivationOpDefs {
     @Op(
             name = "softsign",
             traits = {Pure.class, SameOperandsAndResultElementType.class})
-    public interface Softsign extends ShapeInferable {
+    public interface Softsign extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(GraphExec.unary(in.get(0), v -> v / (1f + Math.abs(v)), ctx));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
@@ -344,7 +408,14 @@ public final class GraphActivationOpDefs {
     @Op(
             name = "softmax",
             traits = {Pure.class, SameOperandsAndResultElementType.class})
-    public interface Softmax extends ShapeInferable, Verifiable {
+    public interface Softmax extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(dev.dal.dialect.graph.kernel.Softmax.softmax(
+                    GraphExec.f32(in.get(0), ctx), Math.toIntExact(axis().longValue()), false, ctx.pool()));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
@@ -378,7 +449,14 @@ public final class GraphActivationOpDefs {
     @Op(
             name = "log_softmax",
             traits = {Pure.class, SameOperandsAndResultElementType.class})
-    public interface LogSoftmax extends ShapeInferable, Verifiable {
+    public interface LogSoftmax extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(dev.dal.dialect.graph.kernel.Softmax.softmax(
+                    GraphExec.f32(in.get(0), ctx), Math.toIntExact(axis().longValue()), true, ctx.pool()));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
@@ -412,7 +490,13 @@ public final class GraphActivationOpDefs {
     @Op(
             name = "sqrt",
             traits = {Pure.class, SameOperandsAndResultElementType.class})
-    public interface Sqrt extends ShapeInferable {
+    public interface Sqrt extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(GraphExec.unary(in.get(0), v -> (float) Math.sqrt(v), ctx));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
@@ -437,7 +521,13 @@ public final class GraphActivationOpDefs {
     @Op(
             name = "reciprocal",
             traits = {Pure.class, SameOperandsAndResultElementType.class})
-    public interface Reciprocal extends ShapeInferable {
+    public interface Reciprocal extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(GraphExec.unary(in.get(0), v -> 1f / v, ctx));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
@@ -462,7 +552,13 @@ public final class GraphActivationOpDefs {
     @Op(
             name = "exp",
             traits = {Pure.class, SameOperandsAndResultElementType.class})
-    public interface Exp extends ShapeInferable {
+    public interface Exp extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(GraphExec.unary(in.get(0), v -> (float) Math.exp(v), ctx));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
@@ -487,7 +583,13 @@ public final class GraphActivationOpDefs {
     @Op(
             name = "log",
             traits = {Pure.class, SameOperandsAndResultElementType.class})
-    public interface Log extends ShapeInferable {
+    public interface Log extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(GraphExec.unary(in.get(0), v -> (float) Math.log(v), ctx));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
@@ -512,7 +614,13 @@ public final class GraphActivationOpDefs {
     @Op(
             name = "neg",
             traits = {Pure.class, SameOperandsAndResultElementType.class})
-    public interface Neg extends ShapeInferable {
+    public interface Neg extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(GraphExec.unary(in.get(0), v -> -v, ctx));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value x();
@@ -537,7 +645,13 @@ public final class GraphActivationOpDefs {
     @Op(
             name = "abs",
             traits = {Pure.class, SameOperandsAndResultElementType.class})
-    public interface Abs extends ShapeInferable {
+    public interface Abs extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(GraphExec.unary(in.get(0), Math::abs, ctx));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value x();
@@ -562,7 +676,13 @@ public final class GraphActivationOpDefs {
     @Op(
             name = "floor",
             traits = {Pure.class, SameOperandsAndResultElementType.class})
-    public interface Floor extends ShapeInferable {
+    public interface Floor extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(GraphExec.unary(in.get(0), v -> (float) Math.floor(v), ctx));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
@@ -587,7 +707,13 @@ public final class GraphActivationOpDefs {
     @Op(
             name = "ceil",
             traits = {Pure.class, SameOperandsAndResultElementType.class})
-    public interface Ceil extends ShapeInferable {
+    public interface Ceil extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(GraphExec.unary(in.get(0), v -> (float) Math.ceil(v), ctx));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
@@ -612,7 +738,13 @@ public final class GraphActivationOpDefs {
     @Op(
             name = "round",
             traits = {Pure.class, SameOperandsAndResultElementType.class})
-    public interface Round extends ShapeInferable {
+    public interface Round extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(GraphExec.unary(in.get(0), v -> (float) Math.rint(v), ctx));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
@@ -637,7 +769,13 @@ public final class GraphActivationOpDefs {
     @Op(
             name = "sign",
             traits = {Pure.class, SameOperandsAndResultElementType.class})
-    public interface Sign extends ShapeInferable {
+    public interface Sign extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(GraphExec.unary(in.get(0), Math::signum, ctx));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value x();
@@ -662,7 +800,13 @@ public final class GraphActivationOpDefs {
     @Op(
             name = "sin",
             traits = {Pure.class, SameOperandsAndResultElementType.class})
-    public interface Sin extends ShapeInferable {
+    public interface Sin extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(GraphExec.unary(in.get(0), v -> (float) Math.sin(v), ctx));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
@@ -687,7 +831,13 @@ public final class GraphActivationOpDefs {
     @Op(
             name = "cos",
             traits = {Pure.class, SameOperandsAndResultElementType.class})
-    public interface Cos extends ShapeInferable {
+    public interface Cos extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(GraphExec.unary(in.get(0), v -> (float) Math.cos(v), ctx));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
@@ -712,7 +862,13 @@ public final class GraphActivationOpDefs {
     @Op(
             name = "identity",
             traits = {Pure.class, SameOperandsAndResultElementType.class})
-    public interface Identity extends ShapeInferable {
+    public interface Identity extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return List.of(in.get(0));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "ANY", doc = "ONNX input #0")
         Value x();
@@ -737,7 +893,13 @@ public final class GraphActivationOpDefs {
     @Op(
             name = "not",
             traits = {Pure.class, SameOperandsAndResultElementType.class})
-    public interface Not extends ShapeInferable {
+    public interface Not extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.not(in.get(0));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "BOOL_TENSOR", doc = "ONNX input #0")
         Value x();

@@ -39,7 +39,14 @@ public final class GraphElementwiseOpDefs {
     @Op(
             name = "add",
             traits = {Pure.class, Commutative.class})
-    public interface Add extends ShapeInferable, Verifiable {
+    public interface Add extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(GraphExec.arith(
+                    in, dev.dal.dialect.graph.kernel.Elementwise.BinaryOp.ADD, (a, b) -> a + b, (a, b) -> a + b, ctx));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value lhs();
@@ -73,7 +80,14 @@ public final class GraphElementwiseOpDefs {
     @Op(
             name = "sub",
             traits = {Pure.class})
-    public interface Sub extends ShapeInferable, Verifiable {
+    public interface Sub extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(GraphExec.arith(
+                    in, dev.dal.dialect.graph.kernel.Elementwise.BinaryOp.SUB, (a, b) -> a - b, (a, b) -> a - b, ctx));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value lhs();
@@ -107,7 +121,14 @@ public final class GraphElementwiseOpDefs {
     @Op(
             name = "mul",
             traits = {Pure.class, Commutative.class})
-    public interface Mul extends ShapeInferable, Verifiable {
+    public interface Mul extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(GraphExec.arith(
+                    in, dev.dal.dialect.graph.kernel.Elementwise.BinaryOp.MUL, (a, b) -> a * b, (a, b) -> a * b, ctx));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value lhs();
@@ -141,7 +162,14 @@ public final class GraphElementwiseOpDefs {
     @Op(
             name = "div",
             traits = {Pure.class})
-    public interface Div extends ShapeInferable, Verifiable {
+    public interface Div extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(GraphExec.arith(
+                    in, dev.dal.dialect.graph.kernel.Elementwise.BinaryOp.DIV, (a, b) -> a / b, (a, b) -> a / b, ctx));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value lhs();
@@ -175,7 +203,18 @@ public final class GraphElementwiseOpDefs {
     @Op(
             name = "pow",
             traits = {Pure.class})
-    public interface Pow extends ShapeInferable, Verifiable {
+    public interface Pow extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(GraphExec.arith(
+                    in,
+                    dev.dal.dialect.graph.kernel.Elementwise.BinaryOp.POW,
+                    Math::pow,
+                    (a, b) -> (long) Math.pow(a, b),
+                    ctx));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value lhs();
@@ -209,7 +248,13 @@ public final class GraphElementwiseOpDefs {
     @Op(
             name = "equal",
             traits = {Pure.class, Commutative.class})
-    public interface Equal extends ShapeInferable, Verifiable {
+    public interface Equal extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.compare(in, c -> c == 0);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value lhs();
@@ -243,7 +288,13 @@ public final class GraphElementwiseOpDefs {
     @Op(
             name = "less",
             traits = {Pure.class})
-    public interface Less extends ShapeInferable, Verifiable {
+    public interface Less extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.compare(in, c -> c < 0);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value lhs();
@@ -277,7 +328,13 @@ public final class GraphElementwiseOpDefs {
     @Op(
             name = "greater",
             traits = {Pure.class})
-    public interface Greater extends ShapeInferable, Verifiable {
+    public interface Greater extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.compare(in, c -> c > 0);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value lhs();
@@ -311,7 +368,13 @@ public final class GraphElementwiseOpDefs {
     @Op(
             name = "less_or_equal",
             traits = {Pure.class})
-    public interface LessOrEqual extends ShapeInferable, Verifiable {
+    public interface LessOrEqual extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.compare(in, c -> c <= 0);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value lhs();
@@ -345,7 +408,13 @@ public final class GraphElementwiseOpDefs {
     @Op(
             name = "greater_or_equal",
             traits = {Pure.class})
-    public interface GreaterOrEqual extends ShapeInferable, Verifiable {
+    public interface GreaterOrEqual extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.compare(in, c -> c >= 0);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value lhs();
@@ -379,7 +448,13 @@ public final class GraphElementwiseOpDefs {
     @Op(
             name = "and",
             traits = {Pure.class, Commutative.class})
-    public interface And extends ShapeInferable, Verifiable {
+    public interface And extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.logical(in, (a, b) -> a && b);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "BOOL_TENSOR", doc = "ONNX input #0")
         Value lhs();
@@ -413,7 +488,13 @@ public final class GraphElementwiseOpDefs {
     @Op(
             name = "or",
             traits = {Pure.class, Commutative.class})
-    public interface Or extends ShapeInferable, Verifiable {
+    public interface Or extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.logical(in, (a, b) -> a || b);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "BOOL_TENSOR", doc = "ONNX input #0")
         Value lhs();
@@ -447,7 +528,13 @@ public final class GraphElementwiseOpDefs {
     @Op(
             name = "xor",
             traits = {Pure.class, Commutative.class})
-    public interface Xor extends ShapeInferable, Verifiable {
+    public interface Xor extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.logical(in, (a, b) -> a ^ b);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "BOOL_TENSOR", doc = "ONNX input #0")
         Value lhs();
@@ -520,7 +607,17 @@ public final class GraphElementwiseOpDefs {
     @Op(
             name = "p_relu",
             traits = {Pure.class})
-    public interface PRelu extends ShapeInferable, Verifiable {
+    public interface PRelu extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(dev.dal.dialect.graph.kernel.Elementwise.binary(
+                    GraphExec.f32(in.get(0), ctx),
+                    GraphExec.f32(in.get(1), ctx),
+                    dev.dal.dialect.graph.kernel.Elementwise.BinaryOp.PRELU,
+                    ctx.pool()));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value x();
@@ -554,7 +651,14 @@ public final class GraphElementwiseOpDefs {
     @Op(
             name = "max",
             traits = {Pure.class, Commutative.class})
-    public interface Max extends ShapeInferable, Verifiable {
+    public interface Max extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(dev.dal.dialect.graph.kernel.Elementwise.variadic(
+                    in, dev.dal.dialect.graph.kernel.Elementwise.Variadic.MAX, ctx.pool()));
+        }
+
         /** {@return ONNX inputs #0 and on (variadic)} */
         @Operand(type = "TENSOR", doc = "ONNX inputs #0 and on (variadic)")
         List<Value> inputs();
@@ -586,7 +690,14 @@ public final class GraphElementwiseOpDefs {
     @Op(
             name = "min",
             traits = {Pure.class, Commutative.class})
-    public interface Min extends ShapeInferable, Verifiable {
+    public interface Min extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(dev.dal.dialect.graph.kernel.Elementwise.variadic(
+                    in, dev.dal.dialect.graph.kernel.Elementwise.Variadic.MIN, ctx.pool()));
+        }
+
         /** {@return ONNX inputs #0 and on (variadic)} */
         @Operand(type = "TENSOR", doc = "ONNX inputs #0 and on (variadic)")
         List<Value> inputs();
@@ -618,7 +729,14 @@ public final class GraphElementwiseOpDefs {
     @Op(
             name = "sum",
             traits = {Pure.class, Commutative.class})
-    public interface Sum extends ShapeInferable, Verifiable {
+    public interface Sum extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(dev.dal.dialect.graph.kernel.Elementwise.variadic(
+                    in, dev.dal.dialect.graph.kernel.Elementwise.Variadic.SUM, ctx.pool()));
+        }
+
         /** {@return ONNX inputs #0 and on (variadic)} */
         @Operand(type = "TENSOR", doc = "ONNX inputs #0 and on (variadic)")
         List<Value> inputs();
@@ -650,7 +768,14 @@ public final class GraphElementwiseOpDefs {
     @Op(
             name = "mean",
             traits = {Pure.class, Commutative.class})
-    public interface Mean extends ShapeInferable, Verifiable {
+    public interface Mean extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(dev.dal.dialect.graph.kernel.Elementwise.variadic(
+                    in, dev.dal.dialect.graph.kernel.Elementwise.Variadic.MEAN, ctx.pool()));
+        }
+
         /** {@return ONNX inputs #0 and on (variadic)} */
         @Operand(type = "TENSOR", doc = "ONNX inputs #0 and on (variadic)")
         List<Value> inputs();
@@ -683,7 +808,13 @@ public final class GraphElementwiseOpDefs {
     @Op(
             name = "clip",
             traits = {Pure.class})
-    public interface Clip extends ShapeInferable, Verifiable {
+    public interface Clip extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.clip(in, ctx);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value input();
@@ -724,7 +855,13 @@ public final class GraphElementwiseOpDefs {
     @Op(
             name = "where",
             traits = {Pure.class})
-    public interface Where extends ShapeInferable, Verifiable {
+    public interface Where extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.where(in);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "BOOL_TENSOR", doc = "ONNX input #0")
         Value condition();
@@ -762,7 +899,13 @@ public final class GraphElementwiseOpDefs {
     @Op(
             name = "cast",
             traits = {Pure.class})
-    public interface Cast extends ShapeInferable, Verifiable {
+    public interface Cast extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.cast(in.get(0), to().longValue(), ctx);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value input();

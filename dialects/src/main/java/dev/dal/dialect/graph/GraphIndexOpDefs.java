@@ -40,7 +40,14 @@ public final class GraphIndexOpDefs {
     @Op(
             name = "gather",
             traits = {Pure.class})
-    public interface Gather extends ShapeInferable, Verifiable {
+    public interface Gather extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(dev.dal.dialect.graph.kernel.Layout.gather(
+                    in.get(0), in.get(1), Math.toIntExact(axis().longValue())));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
@@ -243,7 +250,13 @@ public final class GraphIndexOpDefs {
     @Op(
             name = "shape",
             traits = {Pure.class})
-    public interface Shape extends ShapeInferable {
+    public interface Shape extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.shape(this, in);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
@@ -302,7 +315,13 @@ public final class GraphIndexOpDefs {
     @Op(
             name = "constant_of_shape",
             traits = {Pure.class})
-    public interface ConstantOfShape extends ShapeInferable, Verifiable {
+    public interface ConstantOfShape extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.constantOfShape(value(), in);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "I64_TENSOR", doc = "ONNX input #0")
         Value input();
@@ -343,7 +362,13 @@ public final class GraphIndexOpDefs {
     @Op(
             name = "range",
             traits = {Pure.class})
-    public interface Range extends ShapeInferable, Verifiable {
+    public interface Range extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.range(in);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value start();

@@ -41,7 +41,13 @@ public final class GraphNnOpDefs {
     @Op(
             name = "conv",
             traits = {Pure.class})
-    public interface Conv extends ShapeInferable, Verifiable {
+    public interface Conv extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.conv(this, in, ctx);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
@@ -212,7 +218,13 @@ public final class GraphNnOpDefs {
     @Op(
             name = "batch_normalization",
             traits = {Pure.class})
-    public interface BatchNormalization extends ShapeInferable, Verifiable {
+    public interface BatchNormalization extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.batchNorm(this, in, ctx);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
@@ -293,7 +305,18 @@ public final class GraphNnOpDefs {
     @Op(
             name = "instance_normalization",
             traits = {Pure.class})
-    public interface InstanceNormalization extends ShapeInferable {
+    public interface InstanceNormalization extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(dev.dal.dialect.graph.kernel.Normalization.instanceNorm(
+                    GraphExec.f32(in.get(0), ctx),
+                    in.get(1),
+                    in.get(2),
+                    (float) epsilon().value(),
+                    ctx.pool()));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value input();
@@ -331,7 +354,13 @@ public final class GraphNnOpDefs {
     @Op(
             name = "layer_normalization",
             traits = {Pure.class})
-    public interface LayerNormalization extends ShapeInferable, Verifiable {
+    public interface LayerNormalization extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.layerNorm(this, in, ctx);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
@@ -396,7 +425,13 @@ public final class GraphNnOpDefs {
     @Op(
             name = "max_pool",
             traits = {Pure.class})
-    public interface MaxPool extends ShapeInferable, Verifiable {
+    public interface MaxPool extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.maxPool(this, in, ctx);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value x();
@@ -492,7 +527,13 @@ public final class GraphNnOpDefs {
     @Op(
             name = "average_pool",
             traits = {Pure.class})
-    public interface AveragePool extends ShapeInferable, Verifiable {
+    public interface AveragePool extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.averagePool(this, in, ctx);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
@@ -579,7 +620,14 @@ public final class GraphNnOpDefs {
     @Op(
             name = "global_average_pool",
             traits = {Pure.class})
-    public interface GlobalAveragePool extends ShapeInferable, Verifiable {
+    public interface GlobalAveragePool extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(
+                    dev.dal.dialect.graph.kernel.Pool.global(GraphExec.f32(in.get(0), ctx), false, ctx.pool()));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value x();
@@ -611,7 +659,14 @@ public final class GraphNnOpDefs {
     @Op(
             name = "global_max_pool",
             traits = {Pure.class})
-    public interface GlobalMaxPool extends ShapeInferable, Verifiable {
+    public interface GlobalMaxPool extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(
+                    dev.dal.dialect.graph.kernel.Pool.global(GraphExec.f32(in.get(0), ctx), true, ctx.pool()));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value x();
@@ -643,7 +698,14 @@ public final class GraphNnOpDefs {
     @Op(
             name = "mat_mul",
             traits = {Pure.class})
-    public interface MatMul extends ShapeInferable, Verifiable {
+    public interface MatMul extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(dev.dal.dialect.graph.kernel.MatMul.matmul(
+                    GraphExec.f32(in.get(0), ctx), GraphExec.f32(in.get(1), ctx), ctx.pool()));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value lhs();
@@ -677,7 +739,13 @@ public final class GraphNnOpDefs {
     @Op(
             name = "gemm",
             traits = {Pure.class})
-    public interface Gemm extends ShapeInferable, Verifiable {
+    public interface Gemm extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.gemm(this, in, ctx);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value lhs();
@@ -745,7 +813,13 @@ public final class GraphNnOpDefs {
     @Op(
             name = "dropout",
             traits = {Pure.class})
-    public interface Dropout extends ShapeInferable {
+    public interface Dropout extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.padResults(ctx, in.get(0));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();

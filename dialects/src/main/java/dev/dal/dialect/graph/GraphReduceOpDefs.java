@@ -38,7 +38,19 @@ public final class GraphReduceOpDefs {
     @Op(
             name = "reduce_mean",
             traits = {Pure.class})
-    public interface ReduceMean extends ShapeInferable, Verifiable {
+    public interface ReduceMean extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.reduce(
+                    in.get(0),
+                    in.get(1),
+                    keepdims().longValue(),
+                    noopWithEmptyAxes().longValue(),
+                    dev.dal.dialect.graph.kernel.Reduce.Op.MEAN,
+                    ctx);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
@@ -95,7 +107,19 @@ public final class GraphReduceOpDefs {
     @Op(
             name = "reduce_sum",
             traits = {Pure.class})
-    public interface ReduceSum extends ShapeInferable, Verifiable {
+    public interface ReduceSum extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.reduce(
+                    in.get(0),
+                    in.get(1),
+                    keepdims().longValue(),
+                    noopWithEmptyAxes().longValue(),
+                    dev.dal.dialect.graph.kernel.Reduce.Op.SUM,
+                    ctx);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
@@ -152,7 +176,19 @@ public final class GraphReduceOpDefs {
     @Op(
             name = "reduce_max",
             traits = {Pure.class})
-    public interface ReduceMax extends ShapeInferable, Verifiable {
+    public interface ReduceMax extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.reduce(
+                    in.get(0),
+                    in.get(1),
+                    keepdims().longValue(),
+                    noopWithEmptyAxes().longValue(),
+                    dev.dal.dialect.graph.kernel.Reduce.Op.MAX,
+                    ctx);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
@@ -209,7 +245,19 @@ public final class GraphReduceOpDefs {
     @Op(
             name = "reduce_min",
             traits = {Pure.class})
-    public interface ReduceMin extends ShapeInferable, Verifiable {
+    public interface ReduceMin extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.reduce(
+                    in.get(0),
+                    in.get(1),
+                    keepdims().longValue(),
+                    noopWithEmptyAxes().longValue(),
+                    dev.dal.dialect.graph.kernel.Reduce.Op.MIN,
+                    ctx);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
@@ -266,7 +314,19 @@ public final class GraphReduceOpDefs {
     @Op(
             name = "reduce_prod",
             traits = {Pure.class})
-    public interface ReduceProd extends ShapeInferable, Verifiable {
+    public interface ReduceProd extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.reduce(
+                    in.get(0),
+                    in.get(1),
+                    keepdims().longValue(),
+                    noopWithEmptyAxes().longValue(),
+                    dev.dal.dialect.graph.kernel.Reduce.Op.PROD,
+                    ctx);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
@@ -323,7 +383,19 @@ public final class GraphReduceOpDefs {
     @Op(
             name = "reduce_l2",
             traits = {Pure.class})
-    public interface ReduceL2 extends ShapeInferable, Verifiable {
+    public interface ReduceL2 extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.reduce(
+                    in.get(0),
+                    in.get(1),
+                    keepdims().longValue(),
+                    noopWithEmptyAxes().longValue(),
+                    dev.dal.dialect.graph.kernel.Reduce.Op.L2,
+                    ctx);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();

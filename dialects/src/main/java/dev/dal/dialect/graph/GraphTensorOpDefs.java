@@ -40,7 +40,15 @@ public final class GraphTensorOpDefs {
     @Op(
             name = "flatten",
             traits = {Pure.class})
-    public interface Flatten extends ShapeInferable, Verifiable {
+    public interface Flatten extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(in.get(0)
+                    .reshape(dev.dal.dialect.graph.kernel.Layout.flattenShape(
+                            in.get(0).shape(), Math.toIntExact(axis().longValue()))));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value input();
@@ -75,7 +83,13 @@ public final class GraphTensorOpDefs {
     @Op(
             name = "reshape",
             traits = {Pure.class})
-    public interface Reshape extends ShapeInferable, Verifiable {
+    public interface Reshape extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.reshape(this, in);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
@@ -117,7 +131,13 @@ public final class GraphTensorOpDefs {
     @Op(
             name = "transpose",
             traits = {Pure.class})
-    public interface Transpose extends ShapeInferable, Verifiable {
+    public interface Transpose extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.transpose(this, in);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
@@ -167,7 +187,15 @@ public final class GraphTensorOpDefs {
     @Op(
             name = "squeeze",
             traits = {Pure.class})
-    public interface Squeeze extends ShapeInferable {
+    public interface Squeeze extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(in.get(0)
+                    .reshape(dev.dal.dialect.graph.kernel.Layout.squeezeShape(
+                            in.get(0).shape(), GraphExec.longsOf(in.get(1)))));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
@@ -197,7 +225,15 @@ public final class GraphTensorOpDefs {
     @Op(
             name = "unsqueeze",
             traits = {Pure.class})
-    public interface Unsqueeze extends ShapeInferable {
+    public interface Unsqueeze extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(in.get(0)
+                    .reshape(dev.dal.dialect.graph.kernel.Layout.unsqueezeShape(
+                            in.get(0).shape(), in.get(1).toLongs())));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
@@ -226,7 +262,13 @@ public final class GraphTensorOpDefs {
     @Op(
             name = "concat",
             traits = {Pure.class})
-    public interface Concat extends ShapeInferable, Verifiable {
+    public interface Concat extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(dev.dal.dialect.graph.kernel.Layout.concat(in, Math.toIntExact(axis().longValue())));
+        }
+
         /** {@return ONNX inputs #0 and on (variadic)} */
         @Operand(type = "TENSOR", doc = "ONNX inputs #0 and on (variadic)")
         List<Value> inputs();
@@ -338,7 +380,13 @@ public final class GraphTensorOpDefs {
     @Op(
             name = "slice",
             traits = {Pure.class})
-    public interface Slice extends ShapeInferable, Verifiable {
+    public interface Slice extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.slice(in);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
@@ -401,7 +449,13 @@ public final class GraphTensorOpDefs {
     @Op(
             name = "expand",
             traits = {Pure.class})
-    public interface Expand extends ShapeInferable, Verifiable {
+    public interface Expand extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.expand(in, ctx);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value input();

@@ -1,0 +1,365 @@
+package dev.dal.dialect.graph;
+
+import dev.dal.dialect.graph.kernel.Conv;
+import dev.dal.dialect.graph.kernel.Elementwise;
+import dev.dal.dialect.graph.kernel.Elementwise.BinaryOp;
+import dev.dal.dialect.graph.kernel.Elementwise.FloatUnary;
+import dev.dal.dialect.graph.kernel.Layout;
+import dev.dal.dialect.graph.kernel.MatMul;
+import dev.dal.dialect.graph.kernel.Normalization;
+import dev.dal.dialect.graph.kernel.Pool;
+import dev.dal.dialect.graph.kernel.Reduce;
+import dev.dal.ir.DenseArrayAttr;
+import dev.dal.ir.interp.DType;
+import dev.dal.ir.interp.ExecContext;
+import dev.dal.ir.interp.Tensor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.DoubleBinaryOperator;
+import java.util.function.LongBinaryOperator;
+
+/**
+ * The bodies of the graph ops' {@code execute} methods: each reads the op's attributes through its typed accessors
+ * and calls the kernels. Kept apart from the declarations so these stay readable.
+ */
+final class GraphExec {
+    private GraphExec() {}
+
+    static List<Tensor> one(Tensor t) {
+        return List.of(t);
+    }
+
+    /** Fills the absent optional results of a multi-result op with none. */
+    static List<Tensor> padResults(ExecContext ctx, Tensor... first) {
+        List<Tensor> out = new ArrayList<>(List.of(first));
+        while (out.size() < ctx.op().numResults()) out.add(Tensor.none());
+        return out;
+    }
+
+    static long[] longs(Optional<DenseArrayAttr> a) {
+        return a.map(DenseArrayAttr::toLongArray).orElse(new long[0]);
+    }
+
+    static long[] longsOf(Tensor t) {
+        return t.isNone() ? new long[0] : t.toLongs();
+    }
+
+    static int[] ints(long[] a) {
+        return Arrays.stream(a).mapToInt(Math::toIntExact).toArray();
+    }
+
+    static Tensor f32(Tensor t, ExecContext ctx) {
+        if (t.dtype() != DType.F32) throw ctx.error("expects f32 operands, got " + t.dtype());
+        return t;
+    }
+
+    static Tensor unary(Tensor x, FloatUnary f, ExecContext ctx) {
+        return Elementwise.unary(f32(x, ctx), f, ctx.pool());
+    }
+
+    /** A binary arithmetic op: f32 uses the fast kernel, other types the generic one. */
+    static Tensor arith(
+            List<Tensor> in, BinaryOp op, DoubleBinaryOperator onFloats, LongBinaryOperator onInts, ExecContext ctx) {
+        Tensor a = in.get(0), b = in.get(1);
+        if (a.dtype() == DType.F32 && b.dtype() == DType.F32) return Elementwise.binary(a, b, op, ctx.pool());
+        return Elementwise.binaryAny(a, b, onFloats, onInts);
+    }
+
+    /** The window of a conv or pool: kernel shape, strides, dilations and pads, with auto_pad resolved. */
+    static Conv.Window window(
+            String autoPad,
+            long[] kernel,
+            Optional<DenseArrayAttr> strides,
+            Optional<DenseArrayAttr> dilations,
+            Optional<DenseArrayAttr> pads,
+            int[] inShape,
+            ExecContext ctx) {
+        long[] s = longs(strides), d = longs(dilations), p = longs(pads);
+        int r = kernel.length;
+        switch (autoPad) {
+            case "NOTSET" -> {}
+            case "VALID" -> p = new long[2 * r];
+            case "SAME_UPPER", "SAME_LOWER" -> {
+                p = new long[2 * r];
+                for (int i = 0; i < r; i++) {
+                    int[] sp = Conv.samePads(
+                            inShape[2 + i],
+                            Math.toIntExact(kernel[i]),
+                            s.length == 0 ? 1 : Math.toIntExact(s[i]),
+                            d.length == 0 ? 1 : Math.toIntExact(d[i]),
+                            autoPad.equals("SAME_UPPER"));
+                    p[i] = sp[0];
+                    p[r + i] = sp[1];
+                }
+            }
+            default -> throw ctx.error("unknown auto_pad " + autoPad);
+        }
+        return Conv.window(kernel, s, d, p);
+    }
+
+    static List<Tensor> conv(GraphNnOpDefs.Conv op, List<Tensor> in, ExecContext ctx) {
+        Tensor x = f32(in.get(0), ctx), w = f32(in.get(1), ctx);
+        long[] kernel = op.kernelShape()
+                .map(DenseArrayAttr::toLongArray)
+                .orElseGet(() ->
+                        Arrays.stream(w.shape(), 2, w.rank()).asLongStream().toArray());
+        Conv.Window win = window(op.autoPad().value(), kernel, op.strides(), op.dilations(), op.pads(), x.shape(), ctx);
+        return one(Conv.conv(x, w, in.get(2), win, Math.toIntExact(op.group().longValue()), ctx.pool()));
+    }
+
+    static List<Tensor> maxPool(GraphNnOpDefs.MaxPool op, List<Tensor> in, ExecContext ctx) {
+        Tensor x = f32(in.get(0), ctx);
+        Conv.Window win = window(
+                op.autoPad().value(),
+                op.kernelShape().toLongArray(),
+                op.strides(),
+                op.dilations(),
+                op.pads(),
+                x.shape(),
+                ctx);
+        return padResults(ctx, Pool.pool(x, win, op.ceilMode().longValue() != 0, true, false, ctx.pool()));
+    }
+
+    static List<Tensor> averagePool(GraphNnOpDefs.AveragePool op, List<Tensor> in, ExecContext ctx) {
+        Tensor x = f32(in.get(0), ctx);
+        Conv.Window win = window(
+                op.autoPad().value(),
+                op.kernelShape().toLongArray(),
+                op.strides(),
+                op.dilations(),
+                op.pads(),
+                x.shape(),
+                ctx);
+        return one(Pool.pool(
+                x,
+                win,
+                op.ceilMode().longValue() != 0,
+                false,
+                op.countIncludePad().longValue() != 0,
+                ctx.pool()));
+    }
+
+    static List<Tensor> batchNorm(GraphNnOpDefs.BatchNormalization op, List<Tensor> in, ExecContext ctx) {
+        if (op.trainingMode().longValue() != 0) throw ctx.error("training mode is not supported");
+        Tensor y = Normalization.batchNorm(
+                f32(in.get(0), ctx),
+                in.get(1),
+                in.get(2),
+                in.get(3),
+                in.get(4),
+                (float) op.epsilon().value(),
+                ctx.pool());
+        return padResults(ctx, y);
+    }
+
+    static List<Tensor> layerNorm(GraphNnOpDefs.LayerNormalization op, List<Tensor> in, ExecContext ctx) {
+        List<Tensor> r = Normalization.layerNorm(
+                f32(in.get(0), ctx),
+                in.get(1),
+                in.get(2),
+                Math.toIntExact(op.axis().longValue()),
+                (float) op.epsilon().value(),
+                ctx.pool());
+        return new ArrayList<>(r.subList(0, ctx.op().numResults()));
+    }
+
+    static List<Tensor> gemm(GraphNnOpDefs.Gemm op, List<Tensor> in, ExecContext ctx) {
+        return one(MatMul.gemm(
+                f32(in.get(0), ctx),
+                f32(in.get(1), ctx),
+                in.get(2),
+                (float) op.alpha().value(),
+                (float) op.beta().value(),
+                op.transA().longValue() != 0,
+                op.transB().longValue() != 0,
+                ctx.pool()));
+    }
+
+    static List<Tensor> clip(List<Tensor> in, ExecContext ctx) {
+        float lo = in.get(1).isNone() ? Float.NEGATIVE_INFINITY : in.get(1).getFloat(0);
+        float hi = in.get(2).isNone() ? Float.POSITIVE_INFINITY : in.get(2).getFloat(0);
+        return one(unary(in.get(0), v -> Float.isNaN(v) ? v : Math.min(hi, Math.max(lo, v)), ctx));
+    }
+
+    static List<Tensor> reshape(GraphTensorOpDefs.Reshape op, List<Tensor> in) {
+        Tensor x = in.get(0);
+        return one(x.reshape(Layout.reshapeShape(
+                x.shape(), in.get(1).toLongs(), op.allowzero().longValue() != 0)));
+    }
+
+    static List<Tensor> transpose(GraphTensorOpDefs.Transpose op, List<Tensor> in) {
+        Tensor x = in.get(0);
+        int[] perm = op.perm().map(p -> ints(p.toLongArray())).orElseGet(() -> {
+            int[] rev = new int[x.rank()];
+            for (int i = 0; i < rev.length; i++) rev[i] = rev.length - 1 - i;
+            return rev;
+        });
+        return one(Layout.transpose(x, perm));
+    }
+
+    static List<Tensor> slice(List<Tensor> in) {
+        Tensor x = in.get(0);
+        long[] starts = in.get(1).toLongs(), ends = in.get(2).toLongs();
+        long[] axes = longsOf(in.get(3)), steps = longsOf(in.get(4));
+        if (axes.length == 0) {
+            axes = new long[starts.length];
+            for (int i = 0; i < axes.length; i++) axes[i] = i;
+        }
+        if (steps.length == 0) {
+            steps = new long[starts.length];
+            Arrays.fill(steps, 1);
+        }
+        return one(Layout.slice(x, starts, ends, axes, steps));
+    }
+
+    static List<Tensor> shape(GraphIndexOpDefs.Shape op, List<Tensor> in) {
+        int[] s = in.get(0).shape();
+        int r = s.length;
+        long start = op.start().longValue(),
+                end = op.end().map(e -> e.longValue()).orElse((long) r);
+        start = Math.clamp(start < 0 ? start + r : start, 0, r);
+        end = Math.clamp(end < 0 ? end + r : end, 0, r);
+        int n = (int) Math.max(0, end - start);
+        long[] out = new long[n];
+        for (int i = 0; i < n; i++) out[i] = s[(int) start + i];
+        return one(Tensor.of(out, n));
+    }
+
+    static List<Tensor> reduce(Tensor x, Tensor axes, long keepdims, long noop, Reduce.Op op, ExecContext ctx) {
+        return one(Reduce.reduce(f32(x, ctx), ints(longsOf(axes)), keepdims != 0, noop != 0, op));
+    }
+
+    /** {@return x broadcast to the ONNX Expand of its shape with {@code shape}} */
+    static List<Tensor> expand(List<Tensor> in, ExecContext ctx) {
+        Tensor x = in.get(0);
+        long[] s = in.get(1).toLongs();
+        int r = Math.max(x.rank(), s.length);
+        int[] out = new int[r];
+        for (int i = 0; i < r; i++) {
+            int xi = i - (r - x.rank()), si = i - (r - s.length);
+            int a = xi < 0 ? 1 : x.dim(xi);
+            int b = si < 0 ? 1 : Math.toIntExact(s[si]);
+            if (a != 1 && b != 1 && a != b)
+                throw new IllegalArgumentException(
+                        "cannot expand " + Tensor.shapeText(x.shape()) + " to " + Arrays.toString(s));
+            out[i] = a == 1 ? b : a;
+        }
+        Tensor zeros = Tensor.zeros(x.dtype(), out);
+        if (x.dtype() == DType.F32) return one(Elementwise.binary(zeros, x, BinaryOp.ADD, ctx.pool()));
+        return one(Elementwise.binaryAny(zeros, x, (p, q) -> q, (p, q) -> q));
+    }
+
+    /** {@return x converted to the ONNX data type {@code to}} */
+    static List<Tensor> cast(Tensor x, long to, ExecContext ctx) {
+        DType t = onnxType(to).orElseThrow(() -> ctx.error("unsupported cast target type " + to));
+        if (x.dtype() == t) return one(x);
+        Tensor out = Tensor.zeros(t, x.shape());
+        int n = x.size();
+        for (int i = 0; i < n; i++) {
+            if (t.isFloat()) out.setDouble(i, x.dtype().isFloat() ? x.getDouble(i) : (double) x.getLong(i));
+            else if (t == DType.BOOL) out.setLong(i, x.getDouble(i) != 0 ? 1 : 0);
+            else out.setLong(i, x.dtype().isFloat() ? (long) x.getDouble(i) : x.getLong(i));
+        }
+        return one(out);
+    }
+
+    static Optional<DType> onnxType(long code) {
+        return Optional.ofNullable(
+                switch ((int) code) {
+                    case 1 -> DType.F32;
+                    case 6 -> DType.I32;
+                    case 7 -> DType.I64;
+                    case 9 -> DType.BOOL;
+                    case 11 -> DType.F64;
+                    default -> null;
+                });
+    }
+
+    static List<Tensor> constantOfShape(Optional<dev.dal.ir.Attribute> value, List<Tensor> in) {
+        int[] shape = ints(in.get(0).toLongs());
+        if (value.isEmpty()) return one(Tensor.zeros(DType.F32, shape));
+        Tensor v = Tensor.fromAttribute(value.get());
+        Tensor out = Tensor.zeros(v.dtype(), shape);
+        int n = out.size();
+        if (v.dtype().isFloat()) for (int i = 0; i < n; i++) out.setDouble(i, v.getDouble(0));
+        else for (int i = 0; i < n; i++) out.setLong(i, v.getLong(0));
+        return one(out);
+    }
+
+    static List<Tensor> range(List<Tensor> in) {
+        Tensor start = in.get(0);
+        if (start.dtype().isFloat()) {
+            double s = start.getDouble(0),
+                    l = in.get(1).getDouble(0),
+                    d = in.get(2).getDouble(0);
+            int n = (int) Math.max(0, Math.ceil((l - s) / d));
+            Tensor out = Tensor.zeros(start.dtype(), n);
+            for (int i = 0; i < n; i++) out.setDouble(i, s + i * d);
+            return one(out);
+        }
+        long s = start.getLong(0), l = in.get(1).getLong(0), d = in.get(2).getLong(0);
+        int n = (int) Math.max(0, Math.ceil((double) (l - s) / d));
+        Tensor out = Tensor.zeros(start.dtype(), n);
+        for (int i = 0; i < n; i++) out.setLong(i, s + i * d);
+        return one(out);
+    }
+
+    /** A comparison; integer operands compare exactly as longs, others as doubles. */
+    static List<Tensor> compare(List<Tensor> in, java.util.function.IntPredicate onSign) {
+        Tensor a = in.get(0), b = in.get(1);
+        boolean ints = !a.dtype().isFloat() && !b.dtype().isFloat();
+        dev.dal.dialect.graph.kernel.Broadcast bc = dev.dal.dialect.graph.kernel.Broadcast.of(a.shape(), b.shape());
+        boolean[] out = new boolean[bc.size()];
+        bc.forEachRow(0, bc.rows(), (o, len, offs, st) -> {
+            for (int j = 0; j < len; j++) {
+                int ia = offs[0] + j * st[0], ib = offs[1] + j * st[1];
+                int c = ints
+                        ? Long.compare(a.getLong(ia), b.getLong(ib))
+                        : Double.compare(a.getDouble(ia), b.getDouble(ib));
+                if (!ints && (Double.isNaN(a.getDouble(ia)) || Double.isNaN(b.getDouble(ib)))) out[o + j] = false;
+                else out[o + j] = onSign.test(c);
+            }
+        });
+        return one(Tensor.of(out, bc.shape()));
+    }
+
+    static List<Tensor> logical(List<Tensor> in, java.util.function.BinaryOperator<Boolean> f) {
+        Tensor a = in.get(0), b = in.get(1);
+        dev.dal.dialect.graph.kernel.Broadcast bc = dev.dal.dialect.graph.kernel.Broadcast.of(a.shape(), b.shape());
+        boolean[] x = a.bools(), y = b.bools();
+        boolean[] out = new boolean[bc.size()];
+        bc.forEachRow(0, bc.rows(), (o, len, offs, st) -> {
+            for (int j = 0; j < len; j++) out[o + j] = f.apply(x[offs[0] + j * st[0]], y[offs[1] + j * st[1]]);
+        });
+        return one(Tensor.of(out, bc.shape()));
+    }
+
+    static List<Tensor> not(Tensor x) {
+        boolean[] a = x.bools(), out = new boolean[a.length];
+        for (int i = 0; i < a.length; i++) out[i] = !a[i];
+        return one(Tensor.of(out, x.shape()));
+    }
+
+    /** Where for any element type: f32 uses the kernel, others copy elements one by one. */
+    static List<Tensor> where(List<Tensor> in) {
+        Tensor c = in.get(0), x = in.get(1), y = in.get(2);
+        if (x.dtype() == DType.F32 && y.dtype() == DType.F32) return one(Elementwise.where(c, x, y));
+        if (x.dtype() != y.dtype()) throw new IllegalArgumentException("x and y types differ");
+        dev.dal.dialect.graph.kernel.Broadcast bc =
+                dev.dal.dialect.graph.kernel.Broadcast.of(c.shape(), x.shape(), y.shape());
+        boolean[] cond = c.bools();
+        Tensor out = Tensor.zeros(x.dtype(), bc.shape());
+        boolean fl = x.dtype().isFloat();
+        bc.forEachRow(0, bc.rows(), (o, len, offs, st) -> {
+            for (int j = 0; j < len; j++) {
+                Tensor src = cond[offs[0] + j * st[0]] ? x : y;
+                int k = src == x ? offs[1] + j * st[1] : offs[2] + j * st[2];
+                if (fl) out.setDouble(o + j, src.getDouble(k));
+                else out.setLong(o + j, src.getLong(k));
+            }
+        });
+        return one(out);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.dal.dialect.graph;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.dal.ir.interp.DType;
+import dev.dal.ir.interp.Interpreter;
+import dev.dal.ir.interp.RunOptions;
+import dev.dal.ir.interp.Tensor;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Graph ops run in the interpreter through their declarations' {@code execute} methods. */
+class GraphExecTest {
+    private static List<Tensor> run(String ir, Tensor... args) {
+        return Interpreter.load(GraphIr.parse(ir)).run("main", List.of(args), RunOptions.defaults());
+    }
+
+    @Test
+    void activationsFollowTheirOnnxFormulas() {
+        float[] x = {-4f, -3f, -1.5f, 0f, 0.5f, 2f, 3.5f};
+        List<Tensor> out = run("""
+                func.func @main(%x: tensor<7xf32>) -> (tensor<7xf32>, tensor<7xf32>, tensor<7xf32>, tensor<7xf32>) {
+                  %n = "graph.none"() : () -> none
+                  %m = "graph.constant"() {value = dense<1.0> : tensor<f32>} : () -> tensor<f32>
+                  %a = "graph.hard_swish"(%x) : (tensor<7xf32>) -> tensor<7xf32>
+                  %b = "graph.hard_sigmoid"(%x) {alpha = 0.25 : f32, beta = 0.5 : f32} : (tensor<7xf32>) -> tensor<7xf32>
+                  %c = "graph.clip"(%x, %n, %m) : (tensor<7xf32>, none, tensor<f32>) -> tensor<7xf32>
+                  %d = "graph.relu"(%x) : (tensor<7xf32>) -> tensor<7xf32>
+                  return %a, %b, %c, %d : tensor<7xf32>, tensor<7xf32>, tensor<7xf32>, tensor<7xf32>
+                }
+                """, Tensor.of(x, 7));
+        float[] hs = new float[7], sg = new float[7], cl = new float[7], re = new float[7];
+        for (int i = 0; i < 7; i++) {
+            // HardSwish(x) = x * ReLU6(x + 3) / 6, written differently from the implementation
+            hs[i] = x[i] * Math.min(6f, Math.max(0f, x[i] + 3f)) / 6f;
+            sg[i] = Math.max(0f, Math.min(1f, 0.25f * x[i] + 0.5f));
+            cl[i] = Math.min(x[i], 1f);
+            re[i] = x[i] > 0 ? x[i] : 0f;
+        }
+        assertArrayEquals(hs, out.get(0).floats(), 1e-6f);
+        assertArrayEquals(sg, out.get(1).floats(), 1e-6f);
+        assertArrayEquals(cl, out.get(2).floats());
+        assertArrayEquals(re, out.get(3).floats());
+    }
+
+    @Test
+    void castToI64TruncatesTowardZero() {
+        List<Tensor> out = run("""
+                func.func @main(%x: tensor<4xf32>) -> tensor<4xi64> {
+                  %y = "graph.cast"(%x) {to = 7 : i64} : (tensor<4xf32>) -> tensor<4xi64>
+                  return %y : tensor<4xi64>
+                }
+                """, Tensor.of(new float[] {-1.7f, 2.9f, 0.2f, -0.9f}, 4));
+        assertEquals(DType.I64, out.getFirst().dtype());
+        assertArrayEquals(new long[] {-1, 2, 0, 0}, out.getFirst().longs());
+    }
+
+    @Test
+    void shapeArithmeticOnIntegersRunsExactly() {
+        List<Tensor> out = run("""
+                func.func @main(%x: tensor<2x3x5xf32>, %a: tensor<3xi64>) -> (tensor<2xi64>, tensor<3xi64>, tensor<2x3xi64>, tensor<3xi64>) {
+                  %s = "graph.shape"(%x) {start = 1 : i64} : (tensor<2x3x5xf32>) -> tensor<2xi64>
+                  %e = "graph.equal"(%a, %a) : (tensor<3xi64>, tensor<3xi64>) -> tensor<3xi1>
+                  %m = "graph.mul"(%a, %a) : (tensor<3xi64>, tensor<3xi64>) -> tensor<3xi64>
+                  %w = "graph.where"(%e, %m, %a) : (tensor<3xi1>, tensor<3xi64>, tensor<3xi64>) -> tensor<3xi64>
+                  %c = "graph.constant_of_shape"(%s) {value = dense<7> : tensor<1xi64>} : (tensor<2xi64>) -> tensor<?x?xi64>
+                  %r0 = "graph.constant"() {value = dense<10> : tensor<i64>} : () -> tensor<i64>
+                  %r1 = "graph.constant"() {value = dense<1> : tensor<i64>} : () -> tensor<i64>
+                  %r2 = "graph.constant"() {value = dense<-3> : tensor<i64>} : () -> tensor<i64>
+                  %r = "graph.range"(%r0, %r1, %r2) : (tensor<i64>, tensor<i64>, tensor<i64>) -> tensor<3xi64>
+                  return %s, %w, %c, %r : tensor<2xi64>, tensor<3xi64>, tensor<?x?xi64>, tensor<3xi64>
+                }
+                """, Tensor.zeros(DType.F32, 2, 3, 5), Tensor.of(new long[] {3_000_000_000L, -2, 5}, 3));
+        assertArrayEquals(new long[] {3, 5}, out.get(0).longs());
+        assertArrayEquals(
+                new long[] {9_000_000_000_000_000_000L, 4, 25}, out.get(1).longs());
+        assertArrayEquals(new int[] {3, 5}, out.get(2).shape());
+        assertEquals(7, out.get(2).getLong(14));
+        assertArrayEquals(new long[] {10, 7, 4}, out.get(3).longs());
+    }
+}
