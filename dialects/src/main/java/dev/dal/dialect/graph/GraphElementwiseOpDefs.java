@@ -568,7 +568,13 @@ public final class GraphElementwiseOpDefs {
     @Op(
             name = "mod",
             traits = {Pure.class})
-    public interface Mod extends ShapeInferable, Verifiable {
+    public interface Mod extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.mod(fmod().longValue() != 0, in);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value lhs();
@@ -944,7 +950,13 @@ public final class GraphElementwiseOpDefs {
     @Op(
             name = "cast_like",
             traits = {Pure.class})
-    public interface CastLike extends ShapeInferable {
+    public interface CastLike extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.cast(in.get(0), GraphExec.onnxCode(in.get(1).dtype(), ctx), ctx);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value input();

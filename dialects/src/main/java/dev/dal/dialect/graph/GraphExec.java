@@ -362,4 +362,49 @@ final class GraphExec {
         });
         return one(out);
     }
+
+    static List<Tensor> split(GraphTensorOpDefs.Split op, List<Tensor> in, ExecContext ctx) {
+        Tensor x = in.get(0);
+        int r = x.rank();
+        long axis = op.axis().longValue();
+        int ax = (int) (axis < 0 ? axis + r : axis);
+        if (ax < 0 || ax >= r) throw ctx.error("axis " + axis + " out of range for rank " + r);
+        int parts = ctx.op().numResults(), dim = x.dim(ax);
+        long[] sizes = longsOf(in.get(1));
+        if (sizes.length == 0) {
+            // equal parts; the last is smaller when the dimension does not divide evenly (ONNX opset 18)
+            int each = (dim + parts - 1) / parts;
+            sizes = new long[parts];
+            for (int i = 0; i < parts; i++) sizes[i] = Math.max(0, Math.min(each, dim - (long) i * each));
+        }
+        if (sizes.length != parts) throw ctx.error(sizes.length + " split sizes for " + parts + " results");
+        if (Arrays.stream(sizes).sum() != dim) throw ctx.error("split sizes do not add up to " + dim);
+        List<Tensor> out = new ArrayList<>();
+        long start = 0;
+        for (long size : sizes) {
+            out.add(Layout.slice(x, new long[] {start}, new long[] {start + size}, new long[] {ax}, new long[] {1}));
+            start += size;
+        }
+        return out;
+    }
+
+    static List<Tensor> mod(boolean fmod, List<Tensor> in) {
+        Tensor a = in.get(0), b = in.get(1);
+        if (a.dtype().isFloat() || fmod) {
+            // fmod: the sign of the dividend (Java's %); integer Mod: the sign of the divisor (floorMod)
+            return one(Elementwise.binaryAny(a, b, (p, q) -> p % q, (p, q) -> p % q));
+        }
+        return one(Elementwise.binaryAny(a, b, (p, q) -> p % q, Math::floorMod));
+    }
+
+    static long onnxCode(DType t, ExecContext ctx) {
+        return switch (t) {
+            case F32 -> 1;
+            case I32 -> 6;
+            case I64 -> 7;
+            case BOOL -> 9;
+            case F64 -> 11;
+            default -> throw ctx.error("unsupported cast target type " + t);
+        };
+    }
 }

@@ -289,7 +289,14 @@ public final class GraphIndexOpDefs {
     @Op(
             name = "size",
             traits = {Pure.class})
-    public interface Size extends ShapeInferable {
+    public interface Size extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(
+                    dev.dal.ir.interp.Tensor.of(new long[] {in.get(0).size()}));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();

@@ -451,7 +451,18 @@ public final class GraphReduceOpDefs {
     @Op(
             name = "arg_max",
             traits = {Pure.class})
-    public interface ArgMax extends ShapeInferable, Verifiable {
+    public interface ArgMax extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(dev.dal.dialect.graph.kernel.Reduce.arg(
+                    in.get(0),
+                    Math.toIntExact(axis().longValue()),
+                    keepdims().longValue() != 0,
+                    true,
+                    selectLastIndex().longValue() != 0));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
@@ -500,7 +511,18 @@ public final class GraphReduceOpDefs {
     @Op(
             name = "arg_min",
             traits = {Pure.class})
-    public interface ArgMin extends ShapeInferable, Verifiable {
+    public interface ArgMin extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(dev.dal.dialect.graph.kernel.Reduce.arg(
+                    in.get(0),
+                    Math.toIntExact(axis().longValue()),
+                    keepdims().longValue() != 0,
+                    false,
+                    selectLastIndex().longValue() != 0));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();

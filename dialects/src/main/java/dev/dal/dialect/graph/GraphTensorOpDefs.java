@@ -303,7 +303,13 @@ public final class GraphTensorOpDefs {
     @Op(
             name = "split",
             traits = {Pure.class})
-    public interface Split extends ShapeInferable, Verifiable {
+    public interface Split extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.split(this, in, ctx);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value input();

@@ -79,4 +79,33 @@ class GraphExecTest {
         assertEquals(7, out.get(2).getLong(14));
         assertArrayEquals(new long[] {10, 7, 4}, out.get(3).longs());
     }
+
+    @Test
+    void splitSizeArgMaxAndModFollowOnnx() {
+        List<Tensor> out = run(
+                """
+                func.func @main(%x: tensor<2x5xf32>, %a: tensor<4xi64>, %b: tensor<4xi64>) -> (tensor<2x3xf32>, tensor<2x2xf32>, tensor<i64>, tensor<2xi64>, tensor<4xi64>, tensor<2x1xi64>) {
+                  %n = "graph.none"() : () -> none
+                  %p:2 = "graph.split"(%x, %n) {axis = 1 : i64} : (tensor<2x5xf32>, none) -> (tensor<2x3xf32>, tensor<2x2xf32>)
+                  %s = "graph.size"(%x) : (tensor<2x5xf32>) -> tensor<i64>
+                  %m = "graph.arg_max"(%x) {axis = 1 : i64, keepdims = 0 : i64} : (tensor<2x5xf32>) -> tensor<2xi64>
+                  %r = "graph.mod"(%a, %b) : (tensor<4xi64>, tensor<4xi64>) -> tensor<4xi64>
+                  %l = "graph.arg_min"(%x) {axis = 1 : i64, select_last_index = 1 : i64} : (tensor<2x5xf32>) -> tensor<2x1xi64>
+                  return %p#0, %p#1, %s, %m, %r, %l : tensor<2x3xf32>, tensor<2x2xf32>, tensor<i64>, tensor<2xi64>, tensor<4xi64>, tensor<2x1xi64>
+                }
+                """,
+                Tensor.of(new float[] {0, 4, 1, 4, 2, 9, 8, 7, 6, 5}, 2, 5),
+                Tensor.of(new long[] {7, -7, 7, -7}, 4),
+                Tensor.of(new long[] {3, 3, -3, -3}, 4));
+        assertArrayEquals(new float[] {0, 4, 1, 9, 8, 7}, out.get(0).floats());
+        assertArrayEquals(new float[] {4, 2, 6, 5}, out.get(1).floats());
+        assertEquals(0, out.get(2).rank());
+        assertEquals(10, out.get(2).getLong(0));
+        // ties go to the first index
+        assertArrayEquals(new long[] {1, 0}, out.get(3).longs());
+        // integer Mod takes the divisor's sign, like Python
+        assertArrayEquals(new long[] {1, 2, -2, -1}, out.get(4).longs());
+        // with select_last_index the minimum 0 of row 0 is at index 0, 5 of row 1 at index 4
+        assertArrayEquals(new long[] {0, 4}, out.get(5).longs());
+    }
 }

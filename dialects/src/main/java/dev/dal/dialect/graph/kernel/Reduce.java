@@ -99,4 +99,44 @@ public final class Reduce {
         for (boolean x : b) if (x) n++;
         return n;
     }
+
+    /**
+     * {@return ArgMax or ArgMin of x along {@code axis} as i64 indices}: ties go to the first index, or the last with
+     * {@code selectLast}; a NaN counts as the extreme (as numpy does)
+     */
+    public static Tensor arg(Tensor x, int axis, boolean keepDims, boolean max, boolean selectLast) {
+        int r = x.rank();
+        int ax = axis < 0 ? axis + r : axis;
+        if (ax < 0 || ax >= r) throw new IllegalArgumentException("axis " + axis + " out of range for rank " + r);
+        int[] s = x.shape();
+        int outer = 1, inner = 1, dim = s[ax];
+        if (dim == 0) throw new IllegalArgumentException("cannot take the arg extreme of an empty axis");
+        for (int i = 0; i < ax; i++) outer *= s[i];
+        for (int i = ax + 1; i < r; i++) inner *= s[i];
+        long[] out = new long[outer * inner];
+        for (int o = 0; o < outer; o++) {
+            for (int in = 0; in < inner; in++) {
+                int best = 0;
+                double bv = x.getDouble(o * dim * inner + in);
+                for (int k = 1; k < dim && !Double.isNaN(bv); k++) {
+                    double v = x.getDouble((o * dim + k) * inner + in);
+                    boolean better = Double.isNaN(v) || (max ? v > bv : v < bv) || (selectLast && v == bv);
+                    if (better) {
+                        best = k;
+                        bv = v;
+                    }
+                }
+                out[o * inner + in] = best;
+            }
+        }
+        int[] os;
+        if (keepDims) {
+            os = s.clone();
+            os[ax] = 1;
+        } else {
+            os = new int[r - 1];
+            for (int i = 0, j = 0; i < r; i++) if (i != ax) os[j++] = s[i];
+        }
+        return Tensor.of(out, os);
+    }
 }
