@@ -407,4 +407,26 @@ final class GraphExec {
             default -> throw ctx.error("unsupported cast target type " + t);
         };
     }
+
+    static List<Tensor> pad(GraphTensorOpDefs.Pad op, List<Tensor> in, ExecContext ctx) {
+        if (!op.mode().value().equals("constant"))
+            throw ctx.error("pad mode '" + op.mode().value() + "' is not supported");
+        Tensor x = in.get(0);
+        long[] p = in.get(1).toLongs();
+        long[] axes = longsOf(in.get(3));
+        if (axes.length > 0) {
+            // pads for the listed axes only: spread them over all axes
+            int r = x.rank();
+            long[] full = new long[2 * r];
+            for (int i = 0; i < axes.length; i++) {
+                int a = (int) (axes[i] < 0 ? axes[i] + r : axes[i]);
+                full[a] = p[i];
+                full[r + a] = p[axes.length + i];
+            }
+            p = full;
+        }
+        double value =
+                in.get(2).isNone() || in.get(2).size() == 0 ? 0 : in.get(2).getDouble(0);
+        return one(Layout.padConstant(x, p, value));
+    }
 }

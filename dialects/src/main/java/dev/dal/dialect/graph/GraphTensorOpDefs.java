@@ -496,7 +496,14 @@ public final class GraphTensorOpDefs {
     @Op(
             name = "tile",
             traits = {Pure.class})
-    public interface Tile extends ShapeInferable, Verifiable {
+    public interface Tile extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(dev.dal.dialect.graph.kernel.Layout.tile(
+                    in.get(0), in.get(1).toLongs()));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value input();
@@ -532,7 +539,13 @@ public final class GraphTensorOpDefs {
     @Op(
             name = "pad",
             traits = {Pure.class})
-    public interface Pad extends ShapeInferable, Verifiable {
+    public interface Pad extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.pad(this, in, ctx);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();

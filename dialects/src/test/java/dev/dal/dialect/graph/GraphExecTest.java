@@ -108,4 +108,23 @@ class GraphExecTest {
         // with select_last_index the minimum 0 of row 0 is at index 0, 5 of row 1 at index 4
         assertArrayEquals(new long[] {0, 4}, out.get(5).longs());
     }
+
+    @Test
+    void padWithAxesPadsOnlyTheListedAxesAndTileRepeats() {
+        List<Tensor> out = run(
+                """
+                func.func @main(%x: tensor<2x2xi64>, %p: tensor<2xi64>, %ax: tensor<1xi64>, %r: tensor<2xi64>) -> (tensor<2x3xi64>, tensor<2x4xi64>) {
+                  %v = "graph.constant"() {value = dense<9> : tensor<i64>} : () -> tensor<i64>
+                  %y = "graph.pad"(%x, %p, %v, %ax) : (tensor<2x2xi64>, tensor<2xi64>, tensor<i64>, tensor<1xi64>) -> tensor<2x3xi64>
+                  %t = "graph.tile"(%x, %r) : (tensor<2x2xi64>, tensor<2xi64>) -> tensor<2x4xi64>
+                  return %y, %t : tensor<2x3xi64>, tensor<2x4xi64>
+                }
+                """,
+                Tensor.of(new long[] {1, 2, 3, 4}, 2, 2),
+                Tensor.of(new long[] {1, 0}, 2),
+                Tensor.of(new long[] {-1}, 1),
+                Tensor.of(new long[] {1, 2}, 2));
+        assertArrayEquals(new long[] {9, 1, 2, 9, 3, 4}, out.get(0).longs());
+        assertArrayEquals(new long[] {1, 2, 1, 2, 3, 4, 3, 4}, out.get(1).longs());
+    }
 }

@@ -261,4 +261,58 @@ public final class Layout {
         for (int i = 0, k = 0; i < r; i++) out[i] = ins[i] ? 1 : in[k++];
         return out;
     }
+
+    /** {@return x repeated {@code repeats[d]} times along each dimension d (ONNX Tile)} */
+    public static Tensor tile(Tensor x, long[] repeats) {
+        int r = x.rank();
+        if (repeats.length != r) throw new IllegalArgumentException("repeats must have " + r + " entries");
+        int[] s = x.shape(), os = new int[r];
+        for (int d = 0; d < r; d++) {
+            if (repeats[d] < 0) throw new IllegalArgumentException("negative repeat " + repeats[d]);
+            os[d] = Math.toIntExact(s[d] * repeats[d]);
+        }
+        Tensor out = Tensor.zeros(x.dtype(), os);
+        Object src = x.array(), dst = out.array();
+        int n = out.size();
+        int[] idx = new int[r];
+        for (int o = 0; o < n; o++) {
+            // o walks the output in row-major order; idx holds its coordinates
+            int in = 0;
+            for (int d = 0; d < r; d++) in = in * s[d] + idx[d] % s[d];
+            System.arraycopy(src, in, dst, o, 1);
+            for (int d = r - 1; d >= 0 && ++idx[d] == os[d]; d--) idx[d] = 0;
+        }
+        return out;
+    }
+
+    /**
+     * {@return x padded with {@code value} (ONNX Pad, constant mode)}: {@code pads} holds all begins, then all ends;
+     * negative pads crop
+     */
+    public static Tensor padConstant(Tensor x, long[] pads, double value) {
+        int r = x.rank();
+        if (pads.length != 2 * r) throw new IllegalArgumentException("pads must have " + 2 * r + " entries");
+        int[] s = x.shape(), os = new int[r];
+        for (int d = 0; d < r; d++) {
+            os[d] = Math.toIntExact(s[d] + pads[d] + pads[r + d]);
+            if (os[d] < 0) throw new IllegalArgumentException("pads crop dimension " + d + " below zero");
+        }
+        Tensor out = Tensor.zeros(x.dtype(), os);
+        boolean fl = x.dtype().isFloat();
+        int n = out.size();
+        int[] idx = new int[r];
+        for (int o = 0; o < n; o++) {
+            int in = 0;
+            boolean inside = true;
+            for (int d = 0; d < r && inside; d++) {
+                long c = idx[d] - pads[d];
+                inside = c >= 0 && c < s[d];
+                in = in * s[d] + (int) c;
+            }
+            if (fl) out.setDouble(o, inside ? x.getDouble(in) : value);
+            else out.setLong(o, inside ? x.getLong(in) : (long) value);
+            for (int d = r - 1; d >= 0 && ++idx[d] == os[d]; d--) idx[d] = 0;
+        }
+        return out;
+    }
 }
