@@ -77,4 +77,26 @@ public final class TensorProtos {
             }
         };
     }
+
+    /**
+     * {@return a TensorProto holding the tensor in {@code raw_data}} (f32, f64, i32, i64, bool)
+     *
+     * @throws OnnxException for other element types
+     */
+    public static TensorProto fromTensor(String name, Tensor t) throws OnnxException {
+        int type = switch (t.dtype()) {
+            case F32 -> 1;
+            case I32 -> 6;
+            case I64 -> 7;
+            case BOOL -> 9;
+            case F64 -> 11;
+            default ->
+                throw new OnnxException("error: output '" + name + "' has type " + t.dtype()
+                        + ", which is not written as a TensorProto");
+        };
+        TensorProto.Builder b = TensorProto.newBuilder().setName(name).setDataType(type);
+        for (int d : t.shape()) b.addDims(d);
+        return b.setRawData(com.google.protobuf.ByteString.copyFrom(t.toBytes()))
+                .build();
+    }
 }
