@@ -286,6 +286,25 @@ public final class Layout {
     }
 
     /**
+     * {@return x with everything outside the upper (or lower) triangle of its last two dims zeroed (ONNX Trilu)}:
+     * element (i, j) is kept when {@code j - i >= k} for the upper triangle, {@code j - i <= k} for the lower one
+     */
+    public static Tensor trilu(Tensor x, long k, boolean upper) {
+        int r = x.rank();
+        if (r < 2) throw new IllegalArgumentException("trilu needs rank at least 2, got " + r);
+        int rows = x.dim(r - 2), cols = x.dim(r - 1);
+        Tensor out = Tensor.zeros(x.dtype(), x.shape());
+        Object src = x.array(), dst = out.array();
+        int n = x.size();
+        for (int o = 0; o < n; o++) {
+            int j = o % cols, i = (o / cols) % rows;
+            long diff = (long) j - i;
+            if (upper ? diff >= k : diff <= k) System.arraycopy(src, o, dst, o, 1);
+        }
+        return out;
+    }
+
+    /**
      * {@return x padded with {@code value} (ONNX Pad, constant mode)}: {@code pads} holds all begins, then all ends;
      * negative pads crop
      */
