@@ -85,7 +85,14 @@ public final class GraphIndexOpDefs {
     @Op(
             name = "gather_elements",
             traits = {Pure.class})
-    public interface GatherElements extends ShapeInferable, Verifiable {
+    public interface GatherElements extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(dev.dal.dialect.graph.kernel.Layout.gatherElements(
+                    in.get(0), in.get(1), Math.toIntExact(axis().longValue())));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();

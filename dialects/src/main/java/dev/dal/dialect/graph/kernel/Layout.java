@@ -305,6 +305,42 @@ public final class Layout {
     }
 
     /**
+     * {@return the elements of data picked along {@code axis} by indices (ONNX GatherElements)}: the output has the
+     * shape of indices, and its element at coordinates c is data at c with c[axis] replaced by indices[c]
+     * (negative indices count from the end)
+     */
+    public static Tensor gatherElements(Tensor data, Tensor indices, int axis) {
+        int r = data.rank();
+        if (indices.rank() != r) throw new IllegalArgumentException("data and indices ranks differ");
+        if (axis < 0) axis += r;
+        if (axis < 0 || axis >= r) throw new IllegalArgumentException("axis out of range");
+        int[] s = data.shape(), os = indices.shape();
+        int[] stride = new int[r];
+        for (int d = r - 1, st = 1; d >= 0; d--) {
+            stride[d] = st;
+            st *= s[d];
+        }
+        Tensor out = Tensor.zeros(data.dtype(), os);
+        Object src = data.array(), dst = out.array();
+        int n = out.size();
+        int[] idx = new int[r];
+        for (int o = 0; o < n; o++) {
+            long at = indices.getLong(o);
+            if (at < 0) at += s[axis];
+            if (at < 0 || at >= s[axis])
+                throw new IllegalArgumentException("index " + indices.getLong(o) + " out of range");
+            int in = 0;
+            for (int d = 0; d < r; d++) {
+                if (d != axis && idx[d] >= s[d]) throw new IllegalArgumentException("indices exceed data in dim " + d);
+                in += (d == axis ? (int) at : idx[d]) * stride[d];
+            }
+            System.arraycopy(src, in, dst, o, 1);
+            for (int d = r - 1; d >= 0 && ++idx[d] == os[d]; d--) idx[d] = 0;
+        }
+        return out;
+    }
+
+    /**
      * {@return x padded with {@code value} (ONNX Pad, constant mode)}: {@code pads} holds all begins, then all ends;
      * negative pads crop
      */
