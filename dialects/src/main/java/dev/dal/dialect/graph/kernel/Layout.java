@@ -341,6 +341,52 @@ public final class Layout {
     }
 
     /**
+     * {@return x (N, C, H, W) rearranged to (N, C/(b*b), H*b, W*b) (ONNX DepthToSpace)}: in DCR mode output channel c
+     * at block offset (i, j) comes from input channel {@code (i*b + j)*C/(b*b) + c}, in CRD mode from
+     * {@code c*b*b + i*b + j}
+     */
+    public static Tensor depthToSpace(Tensor x, int b, boolean crd) {
+        if (x.rank() != 4 || b <= 0 || x.dim(1) % (b * b) != 0)
+            throw new IllegalArgumentException("depth_to_space needs rank 4 and channels divisible by blocksize^2");
+        int n = x.dim(0), c = x.dim(1) / (b * b), h = x.dim(2), w = x.dim(3);
+        Tensor out = Tensor.zeros(x.dtype(), n, c, h * b, w * b);
+        moveBlocks(x, out, n, c, h, w, b, crd, true);
+        return out;
+    }
+
+    /**
+     * {@return x (N, C, H, W) rearranged to (N, C*b*b, H/b, W/b) (ONNX SpaceToDepth)}: the inverse of DCR
+     * DepthToSpace
+     */
+    public static Tensor spaceToDepth(Tensor x, int b) {
+        if (x.rank() != 4 || b <= 0 || x.dim(2) % b != 0 || x.dim(3) % b != 0)
+            throw new IllegalArgumentException("space_to_depth needs rank 4 and spatial dims divisible by blocksize");
+        int n = x.dim(0), c = x.dim(1), h = x.dim(2) / b, w = x.dim(3) / b;
+        Tensor out = Tensor.zeros(x.dtype(), n, c * b * b, h, w);
+        moveBlocks(x, out, n, c, h, w, b, false, false);
+        return out;
+    }
+
+    /** Copies between the depth layout (N, C*b*b, H, W) and the space layout (N, C, H*b, W*b), either way. */
+    private static void moveBlocks(
+            Tensor from, Tensor to, int n, int c, int h, int w, int b, boolean crd, boolean depthToSpace) {
+        Object src = from.array(), dst = to.array();
+        for (int in = 0; in < n; in++)
+            for (int ic = 0; ic < c; ic++)
+                for (int i = 0; i < b; i++)
+                    for (int j = 0; j < b; j++) {
+                        int dc = crd ? ic * b * b + i * b + j : (i * b + j) * c + ic;
+                        for (int y = 0; y < h; y++)
+                            for (int x = 0; x < w; x++) {
+                                int depth = ((in * c * b * b + dc) * h + y) * w + x;
+                                int space = ((in * c + ic) * h * b + y * b + i) * w * b + x * b + j;
+                                if (depthToSpace) System.arraycopy(src, depth, dst, space, 1);
+                                else System.arraycopy(src, space, dst, depth, 1);
+                            }
+                    }
+    }
+
+    /**
      * {@return x padded with {@code value} (ONNX Pad, constant mode)}: {@code pads} holds all begins, then all ends;
      * negative pads crop
      */
