@@ -508,7 +508,14 @@ public final class GraphIndexOpDefs {
     @Op(
             name = "one_hot",
             traits = {Pure.class})
-    public interface OneHot extends ShapeInferable, Verifiable {
+    public interface OneHot extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(dev.dal.dialect.graph.kernel.Layout.oneHot(
+                    in.get(0), (long) in.get(1).getDouble(0), in.get(2), Math.toIntExact(axis().longValue())));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value indices();

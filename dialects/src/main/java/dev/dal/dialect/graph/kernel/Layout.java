@@ -387,6 +387,34 @@ public final class Layout {
     }
 
     /**
+     * {@return the one-hot encoding of indices (ONNX OneHot)}: a new dim of size {@code depth} is inserted at
+     * {@code axis}; the element is {@code values[1]} where its coordinate on that dim equals the index (negative
+     * indices count from depth), {@code values[0]} elsewhere, in the dtype of values
+     */
+    public static Tensor oneHot(Tensor indices, long depth, Tensor values, int axis) {
+        int r = indices.rank();
+        if (axis < 0) axis += r + 1;
+        if (axis < 0 || axis > r) throw new IllegalArgumentException("axis out of range");
+        if (depth < 1 || values.size() != 2) throw new IllegalArgumentException("bad depth or values");
+        int[] s = indices.shape(), os = new int[r + 1];
+        for (int d = 0, k = 0; d <= r; d++) os[d] = d == axis ? Math.toIntExact(depth) : s[k++];
+        int outer = 1, inner = 1, dep = os[axis];
+        for (int d = 0; d < axis; d++) outer *= os[d];
+        for (int d = axis + 1; d <= r; d++) inner *= os[d];
+        Tensor out = Tensor.zeros(values.dtype(), os);
+        Object v = values.array(), dst = out.array();
+        for (int o = 0; o < outer; o++)
+            for (int a = 0; a < dep; a++)
+                for (int i = 0; i < inner; i++) {
+                    double raw = indices.getDouble(o * inner + i);
+                    long at = (long) raw;
+                    if (at < 0) at += depth;
+                    System.arraycopy(v, at == a ? 1 : 0, dst, (o * dep + a) * inner + i, 1);
+                }
+        return out;
+    }
+
+    /**
      * {@return x padded with {@code value} (ONNX Pad, constant mode)}: {@code pads} holds all begins, then all ends;
      * negative pads crop
      */
