@@ -618,7 +618,7 @@ public final class GraphActivationOpDefs {
         @Override
         default java.util.List<dev.dal.ir.interp.Tensor> execute(
                 java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
-            return GraphExec.one(GraphExec.unary(in.get(0), v -> -v, ctx));
+            return GraphExec.one(GraphExec.unaryOrInt(in.get(0), v -> -v, v -> -v, ctx));
         }
 
         /** {@return ONNX input #0} */
@@ -649,7 +649,7 @@ public final class GraphActivationOpDefs {
         @Override
         default java.util.List<dev.dal.ir.interp.Tensor> execute(
                 java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
-            return GraphExec.one(GraphExec.unary(in.get(0), Math::abs, ctx));
+            return GraphExec.one(GraphExec.unaryOrInt(in.get(0), Math::abs, Math::abs, ctx));
         }
 
         /** {@return ONNX input #0} */
@@ -773,7 +773,7 @@ public final class GraphActivationOpDefs {
         @Override
         default java.util.List<dev.dal.ir.interp.Tensor> execute(
                 java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
-            return GraphExec.one(GraphExec.unary(in.get(0), Math::signum, ctx));
+            return GraphExec.one(GraphExec.unaryOrInt(in.get(0), Math::signum, Long::signum, ctx));
         }
 
         /** {@return ONNX input #0} */

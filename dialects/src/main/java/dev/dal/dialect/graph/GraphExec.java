@@ -59,6 +59,12 @@ final class GraphExec {
         return Elementwise.unary(f32(x, ctx), f, ctx.pool());
     }
 
+    /** A unary op that also runs on integer tensors: f32 uses the fast kernel, integers {@code onInts}. */
+    static Tensor unaryOrInt(Tensor x, FloatUnary f, java.util.function.LongUnaryOperator onInts, ExecContext ctx) {
+        if (x.dtype().isInteger()) return Elementwise.unaryLong(x, onInts);
+        return unary(x, f, ctx);
+    }
+
     /** A binary arithmetic op: f32 uses the fast kernel, other types the generic one. */
     static Tensor arith(
             List<Tensor> in, BinaryOp op, DoubleBinaryOperator onFloats, LongBinaryOperator onInts, ExecContext ctx) {

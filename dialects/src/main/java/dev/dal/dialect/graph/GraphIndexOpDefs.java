@@ -85,7 +85,14 @@ public final class GraphIndexOpDefs {
     @Op(
             name = "gather_elements",
             traits = {Pure.class})
-    public interface GatherElements extends ShapeInferable, Verifiable {
+    public interface GatherElements extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(dev.dal.dialect.graph.kernel.Layout.gatherElements(
+                    in.get(0), in.get(1), Math.toIntExact(axis().longValue())));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
@@ -452,7 +459,14 @@ public final class GraphIndexOpDefs {
     @Op(
             name = "trilu",
             traits = {Pure.class})
-    public interface Trilu extends ShapeInferable, Verifiable {
+    public interface Trilu extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            long k = in.get(1).isNone() || in.get(1).size() == 0 ? 0 : in.get(1).getLong(0);
+            return GraphExec.one(dev.dal.dialect.graph.kernel.Layout.trilu(in.get(0), k, upper().longValue() != 0));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value input();
@@ -494,7 +508,14 @@ public final class GraphIndexOpDefs {
     @Op(
             name = "one_hot",
             traits = {Pure.class})
-    public interface OneHot extends ShapeInferable, Verifiable {
+    public interface OneHot extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(dev.dal.dialect.graph.kernel.Layout.oneHot(
+                    in.get(0), (long) in.get(1).getDouble(0), in.get(2), Math.toIntExact(axis().longValue())));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value indices();

@@ -624,7 +624,17 @@ public final class GraphReduceOpDefs {
     @Op(
             name = "cum_sum",
             traits = {Pure.class})
-    public interface CumSum extends ShapeInferable, Verifiable {
+    public interface CumSum extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(dev.dal.dialect.graph.kernel.Reduce.cumSum(
+                    in.get(0),
+                    Math.toIntExact(in.get(1).getLong(0)),
+                    exclusive().longValue() != 0,
+                    reverse().longValue() != 0));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value x();

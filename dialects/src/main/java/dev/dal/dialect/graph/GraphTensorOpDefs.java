@@ -766,7 +766,16 @@ public final class GraphTensorOpDefs {
     @Op(
             name = "depth_to_space",
             traits = {Pure.class})
-    public interface DepthToSpace extends ShapeInferable, Verifiable {
+    public interface DepthToSpace extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(dev.dal.dialect.graph.kernel.Layout.depthToSpace(
+                    in.get(0),
+                    Math.toIntExact(blocksize().longValue()),
+                    mode().value().equals("CRD")));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value input();
@@ -813,7 +822,14 @@ public final class GraphTensorOpDefs {
     @Op(
             name = "space_to_depth",
             traits = {Pure.class})
-    public interface SpaceToDepth extends ShapeInferable, Verifiable {
+    public interface SpaceToDepth extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(dev.dal.dialect.graph.kernel.Layout.spaceToDepth(
+                    in.get(0), Math.toIntExact(blocksize().longValue())));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value input();

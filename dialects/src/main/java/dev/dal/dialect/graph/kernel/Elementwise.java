@@ -255,4 +255,12 @@ public final class Elementwise {
         });
         return Tensor.of(out, bc.shape());
     }
+
+    /** {@return f applied to every element of the integer tensor x, in the same dtype (wrapping like Java longs)} */
+    public static Tensor unaryLong(Tensor x, java.util.function.LongUnaryOperator f) {
+        if (!x.dtype().isInteger()) throw new IllegalArgumentException("expects an integer tensor, got " + x.dtype());
+        Tensor out = Tensor.zeros(x.dtype(), x.shape());
+        for (int i = 0, n = x.size(); i < n; i++) out.setLong(i, f.applyAsLong(x.getLong(i)));
+        return out;
+    }
 }

@@ -286,6 +286,135 @@ public final class Layout {
     }
 
     /**
+     * {@return x with everything outside the upper (or lower) triangle of its last two dims zeroed (ONNX Trilu)}:
+     * element (i, j) is kept when {@code j - i >= k} for the upper triangle, {@code j - i <= k} for the lower one
+     */
+    public static Tensor trilu(Tensor x, long k, boolean upper) {
+        int r = x.rank();
+        if (r < 2) throw new IllegalArgumentException("trilu needs rank at least 2, got " + r);
+        int rows = x.dim(r - 2), cols = x.dim(r - 1);
+        Tensor out = Tensor.zeros(x.dtype(), x.shape());
+        Object src = x.array(), dst = out.array();
+        int n = x.size();
+        for (int o = 0; o < n; o++) {
+            int j = o % cols, i = (o / cols) % rows;
+            long diff = (long) j - i;
+            if (upper ? diff >= k : diff <= k) System.arraycopy(src, o, dst, o, 1);
+        }
+        return out;
+    }
+
+    /**
+     * {@return the elements of data picked along {@code axis} by indices (ONNX GatherElements)}: the output has the
+     * shape of indices, and its element at coordinates c is data at c with c[axis] replaced by indices[c]
+     * (negative indices count from the end)
+     */
+    public static Tensor gatherElements(Tensor data, Tensor indices, int axis) {
+        int r = data.rank();
+        if (indices.rank() != r) throw new IllegalArgumentException("data and indices ranks differ");
+        if (axis < 0) axis += r;
+        if (axis < 0 || axis >= r) throw new IllegalArgumentException("axis out of range");
+        int[] s = data.shape(), os = indices.shape();
+        int[] stride = new int[r];
+        for (int d = r - 1, st = 1; d >= 0; d--) {
+            stride[d] = st;
+            st *= s[d];
+        }
+        Tensor out = Tensor.zeros(data.dtype(), os);
+        Object src = data.array(), dst = out.array();
+        int n = out.size();
+        int[] idx = new int[r];
+        for (int o = 0; o < n; o++) {
+            long at = indices.getLong(o);
+            if (at < 0) at += s[axis];
+            if (at < 0 || at >= s[axis])
+                throw new IllegalArgumentException("index " + indices.getLong(o) + " out of range");
+            int in = 0;
+            for (int d = 0; d < r; d++) {
+                if (d != axis && idx[d] >= s[d]) throw new IllegalArgumentException("indices exceed data in dim " + d);
+                in += (d == axis ? (int) at : idx[d]) * stride[d];
+            }
+            System.arraycopy(src, in, dst, o, 1);
+            for (int d = r - 1; d >= 0 && ++idx[d] == os[d]; d--) idx[d] = 0;
+        }
+        return out;
+    }
+
+    /**
+     * {@return x (N, C, H, W) rearranged to (N, C/(b*b), H*b, W*b) (ONNX DepthToSpace)}: in DCR mode output channel c
+     * at block offset (i, j) comes from input channel {@code (i*b + j)*C/(b*b) + c}, in CRD mode from
+     * {@code c*b*b + i*b + j}
+     */
+    public static Tensor depthToSpace(Tensor x, int b, boolean crd) {
+        if (x.rank() != 4 || b <= 0 || x.dim(1) % (b * b) != 0)
+            throw new IllegalArgumentException("depth_to_space needs rank 4 and channels divisible by blocksize^2");
+        int n = x.dim(0), c = x.dim(1) / (b * b), h = x.dim(2), w = x.dim(3);
+        Tensor out = Tensor.zeros(x.dtype(), n, c, h * b, w * b);
+        moveBlocks(x, out, n, c, h, w, b, crd, true);
+        return out;
+    }
+
+    /**
+     * {@return x (N, C, H, W) rearranged to (N, C*b*b, H/b, W/b) (ONNX SpaceToDepth)}: the inverse of DCR
+     * DepthToSpace
+     */
+    public static Tensor spaceToDepth(Tensor x, int b) {
+        if (x.rank() != 4 || b <= 0 || x.dim(2) % b != 0 || x.dim(3) % b != 0)
+            throw new IllegalArgumentException("space_to_depth needs rank 4 and spatial dims divisible by blocksize");
+        int n = x.dim(0), c = x.dim(1), h = x.dim(2) / b, w = x.dim(3) / b;
+        Tensor out = Tensor.zeros(x.dtype(), n, c * b * b, h, w);
+        moveBlocks(x, out, n, c, h, w, b, false, false);
+        return out;
+    }
+
+    /** Copies between the depth layout (N, C*b*b, H, W) and the space layout (N, C, H*b, W*b), either way. */
+    private static void moveBlocks(
+            Tensor from, Tensor to, int n, int c, int h, int w, int b, boolean crd, boolean depthToSpace) {
+        Object src = from.array(), dst = to.array();
+        for (int in = 0; in < n; in++)
+            for (int ic = 0; ic < c; ic++)
+                for (int i = 0; i < b; i++)
+                    for (int j = 0; j < b; j++) {
+                        int dc = crd ? ic * b * b + i * b + j : (i * b + j) * c + ic;
+                        for (int y = 0; y < h; y++)
+                            for (int x = 0; x < w; x++) {
+                                int depth = ((in * c * b * b + dc) * h + y) * w + x;
+                                int space = ((in * c + ic) * h * b + y * b + i) * w * b + x * b + j;
+                                if (depthToSpace) System.arraycopy(src, depth, dst, space, 1);
+                                else System.arraycopy(src, space, dst, depth, 1);
+                            }
+                    }
+    }
+
+    /**
+     * {@return the one-hot encoding of indices (ONNX OneHot)}: a new dim of size {@code depth} is inserted at
+     * {@code axis}; the element is {@code values[1]} where its coordinate on that dim equals the index (negative
+     * indices count from depth), {@code values[0]} elsewhere, in the dtype of values
+     */
+    public static Tensor oneHot(Tensor indices, long depth, Tensor values, int axis) {
+        int r = indices.rank();
+        if (axis < 0) axis += r + 1;
+        if (axis < 0 || axis > r) throw new IllegalArgumentException("axis out of range");
+        if (depth < 1 || values.size() != 2) throw new IllegalArgumentException("bad depth or values");
+        int[] s = indices.shape(), os = new int[r + 1];
+        for (int d = 0, k = 0; d <= r; d++) os[d] = d == axis ? Math.toIntExact(depth) : s[k++];
+        int outer = 1, inner = 1, dep = os[axis];
+        for (int d = 0; d < axis; d++) outer *= os[d];
+        for (int d = axis + 1; d <= r; d++) inner *= os[d];
+        Tensor out = Tensor.zeros(values.dtype(), os);
+        Object v = values.array(), dst = out.array();
+        for (int o = 0; o < outer; o++)
+            for (int a = 0; a < dep; a++)
+                for (int i = 0; i < inner; i++) {
+                    double raw = indices.getDouble(o * inner + i);
+                    long at = (long) raw;
+                    if (at < 0) at += depth;
+                    System.arraycopy(v, at == a ? 1 : 0, dst, (o * dep + a) * inner + i, 1);
+                }
+        return out;
+    }
+
+    /**
      * {@return x padded with {@code value} (ONNX Pad, constant mode)}: {@code pads} holds all begins, then all ends;
      * negative pads crop
      */

@@ -139,4 +139,41 @@ public final class Reduce {
         }
         return Tensor.of(out, os);
     }
+
+    /**
+     * {@return the running sum of x along {@code axis} (ONNX CumSum)}: {@code exclusive} leaves each element out of
+     * its own sum, {@code reverse} sums from the end of the axis; floats add in double, integers in long
+     */
+    public static Tensor cumSum(Tensor x, int axis, boolean exclusive, boolean reverse) {
+        int r = x.rank();
+        if (axis < 0) axis += r;
+        if (axis < 0 || axis >= r) throw new IllegalArgumentException("axis out of range");
+        int[] s = x.shape();
+        int len = s[axis], inner = 1, outer = 1;
+        for (int d = axis + 1; d < r; d++) inner *= s[d];
+        for (int d = 0; d < axis; d++) outer *= s[d];
+        Tensor out = Tensor.zeros(x.dtype(), s);
+        boolean fl = x.dtype().isFloat();
+        for (int o = 0; o < outer; o++)
+            for (int i = 0; i < inner; i++) {
+                double fs = 0;
+                long ls = 0;
+                for (int step = 0; step < len; step++) {
+                    int a = reverse ? len - 1 - step : step;
+                    int at = (o * len + a) * inner + i;
+                    if (fl) {
+                        double v = x.getDouble(at);
+                        if (!exclusive) fs += v;
+                        out.setDouble(at, fs);
+                        if (exclusive) fs += v;
+                    } else {
+                        long v = x.getLong(at);
+                        if (!exclusive) ls += v;
+                        out.setLong(at, ls);
+                        if (exclusive) ls += v;
+                    }
+                }
+            }
+        return out;
+    }
 }
