@@ -29,6 +29,17 @@ final class TestSupport {
         return Path.of(root).resolve("../shared/models").normalize();
     }
 
+    /**
+     * Stops the test when something it needs from the machine is missing: with a printed reason on a developer's
+     * machine, and as a failure under {@code CI=true}, where {@code .ci/run} must have provided it.
+     */
+    static void requireOnMachine(boolean present, String why) {
+        if (present) return;
+        if ("true".equals(System.getenv("CI"))) throw new AssertionError(why + "; required when CI=true");
+        System.out.println("SKIPPED: " + why);
+        org.junit.jupiter.api.Assumptions.abort(why);
+    }
+
     static Operation importModel(ModelProto m) throws OnnxException {
         return OnnxImporter.importModel(m, "test.onnx", Optional.empty(), OnnxImporter.Options.DEFAULT);
     }
