@@ -9,16 +9,23 @@ import dev.dal.ir.interp.DType;
 import dev.dal.ir.interp.Interpreter;
 import dev.dal.ir.interp.RunOptions;
 import dev.dal.ir.interp.Tensor;
+import dev.dal.onnx.proto.Onnx.AttributeProto;
+import dev.dal.onnx.proto.Onnx.GraphProto;
+import dev.dal.onnx.proto.Onnx.ModelProto;
+import dev.dal.onnx.proto.Onnx.NodeProto;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
@@ -34,9 +41,10 @@ import org.junit.jupiter.api.Test;
  * {@code pytorch-operator}, {@code simple}): import, run in the interpreter, compare every output with the stored
  * one (ONNX's tolerances: {@code |a - b| <= 1e-7 + 1e-3 |b|}; integers and booleans exactly).
  *
- * <p>Issue 4 is not done yet: not every required op has a kernel. So the test reports the count of passing cases
- * per folder (in {@code target/conformance-report.txt}, with the reason for each failure) and asserts that every
- * case listed in {@code conformance/passing.txt} passes — a list that only grows, never shrinks.
+ * <p>A case is <em>required</em> when all its operators are in {@code conformance/required-ops.txt} (issue 4's list).
+ * The test reports the count of passing cases per folder, required and all (in
+ * {@code target/conformance-report.txt}, with the reason for each failure), and asserts that every case listed in
+ * {@code conformance/passing.txt} passes — a list that only grows, never shrinks.
  */
 class ConformanceTest {
     private static final List<String> FOLDERS = List.of("node", "pytorch-converted", "pytorch-operator", "simple");
@@ -52,8 +60,11 @@ class ConformanceTest {
         Path data = dataDir();
         TestSupport.requireOnMachine(
                 Files.isDirectory(data), "ONNX test data not found at " + data + " (apt-get install libonnx-testdata)");
+        Set<String> requiredOps = requiredOps();
         Map<String, String> failures = new TreeMap<>();
         Map<String, int[]> counts = new LinkedHashMap<>();
+        Map<String, int[]> requiredCounts = new LinkedHashMap<>();
+        TreeSet<String> required = new TreeSet<>();
         TreeSet<String> passing = new TreeSet<>();
         ExecutorService exec = Executors.newSingleThreadExecutor(r -> {
             Thread t = new Thread(r, "conformance-case");
@@ -63,6 +74,7 @@ class ConformanceTest {
         try {
             for (String folder : FOLDERS) {
                 int[] c = counts.computeIfAbsent(folder, k -> new int[2]);
+                int[] rc = requiredCounts.computeIfAbsent(folder, k -> new int[2]);
                 List<Path> cases;
                 try (Stream<Path> s = Files.list(data.resolve(folder))) {
                     cases = s.filter(d -> Files.isRegularFile(d.resolve("model.onnx")))
@@ -71,7 +83,10 @@ class ConformanceTest {
                 }
                 for (Path dir : cases) {
                     String name = folder + "/" + dir.getFileName();
+                    boolean isRequired = requiredOps.containsAll(operatorsOf(dir.resolve("model.onnx")));
+                    if (isRequired) required.add(name);
                     c[1]++;
+                    if (isRequired) rc[1]++;
                     Future<Optional<String>> f = exec.submit(() -> runCase(dir));
                     Optional<String> failure;
                     try {
@@ -84,6 +99,7 @@ class ConformanceTest {
                     }
                     if (failure.isEmpty()) {
                         c[0]++;
+                        if (isRequired) rc[0]++;
                         passing.add(name);
                     } else {
                         failures.put(name, failure.get());
@@ -94,14 +110,28 @@ class ConformanceTest {
             exec.shutdownNow();
         }
         StringBuilder report = new StringBuilder();
-        int pass = 0, total = 0;
+        report.append(String.format("%-18s %17s %17s%n", "folder", "required ops", "all cases"));
+        int pass = 0, total = 0, requiredPass = 0, requiredTotal = 0;
         for (var e : counts.entrySet()) {
-            report.append(String.format("%-18s %4d / %4d pass%n", e.getKey(), e.getValue()[0], e.getValue()[1]));
+            int[] rc = requiredCounts.get(e.getKey());
+            report.append(String.format(
+                    "%-18s %6d / %4d pass %6d / %4d pass%n",
+                    e.getKey(), rc[0], rc[1], e.getValue()[0], e.getValue()[1]));
             pass += e.getValue()[0];
             total += e.getValue()[1];
+            requiredPass += rc[0];
+            requiredTotal += rc[1];
         }
-        report.append(String.format("%-18s %4d / %4d pass%n%n", "all", pass, total));
-        failures.forEach((k, v) -> report.append(k).append(": ").append(v).append('\n'));
+        report.append(String.format(
+                "%-18s %6d / %4d pass %6d / %4d pass%n%n", "all", requiredPass, requiredTotal, pass, total));
+        report.append("Required cases that fail:\n");
+        failures.forEach((k, v) -> {
+            if (required.contains(k)) report.append(k).append(": ").append(v).append('\n');
+        });
+        report.append("\nOther cases (operators outside the required list) that fail:\n");
+        failures.forEach((k, v) -> {
+            if (!required.contains(k)) report.append(k).append(": ").append(v).append('\n');
+        });
         Path out = Path.of("target", "conformance-report.txt");
         Files.createDirectories(out.getParent());
         Files.writeString(out, report.toString());
@@ -118,6 +148,36 @@ class ConformanceTest {
                 .map(n -> n + ": " + failures.getOrDefault(n, "missing"))
                 .toList();
         assertTrue(regressed.isEmpty(), "cases that passed before fail now:\n" + String.join("\n", regressed));
+    }
+
+    /** {@return the operator types issue 4 requires, from {@code conformance/required-ops.txt}} */
+    private static Set<String> requiredOps() throws IOException {
+        Set<String> ops = new HashSet<>();
+        for (String line : Files.readAllLines(Path.of("src/test/resources/conformance/required-ops.txt"))) {
+            if (!line.startsWith("#") && !line.isBlank())
+                ops.addAll(Arrays.asList(line.trim().split("\\s+")));
+        }
+        return ops;
+    }
+
+    /** {@return the operator types of a model's nodes, subgraphs included; other domains prefixed by theirs} */
+    private static Set<String> operatorsOf(Path model) throws IOException {
+        Set<String> ops = new HashSet<>();
+        try (InputStream in = Files.newInputStream(model)) {
+            collectOperators(ModelProto.parseFrom(in).getGraph(), ops);
+        }
+        return ops;
+    }
+
+    private static void collectOperators(GraphProto g, Set<String> ops) {
+        for (NodeProto n : g.getNodeList()) {
+            boolean standard = n.getDomain().isEmpty() || n.getDomain().equals("ai.onnx");
+            ops.add(standard ? n.getOpType() : n.getDomain() + ":" + n.getOpType());
+            for (AttributeProto a : n.getAttributeList()) {
+                if (a.hasG()) collectOperators(a.getG(), ops);
+                a.getGraphsList().forEach(sub -> collectOperators(sub, ops));
+            }
+        }
     }
 
     /** {@return empty if every test data set of the case reproduces its outputs, else why not} */
