@@ -52,8 +52,8 @@ import java.util.TreeMap;
  * registered. Older opsets are normalised to the newest op forms (see {@link #NORMALISED}).
  */
 public final class OnnxImporter {
-    /** The lowest default-domain opset accepted. */
-    public static final int MIN_OPSET = 7;
+    /** The lowest default-domain opset accepted; opsets below 7 are first brought to their opset 7 form. */
+    public static final int MIN_OPSET = 1;
     /** The highest default-domain opset accepted; the IR holds ops in this opset's form. */
     public static final int MAX_OPSET = 18;
     /** Tensors with more data bytes than this become {@code dense_resource} blobs instead of inline dense elements. */
@@ -75,7 +75,8 @@ public final class OnnxImporter {
             "BatchNormalization < 9: spatial (1) and is_test are dropped",
             "TopK < 10: attribute k becomes an i64 constant operand",
             "Softmax/LogSoftmax < 13: the 2-D coercion becomes Flatten + op + Reshape unless axis is the last one",
-            "Constant: value_float(s)/value_int(s)/value_string(s) become a value tensor");
+            "Constant: value_float(s)/value_int(s)/value_string(s) become a value tensor",
+            "opsets 1 to 6: first brought to their opset 7 form (LegacyForms.RULES)");
 
     /**
      * Import options.
@@ -422,7 +423,7 @@ public final class OnnxImporter {
         return none;
     }
 
-    private static Operation constant(Attribute value, Location loc) {
+    static Operation constant(Attribute value, Location loc) {
         Type t = value.type().orElseThrow();
         return Operation.create(new OperationState("graph.constant", loc)
                 .addAttribute("value", value)
@@ -447,6 +448,8 @@ public final class OnnxImporter {
             define(n, List.of(c.result(0)), scope);
             return;
         }
+        if (known && opset < LegacyForms.OPSET)
+            new LegacyForms(opset, block, nodeName(n, index), where, this::error).apply(opType, ins, attrs);
         Normaliser norm = new Normaliser(block, loc, where);
         if (known && (opType.equals("Softmax") || opType.equals("LogSoftmax")) && opset < 13) {
             Optional<Value> v = norm.oldSoftmax(opType, ins.get(0), attrs);
