@@ -142,7 +142,14 @@ public final class GraphActivationOpDefs {
     @Op(
             name = "selu",
             traits = {Pure.class, SameOperandsAndResultElementType.class})
-    public interface Selu extends ShapeInferable {
+    public interface Selu extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            float a = (float) alpha().value(), g = (float) gamma().value();
+            return GraphExec.one(GraphExec.unary(in.get(0), v -> v > 0 ? g * v : (float) (g * a * Math.expm1(v)), ctx));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();

@@ -45,6 +45,26 @@ class GraphExecTest {
     }
 
     @Test
+    void seluScalesTheExponentialBelowZeroAndTheInputAbove() {
+        float[] x = {-3f, -0.5f, 0f, 0.25f, 2f};
+        List<Tensor> out = run("""
+                func.func @main(%x: tensor<5xf32>) -> (tensor<5xf32>, tensor<5xf32>) {
+                  %a = "graph.selu"(%x) : (tensor<5xf32>) -> tensor<5xf32>
+                  %b = "graph.selu"(%x) {alpha = 2.0 : f32, gamma = 3.0 : f32} : (tensor<5xf32>) -> tensor<5xf32>
+                  return %a, %b : tensor<5xf32>, tensor<5xf32>
+                }
+                """, Tensor.of(x, 5));
+        float[] def = new float[5], custom = new float[5];
+        for (int i = 0; i < 5; i++) {
+            // ONNX: gamma * (alpha * e^x - alpha) for x <= 0, gamma * x for x > 0
+            def[i] = x[i] > 0 ? 1.0507010f * x[i] : (float) (1.0507010 * (1.6732632 * Math.exp(x[i]) - 1.6732632));
+            custom[i] = x[i] > 0 ? 3f * x[i] : (float) (3.0 * (2.0 * Math.exp(x[i]) - 2.0));
+        }
+        assertArrayEquals(def, out.get(0).floats(), 1e-6f);
+        assertArrayEquals(custom, out.get(1).floats(), 1e-6f);
+    }
+
+    @Test
     void castToI64TruncatesTowardZero() {
         List<Tensor> out = run("""
                 func.func @main(%x: tensor<4xf32>) -> tensor<4xi64> {

@@ -173,9 +173,9 @@ class TranslateToolTest {
                         .output("y", FLOAT, 2)
                         .build());
         bad.put(
-                "unsupported opset 5",
+                "unsupported opset 19",
                 ModelBuilder.graph("g")
-                        .opset(5)
+                        .opset(19)
                         .input("x", FLOAT, 2)
                         .node("n", "Neg", List.of("x"), List.of("y"))
                         .output("y", FLOAT, 2)
