@@ -178,6 +178,42 @@ class LegacyOpsetTest {
                 .noneMatch(o -> o.name().equals("graph.unsqueeze")));
     }
 
+    @Test
+    void opset1ClipMaxAndABooleanComparisonWithAxisImportAndRun() throws Exception {
+        ModelProto m = ModelBuilder.graph("g")
+                .opset(1)
+                .input("a", FLOAT, 2, 3)
+                .input("b", FLOAT, 2)
+                .node(
+                        "clip",
+                        "Clip",
+                        List.of("a"),
+                        List.of("c"),
+                        attr("min", -1f),
+                        attr("max", 2f),
+                        ints("consumed_inputs", 0))
+                .node("max", "Max", List.of("c", "a"), List.of("m"), ints("consumed_inputs", 0, 0))
+                .node("less", "Less", List.of("m", "b"), List.of("y"), attr("broadcast", 1L), attr("axis", 0L))
+                .output("m", FLOAT, 2, 3)
+                .output("y", dev.dal.onnx.proto.Onnx.TensorProto.DataType.BOOL, 2, 3)
+                .build();
+        Operation module = TestSupport.importModel(m);
+        Operation clip = op(module, "graph.clip");
+        assertEquals(-1.0, OnnxImporterTest.constScalar(clip.operand(1)));
+        assertEquals(2.0, OnnxImporterTest.constScalar(clip.operand(2)));
+        assertFalse(op(module, "graph.max").attribute("consumed_inputs").isPresent());
+        assertEquals(
+                "graph.unsqueeze", producer(op(module, "graph.less").operand(1)).name());
+        List<Tensor> out = importAndRun(
+                m, Tensor.of(new float[] {-3f, 0.5f, 5f, -0.5f, 1.5f, 2.5f}, 2, 3), Tensor.of(new float[] {1f, 2f}, 2));
+        // max(clip(a), a) keeps a above the clip range and lifts it to -1 below
+        assertArrayEquals(
+                new float[] {-1f, 0.5f, 5f, -0.5f, 1.5f, 2.5f}, out.get(0).floats());
+        // row 0 compares with 1, row 1 with 2
+        assertArrayEquals(
+                new boolean[] {true, true, false, true, true, false}, out.get(1).bools());
+    }
+
     static Operation assertImports(ModelProto m) {
         try {
             return TestSupport.importModel(m);
