@@ -19,7 +19,7 @@ public final class Indexing {
     /**
      * {@return the {@code k} largest (or smallest) elements of {@code x} along {@code axis}, with their indices}
      * (ONNX TopK). Equal values keep the order of their indices, the lower first, in both directions; integers
-     * compare exactly, floats by {@link Double#compare} (NaN above everything). The result is always sorted, which
+     * compare exactly, floats numerically (-0 equal to 0, NaN above everything). The result is always sorted, which
      * also satisfies {@code sorted = 0} (ONNX leaves that order unspecified).
      *
      * @param axis negative counts from the end
@@ -40,15 +40,19 @@ public final class Indexing {
         Object src = x.array(), dst = values.array();
         boolean exact = !x.dtype().isFloat();
         Integer[] order = new Integer[n];
+        long[] ik = new long[n];
+        double[] fk = new double[n];
         for (int o = 0; o < outer; o++)
             for (int in = 0; in < inner; in++) {
                 int base = o * n * inner + in;
-                for (int i = 0; i < n; i++) order[i] = i;
+                for (int i = 0; i < n; i++) {
+                    order[i] = i;
+                    if (exact) ik[i] = x.getLong(base + i * inner);
+                    else fk[i] = x.getDouble(base + i * inner);
+                }
                 // a stable sort keeps equal values in index order
                 Arrays.sort(order, (p, q) -> {
-                    int c = exact
-                            ? Long.compare(x.getLong(base + p * inner), x.getLong(base + q * inner))
-                            : Double.compare(x.getDouble(base + p * inner), x.getDouble(base + q * inner));
+                    int c = exact ? Long.compare(ik[p], ik[q]) : compareFloats(fk[p], fk[q]);
                     return largest ? -c : c;
                 });
                 for (int j = 0; j < kk; j++) {
@@ -58,6 +62,11 @@ public final class Indexing {
                 }
             }
         return new TopK(values, Tensor.of(idx, os));
+    }
+
+    /** {@return the order of two floats: -0 equals 0, NaN is above everything} */
+    private static int compareFloats(double a, double b) {
+        return a == b ? 0 : Double.compare(a, b);
     }
 
     /**
