@@ -18,8 +18,9 @@ import java.util.concurrent.ForkJoinPool;
  * <p>The product is computed by rewriting it into simple steps: a label repeated within one term takes that
  * operand's diagonal; a label no other term or the output uses is summed out at once; then the operands are
  * contracted two at a time as one batched matrix product (after transposing each to {@code [batch, free,
- * contracted]}); the last operand is summed over what remains and transposed to the output order. Floats compute in
- * f64, integers in i64, and the result has the inputs' element type.
+ * contracted]}); the last operand is summed over what remains and transposed to the output order. f32 products
+ * run in SGEMM (sums accumulate in f64), other floats compute in f64, integers in i64; the result has the inputs'
+ * element type.
  */
 public final class Einsum {
     private Einsum() {}
@@ -208,7 +209,14 @@ public final class Einsum {
         }
         for (int i = os.length; i < ls.length; i++) len *= t.dim(i);
         Tensor out = Tensor.zeros(t.dtype(), os);
-        if (t.dtype() == DType.F64) {
+        if (t.dtype() == DType.F32) {
+            float[] a = t.floats(), o = out.floats();
+            for (int r = 0; r < rows; r++) {
+                double sum = 0;
+                for (int j = 0; j < len; j++) sum += a[r * len + j];
+                o[r] = (float) sum;
+            }
+        } else if (t.dtype() == DType.F64) {
             double[] a = t.doubles(), o = out.doubles();
             for (int r = 0; r < rows; r++) for (int j = 0; j < len; j++) o[r] += a[r * len + j];
         } else {
@@ -276,6 +284,7 @@ public final class Einsum {
 
     /** {@return c[t] = a[t] @ b[t] for t below nb, with a [nb, m, k] and b [nb, k, n] in row-major storage} */
     private static Tensor batchedMatMul(Tensor a, Tensor b, int nb, int m, int k, int n, ForkJoinPool pool) {
+        if (a.dtype() == DType.F32) return MatMul.matmul(a.reshape(nb, m, k), b.reshape(nb, k, n), pool);
         Tensor c = Tensor.zeros(a.dtype(), nb * m * n);
         if (a.dtype() == DType.F64) {
             double[] x = a.doubles(), y = b.doubles(), z = c.doubles();
@@ -319,9 +328,12 @@ public final class Einsum {
         return out;
     }
 
-    /** {@return x as f64 (floats) or i64 (integers), the types the sums are computed in} */
+    /**
+     * {@return x in the type the sums are computed in}: f32 stays (products go through SGEMM, sums accumulate in
+     * f64), other floats become f64 and integers i64
+     */
     private static Tensor widen(Tensor x) {
-        DType w = x.dtype().isFloat() ? DType.F64 : DType.I64;
+        DType w = x.dtype() == DType.F32 ? DType.F32 : x.dtype().isFloat() ? DType.F64 : DType.I64;
         if (x.dtype() == w) return x;
         Tensor out = Tensor.zeros(w, x.shape());
         for (int i = 0; i < x.size(); i++)
