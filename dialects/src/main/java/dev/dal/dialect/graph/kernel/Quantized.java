@@ -266,11 +266,20 @@ public final class Quantized {
         long zy = zeroPoints(yZero, 1, "y_zero_point", "tensor")[0];
         int[] v = acc.ints();
         Tensor y = Tensor.zeros(out, acc.shape());
-        for (int i = 0; i < v.length; i++) {
-            float multiplier = inScale.at(i) / sy[0];
-            y.setLong(i, roundSaturate((double) v[i] * multiplier, zy, out));
-        }
+        for (int i = 0; i < v.length; i++) y.setLong(i, requantize(v[i], inScale.at(i), sy[0], zy, out));
         return y;
+    }
+
+    /**
+     * {@return one {@code i32} accumulator requantized as ONNX's QLinear ops do}:
+     * {@code saturate(round(acc * (inScale / outScale)) + zeroPoint)}, the multiplier in f32, the product in f64,
+     * rounding half to even
+     *
+     * @param inScale the accumulator's scale, the product of its operands' scales
+     */
+    public static long requantize(int acc, float inScale, float outScale, long zeroPoint, DType t) {
+        float multiplier = inScale / outScale;
+        return roundSaturate((double) acc * multiplier, zeroPoint, t);
     }
 
     /** {@return the scales as floats: one, or {@code n} for per-axis} */
