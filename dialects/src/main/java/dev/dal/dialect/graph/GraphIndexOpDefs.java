@@ -134,7 +134,14 @@ public final class GraphIndexOpDefs {
     @Op(
             name = "gather_nd",
             traits = {Pure.class})
-    public interface GatherND extends ShapeInferable {
+    public interface GatherND extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(dev.dal.dialect.graph.kernel.Indexing.gatherNd(
+                    in.get(0), in.get(1), Math.toIntExact(batchDims().longValue())));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
@@ -167,7 +174,18 @@ public final class GraphIndexOpDefs {
     @Op(
             name = "scatter_nd",
             traits = {Pure.class})
-    public interface ScatterND extends ShapeInferable, Verifiable {
+    public interface ScatterND extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(dev.dal.dialect.graph.kernel.Scatter.scatterNd(
+                    in.get(0),
+                    in.get(1),
+                    in.get(2),
+                    dev.dal.dialect.graph.kernel.Scatter.Reduction.of(
+                            reduction().value())));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
@@ -209,7 +227,19 @@ public final class GraphIndexOpDefs {
     @Op(
             name = "scatter_elements",
             traits = {Pure.class})
-    public interface ScatterElements extends ShapeInferable, Verifiable {
+    public interface ScatterElements extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(dev.dal.dialect.graph.kernel.Scatter.scatterElements(
+                    in.get(0),
+                    in.get(1),
+                    in.get(2),
+                    Math.toIntExact(axis().longValue()),
+                    dev.dal.dialect.graph.kernel.Scatter.Reduction.of(
+                            reduction().value())));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value data();
@@ -430,7 +460,13 @@ public final class GraphIndexOpDefs {
     @Op(
             name = "non_zero",
             traits = {Pure.class})
-    public interface NonZero extends ShapeInferable {
+    public interface NonZero extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(dev.dal.dialect.graph.kernel.Indexing.nonZero(in.get(0)));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value x();
@@ -564,7 +600,14 @@ public final class GraphIndexOpDefs {
     @Op(
             name = "einsum",
             traits = {Pure.class})
-    public interface Einsum extends ShapeInferable, Verifiable {
+    public interface Einsum extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(
+                    dev.dal.dialect.graph.kernel.Einsum.einsum(equation().value(), in, ctx.pool()));
+        }
+
         /** {@return ONNX inputs #0 and on (variadic)} */
         @Operand(type = "TENSOR", doc = "ONNX inputs #0 and on (variadic)")
         List<Value> inputs();

@@ -951,7 +951,13 @@ public final class GraphNnOpDefs {
     @Op(
             name = "non_max_suppression",
             traits = {Pure.class})
-    public interface NonMaxSuppression extends ShapeInferable, Verifiable {
+    public interface NonMaxSuppression extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.one(GraphQuantExec.nonMaxSuppression(this, in, ctx));
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value boxes();

@@ -41,7 +41,13 @@ public final class GraphQuantOpDefs {
     @Op(
             name = "quantize_linear",
             traits = {Pure.class})
-    public interface QuantizeLinear extends ShapeInferable, Verifiable {
+    public interface QuantizeLinear extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphQuantExec.quantizeLinear(this, in, ctx);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value x();
@@ -108,7 +114,13 @@ public final class GraphQuantOpDefs {
     @Op(
             name = "dequantize_linear",
             traits = {Pure.class})
-    public interface DequantizeLinear extends ShapeInferable, Verifiable {
+    public interface DequantizeLinear extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphQuantExec.dequantizeLinear(this, in, ctx);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value x();
@@ -161,7 +173,13 @@ public final class GraphQuantOpDefs {
     @Op(
             name = "dynamic_quantize_linear",
             traits = {Pure.class})
-    public interface DynamicQuantizeLinear extends ShapeInferable {
+    public interface DynamicQuantizeLinear extends ShapeInferable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphQuantExec.dynamicQuantizeLinear(in, ctx);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
@@ -196,7 +214,13 @@ public final class GraphQuantOpDefs {
     @Op(
             name = "mat_mul_integer",
             traits = {Pure.class})
-    public interface MatMulInteger extends ShapeInferable, Verifiable {
+    public interface MatMulInteger extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphQuantExec.matMulInteger(in, ctx);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "INTEGER_TENSOR", doc = "ONNX input #0")
         Value lhs();
@@ -239,7 +263,13 @@ public final class GraphQuantOpDefs {
     @Op(
             name = "conv_integer",
             traits = {Pure.class})
-    public interface ConvInteger extends ShapeInferable, Verifiable {
+    public interface ConvInteger extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphQuantExec.convInteger(this, in, ctx);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "INTEGER_TENSOR", doc = "ONNX input #0")
         Value x();
@@ -317,7 +347,13 @@ public final class GraphQuantOpDefs {
     @Op(
             name = "q_linear_conv",
             traits = {Pure.class})
-    public interface QLinearConv extends ShapeInferable, Verifiable {
+    public interface QLinearConv extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphQuantExec.qLinearConv(this, in, ctx);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "INTEGER_TENSOR", doc = "ONNX input #0")
         Value x();
@@ -414,7 +450,13 @@ public final class GraphQuantOpDefs {
     @Op(
             name = "q_linear_mat_mul",
             traits = {Pure.class})
-    public interface QLinearMatMul extends ShapeInferable, Verifiable {
+    public interface QLinearMatMul extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphQuantExec.qLinearMatMul(in, ctx);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "INTEGER_TENSOR", doc = "ONNX input #0")
         Value lhs();

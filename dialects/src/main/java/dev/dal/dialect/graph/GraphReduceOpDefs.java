@@ -572,7 +572,20 @@ public final class GraphReduceOpDefs {
     @Op(
             name = "top_k",
             traits = {Pure.class})
-    public interface TopK extends ShapeInferable, Verifiable {
+    public interface TopK extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            dev.dal.ir.interp.Tensor k = in.get(1);
+            if (k.size() != 1) throw ctx.error("k must hold one element, got " + k.size());
+            var r = dev.dal.dialect.graph.kernel.Indexing.topK(
+                    in.get(0),
+                    k.getLong(0),
+                    Math.toIntExact(axis().longValue()),
+                    largest().longValue() != 0);
+            return java.util.List.of(r.values(), r.indices());
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value x();
