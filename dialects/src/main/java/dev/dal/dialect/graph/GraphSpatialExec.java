@@ -49,18 +49,17 @@ final class GraphSpatialExec {
                 ctx);
         Resize.Rounding rounding =
                 option(Resize.Rounding.class, "nearest_mode", op.nearestMode().value(), ctx);
-        boolean antialias = op.antialias().longValue() != 0;
-        if (antialias && mode == Resize.Mode.NEAREST)
-            throw ctx.error("antialias applies to linear and cubic modes, not nearest");
+        // antialias only changes the linear and cubic filters (nearest ignores it)
+        boolean antialias = op.antialias().longValue() != 0 && mode != Resize.Mode.NEAREST;
         // opsets 11 to 17 pass an empty tensor for an absent scales or roi
         double[] scales = doublesOf(in.get(2));
         long[] sizes = GraphExec.longsOf(in.get(3));
         if (scales.length != 0 && sizes.length != 0) throw ctx.error("only one of 'scales' and 'sizes' may be given");
         if (scales.length == 0 && sizes.length == 0) throw ctx.error("one of 'scales' and 'sizes' must be given");
         boolean crop = coords == Resize.Coordinates.TF_CROP_AND_RESIZE;
-        String policy = op.keepAspectRatioPolicy().value();
-        if (scales.length != 0 && !policy.equals("stretch"))
-            throw ctx.error("keep_aspect_ratio_policy '" + policy + "' applies to 'sizes', not to 'scales'");
+        // keep_aspect_ratio_policy only interprets sizes (with scales it does not apply)
+        String policy =
+                scales.length != 0 ? "stretch" : op.keepAspectRatioPolicy().value();
         Resize.Geometry g = Resize.geometry(
                 x.shape(), GraphExec.longs(op.axes()), doublesOf(in.get(1)), scales, sizes, policy, crop);
         Resize.Options o = new Resize.Options(

@@ -77,16 +77,31 @@ class GraphSpatialExecTest {
     }
 
     @Test
-    void antialiasedNearestResizeIsAnErrorNamingTheAttribute() {
+    void resizeWithBothScalesAndSizesIsAnErrorNamingThem() {
         InterpreterException e =
                 assertThrows(InterpreterException.class, () -> run("""
                 func.func @main(%x: tensor<4xf32>) -> tensor<2xf32> {
                   %n = "graph.none"() : () -> none
                   %s = "graph.constant"() {value = dense<[0.5]> : tensor<1xf32>} : () -> tensor<1xf32>
-                  %z = "graph.resize"(%x, %n, %s, %n) {antialias = 1 : i64} : (tensor<4xf32>, none, tensor<1xf32>, none) -> tensor<2xf32>
-                  return %z : tensor<2xf32>
+                  %z = "graph.constant"() {value = dense<[2]> : tensor<1xi64>} : () -> tensor<1xi64>
+                  %y = "graph.resize"(%x, %n, %s, %z) {mode = "linear"} : (tensor<4xf32>, none, tensor<1xf32>, tensor<1xi64>) -> tensor<2xf32>
+                  return %y : tensor<2xf32>
                 }
                 """, Tensor.of(new float[] {1, 2, 3, 4}, 4)));
-        assertTrue(e.getMessage().contains("'graph.resize' op antialias"), e.getMessage());
+        assertTrue(e.getMessage().contains("'graph.resize' op only one of 'scales' and 'sizes'"), e.getMessage());
+    }
+
+    @Test
+    void convTransposeOutputPaddingAsLargeAsTheStrideIsAnError() {
+        InterpreterException e = assertThrows(
+                InterpreterException.class,
+                () -> run("""
+                func.func @main(%x: tensor<1x1x2xf32>, %w: tensor<1x1x3xf32>) -> tensor<1x1x7xf32> {
+                  %n = "graph.none"() : () -> none
+                  %y = "graph.conv_transpose"(%x, %w, %n) {strides = array<i64: 2>, output_padding = array<i64: 2>} : (tensor<1x1x2xf32>, tensor<1x1x3xf32>, none) -> tensor<1x1x7xf32>
+                  return %y : tensor<1x1x7xf32>
+                }
+                """, Tensor.of(new float[] {1, 2}, 1, 1, 2), Tensor.of(new float[] {1, 1, 1}, 1, 1, 3)));
+        assertTrue(e.getMessage().contains("'graph.conv_transpose' op output_padding 2"), e.getMessage());
     }
 }
