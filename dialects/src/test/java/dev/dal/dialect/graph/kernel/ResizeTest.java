@@ -85,6 +85,45 @@ class ResizeTest {
     }
 
     @Test
+    void halfPixelSymmetricCentresATruncatedOutput() {
+        // length 4 at scale 0.6 is 2.4, truncated to 2: the two outputs sit symmetrically about the input's centre
+        Options o = opts(Mode.LINEAR, Coordinates.HALF_PIXEL_SYMMETRIC);
+        Tensor y = byScales(Tensor.of(new float[] {0, 1, 2, 3}, 4), o, 0.6);
+        assertArrayEquals(new float[] {2f / 3, 7f / 3}, y.floats(), 1e-5f);
+    }
+
+    @Test
+    void everyFilterKeepsAConstantInputConstant() {
+        // the weights of each output sum to one: plain, exclude_outside and antialiased, up and down
+        float[] v = new float[35];
+        java.util.Arrays.fill(v, 2.5f);
+        Tensor x = Tensor.of(v, 5, 7);
+        for (Mode m : new Mode[] {Mode.LINEAR, Mode.CUBIC})
+            for (int flags = 0; flags < 4; flags++) {
+                Options o = new Options(
+                        m, Coordinates.HALF_PIXEL, Rounding.FLOOR, -0.5, (flags & 1) != 0, 0f, (flags & 2) != 0);
+                for (double[] sc : new double[][] {{0.4, 0.3}, {1.7, 2.2}, {0.5, 1.5}}) {
+                    Tensor y = byScales(x, o, sc);
+                    float[] want = new float[y.size()];
+                    java.util.Arrays.fill(want, 2.5f);
+                    Ref.close(want, y.floats(), 1e-5);
+                }
+            }
+    }
+
+    @Test
+    void antialiasChangesNothingWhenUpsampling() {
+        Random r = new Random(4);
+        Tensor x = Ref.random(r, 3, 4);
+        for (Mode m : new Mode[] {Mode.LINEAR, Mode.CUBIC}) {
+            Options plain = opts(m, Coordinates.HALF_PIXEL);
+            Options aa = new Options(m, Coordinates.HALF_PIXEL, Rounding.FLOOR, -0.75, false, 0f, true);
+            Ref.close(
+                    byScales(x, plain, 2, 1.5).floats(), byScales(x, aa, 2, 1.5).floats(), 1e-6);
+        }
+    }
+
+    @Test
     void keepAspectRatioPoliciesShareOneScale() {
         int[] in = {2, 4};
         long[] sizes = {4, 4};
