@@ -7,7 +7,6 @@ import dev.dal.dialect.graph.kernel.Elementwise.FloatUnary;
 import dev.dal.dialect.graph.kernel.Layout;
 import dev.dal.dialect.graph.kernel.MatMul;
 import dev.dal.dialect.graph.kernel.Normalization;
-import dev.dal.dialect.graph.kernel.Pool;
 import dev.dal.dialect.graph.kernel.Reduce;
 import dev.dal.ir.DenseArrayAttr;
 import dev.dal.ir.interp.DType;
@@ -73,7 +72,7 @@ final class GraphExec {
         return Elementwise.binaryAny(a, b, onFloats, onInts);
     }
 
-    /** The window of a conv or pool: kernel shape, strides, dilations and pads, with auto_pad resolved. */
+    /** The 1-D or 2-D window of a conv or pool: kernel shape, strides, dilations and pads, with auto_pad resolved. */
     static Conv.Window window(
             String autoPad,
             long[] kernel,
@@ -82,69 +81,20 @@ final class GraphExec {
             Optional<DenseArrayAttr> pads,
             int[] inShape,
             ExecContext ctx) {
-        long[] s = longs(strides), d = longs(dilations), p = longs(pads);
-        int r = kernel.length;
-        switch (autoPad) {
-            case "NOTSET" -> {}
-            case "VALID" -> p = new long[2 * r];
-            case "SAME_UPPER", "SAME_LOWER" -> {
-                p = new long[2 * r];
-                for (int i = 0; i < r; i++) {
-                    int[] sp = Conv.samePads(
-                            inShape[2 + i],
-                            Math.toIntExact(kernel[i]),
-                            s.length == 0 ? 1 : Math.toIntExact(s[i]),
-                            d.length == 0 ? 1 : Math.toIntExact(d[i]),
-                            autoPad.equals("SAME_UPPER"));
-                    p[i] = sp[0];
-                    p[r + i] = sp[1];
-                }
-            }
-            default -> throw ctx.error("unknown auto_pad " + autoPad);
-        }
-        return Conv.window(kernel, s, d, p);
+        return GraphSpatialExec.window(autoPad, kernel, strides, dilations, pads, inShape, ctx)
+                .to2d();
     }
 
     static List<Tensor> conv(GraphNnOpDefs.Conv op, List<Tensor> in, ExecContext ctx) {
-        Tensor x = f32(in.get(0), ctx), w = f32(in.get(1), ctx);
-        long[] kernel = op.kernelShape()
-                .map(DenseArrayAttr::toLongArray)
-                .orElseGet(() ->
-                        Arrays.stream(w.shape(), 2, w.rank()).asLongStream().toArray());
-        Conv.Window win = window(op.autoPad().value(), kernel, op.strides(), op.dilations(), op.pads(), x.shape(), ctx);
-        return one(Conv.conv(x, w, in.get(2), win, Math.toIntExact(op.group().longValue()), ctx.pool()));
+        return GraphSpatialExec.conv(op, in, ctx);
     }
 
     static List<Tensor> maxPool(GraphNnOpDefs.MaxPool op, List<Tensor> in, ExecContext ctx) {
-        Tensor x = f32(in.get(0), ctx);
-        Conv.Window win = window(
-                op.autoPad().value(),
-                op.kernelShape().toLongArray(),
-                op.strides(),
-                op.dilations(),
-                op.pads(),
-                x.shape(),
-                ctx);
-        return padResults(ctx, Pool.pool(x, win, op.ceilMode().longValue() != 0, true, false, ctx.pool()));
+        return GraphSpatialExec.maxPool(op, in, ctx);
     }
 
     static List<Tensor> averagePool(GraphNnOpDefs.AveragePool op, List<Tensor> in, ExecContext ctx) {
-        Tensor x = f32(in.get(0), ctx);
-        Conv.Window win = window(
-                op.autoPad().value(),
-                op.kernelShape().toLongArray(),
-                op.strides(),
-                op.dilations(),
-                op.pads(),
-                x.shape(),
-                ctx);
-        return one(Pool.pool(
-                x,
-                win,
-                op.ceilMode().longValue() != 0,
-                false,
-                op.countIncludePad().longValue() != 0,
-                ctx.pool()));
+        return GraphSpatialExec.averagePool(op, in, ctx);
     }
 
     static List<Tensor> batchNorm(GraphNnOpDefs.BatchNormalization op, List<Tensor> in, ExecContext ctx) {
@@ -415,17 +365,25 @@ final class GraphExec {
     }
 
     static List<Tensor> pad(GraphTensorOpDefs.Pad op, List<Tensor> in, ExecContext ctx) {
-        if (!op.mode().value().equals("constant"))
-            throw ctx.error("pad mode '" + op.mode().value() + "' is not supported");
+        dev.dal.dialect.graph.kernel.Pad.Mode mode = switch (op.mode().value()) {
+            case "constant" -> dev.dal.dialect.graph.kernel.Pad.Mode.CONSTANT;
+            case "edge" -> dev.dal.dialect.graph.kernel.Pad.Mode.EDGE;
+            case "reflect" -> dev.dal.dialect.graph.kernel.Pad.Mode.REFLECT;
+            case "wrap" -> dev.dal.dialect.graph.kernel.Pad.Mode.WRAP;
+            default -> throw ctx.error("unknown pad mode '" + op.mode().value() + "'");
+        };
         Tensor x = in.get(0);
         long[] p = in.get(1).toLongs();
         long[] axes = longsOf(in.get(3));
         if (axes.length > 0) {
             // pads for the listed axes only: spread them over all axes
             int r = x.rank();
+            if (p.length != 2 * axes.length)
+                throw ctx.error("pads has " + p.length + " entries, expected " + 2 * axes.length + " for the axes");
             long[] full = new long[2 * r];
             for (int i = 0; i < axes.length; i++) {
                 int a = (int) (axes[i] < 0 ? axes[i] + r : axes[i]);
+                if (a < 0 || a >= r) throw ctx.error("axis " + axes[i] + " out of range for rank " + r);
                 full[a] = p[i];
                 full[r + a] = p[axes.length + i];
             }
@@ -433,6 +391,6 @@ final class GraphExec {
         }
         double value =
                 in.get(2).isNone() || in.get(2).size() == 0 ? 0 : in.get(2).getDouble(0);
-        return one(Layout.padConstant(x, p, value));
+        return one(dev.dal.dialect.graph.kernel.Pad.pad(x, p, mode, value));
     }
 }

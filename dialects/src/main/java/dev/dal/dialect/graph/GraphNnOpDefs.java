@@ -133,7 +133,13 @@ public final class GraphNnOpDefs {
     @Op(
             name = "conv_transpose",
             traits = {Pure.class})
-    public interface ConvTranspose extends ShapeInferable, Verifiable {
+    public interface ConvTranspose extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphSpatialExec.convTranspose(this, in, ctx);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();
@@ -860,7 +866,13 @@ public final class GraphNnOpDefs {
     @Op(
             name = "roi_align",
             traits = {Pure.class})
-    public interface RoiAlign extends ShapeInferable, Verifiable {
+    public interface RoiAlign extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphSpatialExec.roiAlign(this, in, ctx);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
         Value x();

@@ -594,7 +594,13 @@ public final class GraphTensorOpDefs {
     @Op(
             name = "resize",
             traits = {Pure.class})
-    public interface Resize extends ShapeInferable, Verifiable {
+    public interface Resize extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphSpatialExec.resize(this, in, ctx);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value x();
@@ -692,7 +698,8 @@ public final class GraphTensorOpDefs {
                             "pytorch_half_pixel",
                             "align_corners",
                             "asymmetric",
-                            "tf_crop_and_resize")
+                            "tf_crop_and_resize",
+                            "tf_half_pixel_for_nn")
                     && GraphChecks.oneOf(
                             this,
                             diag,
@@ -727,7 +734,13 @@ public final class GraphTensorOpDefs {
     @Op(
             name = "upsample",
             traits = {Pure.class})
-    public interface Upsample extends ShapeInferable, Verifiable {
+    public interface Upsample extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphSpatialExec.upsample(this, in, ctx);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR", doc = "ONNX input #0")
         Value x();
