@@ -37,6 +37,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -478,7 +479,12 @@ public final class OnnxImporter {
 
         List<String> regionNames = new ArrayList<>();
         List<Type> subgraphOutputs = new ArrayList<>();
-        for (AttributeProto a : attrs.values()) {
+        List<AttributeProto> ordered = new ArrayList<>(attrs.values());
+        // regions follow the op's declaration (If: then, else), not the node's attribute order (onnx.helper sorts
+        // keyword attributes, so else_branch usually comes first)
+        if (known && opType.equals("If"))
+            ordered.sort(Comparator.comparing(a -> a.getName().equals("else_branch")));
+        for (AttributeProto a : ordered) {
             if (a.getType() == AttributeProto.AttributeType.GRAPH || (a.hasG() && !a.hasType())) {
                 regionNames.add(a.getName());
                 subgraphOutputs = importSubgraph(a.getG(), st.addRegion(), scope, opType, st.operands);
