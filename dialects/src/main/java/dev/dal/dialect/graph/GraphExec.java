@@ -1,5 +1,6 @@
 package dev.dal.dialect.graph;
 
+import dev.dal.dialect.graph.kernel.Cast;
 import dev.dal.dialect.graph.kernel.Conv;
 import dev.dal.dialect.graph.kernel.Elementwise;
 import dev.dal.dialect.graph.kernel.Elementwise.BinaryOp;
@@ -7,6 +8,7 @@ import dev.dal.dialect.graph.kernel.Elementwise.FloatUnary;
 import dev.dal.dialect.graph.kernel.Layout;
 import dev.dal.dialect.graph.kernel.MatMul;
 import dev.dal.dialect.graph.kernel.Normalization;
+import dev.dal.dialect.graph.kernel.Numeric;
 import dev.dal.dialect.graph.kernel.Pool;
 import dev.dal.dialect.graph.kernel.Reduce;
 import dev.dal.ir.DenseArrayAttr;
@@ -71,6 +73,19 @@ final class GraphExec {
         Tensor a = in.get(0), b = in.get(1);
         if (a.dtype() == DType.F32 && b.dtype() == DType.F32) return Elementwise.binary(a, b, op, ctx.pool());
         return Elementwise.binaryAny(a, b, onFloats, onInts);
+    }
+
+    /** Pow: f32 to an f32 power uses the fast kernel; other pairs the general one (the result has the base's type). */
+    static Tensor pow(List<Tensor> in, ExecContext ctx) {
+        Tensor a = in.get(0), b = in.get(1);
+        if (a.dtype() == DType.F32 && b.dtype() == DType.F32) return Elementwise.binary(a, b, BinaryOp.POW, ctx.pool());
+        return Numeric.pow(a, b);
+    }
+
+    /** Sum, Mean, Max or Min: f32 inputs use the fast kernel, other types the general one. */
+    static Tensor variadic(List<Tensor> in, Elementwise.Variadic kind, ExecContext ctx) {
+        if (in.stream().allMatch(t -> t.dtype() == DType.F32)) return Elementwise.variadic(in, kind, ctx.pool());
+        return Numeric.variadic(in, kind);
     }
 
     /** The window of a conv or pool: kernel shape, strides, dilations and pads, with auto_pad resolved. */
@@ -184,6 +199,7 @@ final class GraphExec {
     }
 
     static List<Tensor> clip(List<Tensor> in, ExecContext ctx) {
+        if (in.get(0).dtype() != DType.F32) return one(Numeric.clip(in.get(0), in.get(1), in.get(2)));
         float lo = in.get(1).isNone() ? Float.NEGATIVE_INFINITY : in.get(1).getFloat(0);
         float hi = in.get(2).isNone() ? Float.POSITIVE_INFINITY : in.get(2).getFloat(0);
         return one(unary(in.get(0), v -> Float.isNaN(v) ? v : Math.min(hi, Math.max(lo, v)), ctx));
@@ -260,27 +276,11 @@ final class GraphExec {
     /** {@return x converted to the ONNX data type {@code to}} */
     static List<Tensor> cast(Tensor x, long to, ExecContext ctx) {
         DType t = onnxType(to).orElseThrow(() -> ctx.error("unsupported cast target type " + to));
-        if (x.dtype() == t) return one(x);
-        Tensor out = Tensor.zeros(t, x.shape());
-        int n = x.size();
-        for (int i = 0; i < n; i++) {
-            if (t.isFloat()) out.setDouble(i, x.dtype().isFloat() ? x.getDouble(i) : (double) x.getLong(i));
-            else if (t == DType.BOOL) out.setLong(i, x.getDouble(i) != 0 ? 1 : 0);
-            else out.setLong(i, x.dtype().isFloat() ? (long) x.getDouble(i) : x.getLong(i));
-        }
-        return one(out);
+        return one(Cast.cast(x, t));
     }
 
     static Optional<DType> onnxType(long code) {
-        return Optional.ofNullable(
-                switch ((int) code) {
-                    case 1 -> DType.F32;
-                    case 6 -> DType.I32;
-                    case 7 -> DType.I64;
-                    case 9 -> DType.BOOL;
-                    case 11 -> DType.F64;
-                    default -> null;
-                });
+        return GraphShapes.onnxElementType(code).flatMap(DType::fromIrType);
     }
 
     static List<Tensor> constantOfShape(Optional<dev.dal.ir.Attribute> value, List<Tensor> in) {
@@ -401,17 +401,6 @@ final class GraphExec {
             return one(Elementwise.binaryAny(a, b, (p, q) -> p % q, (p, q) -> p % q));
         }
         return one(Elementwise.binaryAny(a, b, (p, q) -> p % q, Math::floorMod));
-    }
-
-    static long onnxCode(DType t, ExecContext ctx) {
-        return switch (t) {
-            case F32 -> 1;
-            case I32 -> 6;
-            case I64 -> 7;
-            case BOOL -> 9;
-            case F64 -> 11;
-            default -> throw ctx.error("unsupported cast target type " + t);
-        };
     }
 
     static List<Tensor> pad(GraphTensorOpDefs.Pad op, List<Tensor> in, ExecContext ctx) {
