@@ -1,7 +1,9 @@
 package dev.dal.dialect.graph;
 
+import dev.dal.dialect.graph.kernel.BatchStatistics;
 import dev.dal.dialect.graph.kernel.Cast;
 import dev.dal.dialect.graph.kernel.Conv;
+import dev.dal.dialect.graph.kernel.Dropout;
 import dev.dal.dialect.graph.kernel.Elementwise;
 import dev.dal.dialect.graph.kernel.Elementwise.BinaryOp;
 import dev.dal.dialect.graph.kernel.Elementwise.FloatUnary;
@@ -163,7 +165,19 @@ final class GraphExec {
     }
 
     static List<Tensor> batchNorm(GraphNnOpDefs.BatchNormalization op, List<Tensor> in, ExecContext ctx) {
-        if (op.trainingMode().longValue() != 0) throw ctx.error("training mode is not supported");
+        if (op.trainingMode().longValue() != 0) {
+            // normalise with the batch's statistics; the outputs are the running ones updated with them
+            BatchStatistics.MeanVar batch = BatchStatistics.of(f32(in.get(0), ctx));
+            float eps = (float) op.epsilon().value();
+            double momentum = op.momentum().value();
+            Tensor y = Normalization.batchNorm(
+                    in.get(0), in.get(1), in.get(2), batch.mean(), batch.var(), eps, ctx.pool());
+            List<Tensor> out = List.of(
+                    y,
+                    BatchStatistics.update(in.get(3), batch.mean(), momentum),
+                    BatchStatistics.update(in.get(4), batch.var(), momentum));
+            return new ArrayList<>(out.subList(0, Math.min(out.size(), ctx.op().numResults())));
+        }
         Tensor y = Normalization.batchNorm(
                 f32(in.get(0), ctx),
                 in.get(1),
@@ -173,6 +187,21 @@ final class GraphExec {
                 (float) op.epsilon().value(),
                 ctx.pool());
         return padResults(ctx, y);
+    }
+
+    /**
+     * Dropout: the ratio (default 0.5) and training flag (default false) are operands; without a {@code seed}
+     * attribute each run draws its own seed, as ONNX allows.
+     */
+    static List<Tensor> dropout(GraphNnOpDefs.Dropout op, List<Tensor> in, ExecContext ctx) {
+        float ratio = in.get(1).isNone() ? 0.5f : in.get(1).getFloat(0);
+        boolean training = !in.get(2).isNone() && in.get(2).getLong(0) != 0;
+        long seed = op.seed()
+                .map(s -> s.longValue())
+                .orElseGet(
+                        () -> java.util.concurrent.ThreadLocalRandom.current().nextLong());
+        List<Tensor> out = Dropout.dropout(in.get(0), ratio, training, seed);
+        return new ArrayList<>(out.subList(0, Math.min(out.size(), ctx.op().numResults())));
     }
 
     static List<Tensor> layerNorm(GraphNnOpDefs.LayerNormalization op, List<Tensor> in, ExecContext ctx) {

@@ -77,6 +77,25 @@ class GraphExecTest {
     }
 
     @Test
+    void trainingBatchNormUsesBatchStatisticsAndReturnsTheRunningOnes() {
+        // one channel holding 1, 3 over the batch: mean 2, variance 1
+        List<Tensor> out = run("""
+                func.func @main(%x: tensor<2x1xf32>) -> (tensor<2x1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<2x1xi1>) {
+                  %one = "graph.constant"() {value = dense<1.0> : tensor<1xf32>} : () -> tensor<1xf32>
+                  %zero = "graph.constant"() {value = dense<0.0> : tensor<1xf32>} : () -> tensor<1xf32>
+                  %y:3 = "graph.batch_normalization"(%x, %one, %zero, %zero, %one) {epsilon = 0.0 : f32, momentum = 0.5 : f32, training_mode = 1 : i64} : (tensor<2x1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>) -> (tensor<2x1xf32>, tensor<1xf32>, tensor<1xf32>)
+                  %n = "graph.none"() : () -> none
+                  %d:2 = "graph.dropout"(%x, %n, %n) : (tensor<2x1xf32>, none, none) -> (tensor<2x1xf32>, tensor<2x1xi1>)
+                  return %y#0, %y#1, %y#2, %d#1 : tensor<2x1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<2x1xi1>
+                }
+                """, Tensor.of(new float[] {1, 3}, 2, 1));
+        assertArrayEquals(new float[] {-1, 1}, out.get(0).floats());
+        assertArrayEquals(new float[] {1}, out.get(1).floats()); // 0 * 0.5 + 2 * 0.5
+        assertArrayEquals(new float[] {1}, out.get(2).floats()); // 1 * 0.5 + 1 * 0.5
+        assertArrayEquals(new boolean[] {true, true}, out.get(3).bools()); // inference: nothing dropped
+    }
+
+    @Test
     void shapeArithmeticOnIntegersRunsExactly() {
         List<Tensor> out = run("""
                 func.func @main(%x: tensor<2x3x5xf32>, %a: tensor<3xi64>) -> (tensor<2xi64>, tensor<3xi64>, tensor<2x3xi64>, tensor<3xi64>) {
