@@ -530,7 +530,7 @@ public final class OnnxImporter {
         if (inferred.isEmpty() || inferred.get().size() != op.numResults()) return;
         for (int r = 0; r < op.numResults(); r++) {
             String out = r < n.getOutputCount() ? n.getOutput(r) : "";
-            if (!declared.containsKey(out) || !((ShapedType) declared.get(out)).hasRank())
+            if (!declared.containsKey(out) || (declared.get(out) instanceof ShapedType st && !st.hasRank()))
                 op.result(r).setType(inferred.get().get(r));
         }
     }

@@ -11,8 +11,11 @@ import dev.dal.ir.Type;
 import dev.dal.ir.builtin.FuncOp;
 import dev.dal.ir.interp.DType;
 import dev.dal.ir.interp.Interpreter;
+import dev.dal.ir.interp.OptionalValue;
 import dev.dal.ir.interp.RunOptions;
+import dev.dal.ir.interp.RuntimeValue;
 import dev.dal.ir.interp.Tensor;
+import dev.dal.ir.interp.TensorSequence;
 import dev.dal.onnx.proto.Onnx.AttributeProto;
 import dev.dal.onnx.proto.Onnx.GraphProto;
 import dev.dal.onnx.proto.Onnx.ModelProto;
@@ -215,15 +218,14 @@ class ConformanceTest {
         FunctionType type = module.collect(FuncOp.class).getFirst().signature();
         for (Path set : sets) {
             try {
-                Map<String, Tensor> inputs = new LinkedHashMap<>();
-                List<Tensor> expected = new ArrayList<>();
+                Map<String, RuntimeValue> inputs = new LinkedHashMap<>();
+                List<RuntimeValue> expected = new ArrayList<>();
                 for (int i = 0; Files.exists(set.resolve("input_" + i + ".pb")); i++)
-                    inputs.put(
-                            Integer.toString(i),
-                            asDeclared(TensorProtos.read(set.resolve("input_" + i + ".pb")), type.inputs(), i));
+                    inputs.put(Integer.toString(i), read(set.resolve("input_" + i + ".pb"), type.inputs(), i));
                 for (int i = 0; Files.exists(set.resolve("output_" + i + ".pb")); i++)
-                    expected.add(asDeclared(TensorProtos.read(set.resolve("output_" + i + ".pb")), type.results(), i));
-                List<Tensor> got = interp.run(fn, inputs, RunOptions.defaults().withThreads(1));
+                    expected.add(read(set.resolve("output_" + i + ".pb"), type.results(), i));
+                List<RuntimeValue> got =
+                        interp.runValues(fn, inputs, RunOptions.defaults().withThreads(1));
                 if (got.size() < expected.size())
                     return Optional.of(set.getFileName() + ": " + got.size() + " outputs, expected " + expected.size());
                 for (int i = 0; i < expected.size(); i++) {
@@ -237,6 +239,13 @@ class ConformanceTest {
         return Optional.empty();
     }
 
+    /** {@return value #i of a data set, read as the message its declared type calls for} */
+    private static RuntimeValue read(Path file, List<Type> declared, int i) throws OnnxException {
+        if (i >= declared.size()) return TensorProtos.read(file);
+        RuntimeValue v = ValueProtos.read(file, declared.get(i));
+        return v instanceof Tensor t ? asDeclared(t, declared, i) : v;
+    }
+
     /**
      * {@return t, or its bits as bf16 when the graph declares bf16 where the file holds uint16}: ONNX 1.12's test data
      * store bfloat16 tensors with data_type UINT16 (numpy has no bfloat16), so the .pb files of the bf16 Cast cases
@@ -248,6 +257,32 @@ class ConformanceTest {
                 || !(declared.get(i) instanceof ShapedType st
                         && st.elementType().equals(FloatType.BF16))) return t;
         return Tensor.wrap(DType.BF16, t.toBytes(), t.shape());
+    }
+
+    private static Optional<String> compare(RuntimeValue want, RuntimeValue got) {
+        return switch (want) {
+            case Tensor w when got instanceof Tensor g -> compare(w, g);
+            case TensorSequence w
+            when got instanceof TensorSequence g -> {
+                if (w.tensors().size() != g.tensors().size())
+                    yield Optional.of("sequence of " + g.tensors().size() + ", expected "
+                            + w.tensors().size());
+                for (int k = 0; k < w.tensors().size(); k++) {
+                    Optional<String> d = compare(w.tensors().get(k), g.tensors().get(k));
+                    if (d.isPresent()) yield Optional.of("sequence element " + k + ": " + d.get());
+                }
+                yield Optional.empty();
+            }
+            case OptionalValue w
+            when got instanceof OptionalValue g -> {
+                if (w.value().isPresent() != g.value().isPresent())
+                    yield Optional.of(g.describe() + ", expected " + w.describe());
+                yield w.value().isEmpty()
+                        ? Optional.empty()
+                        : compare(w.value().get(), g.value().get());
+            }
+            default -> Optional.of(got.describe() + ", expected " + want.describe());
+        };
     }
 
     private static Optional<String> compare(Tensor want, Tensor got) {
