@@ -37,6 +37,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -481,7 +482,12 @@ public final class OnnxImporter {
 
         List<String> regionNames = new ArrayList<>();
         List<Type> subgraphOutputs = new ArrayList<>();
-        for (AttributeProto a : attrs.values()) {
+        List<AttributeProto> ordered = new ArrayList<>(attrs.values());
+        // regions follow the op's declaration (If: then, else), not the node's attribute order (onnx.helper sorts
+        // keyword attributes, so else_branch usually comes first)
+        if (known && opType.equals("If"))
+            ordered.sort(Comparator.comparing(a -> a.getName().equals("else_branch")));
+        for (AttributeProto a : ordered) {
             if (a.getType() == AttributeProto.AttributeType.GRAPH || (a.hasG() && !a.hasType())) {
                 regionNames.add(a.getName());
                 subgraphOutputs = importSubgraph(a.getG(), st.addRegion(), scope, opType, st.operands);
@@ -527,7 +533,7 @@ public final class OnnxImporter {
         if (inferred.isEmpty() || inferred.get().size() != op.numResults()) return;
         for (int r = 0; r < op.numResults(); r++) {
             String out = r < n.getOutputCount() ? n.getOutput(r) : "";
-            if (!declared.containsKey(out) || !((ShapedType) declared.get(out)).hasRank())
+            if (!declared.containsKey(out) || (declared.get(out) instanceof ShapedType st && !st.hasRank()))
                 op.result(r).setType(inferred.get().get(r));
         }
     }

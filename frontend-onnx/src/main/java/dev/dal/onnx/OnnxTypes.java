@@ -1,5 +1,6 @@
 package dev.dal.onnx;
 
+import dev.dal.dialect.graph.GraphTypes;
 import dev.dal.ir.FloatType;
 import dev.dal.ir.IntegerType;
 import dev.dal.ir.OpaqueType;
@@ -72,8 +73,15 @@ public final class OnnxTypes {
         return Optional.ofNullable(dt).map(DataType::getNumber);
     }
 
-    /** {@return the DAL type of an ONNX value type: a tensor (ranked when the shape is known), if representable} */
+    /**
+     * {@return the DAL type of an ONNX value type, if representable}: a tensor (ranked when the shape is known), or a
+     * sequence or optional of one ({@code !graph.seq<...>}, {@code !graph.opt<...>})
+     */
     public static Optional<Type> valueType(TypeProto tp) {
+        if (tp.hasSequenceType())
+            return valueType(tp.getSequenceType().getElemType()).map(GraphTypes::sequence);
+        if (tp.hasOptionalType())
+            return valueType(tp.getOptionalType().getElemType()).map(GraphTypes::optional);
         if (!tp.hasTensorType()) return Optional.empty();
         TypeProto.Tensor tt = tp.getTensorType();
         Optional<Type> et = elementType(tt.getElemType());

@@ -254,7 +254,8 @@ class OnnxImporterTest {
         ModelProto m = ModelBuilder.graph("g")
                 .input("x", FLOAT, 2)
                 .input("c", dev.dal.onnx.proto.Onnx.TensorProto.DataType.BOOL)
-                .node("if1", "If", List.of("c"), List.of("y"), attr("then_branch", thenG), attr("else_branch", elseG))
+                // in onnx.helper's order (sorted by name): the regions must still be then, else
+                .node("if1", "If", List.of("c"), List.of("y"), attr("else_branch", elseG), attr("then_branch", thenG))
                 .output("y", FLOAT, 2)
                 .build();
         Operation module = TestSupport.importModel(m);

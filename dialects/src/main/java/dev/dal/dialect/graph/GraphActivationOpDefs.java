@@ -869,10 +869,17 @@ public final class GraphActivationOpDefs {
     @Op(
             name = "identity",
             traits = {Pure.class, SameOperandsAndResultElementType.class})
-    public interface Identity extends ShapeInferable, dev.dal.ir.interp.Executable {
+    public interface Identity extends ShapeInferable, dev.dal.ir.interp.Executable, dev.dal.ir.interp.ValueExecutable {
         @Override
         default java.util.List<dev.dal.ir.interp.Tensor> execute(
                 java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return List.of(in.get(0));
+        }
+
+        /** Identity also passes sequences and optionals. */
+        @Override
+        default java.util.List<dev.dal.ir.interp.RuntimeValue> executeValues(
+                java.util.List<dev.dal.ir.interp.RuntimeValue> in, dev.dal.ir.interp.ExecContext ctx) {
             return List.of(in.get(0));
         }
 

@@ -11,6 +11,9 @@ import dev.dal.ir.Type;
 import dev.dal.ir.Value;
 import dev.dal.ir.Verifiable;
 import dev.dal.ir.diag.DiagnosticEngine;
+import dev.dal.ir.interp.ExecContext;
+import dev.dal.ir.interp.Executable;
+import dev.dal.ir.interp.Tensor;
 import dev.dal.ir.opdef.Op;
 import dev.dal.ir.opdef.OpFamily;
 import dev.dal.ir.opdef.Operand;
@@ -41,7 +44,12 @@ public final class GraphControlOpDefs {
     @Op(
             name = "if",
             traits = {Pure.class})
-    public interface If extends ShapeInferable, Verifiable {
+    public interface If extends ShapeInferable, Verifiable, Executable {
+        @Override
+        default List<Tensor> execute(List<Tensor> in, ExecContext ctx) {
+            return GraphControlExec.ifOp(this, in, ctx);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "BOOL_TENSOR", doc = "ONNX input #0")
         Value cond();
@@ -101,7 +109,12 @@ public final class GraphControlOpDefs {
     @Op(
             name = "loop",
             traits = {Pure.class})
-    public interface Loop extends ShapeInferable, Verifiable {
+    public interface Loop extends ShapeInferable, Verifiable, Executable {
+        @Override
+        default List<Tensor> execute(List<Tensor> in, ExecContext ctx) {
+            return GraphControlExec.loop(this, in, ctx);
+        }
+
         /** {@return ONNX input #0} */
         @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #0")
         Value maxTripCount();

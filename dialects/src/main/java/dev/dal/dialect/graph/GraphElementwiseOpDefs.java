@@ -207,12 +207,7 @@ public final class GraphElementwiseOpDefs {
         @Override
         default java.util.List<dev.dal.ir.interp.Tensor> execute(
                 java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
-            return GraphExec.one(GraphExec.arith(
-                    in,
-                    dev.dal.dialect.graph.kernel.Elementwise.BinaryOp.POW,
-                    Math::pow,
-                    (a, b) -> (long) Math.pow(a, b),
-                    ctx));
+            return GraphExec.one(GraphExec.pow(in, ctx));
         }
 
         /** {@return ONNX input #0} */
@@ -661,8 +656,7 @@ public final class GraphElementwiseOpDefs {
         @Override
         default java.util.List<dev.dal.ir.interp.Tensor> execute(
                 java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
-            return GraphExec.one(dev.dal.dialect.graph.kernel.Elementwise.variadic(
-                    in, dev.dal.dialect.graph.kernel.Elementwise.Variadic.MAX, ctx.pool()));
+            return GraphExec.one(GraphExec.variadic(in, dev.dal.dialect.graph.kernel.Elementwise.Variadic.MAX, ctx));
         }
 
         /** {@return ONNX inputs #0 and on (variadic)} */
@@ -700,8 +694,7 @@ public final class GraphElementwiseOpDefs {
         @Override
         default java.util.List<dev.dal.ir.interp.Tensor> execute(
                 java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
-            return GraphExec.one(dev.dal.dialect.graph.kernel.Elementwise.variadic(
-                    in, dev.dal.dialect.graph.kernel.Elementwise.Variadic.MIN, ctx.pool()));
+            return GraphExec.one(GraphExec.variadic(in, dev.dal.dialect.graph.kernel.Elementwise.Variadic.MIN, ctx));
         }
 
         /** {@return ONNX inputs #0 and on (variadic)} */
@@ -739,8 +732,7 @@ public final class GraphElementwiseOpDefs {
         @Override
         default java.util.List<dev.dal.ir.interp.Tensor> execute(
                 java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
-            return GraphExec.one(dev.dal.dialect.graph.kernel.Elementwise.variadic(
-                    in, dev.dal.dialect.graph.kernel.Elementwise.Variadic.SUM, ctx.pool()));
+            return GraphExec.one(GraphExec.variadic(in, dev.dal.dialect.graph.kernel.Elementwise.Variadic.SUM, ctx));
         }
 
         /** {@return ONNX inputs #0 and on (variadic)} */
@@ -778,8 +770,7 @@ public final class GraphElementwiseOpDefs {
         @Override
         default java.util.List<dev.dal.ir.interp.Tensor> execute(
                 java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
-            return GraphExec.one(dev.dal.dialect.graph.kernel.Elementwise.variadic(
-                    in, dev.dal.dialect.graph.kernel.Elementwise.Variadic.MEAN, ctx.pool()));
+            return GraphExec.one(GraphExec.variadic(in, dev.dal.dialect.graph.kernel.Elementwise.Variadic.MEAN, ctx));
         }
 
         /** {@return ONNX inputs #0 and on (variadic)} */
@@ -954,7 +945,8 @@ public final class GraphElementwiseOpDefs {
         @Override
         default java.util.List<dev.dal.ir.interp.Tensor> execute(
                 java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
-            return GraphExec.cast(in.get(0), GraphExec.onnxCode(in.get(1).dtype(), ctx), ctx);
+            return GraphExec.one(
+                    dev.dal.dialect.graph.kernel.Cast.cast(in.get(0), in.get(1).dtype()));
         }
 
         /** {@return ONNX input #0} */

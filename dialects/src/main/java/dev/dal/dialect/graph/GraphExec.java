@@ -1,12 +1,16 @@
 package dev.dal.dialect.graph;
 
+import dev.dal.dialect.graph.kernel.BatchStatistics;
+import dev.dal.dialect.graph.kernel.Cast;
 import dev.dal.dialect.graph.kernel.Conv;
+import dev.dal.dialect.graph.kernel.Dropout;
 import dev.dal.dialect.graph.kernel.Elementwise;
 import dev.dal.dialect.graph.kernel.Elementwise.BinaryOp;
 import dev.dal.dialect.graph.kernel.Elementwise.FloatUnary;
 import dev.dal.dialect.graph.kernel.Layout;
 import dev.dal.dialect.graph.kernel.MatMul;
 import dev.dal.dialect.graph.kernel.Normalization;
+import dev.dal.dialect.graph.kernel.Numeric;
 import dev.dal.dialect.graph.kernel.Reduce;
 import dev.dal.ir.DenseArrayAttr;
 import dev.dal.ir.interp.DType;
@@ -72,6 +76,19 @@ final class GraphExec {
         return Elementwise.binaryAny(a, b, onFloats, onInts);
     }
 
+    /** Pow: f32 to an f32 power uses the fast kernel; other pairs the general one (the result has the base's type). */
+    static Tensor pow(List<Tensor> in, ExecContext ctx) {
+        Tensor a = in.get(0), b = in.get(1);
+        if (a.dtype() == DType.F32 && b.dtype() == DType.F32) return Elementwise.binary(a, b, BinaryOp.POW, ctx.pool());
+        return Numeric.pow(a, b);
+    }
+
+    /** Sum, Mean, Max or Min: f32 inputs use the fast kernel, other types the general one. */
+    static Tensor variadic(List<Tensor> in, Elementwise.Variadic kind, ExecContext ctx) {
+        if (in.stream().allMatch(t -> t.dtype() == DType.F32)) return Elementwise.variadic(in, kind, ctx.pool());
+        return Numeric.variadic(in, kind);
+    }
+
     /** The 1-D or 2-D window of a conv or pool: kernel shape, strides, dilations and pads, with auto_pad resolved. */
     static Conv.Window window(
             String autoPad,
@@ -98,7 +115,19 @@ final class GraphExec {
     }
 
     static List<Tensor> batchNorm(GraphNnOpDefs.BatchNormalization op, List<Tensor> in, ExecContext ctx) {
-        if (op.trainingMode().longValue() != 0) throw ctx.error("training mode is not supported");
+        if (op.trainingMode().longValue() != 0) {
+            // normalise with the batch's statistics; the outputs are the running ones updated with them
+            BatchStatistics.MeanVar batch = BatchStatistics.of(f32(in.get(0), ctx));
+            float eps = (float) op.epsilon().value();
+            double momentum = op.momentum().value();
+            Tensor y = Normalization.batchNorm(
+                    in.get(0), in.get(1), in.get(2), batch.mean(), batch.var(), eps, ctx.pool());
+            List<Tensor> out = List.of(
+                    y,
+                    BatchStatistics.update(in.get(3), batch.mean(), momentum),
+                    BatchStatistics.update(in.get(4), batch.var(), momentum));
+            return new ArrayList<>(out.subList(0, Math.min(out.size(), ctx.op().numResults())));
+        }
         Tensor y = Normalization.batchNorm(
                 f32(in.get(0), ctx),
                 in.get(1),
@@ -108,6 +137,21 @@ final class GraphExec {
                 (float) op.epsilon().value(),
                 ctx.pool());
         return padResults(ctx, y);
+    }
+
+    /**
+     * Dropout: the ratio (default 0.5) and training flag (default false) are operands; without a {@code seed}
+     * attribute each run draws its own seed, as ONNX allows.
+     */
+    static List<Tensor> dropout(GraphNnOpDefs.Dropout op, List<Tensor> in, ExecContext ctx) {
+        float ratio = in.get(1).isNone() ? 0.5f : in.get(1).getFloat(0);
+        boolean training = !in.get(2).isNone() && in.get(2).getLong(0) != 0;
+        long seed = op.seed()
+                .map(s -> s.longValue())
+                .orElseGet(
+                        () -> java.util.concurrent.ThreadLocalRandom.current().nextLong());
+        List<Tensor> out = Dropout.dropout(in.get(0), ratio, training, seed);
+        return new ArrayList<>(out.subList(0, Math.min(out.size(), ctx.op().numResults())));
     }
 
     static List<Tensor> layerNorm(GraphNnOpDefs.LayerNormalization op, List<Tensor> in, ExecContext ctx) {
@@ -134,6 +178,7 @@ final class GraphExec {
     }
 
     static List<Tensor> clip(List<Tensor> in, ExecContext ctx) {
+        if (in.get(0).dtype() != DType.F32) return one(Numeric.clip(in.get(0), in.get(1), in.get(2)));
         float lo = in.get(1).isNone() ? Float.NEGATIVE_INFINITY : in.get(1).getFloat(0);
         float hi = in.get(2).isNone() ? Float.POSITIVE_INFINITY : in.get(2).getFloat(0);
         return one(unary(in.get(0), v -> Float.isNaN(v) ? v : Math.min(hi, Math.max(lo, v)), ctx));
@@ -210,27 +255,11 @@ final class GraphExec {
     /** {@return x converted to the ONNX data type {@code to}} */
     static List<Tensor> cast(Tensor x, long to, ExecContext ctx) {
         DType t = onnxType(to).orElseThrow(() -> ctx.error("unsupported cast target type " + to));
-        if (x.dtype() == t) return one(x);
-        Tensor out = Tensor.zeros(t, x.shape());
-        int n = x.size();
-        for (int i = 0; i < n; i++) {
-            if (t.isFloat()) out.setDouble(i, x.dtype().isFloat() ? x.getDouble(i) : (double) x.getLong(i));
-            else if (t == DType.BOOL) out.setLong(i, x.getDouble(i) != 0 ? 1 : 0);
-            else out.setLong(i, x.dtype().isFloat() ? (long) x.getDouble(i) : x.getLong(i));
-        }
-        return one(out);
+        return one(Cast.cast(x, t));
     }
 
     static Optional<DType> onnxType(long code) {
-        return Optional.ofNullable(
-                switch ((int) code) {
-                    case 1 -> DType.F32;
-                    case 6 -> DType.I32;
-                    case 7 -> DType.I64;
-                    case 9 -> DType.BOOL;
-                    case 11 -> DType.F64;
-                    default -> null;
-                });
+        return GraphShapes.onnxElementType(code).flatMap(DType::fromIrType);
     }
 
     static List<Tensor> constantOfShape(Optional<dev.dal.ir.Attribute> value, List<Tensor> in) {
@@ -351,17 +380,6 @@ final class GraphExec {
             return one(Elementwise.binaryAny(a, b, (p, q) -> p % q, (p, q) -> p % q));
         }
         return one(Elementwise.binaryAny(a, b, (p, q) -> p % q, Math::floorMod));
-    }
-
-    static long onnxCode(DType t, ExecContext ctx) {
-        return switch (t) {
-            case F32 -> 1;
-            case I32 -> 6;
-            case I64 -> 7;
-            case BOOL -> 9;
-            case F64 -> 11;
-            default -> throw ctx.error("unsupported cast target type " + t);
-        };
     }
 
     static List<Tensor> pad(GraphTensorOpDefs.Pad op, List<Tensor> in, ExecContext ctx) {

@@ -823,7 +823,7 @@ public final class GraphNnOpDefs {
         @Override
         default java.util.List<dev.dal.ir.interp.Tensor> execute(
                 java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
-            return GraphExec.padResults(ctx, in.get(0));
+            return GraphExec.dropout(this, in, ctx);
         }
 
         /** {@return ONNX input #0} */

@@ -102,6 +102,7 @@ public final class GraphShapes {
                     case 5 -> IntegerType.I16;
                     case 6 -> IntegerType.I32;
                     case 7 -> IntegerType.I64;
+                    case 8 -> new dev.dal.ir.OpaqueType("graph", "string");
                     case 9 -> IntegerType.I1;
                     case 10 -> FloatType.F16;
                     case 11 -> FloatType.F64;

@@ -77,6 +77,45 @@ class GraphExecTest {
     }
 
     @Test
+    void castReachesEveryOnnxTypeAndIntegerOpsKeepTheirType() {
+        List<Tensor> out = run(
+                """
+                func.func @main(%x: tensor<2xf32>, %i: tensor<2xui8>) -> (tensor<2x!graph.string>, tensor<2xf16>, tensor<2xui8>, tensor<2xui8>) {
+                  %s = "graph.cast"(%x) {to = 8 : i64} : (tensor<2xf32>) -> tensor<2x!graph.string>
+                  %h = "graph.cast"(%x) {to = 10 : i64} : (tensor<2xf32>) -> tensor<2xf16>
+                  %m = "graph.max"(%i, %i) : (tensor<2xui8>, tensor<2xui8>) -> tensor<2xui8>
+                  %n = "graph.none"() : () -> none
+                  %c = "graph.clip"(%i, %n, %i) : (tensor<2xui8>, none, tensor<2xui8>) -> tensor<2xui8>
+                  return %s, %h, %m, %c : tensor<2x!graph.string>, tensor<2xf16>, tensor<2xui8>, tensor<2xui8>
+                }
+                """, Tensor.of(new float[] {0.5f, 1e-5f}, 2), Tensor.ofArray(DType.UI8, new byte[] {(byte) 200, 3}, 2));
+        assertArrayEquals(new String[] {"0.5", "1e-05"}, out.get(0).strings());
+        assertEquals(DType.F16, out.get(1).dtype());
+        assertEquals(0.5, out.get(1).getDouble(0));
+        assertArrayEquals(new byte[] {(byte) 200, 3}, (byte[]) out.get(2).array());
+        assertEquals(DType.UI8, out.get(3).dtype());
+    }
+
+    @Test
+    void trainingBatchNormUsesBatchStatisticsAndReturnsTheRunningOnes() {
+        // one channel holding 1, 3 over the batch: mean 2, variance 1
+        List<Tensor> out = run("""
+                func.func @main(%x: tensor<2x1xf32>) -> (tensor<2x1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<2x1xi1>) {
+                  %one = "graph.constant"() {value = dense<1.0> : tensor<1xf32>} : () -> tensor<1xf32>
+                  %zero = "graph.constant"() {value = dense<0.0> : tensor<1xf32>} : () -> tensor<1xf32>
+                  %y:3 = "graph.batch_normalization"(%x, %one, %zero, %zero, %one) {epsilon = 0.0 : f32, momentum = 0.5 : f32, training_mode = 1 : i64} : (tensor<2x1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<1xf32>) -> (tensor<2x1xf32>, tensor<1xf32>, tensor<1xf32>)
+                  %n = "graph.none"() : () -> none
+                  %d:2 = "graph.dropout"(%x, %n, %n) : (tensor<2x1xf32>, none, none) -> (tensor<2x1xf32>, tensor<2x1xi1>)
+                  return %y#0, %y#1, %y#2, %d#1 : tensor<2x1xf32>, tensor<1xf32>, tensor<1xf32>, tensor<2x1xi1>
+                }
+                """, Tensor.of(new float[] {1, 3}, 2, 1));
+        assertArrayEquals(new float[] {-1, 1}, out.get(0).floats());
+        assertArrayEquals(new float[] {1}, out.get(1).floats()); // 0 * 0.5 + 2 * 0.5
+        assertArrayEquals(new float[] {1}, out.get(2).floats()); // 1 * 0.5 + 1 * 0.5
+        assertArrayEquals(new boolean[] {true, true}, out.get(3).bools()); // inference: nothing dropped
+    }
+
+    @Test
     void shapeArithmeticOnIntegersRunsExactly() {
         List<Tensor> out = run("""
                 func.func @main(%x: tensor<2x3x5xf32>, %a: tensor<3xi64>) -> (tensor<2xi64>, tensor<3xi64>, tensor<2x3xi64>, tensor<3xi64>) {

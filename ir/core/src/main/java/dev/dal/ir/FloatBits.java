@@ -9,8 +9,9 @@ public final class FloatBits {
         return switch (kind) {
             case F64 -> Double.doubleToRawLongBits(v);
             case F32 -> Float.floatToRawIntBits((float) v) & 0xFFFF_FFFFL;
-            case F16 -> Float.floatToFloat16((float) v) & 0xFFFFL;
-            case BF16 -> bf16FromFloat((float) v);
+            // rounded once, from the double: through f32 first would round twice (1 + 2^-11 + 2^-40 would tie)
+            case F16 -> smallFromDouble(v, 5, 10, true);
+            case BF16 -> Double.isNaN(v) ? bf16FromFloat((float) v) : smallFromDouble(v, 8, 7, true);
             case F8E5M2 -> smallFromDouble(v, 5, 2, true);
             case F8E4M3FN -> smallFromDouble(v, 4, 3, false);
             default -> throw new UnsupportedOperationException("no conversion to " + kind.keyword());
@@ -38,7 +39,8 @@ public final class FloatBits {
     }
 
     /**
-     * Rounds {@code v} to nearest-even in an 8-bit format with {@code e} exponent and {@code m} mantissa bits. With
+     * Rounds {@code v} to nearest-even in a format of at most 16 bits with {@code e} exponent and {@code m} mantissa
+     * bits. With
      * {@code ieee} the all-ones exponent holds infinities and NaNs (f8E5M2); otherwise only all-ones is NaN and
      * there are no infinities (f8E4M3FN: overflow gives NaN, as APFloat does).
      */

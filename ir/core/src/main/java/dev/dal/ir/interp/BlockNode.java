@@ -30,14 +30,14 @@ final class BlockNode extends Node {
     }
 
     @ExplodeLoop
-    Tensor[] execute(VirtualFrame frame, RunState state, Tensor[] args) {
+    RuntimeValue[] execute(VirtualFrame frame, RunState state, RuntimeValue[] args) {
         if (args.length != argSlots.length)
             throw new IllegalArgumentException("block takes " + argSlots.length + " arguments, got " + args.length);
         for (int i = 0; i < args.length; i++) frame.setObject(argSlots[i], args[i]);
         for (int s : freeArgs) frame.setObject(s, null);
         for (OpNode n : ops) n.execute(frame, state);
-        Tensor[] out = new Tensor[resultSlots.length];
-        for (int i = 0; i < out.length; i++) out[i] = (Tensor) frame.getObject(resultSlots[i]);
+        RuntimeValue[] out = new RuntimeValue[resultSlots.length];
+        for (int i = 0; i < out.length; i++) out[i] = (RuntimeValue) frame.getObject(resultSlots[i]);
         return out;
     }
 

@@ -14,9 +14,9 @@ final class CallNode extends OpNode {
     }
 
     @Override
-    List<Tensor> compute(VirtualFrame frame, RunState state, List<Tensor> inputs) {
+    List<RuntimeValue> compute(VirtualFrame frame, RunState state, List<RuntimeValue> inputs) {
         callee.checkArguments(op, inputs);
-        Object r = callee.getCallTarget().call(state, inputs.toArray(Tensor[]::new));
-        return List.of((Tensor[]) r);
+        Object r = callee.getCallTarget().call(state, inputs.toArray(RuntimeValue[]::new));
+        return List.of((RuntimeValue[]) r);
     }
 }

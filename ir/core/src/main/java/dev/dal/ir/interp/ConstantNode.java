@@ -16,7 +16,7 @@ final class ConstantNode extends OpNode {
     }
 
     @Override
-    List<Tensor> compute(VirtualFrame frame, RunState state, List<Tensor> inputs) {
+    List<Tensor> compute(VirtualFrame frame, RunState state, List<RuntimeValue> inputs) {
         Tensor v = value;
         if (v == null) {
             var attr =

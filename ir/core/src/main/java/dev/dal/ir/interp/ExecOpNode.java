@@ -8,24 +8,30 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ForkJoinPool;
 
-/** The node of an op that implements {@link Executable}; its regions are child block nodes it runs on request. */
+/**
+ * The node of an op that implements {@link Executable} (tensors only: any other operand value is an error naming it)
+ * or {@link ValueExecutable} (any value); its regions are child block nodes it runs on request.
+ */
 final class ExecOpNode extends OpNode {
     private final Executable executable;
+    private final ValueExecutable valueExecutable;
 
     @Children
     private final BlockNode[] regions;
 
     ExecOpNode(Operation op, int[] operandSlots, int[] resultSlots, int[] freeAfter, BlockNode[] regions) {
         super(op, operandSlots, resultSlots, freeAfter);
-        this.executable = (Executable) op;
+        this.valueExecutable = op instanceof ValueExecutable v ? v : null;
+        this.executable = valueExecutable == null ? (Executable) op : null;
         this.regions = regions;
     }
 
     @Override
-    List<Tensor> compute(VirtualFrame frame, RunState state, List<Tensor> inputs) {
+    List<? extends RuntimeValue> compute(VirtualFrame frame, RunState state, List<RuntimeValue> inputs) {
         Context ctx = new Context(frame.materialize(), state);
         try {
-            return executable.execute(inputs, ctx);
+            if (valueExecutable != null) return valueExecutable.executeValues(inputs, ctx);
+            return executable.execute(tensors(inputs), ctx);
         } catch (InterpreterException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -33,6 +39,18 @@ final class ExecOpNode extends OpNode {
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             throw new InterpreterException(op.loc(), "'" + op.name() + "' op " + m, e);
         }
+    }
+
+    /** {@return the operands as tensors, for an op that runs on tensors only} */
+    private List<Tensor> tensors(List<RuntimeValue> inputs) {
+        List<Tensor> out = new ArrayList<>(inputs.size());
+        for (int i = 0; i < inputs.size(); i++) {
+            if (!(inputs.get(i) instanceof Tensor t))
+                throw InterpreterException.atOp(
+                        op, "operand #" + i + " is a " + inputs.get(i).describe() + ", but the op takes tensors");
+            out.add(t);
+        }
+        return out;
     }
 
     private final class Context implements ExecContext {
@@ -59,7 +77,15 @@ final class ExecOpNode extends OpNode {
             if (region.parentOp().orElse(null) != op) throw error("can only run its own regions");
             BlockNode body = regions[region.index()];
             if (body == null) throw error("region #" + region.index() + " is empty");
-            return new ArrayList<>(List.of(body.execute(frame, state, args.toArray(Tensor[]::new))));
+            RuntimeValue[] out = body.execute(frame, state, args.toArray(RuntimeValue[]::new));
+            List<Tensor> tensors = new ArrayList<>(out.length);
+            for (int i = 0; i < out.length; i++) {
+                if (!(out[i] instanceof Tensor t))
+                    throw error("region #" + region.index() + " yields a " + out[i].describe() + " as value #" + i
+                            + ", where a tensor is expected");
+                tensors.add(t);
+            }
+            return tensors;
         }
 
         @Override

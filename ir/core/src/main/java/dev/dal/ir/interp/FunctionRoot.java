@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The Truffle root of one {@code func.func}: a frame with a slot per SSA value, the body block as its child. Called
- * with {@code (RunState, Tensor[])}; returns {@code Tensor[]}.
+ * with {@code (RunState, RuntimeValue[])}; returns {@code RuntimeValue[]}.
  */
 final class FunctionRoot extends RootNode {
     final Operation func;
@@ -30,7 +30,7 @@ final class FunctionRoot extends RootNode {
         this.body = insert(b);
     }
 
-    void checkArguments(Operation caller, List<Tensor> args) {
+    void checkArguments(Operation caller, List<? extends RuntimeValue> args) {
         if (args.size() != argTypes.size())
             throw InterpreterException.atOp(
                     caller, "passes " + args.size() + " arguments to @" + name + ", which takes " + argTypes.size());
@@ -45,7 +45,7 @@ final class FunctionRoot extends RootNode {
     @Override
     public Object execute(VirtualFrame frame) {
         Object[] a = frame.getArguments();
-        return body.execute(frame, (RunState) a[0], (Tensor[]) a[1]);
+        return body.execute(frame, (RunState) a[0], (RuntimeValue[]) a[1]);
     }
 
     @Override

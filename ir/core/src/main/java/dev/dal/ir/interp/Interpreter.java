@@ -28,7 +28,8 @@ import java.util.concurrent.ForkJoinPool;
  * root node (a node per op, a frame slot per SSA value); {@link #run(String, Map, RunOptions)} calls one.
  *
  * <p>Constants ({@code graph.constant}, {@code dal.constant}) are made once and reused across runs; {@code func.call}
- * calls the callee's root; every other op must implement {@link Executable}. Dynamic dimensions take their sizes from
+ * calls the callee's root; every other op must implement {@link Executable} (tensors) or {@link ValueExecutable}
+ * (tensors, sequences and optionals). Dynamic dimensions take their sizes from
  * the inputs. After each op, the values it used for the last time are released, so a run's memory stays bounded by
  * the live tensors. A loaded interpreter may run concurrently from several threads.
  */
@@ -129,19 +130,33 @@ public final class Interpreter {
     }
 
     /**
-     * Runs a function on inputs given by name ({@code onnx.name}) or by position ({@code "0"}, {@code "1"}, ...).
+     * Runs a function on tensor inputs given by name ({@code onnx.name}) or by position ({@code "0"}, {@code "1"},
+     * ...).
+     *
+     * @return the results, in order
+     * @throws InterpreterException for a missing, unknown or ill-typed input, a result that is not a tensor, or an op
+     *                              that fails (naming it)
+     */
+    public List<Tensor> run(String function, Map<String, Tensor> inputs, RunOptions options) {
+        return tensors(function, runValues(function, inputs, options));
+    }
+
+    /**
+     * Runs a function on inputs of any kind (tensors, sequences, optionals) given by name or by position, as
+     * {@link #run(String, Map, RunOptions)} does.
      *
      * @return the results, in order
      * @throws InterpreterException for a missing, unknown or ill-typed input, or an op that fails (naming it)
      */
-    public List<Tensor> run(String function, Map<String, Tensor> inputs, RunOptions options) {
+    public List<RuntimeValue> runValues(
+            String function, Map<String, ? extends RuntimeValue> inputs, RunOptions options) {
         FunctionRoot r = root(function);
         List<String> names = inputNames(function);
-        Tensor[] args = new Tensor[names.size()];
-        Map<String, Tensor> left = new HashMap<>(inputs);
+        RuntimeValue[] args = new RuntimeValue[names.size()];
+        Map<String, RuntimeValue> left = new HashMap<>(inputs);
         for (int i = 0; i < args.length; i++) {
-            Tensor t = left.remove(names.get(i));
-            Tensor byPos = left.remove(Integer.toString(i));
+            RuntimeValue t = left.remove(names.get(i));
+            RuntimeValue byPos = left.remove(Integer.toString(i));
             if (t == null) t = byPos;
             if (t == null)
                 throw InterpreterException.atOp(r.func, "missing input '" + names.get(i) + "' (argument #" + i + ")");
@@ -156,7 +171,7 @@ public final class Interpreter {
                     r.func,
                     "unknown inputs " + new java.util.TreeSet<>(left.keySet()) + " (inputs: " + String.join(", ", names)
                             + ")");
-        return run(function, List.of(args), options);
+        return runValues(function, List.of(args), options);
     }
 
     /** {@return the results by output name ({@link #outputNames}), in result order} */
@@ -168,13 +183,30 @@ public final class Interpreter {
         return m;
     }
 
-    /** {@return the results of a function for inputs given in argument order} */
+    /** {@return the results of a function for tensor inputs given in argument order} */
     public List<Tensor> run(String function, List<Tensor> args, RunOptions options) {
+        return tensors(function, runValues(function, args, options));
+    }
+
+    /** {@return the results of a function for inputs of any kind given in argument order} */
+    public List<RuntimeValue> runValues(String function, List<? extends RuntimeValue> args, RunOptions options) {
         FunctionRoot r = root(function);
         ForkJoinPool pool = POOLS.computeIfAbsent(options.threads(), ForkJoinPool::new);
         RunState state = new RunState(pool, options.probes(), options.checkResultTypes());
-        Object out = r.getCallTarget().call(state, args.toArray(Tensor[]::new));
-        return List.of((Tensor[]) out);
+        Object out = r.getCallTarget().call(state, args.toArray(RuntimeValue[]::new));
+        return List.of((RuntimeValue[]) out);
+    }
+
+    private List<Tensor> tensors(String function, List<RuntimeValue> values) {
+        List<Tensor> out = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            if (!(values.get(i) instanceof Tensor t))
+                throw InterpreterException.atOp(
+                        root(function).func,
+                        "result #" + i + " is a " + values.get(i).describe() + " (run it with runValues)");
+            out.add(t);
+        }
+        return out;
     }
 
     /** Builds the nodes of one function: slot numbering and liveness. */
@@ -259,7 +291,8 @@ public final class Interpreter {
                     || (op.numOperands() == 0
                             && op.numResults() == 1
                             && op.result(0).type() instanceof NoneType
-                            && !(op instanceof Executable))) return new NoneNode(op, results, free);
+                            && !(op instanceof Executable || op instanceof ValueExecutable)))
+                return new NoneNode(op, results, free);
             if (name.equals("func.call")) {
                 String callee = op.attribute("callee")
                         .filter(a -> a instanceof SymbolRefAttr)
@@ -270,7 +303,7 @@ public final class Interpreter {
                     throw InterpreterException.atOp(op, "calls @" + callee + ", which has no body in this module");
                 return new CallNode(op, operands, results, free, target);
             }
-            if (!(op instanceof Executable))
+            if (!(op instanceof Executable || op instanceof ValueExecutable))
                 throw InterpreterException.atOp(
                         op,
                         "cannot be executed: the interpreter has no kernel for it"

@@ -11,7 +11,7 @@ final class NoneNode extends OpNode {
     }
 
     @Override
-    List<Tensor> compute(VirtualFrame frame, RunState state, List<Tensor> inputs) {
+    List<Tensor> compute(VirtualFrame frame, RunState state, List<RuntimeValue> inputs) {
         return List.of(Tensor.none());
     }
 }

@@ -29,21 +29,21 @@ abstract class OpNode extends Node {
 
     /** Runs the op on the frame. */
     final void execute(VirtualFrame frame, RunState state) {
-        Tensor[] in = new Tensor[operandSlots.length];
+        RuntimeValue[] in = new RuntimeValue[operandSlots.length];
         for (int i = 0; i < in.length; i++) {
             Object v = frame.getObject(operandSlots[i]);
-            if (!(v instanceof Tensor t))
+            if (!(v instanceof RuntimeValue t))
                 throw InterpreterException.atOp(
                         op, "operand #" + i + " has no value (internal error: freed too early)");
             in[i] = t;
         }
-        List<Tensor> inputs = Arrays.asList(in);
-        List<Tensor> out = compute(frame, state, inputs);
+        List<RuntimeValue> inputs = Arrays.asList(in);
+        List<? extends RuntimeValue> out = compute(frame, state, inputs);
         if (out.size() != resultSlots.length)
             throw InterpreterException.atOp(
                     op, "produced " + out.size() + " values for " + resultSlots.length + " results");
         for (int i = 0; i < resultSlots.length; i++) {
-            Tensor t = out.get(i);
+            RuntimeValue t = out.get(i);
             if (t == null) throw InterpreterException.atOp(op, "produced no value for result #" + i);
             if (state.checkResultTypes()) TypeChecks.checkResult(op, i, t);
             frame.setObject(resultSlots[i], t);
@@ -53,5 +53,5 @@ abstract class OpNode extends Node {
     }
 
     /** {@return the results of the op for its operand values} */
-    abstract List<Tensor> compute(VirtualFrame frame, RunState state, List<Tensor> inputs);
+    abstract List<? extends RuntimeValue> compute(VirtualFrame frame, RunState state, List<RuntimeValue> inputs);
 }

@@ -13,19 +13,28 @@ import java.util.List;
  */
 @GenerateInline(false)
 abstract class ProbeNode extends Node {
-    abstract void execute(List<OpProbe> probes, Operation op, List<Tensor> inputs, List<Tensor> outputs);
+    abstract void execute(
+            List<OpProbe> probes, Operation op, List<RuntimeValue> inputs, List<? extends RuntimeValue> outputs);
 
     @Specialization(guards = "probes.isEmpty()")
-    void noProbes(List<OpProbe> probes, Operation op, List<Tensor> inputs, List<Tensor> outputs) {
+    void noProbes(List<OpProbe> probes, Operation op, List<RuntimeValue> inputs, List<? extends RuntimeValue> outputs) {
         // nothing to observe
     }
 
     @Specialization(replaces = "noProbes")
     @TruffleBoundary
-    void callProbes(List<OpProbe> probes, Operation op, List<Tensor> inputs, List<Tensor> outputs) {
+    void callProbes(
+            List<OpProbe> probes, Operation op, List<RuntimeValue> inputs, List<? extends RuntimeValue> outputs) {
         if (probes.isEmpty()) return;
-        List<Tensor> ins = List.copyOf(inputs);
-        List<Tensor> outs = List.copyOf(outputs);
+        List<Tensor> ins = tensors(inputs);
+        List<Tensor> outs = tensors(outputs);
         for (OpProbe p : probes) p.after(op, ins, outs);
+    }
+
+    /** Probes observe tensors: sequences and optionals reach them as {@link Tensor#none()}. */
+    private static List<Tensor> tensors(List<? extends RuntimeValue> values) {
+        return values.stream()
+                .map(v -> v instanceof Tensor t ? t : Tensor.none())
+                .toList();
     }
 }

@@ -29,7 +29,7 @@ import java.util.Optional;
  *
  * <p>Shapes are {@code int[]}: a tensor holds fewer than 2<sup>31</sup> elements.
  */
-public final class Tensor {
+public final class Tensor implements RuntimeValue {
     private static final Tensor NONE = new Tensor(DType.F32, new int[] {0}, new float[0], null, true);
 
     private final DType dtype;
@@ -527,6 +527,11 @@ public final class Tensor {
         return b.append(dtype.name().toLowerCase(java.util.Locale.ROOT))
                 .append('>')
                 .toString();
+    }
+
+    @Override
+    public String describe() {
+        return toString();
     }
 
     /** {@return the shape as a short text, e.g. {@code [2, 3]}} */

@@ -1,17 +1,34 @@
 package dev.dal.ir.interp;
 
+import dev.dal.ir.OpaqueType;
 import dev.dal.ir.Operation;
 import dev.dal.ir.ShapedType;
 import dev.dal.ir.Type;
 import java.util.List;
 import java.util.Optional;
 
-/** Checks runtime tensors against declared IR types (static dimensions only; {@code ?} matches any size). */
+/**
+ * Checks runtime values against declared IR types: a tensor's element type and static dimensions ({@code ?} matches
+ * any size); for sequences ({@code !graph.seq<...>}) and optionals ({@code !graph.opt<...>}) the kind of value.
+ */
 final class TypeChecks {
     private TypeChecks() {}
 
-    /** {@return why {@code t} does not fit {@code type}, or empty if it does} */
-    static Optional<String> mismatch(Type type, Tensor t) {
+    /** {@return why {@code v} does not fit {@code type}, or empty if it does} */
+    static Optional<String> mismatch(Type type, RuntimeValue v) {
+        String kind = type instanceof OpaqueType o && o.dialect().equals("graph")
+                ? o.body().startsWith("seq<") ? "seq" : o.body().startsWith("opt<") ? "opt" : ""
+                : "";
+        return switch (v) {
+            case Tensor t when t.isNone() -> Optional.empty(); // an absent value fits any type
+            case Tensor t when kind.isEmpty() -> mismatch(type, t);
+            case TensorSequence s when kind.equals("seq") -> Optional.empty();
+            case OptionalValue o when kind.equals("opt") -> Optional.empty();
+            default -> Optional.of("a " + v.describe() + " does not match " + dev.dal.ir.trait.Traits.typeText(type));
+        };
+    }
+
+    private static Optional<String> mismatch(Type type, Tensor t) {
         if (t.isNone()) return Optional.empty();
         if (!(type instanceof ShapedType st)) return Optional.empty();
         Optional<DType> dt = DType.fromIrType(st.elementType());
@@ -32,7 +49,7 @@ final class TypeChecks {
         return Optional.empty();
     }
 
-    static void checkResult(Operation op, int i, Tensor t) {
+    static void checkResult(Operation op, int i, RuntimeValue t) {
         mismatch(op.result(i).type(), t).ifPresent(m -> {
             throw InterpreterException.atOp(op, "result #" + i + ": " + m);
         });

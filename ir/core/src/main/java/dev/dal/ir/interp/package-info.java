@@ -6,7 +6,8 @@
  * <p>How an op becomes executable: its class implements {@link dev.dal.ir.interp.Executable} (for generated ops, a
  * default method in the op's declaration interface) and calls a kernel with its attributes and
  * {@link dev.dal.ir.interp.ExecContext#pool()}. Ops with regions (If, Loop) run them through
- * {@link dev.dal.ir.interp.ExecContext#runRegion}. Constants ({@code graph.constant}, {@code dal.constant}),
+ * {@link dev.dal.ir.interp.ExecContext#runRegion}. Values are {@link dev.dal.ir.interp.RuntimeValue}s: tensors, and
+ * ONNX's sequences and optionals, which only ops implementing {@link dev.dal.ir.interp.ValueExecutable} see. Constants ({@code graph.constant}, {@code dal.constant}),
  * {@code graph.none}, {@code func.call} and terminators are handled by the engine itself.
  *
  * <p>Tools observe runs with an {@link dev.dal.ir.interp.OpProbe} passed in {@link dev.dal.ir.interp.RunOptions}.

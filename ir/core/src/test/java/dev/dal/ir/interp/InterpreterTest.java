@@ -364,4 +364,61 @@ class InterpreterTest {
         assertTrue(Tensor.none().present().isEmpty());
         assertNull(Tensor.zeros(DType.F32, 1).present().filter(Tensor::isNone).orElse(null));
     }
+
+    private static final String PACK = """
+            func.func @main(%x: tensor<2xf32>, %s: !graph.seq<tensor<?xf32>>) -> (!graph.seq<tensor<?xf32>>, !graph.opt<!graph.seq<tensor<?xf32>>>, !graph.seq<tensor<?xf32>>) {
+              %0 = "itest.pack"(%x, %x) : (tensor<2xf32>, tensor<2xf32>) -> !graph.seq<tensor<?xf32>>
+              %1 = "itest.pack"(%x) {opt} : (tensor<2xf32>) -> !graph.opt<!graph.seq<tensor<?xf32>>>
+              return %0, %1, %s : !graph.seq<tensor<?xf32>>, !graph.opt<!graph.seq<tensor<?xf32>>>, !graph.seq<tensor<?xf32>>
+            }
+            """;
+
+    @Test
+    void sequencesAndOptionalsFlowBetweenOpsThatTakeThem() {
+        Interpreter in = Interpreter.load(parse(PACK));
+        Tensor x = Tensor.of(new float[] {1, 2}, 2);
+        TensorSequence given = new TensorSequence(List.of(x));
+        List<RuntimeValue> out = in.runValues("main", Map.of("0", x, "1", given), ONE);
+        assertEquals(new TensorSequence(List.of(x, x)), out.get(0));
+        assertEquals(OptionalValue.of(new TensorSequence(List.of(x))), out.get(1));
+        assertSame(given, out.get(2));
+        // run() promises tensors
+        var e = assertThrows(InterpreterException.class, () -> in.run("main", List.of(x, x), ONE));
+        assertTrue(e.getMessage().contains("result #0 is a sequence of 2 tensors"), e.getMessage());
+    }
+
+    @Test
+    void aValueOfTheWrongKindIsAnErrorNamingTheInputOrOperand() {
+        Interpreter in = Interpreter.load(parse(PACK));
+        Tensor x = Tensor.of(new float[] {1, 2}, 2);
+        var e = assertThrows(InterpreterException.class, () -> in.runValues("main", Map.of("0", x, "1", x), ONE));
+        assertTrue(
+                e.getMessage().contains("input '1': a tensor<2xf32> does not match !graph.seq<tensor<?xf32>>"),
+                e.getMessage());
+        String text = """
+                func.func @main(%s: !graph.seq<tensor<?xf32>>) -> tensor<2xf32> {
+                  %0 = "itest.scale"(%s) {factor = 2.0 : f32} : (!graph.seq<tensor<?xf32>>) -> tensor<2xf32>
+                  return %0 : tensor<2xf32>
+                }
+                """;
+        var e2 = assertThrows(
+                InterpreterException.class,
+                () -> Interpreter.load(parse(text)).runValues("main", List.of(new TensorSequence(List.of(x))), ONE));
+        assertTrue(
+                e2.getMessage()
+                        .contains("'itest.scale' op operand #0 is a sequence of 1 tensors, but the op takes tensors"),
+                e2.getMessage());
+    }
+
+    @Test
+    void probesSeeSequencesAsNone() {
+        Interpreter in = Interpreter.load(parse(PACK));
+        Tensor x = Tensor.of(new float[] {1, 2}, 2);
+        List<Boolean> seen = new ArrayList<>();
+        in.runValues(
+                "main",
+                List.of(x, new TensorSequence(List.of())),
+                ONE.withProbe((op, i, o) -> seen.add(o.getFirst().isNone())));
+        assertEquals(List.of(true, true), seen);
+    }
 }

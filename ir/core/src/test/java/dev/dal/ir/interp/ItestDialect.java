@@ -35,6 +35,7 @@ public final class ItestDialect implements Dialect {
                 def("itest.if", ItestOps.IfOp.class, ItestOps.IfOp::new),
                 def("itest.repeat", ItestOps.RepeatOp.class, ItestOps.RepeatOp::new),
                 def("itest.threads", ItestOps.ThreadsOp.class, ItestOps.ThreadsOp::new),
+                def("itest.pack", ItestOps.PackOp.class, ItestOps.PackOp::new),
                 def("itest.yield", ItestOps.YieldOp.class, ItestOps.YieldOp::new),
                 def("itest.opaque", ItestOps.OpaqueOp.class, ItestOps.OpaqueOp::new),
                 def("itest.broken", ItestOps.BrokenOp.class, ItestOps.BrokenOp::new));

@@ -122,6 +122,20 @@ final class ItestOps {
         }
     }
 
+    /** Packs its tensor operands into a sequence, wrapped in an optional when it has the {@code opt} attribute. */
+    static final class PackOp extends Operation implements ValueExecutable {
+        PackOp(OperationState s) {
+            super(s);
+        }
+
+        @Override
+        public List<RuntimeValue> executeValues(List<RuntimeValue> in, ExecContext ctx) {
+            List<Tensor> ts = in.stream().map(v -> (Tensor) v).toList();
+            RuntimeValue seq = new TensorSequence(ts);
+            return List.of(attribute("opt").isPresent() ? OptionalValue.of(seq) : seq);
+        }
+    }
+
     /** The terminator of itest regions. */
     static final class YieldOp extends Operation implements Terminator {
         YieldOp(OperationState s) {
