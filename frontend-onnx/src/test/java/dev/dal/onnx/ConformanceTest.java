@@ -50,12 +50,35 @@ import org.junit.jupiter.api.Test;
  *
  * <p>A case is <em>required</em> when all its operators are in {@code conformance/required-ops.txt} (issue 4's list).
  * The test reports the count of passing cases per folder, required and all (in
- * {@code target/conformance-report.txt}, with the reason for each failure), and asserts that every case listed in
+ * {@code target/conformance-report.txt}, with the reason for each failure), asserts that every required case passes
+ * but the few whose data contradicts their model ({@link #DATA_DEFECTS}), and that every case listed in
  * {@code conformance/passing.txt} passes — a list that only grows, never shrinks.
  */
 class ConformanceTest {
     private static final List<String> FOLDERS = List.of("node", "pytorch-converted", "pytorch-operator", "simple");
     private static final double RTOL = 1e-3, ATOL = 1e-7;
+
+    /**
+     * Required cases whose data contradicts their own model, so no conforming runtime runs them: ONNX Runtime
+     * 1.23 refuses the same inputs ("Invalid rank for input: like Got: 1 Expected: 2").
+     */
+    private static final Map<String, String> DATA_DEFECTS = Map.of(
+            "node/test_castlike_BFLOAT16_to_FLOAT", "input 'like' is declared 3x4 but the data set holds shape [1]",
+            "node/test_castlike_BFLOAT16_to_FLOAT_expanded",
+                    "input 'like' is declared 3x4 but the data set holds shape [1]",
+            "node/test_castlike_FLOAT_to_BFLOAT16", "input 'like' is declared 3x4 but the data set holds shape [1]",
+            "node/test_castlike_FLOAT_to_BFLOAT16_expanded",
+                    "input 'like' is declared 3x4 but the data set holds shape [1]");
+
+    /** A case compared with a wider relative tolerance than ONNX's usual one, and why. */
+    private record Tolerance(double rtol, String reason) {}
+
+    private static final Map<String, Tolerance> WIDER = Map.of(
+            "node/test_cast_FLOAT_to_BFLOAT16",
+            new Tolerance(
+                    0x1p-7,
+                    "one bf16 step: the 1.12 data truncates f32 to bf16 (onnx/onnx#3876), DAL rounds to nearest even"
+                            + " as later ONNX releases do (onnx/onnx#4193); bf16 keeps 8 significant bits"));
 
     private static Path dataDir() {
         String p = System.getenv("ONNX_TESTDATA");
@@ -94,7 +117,8 @@ class ConformanceTest {
                     if (isRequired) required.add(name);
                     c[1]++;
                     if (isRequired) rc[1]++;
-                    Future<Optional<String>> f = exec.submit(() -> runCase(dir));
+                    double rtol = WIDER.containsKey(name) ? WIDER.get(name).rtol() : RTOL;
+                    Future<Optional<String>> f = exec.submit(() -> runCase(dir, rtol));
                     Optional<String> failure;
                     try {
                         failure = f.get(30, TimeUnit.SECONDS);
@@ -131,7 +155,16 @@ class ConformanceTest {
         }
         report.append(String.format(
                 "%-18s %6d / %4d pass %6d / %4d pass%n%n", "all", requiredPass, requiredTotal, pass, total));
-        report.append("Required cases that fail:\n");
+        report.append("Cases compared with a wider tolerance:\n");
+        WIDER.forEach((k, v) -> report.append(k)
+                .append(": rtol ")
+                .append(v.rtol())
+                .append(", ")
+                .append(v.reason())
+                .append('\n'));
+        report.append("\nRequired cases whose data contradicts their model (expected to fail):\n");
+        DATA_DEFECTS.forEach((k, v) -> report.append(k).append(": ").append(v).append('\n'));
+        report.append("\nRequired cases that fail:\n");
         failures.forEach((k, v) -> {
             if (required.contains(k)) report.append(k).append(": ").append(v).append('\n');
         });
@@ -155,6 +188,14 @@ class ConformanceTest {
                 .map(n -> n + ": " + failures.getOrDefault(n, "missing"))
                 .toList();
         assertTrue(regressed.isEmpty(), "cases that passed before fail now:\n" + String.join("\n", regressed));
+        List<String> requiredFailing = failures.keySet().stream()
+                .filter(required::contains)
+                .filter(n -> !DATA_DEFECTS.containsKey(n))
+                .map(n -> n + ": " + failures.get(n))
+                .toList();
+        assertTrue(
+                requiredFailing.isEmpty(),
+                "required cases that fail (issue 4 asks for all of them):\n" + String.join("\n", requiredFailing));
     }
 
     /** {@return the operator types issue 4 requires, from {@code conformance/required-ops.txt}} */
@@ -188,7 +229,7 @@ class ConformanceTest {
     }
 
     /** {@return empty if every test data set of the case reproduces its outputs, else why not} */
-    private static Optional<String> runCase(Path dir) {
+    private static Optional<String> runCase(Path dir, double rtol) {
         Operation module;
         try {
             module = OnnxImporter.importFile(dir.resolve("model.onnx"), OnnxImporter.Options.DEFAULT);
@@ -229,7 +270,7 @@ class ConformanceTest {
                 if (got.size() < expected.size())
                     return Optional.of(set.getFileName() + ": " + got.size() + " outputs, expected " + expected.size());
                 for (int i = 0; i < expected.size(); i++) {
-                    Optional<String> diff = compare(expected.get(i), got.get(i));
+                    Optional<String> diff = compare(expected.get(i), got.get(i), rtol);
                     if (diff.isPresent()) return Optional.of(set.getFileName() + " output " + i + ": " + diff.get());
                 }
             } catch (OnnxException | RuntimeException e) {
@@ -259,16 +300,16 @@ class ConformanceTest {
         return Tensor.wrap(DType.BF16, t.toBytes(), t.shape());
     }
 
-    private static Optional<String> compare(RuntimeValue want, RuntimeValue got) {
+    private static Optional<String> compare(RuntimeValue want, RuntimeValue got, double rtol) {
         return switch (want) {
-            case Tensor w when got instanceof Tensor g -> compare(w, g);
+            case Tensor w when got instanceof Tensor g -> compare(w, g, rtol);
             case TensorSequence w
             when got instanceof TensorSequence g -> {
                 if (w.tensors().size() != g.tensors().size())
                     yield Optional.of("sequence of " + g.tensors().size() + ", expected "
                             + w.tensors().size());
                 for (int k = 0; k < w.tensors().size(); k++) {
-                    Optional<String> d = compare(w.tensors().get(k), g.tensors().get(k));
+                    Optional<String> d = compare(w.tensors().get(k), g.tensors().get(k), rtol);
                     if (d.isPresent()) yield Optional.of("sequence element " + k + ": " + d.get());
                 }
                 yield Optional.empty();
@@ -279,13 +320,13 @@ class ConformanceTest {
                     yield Optional.of(g.describe() + ", expected " + w.describe());
                 yield w.value().isEmpty()
                         ? Optional.empty()
-                        : compare(w.value().get(), g.value().get());
+                        : compare(w.value().get(), g.value().get(), rtol);
             }
             default -> Optional.of(got.describe() + ", expected " + want.describe());
         };
     }
 
-    private static Optional<String> compare(Tensor want, Tensor got) {
+    private static Optional<String> compare(Tensor want, Tensor got, double rtol) {
         if (!Arrays.equals(want.shape(), got.shape()))
             return Optional.of("shape " + Arrays.toString(got.shape()) + ", expected " + Arrays.toString(want.shape()));
         if (want.dtype() != got.dtype())
@@ -302,7 +343,7 @@ class ConformanceTest {
             if (floating) {
                 double w = want.getDouble(i), g = got.getDouble(i);
                 if (Double.isNaN(w) && Double.isNaN(g)) continue;
-                if (!(Math.abs(w - g) <= ATOL + RTOL * Math.abs(w)) && w != g)
+                if (!(Math.abs(w - g) <= ATOL + rtol * Math.abs(w)) && w != g)
                     return Optional.of("element " + i + " is " + g + ", expected " + w);
             } else if (want.getLong(i) != got.getLong(i)) {
                 return Optional.of("element " + i + " is " + got.getLong(i) + ", expected " + want.getLong(i));
