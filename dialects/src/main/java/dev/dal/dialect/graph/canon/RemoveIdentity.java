@@ -1,0 +1,22 @@
+package dev.dal.dialect.graph.canon;
+
+import dev.dal.dialect.graph.IdentityOp;
+import dev.dal.ir.Operation;
+import dev.dal.ir.rewrite.Match;
+import dev.dal.ir.rewrite.OpPattern;
+import dev.dal.ir.rewrite.Rewriter;
+
+/** {@code identity(x) -> x}. */
+final class RemoveIdentity extends OpPattern<IdentityOp> {
+    RemoveIdentity() {
+        super(IdentityOp.class, 1);
+    }
+
+    @Override
+    public Match apply(IdentityOp id, Rewriter rw) {
+        Operation op = id;
+        if (!id.x().type().equals(id.y().type())) return rw.noMatch(op, "identity changes the type");
+        rw.replaceOp(op, id.x());
+        return Match.APPLIED;
+    }
+}
