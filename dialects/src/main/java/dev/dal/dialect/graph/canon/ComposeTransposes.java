@@ -2,7 +2,6 @@ package dev.dal.dialect.graph.canon;
 
 import dev.dal.dialect.graph.TransposeOp;
 import dev.dal.ir.DenseArrayAttr;
-import dev.dal.ir.Operation;
 import dev.dal.ir.rewrite.Match;
 import dev.dal.ir.rewrite.OpPattern;
 import dev.dal.ir.rewrite.Rewriter;
@@ -19,31 +18,30 @@ final class ComposeTransposes extends OpPattern<TransposeOp> {
 
     @Override
     public Match apply(TransposeOp t, Rewriter rw) {
-        Operation op = t;
         Optional<long[]> q = perm(t);
-        if (q.isEmpty()) return rw.noMatch(op, "the input rank is unknown");
+        if (q.isEmpty()) return rw.noMatch(t, "the input rank is unknown");
         if (isIdentity(q.get()) && t.data().type().equals(t.transposed().type())) {
-            rw.replaceOp(op, t.data());
+            rw.replaceOp(t, t.data());
             return Match.APPLIED;
         }
         Optional<TransposeOp> inner = Canon.producer(t.data(), TransposeOp.class);
-        if (inner.isEmpty()) return rw.noMatch(op, "the input is not transposed");
+        if (inner.isEmpty()) return rw.noMatch(t, "the input is not transposed");
         Optional<long[]> p = perm(inner.get());
-        if (p.isEmpty()) return rw.noMatch(op, "the inner input rank is unknown");
+        if (p.isEmpty()) return rw.noMatch(t, "the inner input rank is unknown");
         long[] composed = new long[q.get().length];
         for (int i = 0; i < composed.length; i++) composed[i] = p.get()[(int) q.get()[i]];
         if (isIdentity(composed)
                 && inner.get().data().type().equals(t.transposed().type())) {
-            rw.replaceOp(op, inner.get().data());
+            rw.replaceOp(t, inner.get().data());
             return Match.APPLIED;
         }
         TransposeOp merged = TransposeOp.create(
                 rw,
-                Canon.fused(inner.get(), op),
+                Canon.fused(inner.get(), t),
                 t.transposed().type(),
                 inner.get().data(),
                 Optional.of(DenseArrayAttr.i64(composed)));
-        rw.replaceOp(op, merged);
+        rw.replaceOp(t, merged);
         return Match.APPLIED;
     }
 

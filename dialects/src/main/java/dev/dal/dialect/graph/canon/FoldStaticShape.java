@@ -2,7 +2,6 @@ package dev.dal.dialect.graph.canon;
 
 import dev.dal.dialect.graph.ShapeOp;
 import dev.dal.ir.IntegerType;
-import dev.dal.ir.Operation;
 import dev.dal.ir.ShapedType;
 import dev.dal.ir.TensorType;
 import dev.dal.ir.rewrite.Match;
@@ -21,16 +20,15 @@ final class FoldStaticShape extends OpPattern<ShapeOp> {
 
     @Override
     public Match apply(ShapeOp s, Rewriter rw) {
-        Operation op = s;
         int rank = Canon.rank(s.data().type());
-        if (rank < 0) return rw.noMatch(op, "the input is unranked");
+        if (rank < 0) return rw.noMatch(s, "the input is unranked");
         int start = clamp(s.start().longValue(), rank);
         int end = clamp(s.end().map(e -> e.longValue()).orElse((long) rank), rank);
         long[] dims = Arrays.copyOfRange(Canon.dims(s.data().type()), start, Math.max(start, end));
-        for (long d : dims) if (d == ShapedType.DYNAMIC) return rw.noMatch(op, "a dimension is dynamic");
+        for (long d : dims) if (d == ShapedType.DYNAMIC) return rw.noMatch(s, "a dimension is dynamic");
         TensorType type = TensorType.of(IntegerType.I64, dims.length);
-        if (!type.equals(s.shape().type())) return rw.noMatch(op, "the result type is not " + type);
-        rw.replaceOp(op, Canon.i64Constant(rw, op.loc(), dims));
+        if (!type.equals(s.shape().type())) return rw.noMatch(s, "the result type is not " + type);
+        rw.replaceOp(s, Canon.i64Constant(rw, s.loc(), dims));
         return Match.APPLIED;
     }
 

@@ -1,7 +1,6 @@
 package dev.dal.dialect.graph.canon;
 
 import dev.dal.dialect.graph.IdentityOp;
-import dev.dal.ir.Operation;
 import dev.dal.ir.rewrite.Match;
 import dev.dal.ir.rewrite.OpPattern;
 import dev.dal.ir.rewrite.Rewriter;
@@ -14,9 +13,8 @@ final class RemoveIdentity extends OpPattern<IdentityOp> {
 
     @Override
     public Match apply(IdentityOp id, Rewriter rw) {
-        Operation op = id;
-        if (!id.x().type().equals(id.y().type())) return rw.noMatch(op, "identity changes the type");
-        rw.replaceOp(op, id.x());
+        if (!id.x().type().equals(id.y().type())) return rw.noMatch(id, "identity changes the type");
+        rw.replaceOp(id, id.x());
         return Match.APPLIED;
     }
 }

@@ -1,7 +1,6 @@
 package dev.dal.dialect.graph.canon;
 
 import dev.dal.dialect.graph.DropoutOp;
-import dev.dal.ir.Operation;
 import dev.dal.ir.Value;
 import dev.dal.ir.interp.Tensor;
 import dev.dal.ir.rewrite.Match;
@@ -20,12 +19,11 @@ final class RemoveInferenceDropout extends OpPattern<DropoutOp> {
 
     @Override
     public Match apply(DropoutOp d, Rewriter rw) {
-        Operation op = d;
-        if (!d.mask().hasNoUses()) return rw.noMatch(op, "the mask is used");
-        if (!isFalse(d.trainingMode())) return rw.noMatch(op, "training_mode is not known to be false");
-        if (!d.data().type().equals(d.output().type())) return rw.noMatch(op, "dropout changes the type");
+        if (!d.mask().hasNoUses()) return rw.noMatch(d, "the mask is used");
+        if (!isFalse(d.trainingMode())) return rw.noMatch(d, "training_mode is not known to be false");
+        if (!d.data().type().equals(d.output().type())) return rw.noMatch(d, "dropout changes the type");
         rw.replaceAllUsesWith(d.output(), d.data());
-        rw.eraseOp(op);
+        rw.eraseOp(d);
         return Match.APPLIED;
     }
 

@@ -3,7 +3,6 @@ package dev.dal.dialect.graph.canon;
 import dev.dal.dialect.graph.CastOp;
 import dev.dal.ir.FloatType;
 import dev.dal.ir.IntegerType;
-import dev.dal.ir.Operation;
 import dev.dal.ir.ShapedType;
 import dev.dal.ir.Type;
 import dev.dal.ir.rewrite.Match;
@@ -22,20 +21,19 @@ final class RemoveLosslessCastRoundTrip extends OpPattern<CastOp> {
 
     @Override
     public Match apply(CastOp cast, Rewriter rw) {
-        Operation op = cast;
         if (cast.input().type().equals(cast.output().type())) {
-            rw.replaceOp(op, cast.input());
+            rw.replaceOp(cast, cast.input());
             return Match.APPLIED;
         }
         Optional<CastOp> inner = Canon.producer(cast.input(), CastOp.class);
-        if (inner.isEmpty()) return rw.noMatch(op, "the input is not a cast");
+        if (inner.isEmpty()) return rw.noMatch(cast, "the input is not a cast");
         Type x = inner.get().input().type();
-        if (!x.equals(cast.output().type())) return rw.noMatch(op, "the casts do not return to the input type");
+        if (!x.equals(cast.output().type())) return rw.noMatch(cast, "the casts do not return to the input type");
         if (!(x instanceof ShapedType a && cast.input().type() instanceof ShapedType b))
-            return rw.noMatch(op, "not tensors");
+            return rw.noMatch(cast, "not tensors");
         if (!holdsExactly(a.elementType(), b.elementType()))
-            return rw.noMatch(op, "the middle type loses values of the input type");
-        rw.replaceOp(op, inner.get().input());
+            return rw.noMatch(cast, "the middle type loses values of the input type");
+        rw.replaceOp(cast, inner.get().input());
         return Match.APPLIED;
     }
 

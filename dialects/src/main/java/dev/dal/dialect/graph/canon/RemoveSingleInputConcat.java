@@ -1,7 +1,6 @@
 package dev.dal.dialect.graph.canon;
 
 import dev.dal.dialect.graph.ConcatOp;
-import dev.dal.ir.Operation;
 import dev.dal.ir.rewrite.Match;
 import dev.dal.ir.rewrite.OpPattern;
 import dev.dal.ir.rewrite.Rewriter;
@@ -14,12 +13,11 @@ final class RemoveSingleInputConcat extends OpPattern<ConcatOp> {
 
     @Override
     public Match apply(ConcatOp c, Rewriter rw) {
-        Operation op = c;
         if (c.inputs().size() != 1)
-            return rw.noMatch(op, "concat has " + c.inputs().size() + " inputs");
+            return rw.noMatch(c, "concat has " + c.inputs().size() + " inputs");
         if (!c.inputs().getFirst().type().equals(c.concatResult().type()))
-            return rw.noMatch(op, "concat changes the type");
-        rw.replaceOp(op, c.inputs().getFirst());
+            return rw.noMatch(c, "concat changes the type");
+        rw.replaceOp(c, c.inputs().getFirst());
         return Match.APPLIED;
     }
 }

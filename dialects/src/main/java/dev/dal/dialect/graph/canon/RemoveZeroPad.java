@@ -1,7 +1,6 @@
 package dev.dal.dialect.graph.canon;
 
 import dev.dal.dialect.graph.PadOp;
-import dev.dal.ir.Operation;
 import dev.dal.ir.rewrite.Match;
 import dev.dal.ir.rewrite.OpPattern;
 import dev.dal.ir.rewrite.Rewriter;
@@ -15,12 +14,11 @@ final class RemoveZeroPad extends OpPattern<PadOp> {
 
     @Override
     public Match apply(PadOp pad, Rewriter rw) {
-        Operation op = pad;
         Optional<long[]> pads = Canon.constantInts(pad.pads());
-        if (pads.isEmpty()) return rw.noMatch(op, "the pads are not constant");
-        for (long p : pads.get()) if (p != 0) return rw.noMatch(op, "a pad is not zero");
-        if (!pad.data().type().equals(pad.output().type())) return rw.noMatch(op, "pad changes the type");
-        rw.replaceOp(op, pad.data());
+        if (pads.isEmpty()) return rw.noMatch(pad, "the pads are not constant");
+        for (long p : pads.get()) if (p != 0) return rw.noMatch(pad, "a pad is not zero");
+        if (!pad.data().type().equals(pad.output().type())) return rw.noMatch(pad, "pad changes the type");
+        rw.replaceOp(pad, pad.data());
         return Match.APPLIED;
     }
 }
