@@ -40,11 +40,12 @@ class OptimizeSemanticsPropertyTest {
     }
 
     @Test
-    void constantFoldingThenCanonicalizeAndCseKeepTheInterpretersResults() {
+    void constantFoldingUnderAndOverTheSizeLimitThenCanonicalizeAndCseKeepTheInterpretersResults() {
         QuickTheory.qt()
                 .withExamples(200)
                 .forAll(RandomGraphs.recipes(12))
-                .checkAssert(r -> check(r, "graph-fold-constants,canonicalize,cse"));
+                .checkAssert(
+                        r -> check(r, "graph-fold-constants{max-elements=8},canonicalize,graph-fold-constants,cse"));
     }
 
     @Test
