@@ -12,8 +12,9 @@ import org.quicktheories.generators.SourceDSL;
 
 /**
  * Random {@code graph} programs for property tests of passes: a function {@code @main} of one {@code 1xCxHxW} f32
- * input built from elementwise ops and activations, Reshape/Flatten/Transpose/Squeeze/Unsqueeze/Concat/Cast/
- * Identity/Dropout/Pad, Conv, MatMul, constants (ones and zeros among them, so that neutral operands occur) and the
+ * input built from elementwise ops and activations (also Clip, LeakyRelu, HardSwish, HardSigmoid), Reshape/Flatten/
+ * Transpose/Squeeze/Unsqueeze/Concat/Cast/Identity/Dropout/Pad, Conv, MatMul (with and without a bias Add),
+ * BatchNormalization, constants (ones and zeros among them, so that neutral operands occur) and the
  * Shape→Gather→Unsqueeze→Concat→Reshape idiom. The patterns the optimizing passes look for are generated on purpose
  * (inverse transposes, squeeze/unsqueeze pairs, cast round trips, zero pads, single-input concats), next to near
  * misses (casts through i32 or f16, zeros that broadcast, Dropout whose mask is returned).
@@ -27,7 +28,7 @@ public final class RandomGraphs {
     private RandomGraphs() {}
 
     /** How many kinds of steps there are. */
-    static final int KINDS = 18;
+    static final int KINDS = 21;
 
     /** The largest rank a step may produce. */
     private static final int MAX_RANK = 5;
@@ -142,7 +143,10 @@ public final class RandomGraphs {
                 case 14 -> matMul(a, s);
                 case 15 -> constantExpression(a, s);
                 case 16 -> flatten(a, s);
-                default -> shapeIdiom(a);
+                case 17 -> shapeIdiom(a);
+                case 18 -> batchNorm(a, s);
+                case 19 -> activationWithAttributes(a, s);
+                default -> matMulAddBias(a, s);
             }
         }
 
@@ -395,6 +399,64 @@ public final class RandomGraphs {
             emit("mul", a.shape(), List.of(a.name(), act.name()), List.of(type(a), type(act)), "");
         }
 
+        private void batchNorm(Val a, Step s) {
+            if (a.rank() < 2) {
+                unary(a, "relu");
+                return;
+            }
+            int[] c = {a.shape()[1]};
+            String ct = type(c, "f32");
+            String scale = randomConstant(c, s.seed()), bias = randomConstant(c, s.seed() + 1);
+            String mean = randomConstant(c, s.seed() + 2), var = positiveConstant(c, s.seed() + 3);
+            String name = "%v" + next++;
+            body.append("  ")
+                    .append(name)
+                    .append(":3 = \"graph.batch_normalization\"(")
+                    .append(a.name())
+                    .append(", ")
+                    .append(String.join(", ", scale, bias, mean, var))
+                    .append(") : (")
+                    .append(type(a))
+                    .append(", ")
+                    .append(String.join(", ", ct, ct, ct, ct))
+                    .append(") -> (")
+                    .append(type(a))
+                    .append(", ")
+                    .append(ct)
+                    .append(", ")
+                    .append(ct)
+                    .append(")\n");
+            pool.add(new Val(name + "#0", a.shape()));
+        }
+
+        private void activationWithAttributes(Val a, Step s) {
+            switch (s.param() % 5) {
+                case 0 -> clip(a, "0.0", "6.0");
+                case 1 -> clip(a, "-1.0", "1.0");
+                case 2 ->
+                    emit("leaky_relu", a.shape(), List.of(a.name()), List.of(type(a)), " {alpha = 1.000000e-01 : f32}");
+                case 3 -> unary(a, "hard_swish");
+                default -> unary(a, "hard_sigmoid");
+            }
+        }
+
+        private void clip(Val a, String lo, String hi) {
+            String l = constant("dense<" + lo + ">", "tensor<f32>"), h = constant("dense<" + hi + ">", "tensor<f32>");
+            emit("clip", a.shape(), List.of(a.name(), l, h), List.of(type(a), "tensor<f32>", "tensor<f32>"), "");
+        }
+
+        private void matMulAddBias(Val a, Step s) {
+            if (a.rank() < 2) {
+                unary(a, "sigmoid");
+                return;
+            }
+            matMul(a, s);
+            Val m = pool.getLast();
+            int[] b = {m.shape()[m.rank() - 1]};
+            String bias = randomConstant(b, s.seed() + 5);
+            emit("add", m.shape(), List.of(m.name(), bias), List.of(type(m), type(b, "f32")), "");
+        }
+
         private void flatten(Val a, Step s) {
             int axis = s.param() % (a.rank() + 1);
             int left = 1, right = 1;
@@ -518,6 +580,15 @@ public final class RandomGraphs {
             int n = Arrays.stream(shape).reduce(1, (x, y) -> x * y);
             String[] items = new String[n];
             for (int i = 0; i < n; i++) items[i] = Float.toString((r.nextInt(17) - 8) / 4f);
+            return constant("dense<" + nest(items, shape, 0, 0) + ">", type(shape, "f32"));
+        }
+
+        /** A constant of multiples of 1/4 in [0.25, 2]. */
+        private String positiveConstant(int[] shape, int seed) {
+            Random r = new Random(seed * 17L + 3);
+            int n = Arrays.stream(shape).reduce(1, (x, y) -> x * y);
+            String[] items = new String[n];
+            for (int i = 0; i < n; i++) items[i] = Float.toString((r.nextInt(8) + 1) / 4f);
             return constant("dense<" + nest(items, shape, 0, 0) + ">", type(shape, "f32"));
         }
 
