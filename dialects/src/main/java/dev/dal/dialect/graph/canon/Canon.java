@@ -70,7 +70,7 @@ final class Canon {
                 || op instanceof UnsqueezeOp;
     }
 
-    /** {@return the {@code graph.reshape} producer of a reshape-like value, or empty} */
+    /** {@return the op that made {@code v} if it only changes the shape ({@link #isReshapeLike}), or empty} */
     static Optional<Operation> reshapeLikeProducer(Value v) {
         return v instanceof OpResult r && isReshapeLike(r.owner()) ? Optional.of(r.owner()) : Optional.empty();
     }

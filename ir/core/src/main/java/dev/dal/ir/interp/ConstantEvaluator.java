@@ -33,9 +33,9 @@ public final class ConstantEvaluator {
         FOLDED,
         /** The op is not a pure executable op without regions, or an operand is not constant. */
         NOT_CONSTANT,
-        /** A result has more elements than allowed (or a dynamic shape). */
+        /** A result has more elements than allowed. */
         TOO_LARGE,
-        /** The kernel failed or produced something the result type cannot hold. */
+        /** A result is not a statically shaped tensor, or the kernel failed or produced something else. */
         FAILED
     }
 
@@ -63,8 +63,9 @@ public final class ConstantEvaluator {
     public static Outcome evaluate(Operation op, long maxElements) {
         if (!hasConstantOperands(op)) return new Outcome(Verdict.NOT_CONSTANT, List.of());
         for (Type t : op.resultTypes())
-            if (!(t instanceof TensorType s) || !s.hasStaticShape() || s.numElements() > maxElements)
-                return new Outcome(Verdict.TOO_LARGE, List.of());
+            if (!(t instanceof TensorType s) || !s.hasStaticShape()) return new Outcome(Verdict.FAILED, List.of());
+        for (Type t : op.resultTypes())
+            if (((TensorType) t).numElements() > maxElements) return new Outcome(Verdict.TOO_LARGE, List.of());
         List<Tensor> in = new ArrayList<>();
         List<Tensor> out;
         try {
