@@ -869,7 +869,16 @@ public final class GraphActivationOpDefs {
     @Op(
             name = "identity",
             traits = {Pure.class, SameOperandsAndResultElementType.class})
-    public interface Identity extends ShapeInferable, dev.dal.ir.interp.Executable, dev.dal.ir.interp.ValueExecutable {
+    public interface Identity
+            extends ShapeInferable,
+                    dev.dal.ir.interp.Executable,
+                    dev.dal.ir.interp.ValueExecutable,
+                    dev.dal.ir.HasCanonicalizationPatterns {
+        @Override
+        default List<dev.dal.ir.rewrite.RewritePattern> canonicalizationPatterns() {
+            return dev.dal.dialect.graph.canon.GraphCanonicalization.identity();
+        }
+
         @Override
         default java.util.List<dev.dal.ir.interp.Tensor> execute(
                 java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {

@@ -39,7 +39,13 @@ public final class GraphElementwiseOpDefs {
     @Op(
             name = "add",
             traits = {Pure.class, Commutative.class})
-    public interface Add extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+    public interface Add
+            extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable, dev.dal.ir.HasCanonicalizationPatterns {
+        @Override
+        default List<dev.dal.ir.rewrite.RewritePattern> canonicalizationPatterns() {
+            return dev.dal.dialect.graph.canon.GraphCanonicalization.add();
+        }
+
         @Override
         default java.util.List<dev.dal.ir.interp.Tensor> execute(
                 java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
@@ -121,7 +127,13 @@ public final class GraphElementwiseOpDefs {
     @Op(
             name = "mul",
             traits = {Pure.class, Commutative.class})
-    public interface Mul extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+    public interface Mul
+            extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable, dev.dal.ir.HasCanonicalizationPatterns {
+        @Override
+        default List<dev.dal.ir.rewrite.RewritePattern> canonicalizationPatterns() {
+            return dev.dal.dialect.graph.canon.GraphCanonicalization.mul();
+        }
+
         @Override
         default java.util.List<dev.dal.ir.interp.Tensor> execute(
                 java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
@@ -896,7 +908,13 @@ public final class GraphElementwiseOpDefs {
     @Op(
             name = "cast",
             traits = {Pure.class})
-    public interface Cast extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+    public interface Cast
+            extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable, dev.dal.ir.HasCanonicalizationPatterns {
+        @Override
+        default List<dev.dal.ir.rewrite.RewritePattern> canonicalizationPatterns() {
+            return dev.dal.dialect.graph.canon.GraphCanonicalization.cast();
+        }
+
         @Override
         default java.util.List<dev.dal.ir.interp.Tensor> execute(
                 java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {

@@ -40,7 +40,13 @@ public final class GraphIndexOpDefs {
     @Op(
             name = "gather",
             traits = {Pure.class})
-    public interface Gather extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+    public interface Gather
+            extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable, dev.dal.ir.HasCanonicalizationPatterns {
+        @Override
+        default List<dev.dal.ir.rewrite.RewritePattern> canonicalizationPatterns() {
+            return dev.dal.dialect.graph.canon.GraphCanonicalization.gather();
+        }
+
         @Override
         default java.util.List<dev.dal.ir.interp.Tensor> execute(
                 java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
@@ -287,7 +293,13 @@ public final class GraphIndexOpDefs {
     @Op(
             name = "shape",
             traits = {Pure.class})
-    public interface Shape extends ShapeInferable, dev.dal.ir.interp.Executable {
+    public interface Shape
+            extends ShapeInferable, dev.dal.ir.interp.Executable, dev.dal.ir.HasCanonicalizationPatterns {
+        @Override
+        default List<dev.dal.ir.rewrite.RewritePattern> canonicalizationPatterns() {
+            return dev.dal.dialect.graph.canon.GraphCanonicalization.shape();
+        }
+
         @Override
         default java.util.List<dev.dal.ir.interp.Tensor> execute(
                 java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {

@@ -819,7 +819,13 @@ public final class GraphNnOpDefs {
     @Op(
             name = "dropout",
             traits = {Pure.class})
-    public interface Dropout extends ShapeInferable, dev.dal.ir.interp.Executable {
+    public interface Dropout
+            extends ShapeInferable, dev.dal.ir.interp.Executable, dev.dal.ir.HasCanonicalizationPatterns {
+        @Override
+        default List<dev.dal.ir.rewrite.RewritePattern> canonicalizationPatterns() {
+            return dev.dal.dialect.graph.canon.GraphCanonicalization.dropout();
+        }
+
         @Override
         default java.util.List<dev.dal.ir.interp.Tensor> execute(
                 java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {

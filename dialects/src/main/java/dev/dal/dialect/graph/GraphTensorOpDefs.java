@@ -40,7 +40,13 @@ public final class GraphTensorOpDefs {
     @Op(
             name = "flatten",
             traits = {Pure.class})
-    public interface Flatten extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+    public interface Flatten
+            extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable, dev.dal.ir.HasCanonicalizationPatterns {
+        @Override
+        default List<dev.dal.ir.rewrite.RewritePattern> canonicalizationPatterns() {
+            return dev.dal.dialect.graph.canon.GraphCanonicalization.flatten();
+        }
+
         @Override
         default java.util.List<dev.dal.ir.interp.Tensor> execute(
                 java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
@@ -83,7 +89,13 @@ public final class GraphTensorOpDefs {
     @Op(
             name = "reshape",
             traits = {Pure.class})
-    public interface Reshape extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+    public interface Reshape
+            extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable, dev.dal.ir.HasCanonicalizationPatterns {
+        @Override
+        default List<dev.dal.ir.rewrite.RewritePattern> canonicalizationPatterns() {
+            return dev.dal.dialect.graph.canon.GraphCanonicalization.reshape();
+        }
+
         @Override
         default java.util.List<dev.dal.ir.interp.Tensor> execute(
                 java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
@@ -131,7 +143,13 @@ public final class GraphTensorOpDefs {
     @Op(
             name = "transpose",
             traits = {Pure.class})
-    public interface Transpose extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+    public interface Transpose
+            extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable, dev.dal.ir.HasCanonicalizationPatterns {
+        @Override
+        default List<dev.dal.ir.rewrite.RewritePattern> canonicalizationPatterns() {
+            return dev.dal.dialect.graph.canon.GraphCanonicalization.transpose();
+        }
+
         @Override
         default java.util.List<dev.dal.ir.interp.Tensor> execute(
                 java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
@@ -187,7 +205,13 @@ public final class GraphTensorOpDefs {
     @Op(
             name = "squeeze",
             traits = {Pure.class})
-    public interface Squeeze extends ShapeInferable, dev.dal.ir.interp.Executable {
+    public interface Squeeze
+            extends ShapeInferable, dev.dal.ir.interp.Executable, dev.dal.ir.HasCanonicalizationPatterns {
+        @Override
+        default List<dev.dal.ir.rewrite.RewritePattern> canonicalizationPatterns() {
+            return dev.dal.dialect.graph.canon.GraphCanonicalization.squeeze();
+        }
+
         @Override
         default java.util.List<dev.dal.ir.interp.Tensor> execute(
                 java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
@@ -225,7 +249,13 @@ public final class GraphTensorOpDefs {
     @Op(
             name = "unsqueeze",
             traits = {Pure.class})
-    public interface Unsqueeze extends ShapeInferable, dev.dal.ir.interp.Executable {
+    public interface Unsqueeze
+            extends ShapeInferable, dev.dal.ir.interp.Executable, dev.dal.ir.HasCanonicalizationPatterns {
+        @Override
+        default List<dev.dal.ir.rewrite.RewritePattern> canonicalizationPatterns() {
+            return dev.dal.dialect.graph.canon.GraphCanonicalization.unsqueeze();
+        }
+
         @Override
         default java.util.List<dev.dal.ir.interp.Tensor> execute(
                 java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
@@ -262,7 +292,13 @@ public final class GraphTensorOpDefs {
     @Op(
             name = "concat",
             traits = {Pure.class})
-    public interface Concat extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+    public interface Concat
+            extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable, dev.dal.ir.HasCanonicalizationPatterns {
+        @Override
+        default List<dev.dal.ir.rewrite.RewritePattern> canonicalizationPatterns() {
+            return dev.dal.dialect.graph.canon.GraphCanonicalization.concat();
+        }
+
         @Override
         default java.util.List<dev.dal.ir.interp.Tensor> execute(
                 java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
@@ -386,7 +422,13 @@ public final class GraphTensorOpDefs {
     @Op(
             name = "slice",
             traits = {Pure.class})
-    public interface Slice extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+    public interface Slice
+            extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable, dev.dal.ir.HasCanonicalizationPatterns {
+        @Override
+        default List<dev.dal.ir.rewrite.RewritePattern> canonicalizationPatterns() {
+            return dev.dal.dialect.graph.canon.GraphCanonicalization.slice();
+        }
+
         @Override
         default java.util.List<dev.dal.ir.interp.Tensor> execute(
                 java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
@@ -539,7 +581,13 @@ public final class GraphTensorOpDefs {
     @Op(
             name = "pad",
             traits = {Pure.class})
-    public interface Pad extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+    public interface Pad
+            extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable, dev.dal.ir.HasCanonicalizationPatterns {
+        @Override
+        default List<dev.dal.ir.rewrite.RewritePattern> canonicalizationPatterns() {
+            return dev.dal.dialect.graph.canon.GraphCanonicalization.pad();
+        }
+
         @Override
         default java.util.List<dev.dal.ir.interp.Tensor> execute(
                 java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -35,6 +36,7 @@ public final class GreedyRewriteDriver implements RewriteListener {
     private final Set<Operation> onWorklist = Collections.newSetFromMap(new IdentityHashMap<>());
     private RewritePattern current;
     private long rewrites, folds, erasedCount;
+    private final java.util.Map<String, Long> rewritesByPattern = new java.util.LinkedHashMap<>();
 
     private GreedyRewriteDriver(Operation root, List<RewritePattern> patterns, GreedyRewriteConfig config) {
         this.root = root;
@@ -85,7 +87,8 @@ public final class GreedyRewriteDriver implements RewriteListener {
             }
             if (!limitHit && config.regionSimplify() && eraseUnreachableBlocks()) changed = true;
         } while (changed && !limitHit && iteration < config.maxIterations());
-        return new GreedyRewriteResult(!changed && !limitHit, iteration, rewrites, folds, erasedCount);
+        return new GreedyRewriteResult(
+                !changed && !limitHit, iteration, rewrites, folds, erasedCount, Map.copyOf(rewritesByPattern));
     }
 
     /** Erases, folds or rewrites one op. @return whether the IR changed */
@@ -119,6 +122,7 @@ public final class GreedyRewriteDriver implements RewriteListener {
             current = null;
             if (m == Match.APPLIED) {
                 rewrites++;
+                rewritesByPattern.merge(p.debugName(), 1L, Long::sum);
                 return true;
             }
         }

@@ -23,6 +23,9 @@ import java.util.List;
  *
  * <p>{@code region-simplify} erases blocks unreachable from their region's entry; MLIR's other region
  * simplifications (merging identical blocks, removing dead block arguments) are not done yet. Not converging within the bounds is a warning, or an error with {@code test-convergence}.
+ *
+ * <p>Statistics: besides the totals, each pattern that applied counts its rewrites under its
+ * {@link dev.dal.ir.rewrite.RewritePattern#debugName()}.
  */
 public final class CanonicalizePass extends Pass {
     @Option(name = "top-down", help = "Seed the worklist in pre-order (parents first)")
@@ -46,6 +49,8 @@ public final class CanonicalizePass extends Pass {
     private final Statistic numRewrites = statistic("num-rewrites", "Number of pattern rewrites");
     private final Statistic numFolds = statistic("num-folds", "Number of ops folded");
     private final Statistic numErased = statistic("num-erased", "Number of dead ops erased");
+    /** One statistic per pattern that applied, named after it, made when it first applies. */
+    private final java.util.Map<String, Statistic> byPattern = new java.util.HashMap<>();
 
     @Override
     public String argument() {
@@ -80,6 +85,11 @@ public final class CanonicalizePass extends Pass {
         numRewrites.add(r.rewrites());
         numFolds.add(r.folds());
         numErased.add(r.erased());
+        r.rewritesByPattern().entrySet().stream()
+                .sorted(java.util.Map.Entry.comparingByKey())
+                .forEach(e -> byPattern
+                        .computeIfAbsent(e.getKey(), k -> statistic(k, "Number of ops rewritten by this pattern"))
+                        .add(e.getValue()));
         if (!r.converged()) {
             String msg = "canonicalizer did not converge after " + r.iterations() + " iterations and " + r.rewrites()
                     + " rewrites";
