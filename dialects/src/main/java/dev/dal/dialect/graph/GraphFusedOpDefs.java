@@ -156,8 +156,8 @@ public final class GraphFusedOpDefs {
                 return error(
                         this,
                         diag,
-                        "residual shape " + text(residual().type()) + " differs from the result shape "
-                                + text(y().type()));
+                        "residual type '" + text(residual().type()) + "' differs from the result type '"
+                                + text(y().type()) + "'");
             return true;
         }
     }
