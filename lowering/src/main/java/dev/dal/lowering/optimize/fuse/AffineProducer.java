@@ -26,7 +26,7 @@ import java.util.Optional;
  */
 record AffineProducer(Operation op, Tensor weight, Optional<Tensor> bias, int biasIdx) {
 
-    /** {@return the producer of {@code v}, or the reason there is none} */
+    /** {@return the producer of {@code v}, if it is one that can absorb an affine map} */
     static Optional<AffineProducer> of(Value v) {
         if (!v.hasOneUse() || !isF32(v)) return Optional.empty();
         Optional<Operation> def = def(v, Operation.class);

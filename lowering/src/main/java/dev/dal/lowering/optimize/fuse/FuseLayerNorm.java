@@ -44,9 +44,9 @@ final class FuseLayerNorm extends OpPattern<DivOp> {
                 .filter(m -> m.data() == s.lhs() && overLastAxis(m))
                 .map(m -> s.lhs()));
         if (x.isEmpty() || !isF32(x.get())) return rw.noMatch(div, "numerator is not x - mean(x) over the last axis");
-        Optional<int[]> shape = staticShape(x.get());
-        if (shape.isEmpty() || shape.get().length == 0) return rw.noMatch(div, "x has no static shape");
-        int d = shape.get()[shape.get().length - 1];
+        List<Long> shape = ((TensorType) x.get().type()).shape();
+        if (shape.isEmpty() || shape.getLast() < 0) return rw.noMatch(div, "x's last dimension is not static");
+        int d = Math.toIntExact(shape.getLast());
         OptionalDouble eps = epsilon(div.rhs(), div.lhs());
         if (eps.isEmpty()) return rw.noMatch(div, "denominator is not sqrt(mean(d^2) + eps)");
         List<Operation> fused = new ArrayList<>(List.of(div));
@@ -68,7 +68,7 @@ final class FuseLayerNorm extends OpPattern<DivOp> {
         var loc = fusedLoc(fused.toArray(Operation[]::new));
         Value g = newConstant(rw, loc, gamma.orElse(Tensor.of(ones, d)).reshape(d));
         Value b = beta.isPresent() ? newConstant(rw, loc, beta.get().reshape(d)) : none(rw, div);
-        List<Long> statShape = new ArrayList<>(((TensorType) x.get().type()).shape());
+        List<Long> statShape = new ArrayList<>(shape);
         statShape.set(statShape.size() - 1, 1L);
         Type stat = TensorType.of(statShape, FloatType.F32);
         LayerNormalizationOp ln = LayerNormalizationOp.create(

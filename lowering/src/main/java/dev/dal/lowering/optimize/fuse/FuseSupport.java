@@ -83,18 +83,6 @@ final class FuseSupport {
         return v.type() instanceof TensorType t && t.elementType().equals(dev.dal.ir.FloatType.F32);
     }
 
-    /** {@return the static shape of a tensor value} */
-    static Optional<int[]> staticShape(Value v) {
-        if (!(v.type() instanceof TensorType t)) return Optional.empty();
-        int[] s = new int[t.shape().size()];
-        for (int i = 0; i < s.length; i++) {
-            long d = t.shape().get(i);
-            if (d < 0) return Optional.empty();
-            s[i] = Math.toIntExact(d);
-        }
-        return Optional.of(s);
-    }
-
     /** {@return the rank of a ranked tensor value, or -1} */
     static int rank(Value v) {
         return v.type() instanceof TensorType t ? t.shape().size() : -1;
