@@ -14,6 +14,8 @@ import dev.dal.ir.interp.RunOptions;
 import dev.dal.ir.interp.Tensor;
 import dev.dal.ir.parse.IrParser;
 import dev.dal.ir.parse.ParserConfig;
+import dev.dal.ir.print.IrPrinter;
+import dev.dal.ir.print.PrintOptions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,7 +28,8 @@ import org.quicktheories.core.Gen;
 /**
  * {@code graph-fuse} keeps the meaning of random conv / BatchNormalization / activation / residual / MatMul graphs
  * (see {@link FusionGraphs}): the interpreter's outputs before and after agree within 1e-4 of each output's largest
- * magnitude. A failure shrinks to a short chain of steps and prints the IR before and after.
+ * magnitude, and a second run changes nothing. A failure shrinks to a short chain of steps and prints the IR before
+ * and after.
  */
 class GraphFusePropertyTest {
     private static final double TOLERANCE = 1e-4;
@@ -48,7 +51,7 @@ class GraphFusePropertyTest {
     private final java.util.Set<String> seen = new java.util.TreeSet<>();
 
     @Test
-    void fusionPreservesTheInterpretersOutputs() {
+    void fusionPreservesTheInterpretersOutputsAndIsAFixedPoint() {
         qt().withExamples(300)
                 .forAll(
                         longs().between(0, 1_000_000),
@@ -87,6 +90,12 @@ class GraphFusePropertyTest {
         } catch (RuntimeException e) {
             throw failure(steps, text, after, "the fused IR does not run: " + e);
         }
+        IrPrinter full = new IrPrinter(PrintOptions.DEFAULT);
+        String once = full.print(after);
+        Operation again = parse(once);
+        PassTestSupport.run("graph-fuse", again);
+        if (!full.print(again).equals(once))
+            throw failure(steps, text, again, "a second graph-fuse changed the IR (not a fixed point)");
         for (int i = 0; i < expected.size(); i++) {
             float[] e = expected.get(i).toF32().floats(),
                     a = actual.get(i).toF32().floats();
