@@ -100,10 +100,11 @@ final class OptCommand {
         List<String> footer = new ArrayList<>();
         for (PassInfo p : passes) {
             footer.add(String.format(
-                    "  --%-32s %s%s",
+                    "  --%-32s %s%s%s",
                     p.argument(),
                     p.description(),
-                    p.anchor().map(a -> " (on " + a + ")").orElse("")));
+                    p.anchor().map(a -> " (on " + a + ")").orElse(""),
+                    p.aliases().isEmpty() ? "" : " (also --" + String.join(", --", p.aliases()) + ")"));
             for (OptionInfo o : p.options())
                 footer.add(String.format(
                         "      %-30s %s (default: %s)", o.name() + "=<" + o.type() + ">", o.help(), o.defaultValue()));
@@ -122,7 +123,7 @@ final class OptCommand {
             spec.addOption(b.build());
         }
         for (PassInfo p : passes)
-            spec.addOption(OptionSpec.builder("--" + p.argument())
+            spec.addOption(OptionSpec.builder(flagNames(p))
                     .arity("1")
                     .type(String.class)
                     .paramLabel("<options>")
@@ -137,6 +138,14 @@ final class OptCommand {
                 .description("Input file (default: stdin)")
                 .build());
         return spec;
+    }
+
+    /** {@return a pass's flag and its aliases' flags: {@code --graph-fuse}, {@code --fuse}} */
+    private static String[] flagNames(PassInfo p) {
+        List<String> names = new ArrayList<>();
+        names.add("--" + p.argument());
+        for (String a : p.aliases()) names.add("--" + a);
+        return names.toArray(String[]::new);
     }
 
     private int run(String[] args) {

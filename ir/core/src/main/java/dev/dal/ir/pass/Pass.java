@@ -30,6 +30,14 @@ public abstract class Pass {
     /** {@return a one-line description for {@code --help}} */
     public abstract String description();
 
+    /**
+     * {@return other flag names that select this pass ({@code fuse} for {@code graph-fuse}); none by default}
+     * An alias is a second name on the command line and in pipelines, never a second pass.
+     */
+    public List<String> aliases() {
+        return List.of();
+    }
+
     /** {@return the name shown in IR dumps and reports ({@code Canonicalizer}); the class name without "Pass"} */
     public String name() {
         String n = getClass().getSimpleName();

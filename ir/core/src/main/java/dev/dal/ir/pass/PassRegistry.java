@@ -17,6 +17,8 @@ public final class PassRegistry {
     private static volatile PassRegistry global;
 
     private final TreeMap<String, Constructor<? extends Pass>> passes = new TreeMap<>();
+    /** Alias to the flag name it stands for. */
+    private final TreeMap<String, String> aliases = new TreeMap<>();
 
     private PassRegistry(Collection<Class<? extends Pass>> classes) {
         for (Class<? extends Pass> c : classes) {
@@ -27,12 +29,23 @@ public final class PassRegistry {
                 throw new IllegalStateException(
                         "pass class " + c.getName() + " needs a public no-argument constructor");
             }
-            String arg = instantiate(ctor).argument();
+            Pass p = instantiate(ctor);
+            String arg = p.argument();
             Constructor<? extends Pass> prev = passes.putIfAbsent(arg, ctor);
             if (prev != null && prev.getDeclaringClass() != c)
                 throw new IllegalStateException("two passes named '" + arg + "': "
                         + prev.getDeclaringClass().getName() + " and " + c.getName());
+            for (String alias : p.aliases()) {
+                String other = aliases.putIfAbsent(alias, arg);
+                if (other != null && !other.equals(arg))
+                    throw new IllegalStateException(
+                            "alias '" + alias + "' names two passes: '" + other + "' and '" + arg + "'");
+            }
         }
+        for (String alias : aliases.keySet())
+            if (passes.containsKey(alias))
+                throw new IllegalStateException(
+                        "alias '" + alias + "' of pass '" + aliases.get(alias) + "' is also the flag of another pass");
     }
 
     /** {@return the registry of every pass found through {@link ServiceLoader}} */
@@ -66,15 +79,15 @@ public final class PassRegistry {
         return new PassRegistry(all);
     }
 
-    /** {@return a new instance of the pass with flag {@code argument}} */
+    /** {@return a new instance of the pass with flag (or alias) {@code argument}} */
     public Optional<Pass> create(String argument) {
-        Constructor<? extends Pass> c = passes.get(argument);
+        Constructor<? extends Pass> c = passes.get(aliases.getOrDefault(argument, argument));
         return c == null ? Optional.empty() : Optional.of(instantiate(c));
     }
 
-    /** {@return whether a pass has flag {@code argument}} */
+    /** {@return whether a pass has flag (or alias) {@code argument}} */
     public boolean contains(String argument) {
-        return passes.containsKey(argument);
+        return passes.containsKey(argument) || aliases.containsKey(argument);
     }
 
     /** {@return every pass, sorted by flag name, with default option values} */
@@ -82,7 +95,7 @@ public final class PassRegistry {
         List<PassInfo> out = new ArrayList<>();
         for (Constructor<? extends Pass> c : passes.values()) {
             Pass p = instantiate(c);
-            out.add(new PassInfo(p.argument(), p.name(), p.description(), p.anchorOpName(), p.options()));
+            out.add(new PassInfo(p.argument(), p.name(), p.description(), p.anchorOpName(), p.options(), p.aliases()));
         }
         return out;
     }
@@ -108,6 +121,8 @@ public final class PassRegistry {
             String head = "  --" + p.argument();
             sb.append(head).append(" ".repeat(width + 4 - head.length())).append(p.description());
             p.anchor().ifPresent(a -> sb.append(" (on '").append(a).append("')"));
+            if (!p.aliases().isEmpty())
+                sb.append(" (also --").append(String.join(", --", p.aliases())).append(')');
             sb.append('\n');
             for (OptionInfo o : p.options()) {
                 String line = "      " + optionUsage(o);
