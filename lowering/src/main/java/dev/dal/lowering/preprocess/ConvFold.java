@@ -98,7 +98,7 @@ final class ConvFold {
         float[] w = weight.floats();
         double[] folded = new double[m * inner * k];
         double[] b = new double[m];
-        boolean hasBias = bias.isPresent() || (unpadded && !head.zeroMean());
+        boolean newBias = unpadded && (bias.isPresent() || !head.zeroMean());
         for (int o = 0; o < m; o++) {
             b[o] = bias.isPresent() ? bias.get().getFloat(o) : 0;
             for (int ic = 0; ic < cg; ic++) {
@@ -114,7 +114,7 @@ final class ConvFold {
         rw.setInsertionPoint(conv);
         Value newWeight = constant(rw, toFloats(folded), m, inner, weight.dim(2), weight.dim(3));
         replaceOperand(rw, 1, newWeight);
-        if (hasBias) replaceOperand(rw, 2, constant(rw, toFloats(b), m));
+        if (newBias) replaceOperand(rw, 2, constant(rw, toFloats(b), m));
         rw.setOperand(conv, 0, input);
     }
 

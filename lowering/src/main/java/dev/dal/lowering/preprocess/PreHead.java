@@ -38,13 +38,13 @@ record PreHead(int[] source, int rawChannels, double[] mean, double[] scale) {
             case RGB, BGR -> {
                 if (channels != 3)
                     return new Result.Invalid("option 'color' is '" + name(color) + "' but input '" + input + "' has "
-                            + channels + " channels; rgb and bgr need 3 (use color=gray for one channel)");
+                            + channels(channels) + "; rgb and bgr need 3 (use color=gray for one channel)");
                 for (int c = 0; c < 3; c++) source[c] = color == Color.BGR ? 2 - c : c;
             }
             case GRAY -> {
                 if (channels != 1 && channels != 3)
-                    return new Result.Invalid("option 'color' is 'gray' but input '" + input + "' has " + channels
-                            + " channels; gray feeds a model input of 1 or 3 channels");
+                    return new Result.Invalid("option 'color' is 'gray' but input '" + input + "' has "
+                            + channels(channels) + "; gray feeds a model input of 1 or 3 channels");
                 raw = 1;
             }
         }
@@ -60,7 +60,11 @@ record PreHead(int[] source, int rawChannels, double[] mean, double[] scale) {
     private static Optional<String> count(String option, List<Double> values, String input, int channels) {
         if (values.size() <= 1 || values.size() == channels) return Optional.empty();
         return Optional.of("option '" + option + "' has " + values.size() + " values, input '" + input + "' has "
-                + channels + (channels == 1 ? " channel" : " channels"));
+                + channels(channels));
+    }
+
+    private static String channels(int n) {
+        return n + (n == 1 ? " channel" : " channels");
     }
 
     private static String name(Color c) {

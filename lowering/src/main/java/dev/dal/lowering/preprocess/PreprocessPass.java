@@ -107,14 +107,16 @@ public final class PreprocessPass extends Pass {
                 return;
             }
         }
-        List<BlockArgument> chosen = new ArrayList<>();
+        List<BlockArgument> chosen = new ArrayList<>(), byPosition = new ArrayList<>();
         List<String> names = new ArrayList<>();
         for (FuncOp f : functions(op))
             for (BlockArgument a : f.body().entry().arguments()) {
                 String name = inputName(f, a.index());
                 names.add(name);
                 if (input.isEmpty() ? imageLike(a) : input.equals(name)) chosen.add(a);
+                if (input.equals(Integer.toString(a.index()))) byPosition.add(a);
             }
+        if (chosen.isEmpty()) chosen = byPosition;
         if (chosen.size() != 1) {
             fail(op, ctx, selectionError(chosen, names));
             return;
