@@ -2,6 +2,7 @@ package dev.dal.lowering.preprocess;
 
 import dev.dal.dialect.graph.ConstantOp;
 import dev.dal.dialect.graph.ConvOp;
+import dev.dal.ir.Location;
 import dev.dal.ir.NoneType;
 import dev.dal.ir.OpResult;
 import dev.dal.ir.Operation;
@@ -9,6 +10,7 @@ import dev.dal.ir.Value;
 import dev.dal.ir.interp.DType;
 import dev.dal.ir.interp.Tensor;
 import dev.dal.ir.rewrite.Rewriter;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -90,8 +92,11 @@ final class ConvFold {
         return Optional.of(neg);
     }
 
-    /** Gives the conv the folded weights (and bias) and {@code input} as its input. */
-    void rewrite(Rewriter rw, Value input) {
+    /**
+     * Gives the conv the folded weights (and bias) and {@code input} as its input; its location becomes the fusion
+     * of its own and the pre-head's ({@code preHead}).
+     */
+    void rewrite(Rewriter rw, Value input, Location preHead) {
         int m = weight.dim(0), cg = weight.dim(1), k = weight.dim(2) * weight.dim(3);
         int group = head.channels() / cg, mg = m / group;
         int inner = group == 1 ? head.rawChannels() : cg;
@@ -116,6 +121,7 @@ final class ConvFold {
         replaceOperand(rw, 1, newWeight);
         if (newBias) replaceOperand(rw, 2, constant(rw, toFloats(b), m));
         rw.setOperand(conv, 0, input);
+        rw.setLoc(conv, Location.fuse(List.of(conv.loc(), preHead)));
     }
 
     private void replaceOperand(Rewriter rw, int index, Value v) {

@@ -113,7 +113,7 @@ final class PreHeadRewrite {
             v = count(AddOp.create(
                             rw, loc, v.type(), v, perChannel(f.subtractMean().get()))
                     .output());
-        f.rewrite(rw, v);
+        f.rewrite(rw, v, loc);
     }
 
     private Value gather(Value v, int[] source) {
