@@ -14,6 +14,7 @@ import dev.dal.ir.pass.Option;
 import dev.dal.ir.pass.Pass;
 import dev.dal.ir.pass.PassContext;
 import dev.dal.ir.pass.Statistic;
+import dev.dal.ir.print.IrPrinter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -131,7 +132,8 @@ public final class PreprocessPass extends Pass {
             fail(
                     func,
                     ctx,
-                    "input '" + name + "' must be an NCHW f32 tensor with a known channel count, got " + arg.type());
+                    "input '" + name + "' must be an NCHW f32 tensor with a known channel count, got "
+                            + IrPrinter.typeText(arg.type()));
             return;
         }
         int channels = Math.toIntExact(t.shape().get(1));
