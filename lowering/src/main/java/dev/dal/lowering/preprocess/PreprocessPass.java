@@ -8,6 +8,7 @@ import dev.dal.ir.Operation;
 import dev.dal.ir.Region;
 import dev.dal.ir.StringAttr;
 import dev.dal.ir.TensorType;
+import dev.dal.ir.builtin.CallOp;
 import dev.dal.ir.builtin.FuncOp;
 import dev.dal.ir.diag.Diagnostic;
 import dev.dal.ir.pass.Option;
@@ -136,6 +137,14 @@ public final class PreprocessPass extends Pass {
                             + IrPrinter.typeText(arg.type()));
             return;
         }
+        if (called(op, func)) {
+            fail(
+                    func,
+                    ctx,
+                    "function @" + func.symName().value() + " is called by other functions; preprocess the "
+                            + "model's entry function");
+            return;
+        }
         int channels = Math.toIntExact(t.shape().get(1));
         switch (PreHead.of(name, channels, mean, std, color)) {
             case PreHead.Result.Invalid bad -> fail(func, ctx, bad.message());
@@ -169,6 +178,16 @@ public final class PreprocessPass extends Pass {
             for (var b : r.blocks())
                 for (Operation child : b.ops()) if (child instanceof FuncOp f && !f.isExternal()) out.add(f);
         return out;
+    }
+
+    /** {@return whether a {@code func.call} in {@code root} calls {@code func}, whose signature is to change} */
+    private static boolean called(Operation root, FuncOp func) {
+        boolean[] found = {false};
+        root.walk(o -> {
+            if (o instanceof CallOp call
+                    && call.callee().root().equals(func.symName().value())) found[0] = true;
+        });
+        return found[0];
     }
 
     private static boolean imageLike(BlockArgument a) {
