@@ -99,15 +99,17 @@ final class OptCommand {
         usage.footerHeading("%nPasses:%n");
         List<String> footer = new ArrayList<>();
         for (PassInfo p : passes) {
-            footer.add(String.format(
-                    "  --%-32s %s%s%s",
-                    p.argument(),
-                    p.description(),
-                    p.anchor().map(a -> " (on " + a + ")").orElse(""),
-                    p.aliases().isEmpty() ? "" : " (also --" + String.join(", --", p.aliases()) + ")"));
+            addWrapped(
+                    footer,
+                    String.format("  --%-32s ", p.argument()),
+                    p.description()
+                            + p.anchor().map(a -> " (on " + a + ")").orElse("")
+                            + (p.aliases().isEmpty() ? "" : " (also --" + String.join(", --", p.aliases()) + ")"));
             for (OptionInfo o : p.options())
-                footer.add(String.format(
-                        "      %-30s %s (default: %s)", o.name() + "=<" + o.type() + ">", o.help(), o.defaultValue()));
+                addWrapped(
+                        footer,
+                        String.format("      %-30s ", o.name() + "=<" + o.type() + ">"),
+                        o.help() + " (default: " + o.defaultValue() + ")");
         }
         footer.add("");
         footer.add("Exit codes: 0 success, 1 errors in the input or a failing pass, 2 bad command line.");
@@ -146,6 +148,23 @@ final class OptCommand {
         names.add("--" + p.argument());
         for (String a : p.aliases()) names.add("--" + a);
         return names.toArray(String[]::new);
+    }
+
+    /** The width of the help text; a pass's description wraps under itself rather than at the left margin. */
+    private static final int HELP_WIDTH = 108;
+
+    /** Adds {@code head} followed by {@code text}, wrapped at word breaks with continuation lines under the text. */
+    private static void addWrapped(List<String> out, String head, String text) {
+        int column = head.length();
+        StringBuilder line = new StringBuilder(head);
+        for (String word : text.split(" ")) {
+            if (line.length() > column && line.length() + 1 + word.length() > HELP_WIDTH) {
+                out.add(line.toString());
+                line = new StringBuilder(" ".repeat(column));
+            } else if (line.length() > column) line.append(' ');
+            line.append(word);
+        }
+        out.add(line.toString());
     }
 
     private int run(String[] args) {
