@@ -109,7 +109,8 @@ public final class Evaluator {
     /**
      * Runs both models on every sample and compares them.
      *
-     * @param labels the expected class per classifier row, in sample order (for the top-1 accuracy)
+     * @param labels the expected class per classifier row, in sample order (for the top-1 accuracy); one per row, or
+     *               more when the samples are {@link SampleSource#bounded()}
      * @throws EvalException when a sample cannot be read or run (naming it), there are no samples, or the labels do
      *                       not fit the classifier outputs
      */
@@ -142,7 +143,7 @@ public final class Evaluator {
             }
         }
         if (failure.get() != null) throw failure.get();
-        return report(results, labels);
+        return report(results, labels, samples.bounded());
     }
 
     private SampleResult runSample(SampleSource samples, int i, RunOptions options) throws EvalException {
@@ -225,7 +226,7 @@ public final class Evaluator {
         }
     }
 
-    private EvalReport report(SampleResult[] results, Optional<long[]> labels) throws EvalException {
+    private EvalReport report(SampleResult[] results, Optional<long[]> labels, boolean bounded) throws EvalException {
         List<String> reportNotes = new ArrayList<>(notes);
         List<EvalReport.LayerResult> layerResults = new ArrayList<>();
         for (int k = 0; k < common.size(); k++) {
@@ -260,7 +261,7 @@ public final class Evaluator {
                             "output '" + outputs.get(o) + "' cannot be compared: " + r.outputProblems[o]);
                 s.merge(r.outputs[o]);
             }
-            Optional<EvalReport.ClassifierResult> cls = classifier(o, results, labels);
+            Optional<EvalReport.ClassifierResult> cls = classifier(o, results, labels, bounded);
             labelsUsed |= cls.isPresent() && cls.get().floatAccuracy().isPresent();
             outputResults.add(new EvalReport.OutputResult(
                     outputs.get(o), IrPrinter.typeText(refOutputTypes.get(o)), s.summary(), cls));
@@ -271,8 +272,8 @@ public final class Evaluator {
         return new EvalReport(ref.file(), test.file(), results.length, outputResults, layerResults, reportNotes);
     }
 
-    private Optional<EvalReport.ClassifierResult> classifier(int o, SampleResult[] results, Optional<long[]> labels)
-            throws EvalException {
+    private Optional<EvalReport.ClassifierResult> classifier(
+            int o, SampleResult[] results, Optional<long[]> labels, boolean bounded) throws EvalException {
         int classes = -1, rows = 0;
         for (SampleResult r : results) {
             Classification c = r.classes[o];
@@ -282,7 +283,7 @@ public final class Evaluator {
         }
         if (rows == 0) return Optional.empty();
         long[] expected = labels.orElse(null);
-        if (expected != null && expected.length != rows)
+        if (expected != null && (expected.length < rows || (expected.length > rows && !bounded)))
             throw new EvalException("the labels hold " + expected.length + " labels but output '" + outputs.get(o)
                     + "' has " + rows + " rows over " + results.length + " samples");
         int agree1 = 0, agree5 = 0, refRight = 0, testRight = 0, row = 0;

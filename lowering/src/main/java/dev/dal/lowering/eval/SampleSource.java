@@ -20,4 +20,12 @@ public interface SampleSource {
      * @throws EvalException when the sample cannot be read or does not fit the model (naming the file and input)
      */
     Map<String, Tensor> inputs(int i) throws EvalException;
+
+    /**
+     * {@return whether these are the first samples of a larger set (bounded by a sample count)}: labels for the
+     * whole set then apply to these samples' rows, the rest being ignored
+     */
+    default boolean bounded() {
+        return false;
+    }
 }

@@ -57,6 +57,8 @@ final class EvalData implements SampleSource {
     private final List<Evaluator.Input> inputs;
     /** Per sample, per input (in input order). */
     private final List<Slice[]> samples = new ArrayList<>();
+    /** Whether the sample limit left samples out. */
+    private boolean bounded;
 
     private EvalData(List<Evaluator.Input> inputs) {
         this.inputs = inputs;
@@ -82,7 +84,10 @@ final class EvalData implements SampleSource {
             if (!files.isEmpty()) d.addFiles(files, data.toString(), limit);
             else
                 for (Path dir : dirs) {
-                    if (d.samples.size() >= limit) break;
+                    if (d.samples.size() >= limit) {
+                        d.bounded = true;
+                        break;
+                    }
                     d.addSampleFolder(dir);
                 }
         }
@@ -95,6 +100,11 @@ final class EvalData implements SampleSource {
     @Override
     public int size() {
         return samples.size();
+    }
+
+    @Override
+    public boolean bounded() {
+        return bounded;
     }
 
     @Override
@@ -124,7 +134,10 @@ final class EvalData implements SampleSource {
     private void addFiles(List<Path> files, String where, int limit) throws EvalException {
         if (inputs.size() == 1) {
             for (Path f : files) {
-                if (samples.size() >= limit) return;
+                if (samples.size() >= limit) {
+                    bounded = true;
+                    return;
+                }
                 for (Slice s : slices(f, inputs.getFirst(), limit - samples.size())) samples.add(new Slice[] {s});
             }
             return;
@@ -174,7 +187,7 @@ final class EvalData implements SampleSource {
     }
 
     /** {@return the samples {@code file} holds for {@code input}: itself, or each index of its first axis} */
-    private static List<Slice> slices(Path file, Evaluator.Input input, int limit) throws EvalException {
+    private List<Slice> slices(Path file, Evaluator.Input input, int limit) throws EvalException {
         Tensor t = read(file);
         checkDtype(t, file, input);
         if (t.dtype() == DType.STRING)
@@ -193,6 +206,7 @@ final class EvalData implements SampleSource {
                     + " which does not fit input '" + input.name() + "' " + IrPrinter.typeText(input.type())
                     + " (one sample of that shape, or samples stacked along a new first axis)");
         int count = Math.min(t.dim(0), limit);
+        bounded |= count < t.dim(0);
         StackedTensor st = new StackedTensor(t.dtype(), t.toBytes(), sampleShape);
         List<Slice> out = new ArrayList<>();
         for (int i = 0; i < count; i++) out.add(new Slice(file, i, st));

@@ -127,6 +127,22 @@ class EvalMainTest {
     }
 
     @Test
+    void boundedSamplesUseTheFirstLabels() throws Exception {
+        Path report = dir.resolve("report");
+        Npy.write(dir.resolve("labels.npy"), Tensor.of(new long[] {2, 0}, 2));
+        List<String> args = standardArgs(data(), report);
+        args.addAll(List.of("--labels", dir.resolve("labels.npy").toString(), "--samples", "1"));
+        assertEquals(0, run(args.toArray(String[]::new)), err());
+        JsonNode c = new ObjectMapper()
+                .readTree(report.resolve("report.json").toFile())
+                .get("outputs")
+                .get(0)
+                .get("classifier");
+        assertEquals(1, c.get("rows").asInt());
+        assertEquals(1.0, c.get("float_accuracy").asDouble(), "sample 0 is class 2, as its label");
+    }
+
+    @Test
     void aModelAgainstItselfHasNoError() throws Exception {
         Path report = dir.resolve("report");
         Path f = model("f.onnx", 1, 2, 3);
