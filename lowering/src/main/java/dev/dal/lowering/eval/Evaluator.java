@@ -121,12 +121,12 @@ public final class Evaluator {
         int workers = Math.min(threads, n);
         RunOptions options = RunOptions.defaults().withThreads(Math.max(1, threads / workers));
         AtomicInteger next = new AtomicInteger();
-        AtomicReference<EvalException> failure = new AtomicReference<>();
+        AtomicReference<Exception> failure = new AtomicReference<>();
         Runnable worker = () -> {
             for (int i; failure.get() == null && (i = next.getAndIncrement()) < n; ) {
                 try {
                     results[i] = runSample(samples, i, options);
-                } catch (EvalException e) {
+                } catch (EvalException | RuntimeException e) {
                     failure.compareAndSet(null, e);
                 }
             }
@@ -142,7 +142,11 @@ public final class Evaluator {
                 throw new EvalException("interrupted");
             }
         }
-        if (failure.get() != null) throw failure.get();
+        switch (failure.get()) {
+            case null -> {}
+            case EvalException e -> throw e;
+            case Exception bug -> throw new IllegalStateException("evaluating failed: " + bug, bug);
+        }
         return report(results, labels, samples.bounded());
     }
 

@@ -32,7 +32,8 @@ import java.util.stream.Stream;
  *   <li>a tensor of exactly an input's shape is one sample; a tensor with one more leading axis holds one sample per
  *       index of that axis ({@code [270,1,16,16]} for an input {@code [1,1,16,16]} is 270 samples too, the batch of
  *       one being the stacking axis); a dynamic first dimension takes the whole tensor as one batch
- *   <li>for a model with one input, every tensor file of the folder holds samples, in file-name order
+ *   <li>for a model with one input, every tensor file of the folder holds samples, in file-name order (unless a
+ *       file is named after the input, as below: then only that one)
  *   <li>for several inputs, each input's file is named after it ({@code <name>.npy}) or its position
  *       ({@code input_<i>.pb}), all holding the same number of samples
  *   <li>a folder of sub-folders (as ONNX's {@code test_data_set_<n>}) has one sample per sub-folder, its files named
@@ -133,7 +134,8 @@ final class EvalData implements SampleSource {
     /** Flat files: each fills one input (by name or position), or, for one input, all of them hold its samples. */
     private void addFiles(List<Path> files, String where, int limit) throws EvalException {
         if (inputs.size() == 1) {
-            for (Path f : files) {
+            Optional<Path> named = namedFile(files, 0);
+            for (Path f : named.map(List::of).orElse(files)) {
                 if (samples.size() >= limit) {
                     bounded = true;
                     return;
@@ -178,12 +180,22 @@ final class EvalData implements SampleSource {
 
     /** {@return the file among {@code files} for input {@code k}: {@code <name>.npy}, or {@code input_<k>}} */
     private Path fileFor(List<Path> files, int k, String where) throws EvalException {
+        Optional<Path> f = namedFile(files, k);
+        if (f.isPresent()) return f.get();
         String name = inputs.get(k).name();
-        for (String stem : List.of(name, "input_" + k))
-            for (String ext : List.of(".npy", ".pb"))
-                for (Path f : files) if (f.getFileName().toString().equals(stem + ext)) return f;
         throw new EvalException("'" + where + "' has no file for input '" + name + "' (expected " + name
                 + ".npy, input_" + k + ".npy or the same as .pb)");
+    }
+
+    /**
+     * {@return the file among {@code files} named after input {@code k} ({@code <name>} or {@code input_<k>}, with
+     * {@code .npy} preferred to {@code .pb})}
+     */
+    private Optional<Path> namedFile(List<Path> files, int k) {
+        for (String stem : List.of(inputs.get(k).name(), "input_" + k))
+            for (String ext : List.of(".npy", ".pb"))
+                for (Path f : files) if (f.getFileName().toString().equals(stem + ext)) return Optional.of(f);
+        return Optional.empty();
     }
 
     /** {@return the samples {@code file} holds for {@code input}: itself, or each index of its first axis} */

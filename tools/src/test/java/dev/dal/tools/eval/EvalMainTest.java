@@ -185,6 +185,25 @@ class EvalMainTest {
     }
 
     @Test
+    void aFolderWithAFileNamedAfterTheInputUsesOnlyThatFile() throws Exception {
+        Path set = Files.createDirectories(dir.resolve("test_data_set_0"));
+        Npy.write(set.resolve("input_0.npy"), Tensor.of(new float[] {1, 2, 3}, 1, 3));
+        Files.write(
+                set.resolve("input_0.pb"),
+                TensorProtos.fromTensor("x", Tensor.of(new float[] {1, 2, 3}, 1, 3))
+                        .toByteArray());
+        Npy.write(set.resolve("output_0.npy"), Tensor.of(new float[] {9, 9}, 2));
+        Path report = dir.resolve("report");
+        assertEquals(0, run(standardArgs(set, report).toArray(String[]::new)), err());
+        assertEquals(
+                1,
+                new ObjectMapper()
+                        .readTree(report.resolve("report.json").toFile())
+                        .get("samples")
+                        .asInt());
+    }
+
+    @Test
     void theToolIsRegisteredForDalLit() {
         assertTrue(ServiceLoader.load(Tool.class).stream().anyMatch(p -> p.type() == EvalMain.class));
     }
