@@ -128,9 +128,16 @@ final class HtmlReport {
         double maxPsnr =
                 java.util.Arrays.stream(psnr).filter(Double::isFinite).max().orElse(0);
         double hiPsnr = Math.max(10, Math.ceil(maxPsnr / 10) * 10);
-        sb.append("<h3>Cosine similarity per layer (graph order)</h3>\n<div class=\"chart\">")
+        sb.append("<h3>Cosine similarity per layer (graph order; dashed: 0.99)</h3>\n<div class=\"chart\">")
                 .append(SvgBarChart.render(
-                        "cosine similarity per layer", names, cos, lo, 1, HtmlReport::cosine, HtmlReport::colour))
+                        "cosine similarity per layer",
+                        names,
+                        cos,
+                        lo,
+                        1,
+                        BAD_COSINE,
+                        HtmlReport::cosine,
+                        HtmlReport::colour))
                 .append("</div>\n");
         sb.append("<h3>PSNR per layer (graph order)</h3>\n<div class=\"chart\">")
                 .append(SvgBarChart.render(
@@ -139,6 +146,7 @@ final class HtmlReport {
                         psnr,
                         0,
                         hiPsnr,
+                        Double.NaN,
                         v -> String.format(Locale.ROOT, "%.1f dB", v),
                         v -> "#4a7bb7"))
                 .append("</div>\n");

@@ -25,8 +25,9 @@ final class SvgBarChart {
     /**
      * {@return the SVG element of the chart}
      *
-     * @param labels the bars' names, drawn under them when there are few enough to read
-     * @param format how a value is written in tooltips and on the axis
+     * @param labels    the bars' names, drawn under them when there are few enough to read
+     * @param reference a value marked by a dashed line (a target), or NaN for none
+     * @param format    how a value is written in tooltips and on the axis
      */
     static String render(
             String title,
@@ -34,6 +35,7 @@ final class SvgBarChart {
             double[] values,
             double lo,
             double hi,
+            double reference,
             java.util.function.DoubleFunction<String> format,
             Colour colour) {
         int n = values.length;
@@ -66,6 +68,18 @@ final class SvgBarChart {
                     LEFT - 4,
                     y + 3,
                     HtmlReport.esc(format.apply(v))));
+        }
+        if (reference > lo && reference < hi) {
+            int y = TOP + (int) Math.round(HEIGHT * (1 - (reference - lo) / (hi - lo)));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#d9534f\" stroke-dasharray=\"4 3\">"
+                            + "<title>%s</title></line>",
+                    LEFT,
+                    y,
+                    width - 8,
+                    y,
+                    HtmlReport.esc("target " + format.apply(reference))));
         }
         for (int i = 0; i < n; i++) {
             double v = values[i];

@@ -121,7 +121,8 @@ class EvalMainTest {
         assertEquals("add1", r.get("worst_layers").get(0).asText());
         String html = Files.readString(report.resolve("report.html"));
         assertTrue(html.contains("<svg"), "charts inline");
-        assertTrue(html.contains("add1") && html.contains("relu1"));
+        String table = html.substring(html.indexOf("Layers, worst first"));
+        assertTrue(table.indexOf(">add1<") > 0 && table.indexOf(">add1<") < table.indexOf(">relu1<"), "worst first");
         assertFalse(html.contains("src=") || html.contains("href=") || html.contains("@import"), "no resources");
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("top-1 accuracy: float 50.00%, quantized 50.00%"));
     }
