@@ -69,18 +69,6 @@ final class SvgBarChart {
                     y + 3,
                     HtmlReport.esc(format.apply(v))));
         }
-        if (reference > lo && reference < hi) {
-            int y = TOP + (int) Math.round(HEIGHT * (1 - (reference - lo) / (hi - lo)));
-            sb.append(String.format(
-                    Locale.ROOT,
-                    "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#d9534f\" stroke-dasharray=\"4 3\">"
-                            + "<title>%s</title></line>",
-                    LEFT,
-                    y,
-                    width - 8,
-                    y,
-                    HtmlReport.esc("target " + format.apply(reference))));
-        }
         for (int i = 0; i < n; i++) {
             double v = values[i];
             double f = Double.isNaN(v) ? 0 : v == Double.POSITIVE_INFINITY ? 1 : (v - lo) / (hi - lo);
@@ -110,6 +98,18 @@ final class SvgBarChart {
                         x + bar / 2 - 2,
                         TOP + HEIGHT + 6,
                         HtmlReport.esc(shorten(labels.get(i)))));
+        }
+        if (reference > lo && reference < hi) {
+            int y = TOP + (int) Math.round(HEIGHT * (1 - (reference - lo) / (hi - lo)));
+            sb.append(String.format(
+                    Locale.ROOT,
+                    "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"#d9534f\" stroke-dasharray=\"4 3\">"
+                            + "<title>%s</title></line>",
+                    LEFT,
+                    y,
+                    width - 8,
+                    y,
+                    HtmlReport.esc("target " + format.apply(reference))));
         }
         if (!named)
             sb.append(String.format(
