@@ -3,13 +3,13 @@ package dev.dal.lowering.quantize.data;
 /**
  * How to read samples.
  *
- * @param limit the most samples to take (the first ones, in file name order); at least 1
+ * @param limit the most samples to take (the first ones, in file name order); {@link SampleReaders#open} rejects a
+ *              limit below 1
  * @param image how images become model inputs
  */
 public record ReadOptions(int limit, ImageOptions image) {
-    /** Checks the limit. */
+    /** Checks the image options are present. */
     public ReadOptions {
-        if (limit < 1) throw new IllegalArgumentException("sample count must be at least 1, got " + limit);
         java.util.Objects.requireNonNull(image);
     }
 

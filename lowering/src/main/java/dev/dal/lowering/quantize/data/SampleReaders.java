@@ -25,9 +25,12 @@ public final class SampleReaders {
      * {@return the samples at {@code path} for {@code inputs}, read by the first reader that accepts the path}; every
      * sample is checked (names, dtypes, static dimensions) when it is read
      *
-     * @throws DataException if the path does not exist, no reader accepts it, or the reader fails
+     * @throws DataException if the sample count is below 1, the path does not exist or is an empty folder, no reader
+     *                       accepts it, or the reader fails
      */
     public static SampleSet open(Path path, List<ModelInput> inputs, ReadOptions options) throws DataException {
+        if (options.limit() < 1)
+            throw new DataException(path + ": the sample count must be at least 1, got " + options.limit());
         if (!Files.exists(path)) throw new DataException(path + ": no such file or folder");
         if (inputs.isEmpty()) throw new DataException(path + ": the model has no inputs to feed");
         if (Files.isDirectory(path) && list(path).isEmpty()) throw new DataException(path + ": the folder is empty");
