@@ -132,17 +132,20 @@ public final class TensorStats {
         min = Math.min(min, other.min);
         max = Math.max(max, other.max);
         if (histogram == null) return;
-        int e = Math.max(exponent, other.exponent);
-        growTo(e);
-        TensorStats o = other.copy();
-        o.growTo(e);
-        for (int i = 0; i < BINS; i++) histogram[i] += o.histogram[i];
+        growTo(Math.max(exponent, other.exponent));
+        int k = exponent - other.exponent; // other's bins 2^k j .. 2^k (j+1) - 1 are this one's bin j
+        for (int i = 0; i < BINS; i++) histogram[k >= LOG2_BINS ? 0 : i >> k] += other.histogram[i];
     }
 
     /** {@return an independent copy} */
     public TensorStats copy() {
         TensorStats c = new TensorStats(hasHistogram());
-        c.merge(this);
+        c.count = count;
+        c.nonFinite = nonFinite;
+        c.min = min;
+        c.max = max;
+        c.exponent = exponent;
+        if (histogram != null) System.arraycopy(histogram, 0, c.histogram, 0, BINS);
         return c;
     }
 
