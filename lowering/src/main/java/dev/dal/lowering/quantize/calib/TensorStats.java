@@ -8,7 +8,9 @@ import java.util.Arrays;
  * Statistics of the values one tensor took over calibration: count, min, max, and optionally a histogram of
  * {@code |x|} in {@value #BINS} bins over {@code [0, 2^e)}, where {@code 2^e} is the smallest power of two above the
  * largest {@code |x|} seen (at least {@code 2^}{@value #MIN_EXPONENT}). Non-finite values are counted apart and
- * left out of everything else.
+ * left out of everything else. Exact zeros are counted apart from the histogram too: every symmetric scale
+ * represents them exactly, so they say nothing about where to clip, and the spike they make after a ReLU would
+ * otherwise pull the KL threshold far down.
  *
  * <p>Merging is exact: value {@code x} falls in bin {@code floor(|x| * 2^(11-e))}, a product by a power of two that
  * floating point computes exactly, so when the range grows to {@code 2^(e+k)} the old bins {@code 2^k j} to
@@ -28,6 +30,7 @@ public final class TensorStats {
 
     private long count;
     private long nonFinite;
+    private long zeros;
     private double min = Double.POSITIVE_INFINITY;
     private double max = Double.NEGATIVE_INFINITY;
     private final long[] histogram;
@@ -83,7 +86,10 @@ public final class TensorStats {
         if (histogram == null) return;
         growTo(exponentFor(Math.max(Math.abs((double) lo), Math.abs((double) hi))));
         int shift = LOG2_BINS - exponent;
-        for (float v : values) if (Float.isFinite(v)) histogram[(int) Math.scalb(Math.abs((double) v), shift)]++;
+        for (float v : values) {
+            if (v == 0) zeros++;
+            else if (Float.isFinite(v)) histogram[(int) Math.scalb(Math.abs((double) v), shift)]++;
+        }
     }
 
     /** Adds values. */
@@ -102,7 +108,10 @@ public final class TensorStats {
         if (histogram == null) return;
         growTo(exponentFor(absMax));
         int shift = LOG2_BINS - exponent;
-        for (double v : values) if (Double.isFinite(v)) histogram[(int) Math.scalb(Math.abs(v), shift)]++;
+        for (double v : values) {
+            if (v == 0) zeros++;
+            else if (Double.isFinite(v)) histogram[(int) Math.scalb(Math.abs(v), shift)]++;
+        }
     }
 
     /** {@return the range exponent {@code e} with {@code 2^e} the smallest power of two above {@code absMax}} */
@@ -129,6 +138,7 @@ public final class TensorStats {
             throw new IllegalArgumentException("cannot merge statistics with and without a histogram");
         count += other.count;
         nonFinite += other.nonFinite;
+        zeros += other.zeros;
         min = Math.min(min, other.min);
         max = Math.max(max, other.max);
         if (histogram == null) return;
@@ -142,6 +152,7 @@ public final class TensorStats {
         TensorStats c = new TensorStats(hasHistogram());
         c.count = count;
         c.nonFinite = nonFinite;
+        c.zeros = zeros;
         c.min = min;
         c.max = max;
         c.exponent = exponent;
@@ -157,6 +168,11 @@ public final class TensorStats {
     /** {@return how many NaN or infinite values were observed (and left out)} */
     public long nonFinite() {
         return nonFinite;
+    }
+
+    /** {@return how many exact zeros a histogram observer saw (they are not in the histogram; 0 without one)} */
+    public long zeros() {
+        return zeros;
     }
 
     /** {@return the smallest finite value observed (+inf if none)} */
@@ -200,6 +216,7 @@ public final class TensorStats {
         return o instanceof TensorStats s
                 && count == s.count
                 && nonFinite == s.nonFinite
+                && zeros == s.zeros
                 && Double.compare(min, s.min) == 0
                 && Double.compare(max, s.max) == 0
                 && exponent == s.exponent

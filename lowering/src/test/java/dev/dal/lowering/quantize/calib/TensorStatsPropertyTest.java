@@ -72,6 +72,7 @@ class TensorStatsPropertyTest {
 
         assertEquals(whole.count(), merged.count());
         assertEquals(whole.nonFinite(), merged.nonFinite());
+        assertEquals(whole.zeros(), merged.zeros());
         assertEquals(whole.min(), merged.min());
         assertEquals(whole.max(), merged.max());
         assertEquals(whole.range(), merged.range());
@@ -82,7 +83,7 @@ class TensorStatsPropertyTest {
     }
 
     @Test
-    void everyFiniteValueIsCountedInTheBinOfItsMagnitude() {
+    void everyNonZeroFiniteValueIsCountedInTheBinOfItsMagnitudeAndZerosApart() {
         qt().withExamples(200)
                 .forAll(
                         longs().between(0, 1_000_000),
@@ -102,8 +103,12 @@ class TensorStatsPropertyTest {
                                     && (s.range() / 2 <= absMax
                                             || absMax == 0
                                             || s.range() == Math.scalb(1.0, TensorStats.MIN_EXPONENT)));
-                    for (float x : v) if (Float.isFinite(x)) expected[(int) Math.floor(Math.abs(x) / s.binWidth())]++;
+                    long zeros = 0;
+                    for (float x : v)
+                        if (x == 0) zeros++;
+                        else if (Float.isFinite(x)) expected[(int) Math.floor(Math.abs(x) / s.binWidth())]++;
                     assertArrayEquals(expected, s.histogram());
+                    assertEquals(zeros, s.zeros());
                 });
     }
 
