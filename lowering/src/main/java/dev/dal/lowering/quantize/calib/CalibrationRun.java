@@ -111,18 +111,39 @@ public final class CalibrationRun {
     }
 
     /**
-     * {@return the statistics of every observed value over all {@code samples}}
+     * {@return the statistics of every observed value over all {@code samples}}, one sample per run
      *
-     * @param samples  the samples
-     * @param stats    makes an empty observer (the calibrator's {@link Calibrator#newStats()})
-     * @param workers  how many samples run at once (each with {@code cores / workers} kernel threads)
+     * @param samples the samples
+     * @param stats   makes an empty observer (the calibrator's {@link Calibrator#newStats()})
+     * @param workers how many runs go at once (each with {@code cores / workers} kernel threads)
      * @throws DataException naming the sample that could not be read or run
      */
     public CalibrationStats collect(SampleSet samples, Supplier<TensorStats> stats, int workers) throws DataException {
+        return collect(samples, stats, workers, 1);
+    }
+
+    /**
+     * {@return the statistics of every observed value over all {@code samples}}, running up to {@code batch}
+     * consecutive samples at once, concatenated along the first axis, when every input's first dimension is dynamic
+     * (a batch the model refuses is run again one sample at a time). Statistics count elements, so batching does
+     * not change them.
+     *
+     * @param samples the samples
+     * @param stats   makes an empty observer (the calibrator's {@link Calibrator#newStats()})
+     * @param workers how many runs go at once (each with {@code cores / workers} kernel threads)
+     * @param batch   the most samples per run
+     * @throws DataException naming the sample that could not be read or run
+     */
+    public CalibrationStats collect(SampleSet samples, Supplier<TensorStats> stats, int workers, int batch)
+            throws DataException {
         int n = samples.size();
         if (n == 0) throw new DataException("no calibration samples (the sample count must be at least 1)");
-        int w = Math.max(1, Math.min(workers, n));
+        boolean batchable = inputs.stream().allMatch(in -> in.rank() > 0 && in.dim(0) < 0);
+        int b = batchable ? Math.max(1, batch) : 1;
+        int units = (n + b - 1) / b;
+        int w = Math.max(1, Math.min(workers, units));
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / w);
+        RunOptions options = RunOptions.defaults().withThreads(threads);
         AtomicInteger next = new AtomicInteger();
         List<Map<ValueKey, TensorStats>> shards = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(w, r -> {
@@ -133,8 +154,7 @@ public final class CalibrationRun {
         try {
             List<Future<Map<ValueKey, TensorStats>>> futures = new ArrayList<>();
             for (int k = 0; k < w; k++)
-                futures.add(pool.submit(
-                        () -> shard(samples, stats, next, RunOptions.defaults().withThreads(threads))));
+                futures.add(pool.submit(() -> new Worker(samples, stats, options).run(next, units, b)));
             for (Future<Map<ValueKey, TensorStats>> f : futures) shards.add(await(f));
         } finally {
             pool.shutdownNow();
@@ -149,35 +169,118 @@ public final class CalibrationRun {
         return new CalibrationStats(n, merged);
     }
 
-    /** One worker: takes the next sample until none is left, observing with its own statistics. */
-    private Map<ValueKey, TensorStats> shard(
-            SampleSet samples, Supplier<TensorStats> stats, AtomicInteger next, RunOptions base) throws DataException {
-        Map<ValueKey, TensorStats> mine = new HashMap<>();
-        OpProbe probe = (op, ins, outs) -> {
+    /**
+     * One worker: takes the next unit of samples until none is left. A run's observations go to a scratch map that
+     * joins the worker's statistics only when the run succeeds, so a refused batch leaves no trace.
+     */
+    private final class Worker {
+        private final SampleSet samples;
+        private final Supplier<TensorStats> stats;
+        private final RunOptions options;
+        private final Map<ValueKey, TensorStats> mine = new HashMap<>();
+        private Map<ValueKey, TensorStats> scratch = new HashMap<>();
+
+        Worker(SampleSet samples, Supplier<TensorStats> stats, RunOptions base) {
+            this.samples = samples;
+            this.stats = stats;
+            this.options = base.withProbe(this::observe);
+        }
+
+        private void observe(Operation op, List<Tensor> ins, List<Tensor> outs) {
             String name = names.get(op);
             if (name == null) return;
             for (int k = 0; k < outs.size(); k++) {
                 Tensor t = outs.get(k);
                 if (t.isNone() || !t.dtype().isFloat()) continue;
-                mine.computeIfAbsent(new ValueKey(name, k), x -> stats.get()).observe(t);
+                scratch.computeIfAbsent(new ValueKey(name, k), x -> stats.get()).observe(t);
             }
-        };
-        RunOptions options = base.withProbe(probe);
-        for (int i = next.getAndIncrement(); i < samples.size(); i = next.getAndIncrement()) {
-            Map<String, Tensor> sample = samples.sample(i);
+        }
+
+        Map<ValueKey, TensorStats> run(AtomicInteger next, int units, int batch) throws DataException {
+            for (int u = next.getAndIncrement(); u < units; u = next.getAndIncrement()) {
+                int from = u * batch, to = Math.min(samples.size(), from + batch);
+                List<Map<String, Tensor>> unit = new ArrayList<>();
+                for (int i = from; i < to; i++) unit.add(samples.sample(i));
+                if (unit.size() > 1) {
+                    Optional<Map<String, Tensor>> joined = concat(unit);
+                    if (joined.isPresent() && tryRun(joined.get())) {
+                        unit.forEach(this::observeInputs);
+                        continue;
+                    }
+                }
+                for (int i = from; i < to; i++) {
+                    Map<String, Tensor> sample = unit.get(i - from);
+                    try {
+                        interpreter.run(function, sample, options);
+                    } catch (InterpreterException e) {
+                        throw new DataException(
+                                samples.source(i) + ": the model failed on this sample: " + e.getMessage(), e);
+                    } finally {
+                        keepScratch(true);
+                    }
+                    observeInputs(sample);
+                }
+            }
+            return mine;
+        }
+
+        private boolean tryRun(Map<String, Tensor> batch) {
+            try {
+                interpreter.run(function, batch, options);
+                keepScratch(true);
+                return true;
+            } catch (InterpreterException e) {
+                keepScratch(false);
+                return false;
+            }
+        }
+
+        private void keepScratch(boolean keep) {
+            if (keep)
+                scratch.forEach((k, s) -> mine.merge(k, s, (a, b) -> {
+                    a.merge(b);
+                    return a;
+                }));
+            scratch = new HashMap<>();
+        }
+
+        private void observeInputs(Map<String, Tensor> sample) {
             for (ModelInput in : inputs) {
                 Tensor t = sample.get(in.name());
                 if (t != null && t.dtype().isFloat())
-                    mine.computeIfAbsent(ValueKey.input(in.name()), x -> stats.get())
-                            .observe(t);
-            }
-            try {
-                interpreter.run(function, sample, options);
-            } catch (InterpreterException e) {
-                throw new DataException(samples.source(i) + ": the model failed on this sample: " + e.getMessage(), e);
+                    mine.computeIfAbsent(ValueKey.input(in.name()), x -> stats.get()).observe(t);
             }
         }
-        return mine;
+    }
+
+    /** {@return the samples concatenated along the first axis, if their other dimensions agree} */
+    private Optional<Map<String, Tensor>> concat(List<Map<String, Tensor>> unit) {
+        Map<String, Tensor> out = new LinkedHashMap<>();
+        for (ModelInput in : inputs) {
+            Tensor first = unit.getFirst().get(in.name());
+            int[] shape = first.shape().clone();
+            int rows = 0;
+            for (Map<String, Tensor> s : unit) {
+                Tensor t = s.get(in.name());
+                if (t.dtype() != first.dtype()
+                        || t.rank() != first.rank()
+                        || !java.util.Arrays.equals(t.shape(), 1, t.rank(), shape, 1, shape.length))
+                    return Optional.empty();
+                rows += t.dim(0);
+            }
+            shape[0] = rows;
+            Object whole = first.array();
+            Object all = java.lang.reflect.Array.newInstance(whole.getClass().getComponentType(),
+                    first.size() / Math.max(1, first.dim(0)) * rows);
+            int at = 0;
+            for (Map<String, Tensor> s : unit) {
+                Tensor t = s.get(in.name());
+                System.arraycopy(t.array(), 0, all, at, t.size());
+                at += t.size();
+            }
+            out.put(in.name(), Tensor.ofArray(first.dtype(), all, shape));
+        }
+        return Optional.of(out);
     }
 
     private static Map<ValueKey, TensorStats> await(Future<Map<ValueKey, TensorStats>> f) throws DataException {

@@ -145,4 +145,41 @@ class CalibrationRunTest {
         assertTrue(e.getMessage().contains("@nope"), e.getMessage());
         assertFalse(run.inputs().isEmpty());
     }
+
+    private static final String DYNAMIC = """
+            func.func @main(%x: tensor<?x4xf32>) -> tensor<?x4xf32> {
+              %0 = graph.relu %x : tensor<?x4xf32> loc("relu1")
+              %1 = graph.tanh %0 : tensor<?x4xf32> loc("t")
+              return %1 : tensor<?x4xf32>
+            }
+            """;
+
+    /** Reshapes to a fixed batch of one: a batch of several samples fails and is run again sample by sample. */
+    private static final String BATCH_OF_ONE = """
+            func.func @main(%x: tensor<?x4xf32>) -> tensor<1x4xf32> {
+              %s = graph.constant {value = dense<[1, 4]> : tensor<2xi64>} : tensor<2xi64>
+              %0 = graph.relu %x : tensor<?x4xf32> loc("relu1")
+              %1 = graph.reshape %0, %s : (tensor<?x4xf32>, tensor<2xi64>) -> tensor<1x4xf32> loc("r")
+              %2 = graph.tanh %1 : tensor<1x4xf32> loc("t")
+              return %2 : tensor<1x4xf32>
+            }
+            """;
+
+    @Test
+    void batchedRunsGiveTheStatisticsOfSingleRuns() throws Exception {
+        for (String model : List.of(DYNAMIC, BATCH_OF_ONE)) {
+            CalibrationRun run = CalibrationRun.of(parse(model), "main");
+            Random r = new Random(9);
+            float[] v = new float[11 * 4];
+            for (int i = 0; i < v.length; i++) v[i] = (float) r.nextGaussian();
+            Path f = dir.resolve("d.npy");
+            Npy.write(f, Tensor.of(v, 11, 1, 4));
+            SampleSet s = SampleReaders.open(f, run.inputs(), ReadOptions.defaults());
+            assertEquals(11, s.size());
+            CalibrationStats single = run.collect(s, TensorStats::withHistogram, 1, 1);
+            assertEquals(single, run.collect(s, TensorStats::withHistogram, 2, 4));
+            assertEquals(single, run.collect(s, TensorStats::withHistogram, 1, 16));
+            assertEquals(44, single.get(new ValueKey("t", 0)).orElseThrow().count());
+        }
+    }
 }
