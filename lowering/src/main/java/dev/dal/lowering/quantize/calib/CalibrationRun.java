@@ -38,6 +38,9 @@ public final class CalibrationRun {
     private final String function;
     private final List<ModelInput> inputs;
     private final Map<Operation, String> names = new IdentityHashMap<>();
+    /** The index in {@link #order} of each observed op's first result (its results follow). */
+    private final Map<Operation, Integer> slots = new IdentityHashMap<>();
+
     private final List<ValueKey> order = new ArrayList<>();
 
     private CalibrationRun(Interpreter interpreter, Operation func, String function) throws DataException {
@@ -82,6 +85,7 @@ public final class CalibrationRun {
             int n = seen.merge(base, 1, Integer::sum);
             String name = n == 1 ? base : base + "#" + n;
             names.put(op, name);
+            slots.put(op, order.size());
             for (int k = 0; k < op.numResults(); k++) order.add(new ValueKey(name, k));
         });
     }
@@ -145,40 +149,41 @@ public final class CalibrationRun {
         int threads = Math.max(1, Runtime.getRuntime().availableProcessors() / w);
         RunOptions options = RunOptions.defaults().withThreads(threads);
         AtomicInteger next = new AtomicInteger();
-        List<Map<ValueKey, TensorStats>> shards = new ArrayList<>();
+        List<TensorStats[]> shards = new ArrayList<>();
         ExecutorService pool = Executors.newFixedThreadPool(w, r -> {
             Thread t = new Thread(r, "dal-calibration");
             t.setDaemon(true);
             return t;
         });
         try {
-            List<Future<Map<ValueKey, TensorStats>>> futures = new ArrayList<>();
+            List<Future<TensorStats[]>> futures = new ArrayList<>();
             for (int k = 0; k < w; k++)
                 futures.add(pool.submit(() -> new Worker(samples, stats, options).run(next, units, b)));
-            for (Future<Map<ValueKey, TensorStats>> f : futures) shards.add(await(f));
+            for (Future<TensorStats[]> f : futures) shards.add(await(f));
         } finally {
             pool.shutdownNow();
         }
         Map<ValueKey, TensorStats> merged = new LinkedHashMap<>();
-        for (ValueKey key : order)
-            for (Map<ValueKey, TensorStats> s : shards) {
-                TensorStats t = s.get(key);
+        for (int k = 0; k < order.size(); k++)
+            for (TensorStats[] s : shards) {
+                TensorStats t = s[k];
                 if (t == null) continue;
-                merged.computeIfAbsent(key, x -> t.emptyLike()).merge(t);
+                merged.computeIfAbsent(order.get(k), x -> t.emptyLike()).merge(t);
             }
         return new CalibrationStats(n, merged);
     }
 
     /**
-     * One worker: takes the next unit of samples until none is left. A run's observations go to a scratch map that
-     * joins the worker's statistics only when the run succeeds, so a refused batch leaves no trace.
+     * One worker: takes the next unit of samples until none is left, observing into its own statistics (one per
+     * {@link #order} slot). A tentative batched run observes into scratch statistics that join the worker's only
+     * when the run succeeds, so a refused batch leaves no trace.
      */
     private final class Worker {
         private final SampleSet samples;
         private final Supplier<TensorStats> stats;
         private final RunOptions options;
-        private final Map<ValueKey, TensorStats> mine = new HashMap<>();
-        private Map<ValueKey, TensorStats> scratch = new HashMap<>();
+        private final TensorStats[] mine = new TensorStats[order.size()];
+        private TensorStats[] target = mine;
 
         Worker(SampleSet samples, Supplier<TensorStats> stats, RunOptions base) {
             this.samples = samples;
@@ -187,16 +192,21 @@ public final class CalibrationRun {
         }
 
         private void observe(Operation op, List<Tensor> ins, List<Tensor> outs) {
-            String name = names.get(op);
-            if (name == null) return;
+            Integer first = slots.get(op);
+            if (first == null) return;
             for (int k = 0; k < outs.size(); k++) {
                 Tensor t = outs.get(k);
-                if (t.isNone() || !t.dtype().isFloat()) continue;
-                scratch.computeIfAbsent(new ValueKey(name, k), x -> stats.get()).observe(t);
+                if (!t.isNone() && t.dtype().isFloat()) observe(first + k, t);
             }
         }
 
-        Map<ValueKey, TensorStats> run(AtomicInteger next, int units, int batch) throws DataException {
+        private void observe(int slot, Tensor t) {
+            TensorStats s = target[slot];
+            if (s == null) target[slot] = s = stats.get();
+            s.observe(t);
+        }
+
+        TensorStats[] run(AtomicInteger next, int units, int batch) throws DataException {
             for (int u = next.getAndIncrement(); u < units; u = next.getAndIncrement()) {
                 int from = u * batch, to = Math.min(samples.size(), from + batch);
                 List<Map<String, Tensor>> unit = new ArrayList<>();
@@ -215,8 +225,6 @@ public final class CalibrationRun {
                     } catch (InterpreterException e) {
                         throw new DataException(
                                 samples.source(i) + ": the model failed on this sample: " + e.getMessage(), e);
-                    } finally {
-                        keepScratch(true);
                     }
                     observeInputs(sample);
                 }
@@ -225,32 +233,53 @@ public final class CalibrationRun {
         }
 
         private boolean tryRun(Map<String, Tensor> batch) {
+            target = new TensorStats[order.size()];
             try {
                 interpreter.run(function, batch, options);
-                keepScratch(true);
+                for (int k = 0; k < target.length; k++) {
+                    if (target[k] == null) continue;
+                    if (mine[k] == null) mine[k] = target[k];
+                    else mine[k].merge(target[k]);
+                }
                 return true;
             } catch (InterpreterException e) {
-                keepScratch(false);
                 return false;
+            } finally {
+                target = mine;
             }
-        }
-
-        private void keepScratch(boolean keep) {
-            if (keep)
-                scratch.forEach((k, s) -> mine.merge(k, s, (a, b) -> {
-                    a.merge(b);
-                    return a;
-                }));
-            scratch = new HashMap<>();
         }
 
         private void observeInputs(Map<String, Tensor> sample) {
-            for (ModelInput in : inputs) {
-                Tensor t = sample.get(in.name());
-                if (t != null && t.dtype().isFloat())
-                    mine.computeIfAbsent(ValueKey.input(in.name()), x -> stats.get()).observe(t);
+            for (int k = 0; k < inputs.size(); k++) {
+                Tensor t = sample.get(inputs.get(k).name());
+                if (t != null && t.dtype().isFloat()) observe(k, t);
             }
         }
+    }
+
+    /**
+     * {@return the operand values of each of {@code ops} (ops of this run's function) on the first {@code count}
+     * samples, one list of operands per sample, in sample order}: the float layer inputs that {@link EasyQuant}
+     * refines scales on
+     *
+     * @throws DataException naming the sample that could not be read or run
+     */
+    public Map<Operation, List<List<Tensor>>> captureOperands(SampleSet samples, List<Operation> ops, int count)
+            throws DataException {
+        Map<Operation, List<List<Tensor>>> out = new IdentityHashMap<>();
+        for (Operation op : ops) out.put(op, new ArrayList<>());
+        RunOptions options = RunOptions.defaults().withProbe((op, ins, outs) -> {
+            List<List<Tensor>> l = out.get(op);
+            if (l != null) l.add(List.copyOf(ins));
+        });
+        for (int i = 0; i < Math.min(count, samples.size()); i++) {
+            try {
+                interpreter.run(function, samples.sample(i), options);
+            } catch (InterpreterException e) {
+                throw new DataException(samples.source(i) + ": the model failed on this sample: " + e.getMessage(), e);
+            }
+        }
+        return out;
     }
 
     /** {@return the samples concatenated along the first axis, if their other dimensions agree} */
@@ -270,8 +299,8 @@ public final class CalibrationRun {
             }
             shape[0] = rows;
             Object whole = first.array();
-            Object all = java.lang.reflect.Array.newInstance(whole.getClass().getComponentType(),
-                    first.size() / Math.max(1, first.dim(0)) * rows);
+            Object all = java.lang.reflect.Array.newInstance(
+                    whole.getClass().getComponentType(), first.size() / Math.max(1, first.dim(0)) * rows);
             int at = 0;
             for (Map<String, Tensor> s : unit) {
                 Tensor t = s.get(in.name());
@@ -283,7 +312,7 @@ public final class CalibrationRun {
         return Optional.of(out);
     }
 
-    private static Map<ValueKey, TensorStats> await(Future<Map<ValueKey, TensorStats>> f) throws DataException {
+    private static <T> T await(Future<T> f) throws DataException {
         try {
             return f.get();
         } catch (InterruptedException e) {

@@ -88,4 +88,14 @@ class EasyQuantPropertyTest {
                 res.startCosine(), res.cosine(), sIn, res.inputScale());
         assertTrue(res.cosine() > res.startCosine(), "expected a gain, got " + res.cosine());
     }
+
+    @Test
+    void anActivationScaleThatClipsTooMuchIsWidened() {
+        EasyQuant.Layer l = layer(99, 2, 16, 4, 0);
+        double tooSmall = minMaxInputScale(l) / 4;
+        double[] sW = QuantMath.perChannelScales(l.weights(), 0);
+        EasyQuant.Result res = EasyQuant.search(l, tooSmall, sW, FAST);
+        assertTrue(res.inputScale() > tooSmall * 1.5, "input scale " + tooSmall + " -> " + res.inputScale());
+        assertTrue(res.cosine() > res.startCosine());
+    }
 }
