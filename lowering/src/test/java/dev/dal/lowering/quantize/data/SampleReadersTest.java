@@ -121,6 +121,18 @@ class SampleReadersTest {
         assertArrayEquals(new float[] {9}, floats(s.sample(0), "mask"));
     }
 
+    @Test
+    void pluginReadersAreFoundThroughServiceLoaderAndTheirSamplesChecked() throws Exception {
+        Path f = dir.resolve("rows.csv");
+        Files.writeString(f, "1, 2\n3, 4\n5, 6, 7\n");
+        assertEquals("csv", SampleReaders.available().getFirst().name());
+        SampleSet s = open(f, f32Input("x", 1, 2));
+        assertEquals(3, s.size());
+        assertArrayEquals(new float[] {3, 4}, floats(s.sample(1), "x"));
+        DataException e = assertThrows(DataException.class, () -> s.sample(2));
+        assertTrue(e.getMessage().contains("rows.csv:3") && e.getMessage().contains("'x'"), e.getMessage());
+    }
+
     // ---- errors -----------------------------------------------------------------------------------------------
 
     @Test
