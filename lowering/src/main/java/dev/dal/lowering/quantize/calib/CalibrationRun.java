@@ -115,6 +115,16 @@ public final class CalibrationRun {
     }
 
     /**
+     * {@return the statistics {@code calibrator} needs of every observed value over all {@code samples}}, on all
+     * cores, up to 8 samples per run where the model takes a batch
+     *
+     * @throws DataException naming the sample that could not be read or run
+     */
+    public CalibrationStats collect(SampleSet samples, Calibrator calibrator) throws DataException {
+        return collect(samples, calibrator::newStats, Runtime.getRuntime().availableProcessors(), 8);
+    }
+
+    /**
      * {@return the statistics of every observed value over all {@code samples}}, one sample per run
      *
      * @param samples the samples
