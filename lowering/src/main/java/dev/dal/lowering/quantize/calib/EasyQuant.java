@@ -1,0 +1,182 @@
+package dev.dal.lowering.quantize.calib;
+
+import dev.dal.ir.interp.Tensor;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * EasyQuant scale search for one layer (Wu et al., 2020): starting from an activation scale (KL or min-max) and
+ * per-channel weight scales ({@code max |w| / 127}), alternately refine the weight scales with the activation scale
+ * fixed and the activation scale with the weights fixed, each over a window {@code [alpha, beta]} times the current
+ * scale, keeping what maximises the cosine similarity between the layer's float output and its output computed
+ * from fake-quantized input and weights, over all calibration samples.
+ *
+ * <p>Weight scales are searched per output channel (channel {@code c} of the output depends on weight channel
+ * {@code c} only, so one kernel run per candidate gives every channel's cosine) and, as a whole, by one common
+ * factor. A change is kept only when it raises the layer's cosine, so the result is never worse than the start.
+ */
+public final class EasyQuant {
+    private EasyQuant() {}
+
+    /**
+     * One layer to refine.
+     *
+     * @param inputs       float input samples of the layer, as calibration saw them
+     * @param weights      the float weights
+     * @param weightAxis   the weights' output-channel axis (0 for conv OIHW)
+     * @param outputAxis   the output's channel axis (1 for NCHW conv outputs, the last for gemm)
+     * @param kernel       the layer's float computation
+     */
+    public record Layer(List<Tensor> inputs, Tensor weights, int weightAxis, int outputAxis, LayerKernel kernel) {
+        /** Copies the samples. */
+        public Layer {
+            inputs = List.copyOf(inputs);
+            if (inputs.isEmpty()) throw new IllegalArgumentException("EasyQuant needs at least one input sample");
+        }
+    }
+
+    /**
+     * The search window and effort.
+     *
+     * @param alpha  the smallest factor tried
+     * @param beta   the largest factor tried
+     * @param steps  how many factors are tried per search, evenly spaced in {@code [alpha, beta]}
+     * @param rounds how many weight-then-activation refinements
+     */
+    public record Options(double alpha, double beta, int steps, int rounds) {
+        /** Checks the window. */
+        public Options {
+            if (!(alpha > 0 && alpha <= 1 && beta >= 1) || steps < 2 || rounds < 1)
+                throw new IllegalArgumentException(
+                        "bad EasyQuant options: need 0 < alpha <= 1 <= beta, steps >= 2," + " rounds >= 1");
+        }
+
+        /** {@return the window of the paper, [0.5, 2], searched in 50 steps, two rounds} */
+        public static Options defaults() {
+            return new Options(0.5, 2.0, 50, 2);
+        }
+    }
+
+    /**
+     * The refined scales.
+     *
+     * @param inputScale   the activation scale
+     * @param weightScales the weight scale per output channel
+     * @param startCosine  the cosine of the starting scales
+     * @param cosine       the cosine of the refined scales (at least {@code startCosine})
+     */
+    public record Result(double inputScale, double[] weightScales, double startCosine, double cosine) {}
+
+    /** {@return the refined scales of {@code layer}, starting from {@code inputScale} and {@code weightScales}} */
+    public static Result search(Layer layer, double inputScale, double[] weightScales, Options o) {
+        List<Tensor> reference = new ArrayList<>();
+        for (Tensor x : layer.inputs()) reference.add(layer.kernel().apply(x, layer.weights()));
+        Search s = new Search(layer, reference);
+        double sIn = inputScale;
+        double[] sW = weightScales.clone();
+        double start = s.cosine(sIn, sW).total();
+        double best = start;
+        for (int round = 0; round < o.rounds(); round++) {
+            // weights: one kernel run per factor gives the cosine of every channel and of the whole layer
+            double[] bestPerChannel = s.cosine(sIn, sW).channels();
+            double[] factorPerChannel = new double[sW.length];
+            java.util.Arrays.fill(factorPerChannel, 1);
+            double bestCommon = best, common = 1;
+            for (int k = 0; k < o.steps(); k++) {
+                double f = factor(o, k);
+                Cosines c = s.cosine(sIn, scaled(sW, f));
+                for (int ch = 0; ch < sW.length; ch++)
+                    if (c.channels()[ch] > bestPerChannel[ch]) {
+                        bestPerChannel[ch] = c.channels()[ch];
+                        factorPerChannel[ch] = f;
+                    }
+                if (c.total() > bestCommon) {
+                    bestCommon = c.total();
+                    common = f;
+                }
+            }
+            double[] perChannel = sW.clone();
+            for (int ch = 0; ch < sW.length; ch++) perChannel[ch] *= factorPerChannel[ch];
+            double channelTotal = s.cosine(sIn, perChannel).total();
+            if (channelTotal > best && channelTotal >= bestCommon) {
+                best = channelTotal;
+                sW = perChannel;
+            } else if (bestCommon > best) {
+                best = bestCommon;
+                sW = scaled(sW, common);
+            }
+            // activation
+            double bestIn = sIn;
+            for (int k = 0; k < o.steps(); k++) {
+                double candidate = sIn * factor(o, k);
+                double c = s.cosine(candidate, sW).total();
+                if (c > best) {
+                    best = c;
+                    bestIn = candidate;
+                }
+            }
+            sIn = bestIn;
+        }
+        return new Result(sIn, sW, start, best);
+    }
+
+    /** {@return the cosine similarity of {@code layer} at the given scales (what {@link #search} maximises)} */
+    public static double cosine(Layer layer, double inputScale, double[] weightScales) {
+        List<Tensor> reference = new ArrayList<>();
+        for (Tensor x : layer.inputs()) reference.add(layer.kernel().apply(x, layer.weights()));
+        return new Search(layer, reference).cosine(inputScale, weightScales).total();
+    }
+
+    private static double factor(Options o, int k) {
+        return o.alpha() + (o.beta() - o.alpha()) * k / (o.steps() - 1);
+    }
+
+    private static double[] scaled(double[] s, double f) {
+        double[] out = new double[s.length];
+        for (int i = 0; i < s.length; i++) out[i] = s[i] * f;
+        return out;
+    }
+
+    /** The cosine of the whole layer and of each output channel. */
+    private record Cosines(double total, double[] channels) {}
+
+    /** Evaluates candidate scales against the float outputs. */
+    private record Search(Layer layer, List<Tensor> reference) {
+        Cosines cosine(double sIn, double[] sW) {
+            Tensor w = QuantMath.fakeQuantize(layer.weights(), layer.weightAxis(), sW);
+            int channels = sW.length;
+            double[] dot = new double[channels], nr = new double[channels], nq = new double[channels];
+            for (int n = 0; n < layer.inputs().size(); n++) {
+                Tensor q = layer.kernel()
+                        .apply(QuantMath.fakeQuantize(layer.inputs().get(n), sIn), w);
+                float[] a = reference.get(n).toF32().floats(), b = q.toF32().floats();
+                int inner = QuantMath.inner(reference.get(n), layer.outputAxis());
+                int outChannels = reference.get(n).dim(layer.outputAxis());
+                if (channels > 1 && outChannels != channels)
+                    throw new IllegalArgumentException("the layer's output has " + outChannels + " channels on axis "
+                            + layer.outputAxis() + ", the weights " + channels);
+                for (int i = 0; i < a.length; i++) {
+                    int c = channels == 1 ? 0 : (i / inner) % channels;
+                    dot[c] += (double) a[i] * b[i];
+                    nr[c] += (double) a[i] * a[i];
+                    nq[c] += (double) b[i] * b[i];
+                }
+            }
+            double[] per = new double[channels];
+            double d = 0, r = 0, q = 0;
+            for (int c = 0; c < channels; c++) {
+                per[c] = cos(dot[c], nr[c], nq[c]);
+                d += dot[c];
+                r += nr[c];
+                q += nq[c];
+            }
+            return new Cosines(cos(d, r, q), per);
+        }
+
+        private static double cos(double dot, double a, double b) {
+            if (a == 0 && b == 0) return 1;
+            if (a == 0 || b == 0) return 0;
+            return dot / Math.sqrt(a * b);
+        }
+    }
+}
