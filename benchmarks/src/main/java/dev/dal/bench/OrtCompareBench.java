@@ -43,13 +43,14 @@ import java.util.stream.Stream;
  * ratio, and whether the outputs agree (max |diff| within 1e-4 of ORT's largest output magnitude). Then it imports a
  * generated model of about 100 MB: time (first import, and the median of later ones), heap retained after import,
  * peak heap above the starting point, bytes allocated, and a cold import in a fresh JVM whose heap is capped at twice
- * the file size. Targets: DAL's median at most 2x ORT's; import at most 2 s with heap under 2x the file size.
+ * the file size. Warm-up lasts at least {@code -Ddal.bench.warmupMillis} (default 4000) per model. Targets: DAL's median at most 2x ORT's; import at most 2 s with heap under 2x the file size.
  *
  * <p>Run: {@code benchmarks/run ort [--reps N] [--warmup N] [--only NAME] [--no-import]}.
  */
 public final class OrtCompareBench {
     private static final int THREADS = 2;
     private static final double AGREEMENT = 1e-4;
+    private static final long WARMUP_NANOS = Long.getLong("dal.bench.warmupMillis", 4000) * 1_000_000;
 
     private OrtCompareBench() {}
 
@@ -58,7 +59,7 @@ public final class OrtCompareBench {
 
     /** Entry point. */
     public static void main(String[] args) throws Exception {
-        int reps = 15, warmup = 5;
+        int reps = 21, warmup = 10;
         String only = null;
         boolean importBench = true;
         for (int i = 0; i < args.length; i++) {
@@ -154,7 +155,10 @@ public final class OrtCompareBench {
                 float[] want = runOrt(session, feed);
                 float[] got = runDal(interp, fn, c.input, dalOpts);
                 String agree = agreement(want, got);
-                for (int i = 0; i < warmup; i++) {
+                // warm up until both have run warmup times and DAL for at least WARMUP_NANOS (the JIT compiles the
+                // interpreter's nodes and the kernels only after many runs; small models need hundreds)
+                long start = System.nanoTime();
+                for (int i = 0; i < warmup || System.nanoTime() - start < WARMUP_NANOS; i++) {
                     runOrt(session, feed);
                     runDal(interp, fn, c.input, dalOpts);
                 }

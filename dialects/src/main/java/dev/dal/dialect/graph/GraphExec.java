@@ -1,5 +1,6 @@
 package dev.dal.dialect.graph;
 
+import dev.dal.dialect.graph.kernel.Activation;
 import dev.dal.dialect.graph.kernel.Conv;
 import dev.dal.dialect.graph.kernel.Elementwise;
 import dev.dal.dialect.graph.kernel.Elementwise.BinaryOp;
@@ -186,7 +187,7 @@ final class GraphExec {
     static List<Tensor> clip(List<Tensor> in, ExecContext ctx) {
         float lo = in.get(1).isNone() ? Float.NEGATIVE_INFINITY : in.get(1).getFloat(0);
         float hi = in.get(2).isNone() ? Float.POSITIVE_INFINITY : in.get(2).getFloat(0);
-        return one(unary(in.get(0), v -> Float.isNaN(v) ? v : Math.min(hi, Math.max(lo, v)), ctx));
+        return one(Activation.clamp(f32(in.get(0), ctx), lo, hi, ctx.pool()));
     }
 
     static List<Tensor> reshape(GraphTensorOpDefs.Reshape op, List<Tensor> in) {

@@ -113,7 +113,7 @@ public final class Conv {
         float[] out = new float[n * m * oh * ow];
         int mg = m / group;
         if (cg == 1 && mg == 1) {
-            depthwise(in, wt, b, out, n, c, h, wd, oh, ow, win, pool);
+            Depthwise.conv(in, wt, b, out, n, c, h, wd, oh, ow, win, pool);
             return Tensor.of(out, n, m, oh, ow);
         }
         int kk = cg * win.kh() * win.kw();
@@ -209,49 +209,6 @@ public final class Conv {
                         for (int ox = 0; ox < ow; ox++) {
                             int ix = x0 + ox * win.sw();
                             col[o + ox] = ix >= 0 && ix < w ? in[rowIn + ix] : 0f;
-                        }
-                    }
-                }
-            }
-        });
-    }
-
-    private static void depthwise(
-            float[] in,
-            float[] wt,
-            float[] b,
-            float[] out,
-            int n,
-            int c,
-            int h,
-            int w,
-            int oh,
-            int ow,
-            Window win,
-            ForkJoinPool pool) {
-        int kh = win.kh(), kw = win.kw();
-        Parallel.forEach(pool, n * c, p -> {
-            int ch = p % c;
-            int ip = p * h * w, op = p * oh * ow, wo = ch * kh * kw;
-            float bv = b == null ? 0f : b[ch];
-            for (int oy = 0; oy < oh; oy++) {
-                int orow = op + oy * ow;
-                for (int i = 0; i < ow; i++) out[orow + i] = bv;
-                for (int ky = 0; ky < kh; ky++) {
-                    int iy = oy * win.sh() - win.padTop() + ky * win.dh();
-                    if (iy < 0 || iy >= h) continue;
-                    int irow = ip + iy * w;
-                    for (int kx = 0; kx < kw; kx++) {
-                        float wv = wt[wo + ky * kw + kx];
-                        int x0 = kx * win.dw() - win.padLeft();
-                        int sw = win.sw();
-                        // ox range with 0 <= x0 + ox*sw < w
-                        int lo = x0 >= 0 ? 0 : (-x0 + sw - 1) / sw;
-                        int hi = Math.min(ow, x0 >= w ? 0 : (w - 1 - x0) / sw + 1);
-                        if (sw == 1) {
-                            for (int ox = lo; ox < hi; ox++) out[orow + ox] += wv * in[irow + x0 + ox];
-                        } else {
-                            for (int ox = lo; ox < hi; ox++) out[orow + ox] += wv * in[irow + x0 + ox * sw];
                         }
                     }
                 }

@@ -12,7 +12,7 @@ import java.util.concurrent.ForkJoinPool;
  */
 public final class Sgemm {
     static final int MC = 64;
-    static final int KC = 256;
+    static final int KC = Integer.getInteger("dal.kc", 256);
     private static final MicroKernel KERNEL = chooseKernel();
 
     private Sgemm() {}
@@ -151,7 +151,7 @@ public final class Sgemm {
             float[] c,
             int cOff,
             int ldc) {
-        int mr = kern.mr(), nr = kern.nr();
+        int mr = kern.mr(), nr = kern.nr(), lanes = kern.lanes();
         int mPanels = (mc + mr - 1) / mr, nPanels = (ncols + nr - 1) / nr;
         float[] ap = Scratch.floats(Scratch.Slot.PACK_A, mPanels * mr * KC);
         float[] bp = Scratch.floats(Scratch.Slot.PACK_B, nPanels * nr * KC);
@@ -164,13 +164,16 @@ public final class Sgemm {
                 int j0 = jp * nr, nw = Math.min(nr, ncols - j0);
                 for (int ip = 0; ip < mPanels; ip++) {
                     int i0 = ip * mr, mw = Math.min(mr, mc - i0);
+                    int co = cOff + (ic + i0) * ldc + jc + j0;
                     if (mw == mr && nw == nr) {
-                        kern.run(ap, ip * mr * kc, bp, jp * nr * kc, kc, c, cOff + (ic + i0) * ldc + jc + j0, ldc);
+                        kern.run(ap, ip * mr * kc, bp, jp * nr * kc, kc, c, co, ldc);
+                    } else if (mw == mr && nw % lanes == 0) {
+                        kern.run(ap, ip * mr * kc, bp, jp * nr * kc, kc, c, co, ldc, nw / lanes);
                     } else {
                         Arrays.fill(edge, 0, mr * nr, 0f);
-                        kern.run(ap, ip * mr * kc, bp, jp * nr * kc, kc, edge, 0, nr);
+                        kern.run(ap, ip * mr * kc, bp, jp * nr * kc, kc, edge, 0, nr, (nw + lanes - 1) / lanes);
                         for (int r = 0; r < mw; r++) {
-                            int o = cOff + (ic + i0 + r) * ldc + jc + j0;
+                            int o = co + r * ldc;
                             for (int q = 0; q < nw; q++) c[o + q] += edge[r * nr + q];
                         }
                     }
@@ -195,18 +198,17 @@ public final class Sgemm {
         int panels = (mc + mr - 1) / mr;
         for (int p = 0; p < panels; p++) {
             int base = p * mr * kc;
-            for (int r = 0; r < mr; r++) {
-                int i = p * mr + r;
-                if (i >= mc) {
-                    for (int q = 0; q < kc; q++) ap[base + q * mr + r] = 0f;
-                    continue;
-                }
-                int row = ic + i;
+            int rows = Math.min(mr, mc - p * mr);
+            if (rows < mr) Arrays.fill(ap, base, base + mr * kc, 0f);
+            for (int r = 0; r < rows; r++) {
+                int row = ic + p * mr + r;
                 if (trans) {
-                    for (int q = 0; q < kc; q++) ap[base + q * mr + r] = alpha * a[aOff + (pc + q) * lda + row];
+                    int o = aOff + pc * lda + row;
+                    for (int q = 0; q < kc; q++) ap[base + q * mr + r] = alpha * a[o + q * lda];
                 } else {
                     int o = aOff + row * lda + pc;
-                    for (int q = 0; q < kc; q++) ap[base + q * mr + r] = alpha * a[o + q];
+                    if (alpha == 1f) for (int q = 0; q < kc; q++) ap[base + q * mr + r] = a[o + q];
+                    else for (int q = 0; q < kc; q++) ap[base + q * mr + r] = alpha * a[o + q];
                 }
             }
         }

@@ -1,0 +1,98 @@
+package dev.dal.dialect.graph.kernel;
+
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * Depthwise 2-D convolution (one input and one output channel per group). Each channel's input is first copied into a
+ * zero-padded plane split by column phase (column {@code x} of the padded row goes to phase {@code x % sw}, slot
+ * {@code x / sw}), so every kernel tap of every stride reads a contiguous run with no bounds tests; the output row
+ * then accumulates one kernel row at a time in a loop the JIT vectorises. The sums run in the same order as the plain
+ * loop (bias, then the taps row by row, left to right), so results are the same.
+ */
+final class Depthwise {
+    private Depthwise() {}
+
+    /**
+     * Computes {@code out[n, c] = bias[c] + conv(in[n, c], wt[c])} for every image and channel.
+     *
+     * @param b the bias, or null
+     */
+    static void conv(
+            float[] in,
+            float[] wt,
+            float[] b,
+            float[] out,
+            int n,
+            int c,
+            int h,
+            int w,
+            int oh,
+            int ow,
+            Conv.Window win,
+            ForkJoinPool pool) {
+        int kh = win.kh(), kw = win.kw(), sw = win.sw(), dw = win.dw();
+        int pw = w + win.padLeft() + win.padRight();
+        // slots per phase: enough for ox + (kx*dw)/sw over the whole output row
+        int slots = ow + ((kw - 1) * dw) / sw + 1;
+        Parallel.forRange(pool, n * c, 1, (from, to) -> {
+            float[] plane = new float[h * sw * slots];
+            for (int p = from; p < to; p++) {
+                int ch = p % c;
+                phase(in, p * h * w, h, w, win.padLeft(), pw, sw, slots, plane);
+                int op = p * oh * ow, wo = ch * kh * kw;
+                float bv = b == null ? 0f : b[ch];
+                for (int oy = 0; oy < oh; oy++) {
+                    int orow = op + oy * ow;
+                    for (int i = 0; i < ow; i++) out[orow + i] = bv;
+                    for (int ky = 0; ky < kh; ky++) {
+                        int iy = oy * win.sh() - win.padTop() + ky * win.dh();
+                        if (iy < 0 || iy >= h) continue;
+                        int rowBase = iy * sw * slots;
+                        int kx = 0;
+                        for (; kx + 3 <= kw; kx += 3) {
+                            int a0 = tap(rowBase, kx, dw, sw, slots);
+                            int a1 = tap(rowBase, kx + 1, dw, sw, slots);
+                            int a2 = tap(rowBase, kx + 2, dw, sw, slots);
+                            float w0 = wt[wo + ky * kw + kx], w1 = wt[wo + ky * kw + kx + 1];
+                            float w2 = wt[wo + ky * kw + kx + 2];
+                            for (int ox = 0; ox < ow; ox++)
+                                out[orow + ox] = out[orow + ox]
+                                        + w0 * plane[a0 + ox]
+                                        + w1 * plane[a1 + ox]
+                                        + w2 * plane[a2 + ox];
+                        }
+                        for (; kx < kw; kx++) {
+                            int a0 = tap(rowBase, kx, dw, sw, slots);
+                            float w0 = wt[wo + ky * kw + kx];
+                            for (int ox = 0; ox < ow; ox++) out[orow + ox] += w0 * plane[a0 + ox];
+                        }
+                    }
+                }
+            }
+        });
+    }
+
+    /** {@return where tap {@code kx}'s run starts in the phased copy of one input row} */
+    private static int tap(int rowBase, int kx, int dw, int sw, int slots) {
+        int x = kx * dw;
+        return rowBase + (x % sw) * slots + x / sw;
+    }
+
+    /** Copies a channel's rows into the phased, zero-padded layout: padded column x at phase x % sw, slot x / sw. */
+    private static void phase(
+            float[] in, int off, int h, int w, int padLeft, int pw, int sw, int slots, float[] plane) {
+        java.util.Arrays.fill(plane, 0, h * sw * slots, 0f);
+        for (int y = 0; y < h; y++) {
+            int src = off + y * w, dst = y * sw * slots;
+            if (sw == 1) {
+                System.arraycopy(in, src, plane, dst + padLeft, Math.max(0, Math.min(w, slots - padLeft)));
+                continue;
+            }
+            for (int x = 0; x < w; x++) {
+                int px = x + padLeft;
+                int s = px / sw;
+                if (s < slots) plane[dst + (px % sw) * slots + s] = in[src + x];
+            }
+        }
+    }
+}
