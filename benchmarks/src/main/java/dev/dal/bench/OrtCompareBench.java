@@ -38,19 +38,22 @@ import java.util.stream.Stream;
  * same inputs, 2 threads each (ORT: intra-op 2, inter-op 1, default graph optimisations; DAL: {@code RunOptions}
  * threads 2). Models: every folder of the shared models directory ({@code -Ddal.models}, {@code DAL_MODELS}, default
  * {@code ../shared/models} beside the repository) with its {@code test_data_set_0} input, and a ResNet-style model
- * built here with {@link ModelBuilder} (seeded random weights, input 1x3x224x224). Warm-up and measured iterations
+ * built here with {@link ModelBuilder} (seeded random weights, input 1x3x224x224). All models are warmed up first, then measured one by one; warm-up and measured iterations
  * alternate ORT and DAL, so load on the shared machine hits both alike; the table gives the median times, their
  * ratio, and whether the outputs agree (max |diff| within 1e-4 of ORT's largest output magnitude). Then it imports a
  * generated model of about 100 MB: time (first import, and the median of later ones), heap retained after import,
  * peak heap above the starting point, bytes allocated, and a cold import in a fresh JVM whose heap is capped at twice
  * the file size. Warm-up lasts at least {@code -Ddal.bench.warmupMillis} (default 4000) per model. Targets: DAL's median at most 2x ORT's; import at most 2 s with heap under 2x the file size.
  *
- * <p>Run: {@code benchmarks/run ort [--reps N] [--warmup N] [--only NAME] [--no-import]}.
+ * <p>Run: {@code benchmarks/run ort [--reps N] [--warmup N] [--only NAME] [--no-import] [--ops]}
+ * ({@code --ops}: DAL's time per op name).
  */
 public final class OrtCompareBench {
     private static final int THREADS = 2;
     private static final double AGREEMENT = 1e-4;
     private static final long WARMUP_NANOS = Long.getLong("dal.bench.warmupMillis", 4000) * 1_000_000;
+
+    private static boolean opBreakdown;
 
     private OrtCompareBench() {}
 
@@ -68,6 +71,7 @@ public final class OrtCompareBench {
                 case "--warmup" -> warmup = Integer.parseInt(args[++i]);
                 case "--only" -> only = args[++i];
                 case "--no-import" -> importBench = false;
+                case "--ops" -> opBreakdown = true;
                 case "--import-child" -> {
                     importChild(Path.of(args[++i]));
                     return;
@@ -93,7 +97,16 @@ public final class OrtCompareBench {
         System.out.printf("compute probe before: %.1f GFLOP/s (1 thread), load average %s%n", probe(), loadAvg());
         List<String> rows = new ArrayList<>();
         OrtEnvironment env = OrtEnvironment.getEnvironment();
-        for (Case c : cases) rows.add(compare(env, c, warmup, reps));
+        // load everything, warm everything up (the JIT settles), then measure model by model
+        List<Pair> pairs = new ArrayList<>();
+        for (Case c : cases) pairs.add(new Pair(env, c));
+        for (Pair p : pairs) p.warm(warmup);
+        for (Pair p : pairs) {
+            String row = p.measure(reps);
+            System.out.println(row);
+            rows.add(row);
+            p.close();
+        }
         System.out.printf("compute probe after: %.1f GFLOP/s (1 thread), load average %s%n%n", probe(), loadAvg());
         System.out.println(
                 "| model | input | ORT median | DAL median | DAL / ORT | outputs agree (max |diff| / max |ORT|) |");
@@ -136,50 +149,97 @@ public final class OrtCompareBench {
 
     // ---- the comparison -----------------------------------------------------------------------------------------
 
-    private static String compare(OrtEnvironment env, Case c, int warmup, int reps) throws Exception {
-        Operation module = OnnxImporter.importFile(c.file, OnnxImporter.Options.DEFAULT);
-        Interpreter interp = Interpreter.load(module);
-        String fn = interp.functionNames().getFirst();
-        RunOptions dalOpts = RunOptions.defaults().withThreads(THREADS);
-        try (OrtSession.SessionOptions so = new OrtSession.SessionOptions()) {
+    /** One model loaded in both runtimes, with its input. */
+    private static final class Pair implements AutoCloseable {
+        final Case c;
+        final Interpreter interp;
+        final String fn;
+        final RunOptions dalOpts = RunOptions.defaults().withThreads(THREADS);
+        final OrtSession.SessionOptions so = new OrtSession.SessionOptions();
+        final OrtSession session;
+        final OnnxTensor x;
+        final Map<String, OnnxTensor> feed;
+
+        Pair(OrtEnvironment env, Case c) throws Exception {
+            this.c = c;
+            interp = Interpreter.load(OnnxImporter.importFile(c.file, OnnxImporter.Options.DEFAULT));
+            fn = interp.functionNames().getFirst();
             so.setIntraOpNumThreads(THREADS);
             so.setInterOpNumThreads(1);
             so.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
-            try (OrtSession session = env.createSession(c.file.toString(), so);
-                    OnnxTensor x = OnnxTensor.createTensor(
-                            env,
-                            FloatBuffer.wrap(c.input.floats()),
-                            Arrays.stream(c.input.shape()).asLongStream().toArray())) {
-                String inName = session.getInputNames().iterator().next();
-                Map<String, OnnxTensor> feed = Map.of(inName, x);
-                float[] want = runOrt(session, feed);
-                float[] got = runDal(interp, fn, c.input, dalOpts);
-                String agree = agreement(want, got);
-                // warm up until both have run warmup times and DAL for at least WARMUP_NANOS (the JIT compiles the
-                // interpreter's nodes and the kernels only after many runs; small models need hundreds)
-                long start = System.nanoTime();
-                for (int i = 0; i < warmup || System.nanoTime() - start < WARMUP_NANOS; i++) {
-                    runOrt(session, feed);
-                    runDal(interp, fn, c.input, dalOpts);
-                }
-                double[] ort = new double[reps], dal = new double[reps];
-                for (int i = 0; i < reps; i++) {
-                    long t0 = System.nanoTime();
-                    runOrt(session, feed);
-                    long t1 = System.nanoTime();
-                    runDal(interp, fn, c.input, dalOpts);
-                    long t2 = System.nanoTime();
-                    ort[i] = (t1 - t0) / 1e6;
-                    dal[i] = (t2 - t1) / 1e6;
-                }
-                double mo = median(ort), md = median(dal);
-                String row = String.format(
-                        "| %s | %s | %s ms | %s ms | %.2f | %s |",
-                        c.name, Tensor.shapeText(c.input.shape()), ms(mo), ms(md), md / mo, agree);
-                System.out.println(row);
-                return row;
+            session = env.createSession(c.file.toString(), so);
+            x = OnnxTensor.createTensor(
+                    env,
+                    FloatBuffer.wrap(c.input.floats()),
+                    Arrays.stream(c.input.shape()).asLongStream().toArray());
+            feed = Map.of(session.getInputNames().iterator().next(), x);
+        }
+
+        float[] ort() throws OrtException {
+            return runOrt(session, feed);
+        }
+
+        float[] dal() {
+            return runDal(interp, fn, c.input, dalOpts);
+        }
+
+        /** Runs both until both ran {@code warmup} times and DAL ran for at least WARMUP_NANOS. */
+        void warm(int warmup) throws OrtException {
+            long start = System.nanoTime();
+            for (int i = 0; i < warmup || System.nanoTime() - start < WARMUP_NANOS; i++) {
+                ort();
+                dal();
             }
         }
+
+        /** {@return the table row: median times of {@code reps} interleaved runs and the outputs' agreement} */
+        String measure(int reps) throws OrtException {
+            String agree = agreement(ort(), dal());
+            double[] ort = new double[reps], dal = new double[reps];
+            for (int i = 0; i < reps; i++) {
+                long t0 = System.nanoTime();
+                ort();
+                long t1 = System.nanoTime();
+                dal();
+                long t2 = System.nanoTime();
+                ort[i] = (t1 - t0) / 1e6;
+                dal[i] = (t2 - t1) / 1e6;
+            }
+            if (opBreakdown) printOpBreakdown(interp, fn, c.input, dalOpts, reps);
+            double mo = median(ort), md = median(dal);
+            return String.format(
+                    "| %s | %s | %s ms | %s ms | %.2f | %s |",
+                    c.name, Tensor.shapeText(c.input.shape()), ms(mo), ms(md), md / mo, agree);
+        }
+
+        @Override
+        public void close() throws OrtException {
+            x.close();
+            session.close();
+            so.close();
+        }
+    }
+
+    /** Prints where DAL's time goes per op name: the time between consecutive probe calls, summed over runs. */
+    private static void printOpBreakdown(Interpreter interp, String fn, Tensor input, RunOptions opts, int reps) {
+        Map<String, double[]> byOp = new java.util.TreeMap<>();
+        long[] last = {0};
+        RunOptions probed = opts.withProbe((op, in, out) -> {
+            long now = System.nanoTime();
+            double[] e = byOp.computeIfAbsent(op.name(), k -> new double[2]);
+            e[0] += (now - last[0]) / 1e6;
+            e[1]++;
+            last[0] = now;
+        });
+        for (int i = 0; i < reps; i++) {
+            last[0] = System.nanoTime();
+            runDal(interp, fn, input, probed);
+        }
+        byOp.entrySet().stream()
+                .sorted((a, b) -> Double.compare(b.getValue()[0], a.getValue()[0]))
+                .forEach(e -> System.out.printf(
+                        "  %-28s %8.3f ms per run (%d ops)%n",
+                        e.getKey(), e.getValue()[0] / reps, (int) (e.getValue()[1] / reps)));
     }
 
     private static String ms(double v) {

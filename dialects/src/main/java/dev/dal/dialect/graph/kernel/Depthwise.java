@@ -6,10 +6,12 @@ import java.util.concurrent.ForkJoinPool;
  * Depthwise 2-D convolution (one input and one output channel per group). Each channel's input is first copied into a
  * zero-padded plane split by column phase (column {@code x} of the padded row goes to phase {@code x % sw}, slot
  * {@code x / sw}), so every kernel tap of every stride reads a contiguous run with no bounds tests; the output row
- * then accumulates one kernel row at a time in a loop the JIT vectorises. The sums run in the same order as the plain
+ * then accumulates three taps at a time into a row buffer ({@link RowOps}: vectorised). The sums run in the same order as the plain
  * loop (bias, then the taps row by row, left to right), so results are the same.
  */
 final class Depthwise {
+    private static final RowOps ROWS = RowOps.INSTANCE;
+
     private Depthwise() {}
 
     /**
@@ -31,19 +33,18 @@ final class Depthwise {
             Conv.Window win,
             ForkJoinPool pool) {
         int kh = win.kh(), kw = win.kw(), sw = win.sw(), dw = win.dw();
-        int pw = w + win.padLeft() + win.padRight();
         // slots per phase: enough for ox + (kx*dw)/sw over the whole output row
         int slots = ow + ((kw - 1) * dw) / sw + 1;
         Parallel.forRange(pool, n * c, 1, (from, to) -> {
             float[] plane = new float[h * sw * slots];
+            float[] acc = new float[ow];
             for (int p = from; p < to; p++) {
                 int ch = p % c;
-                phase(in, p * h * w, h, w, win.padLeft(), pw, sw, slots, plane);
+                phase(in, p * h * w, h, w, win.padLeft(), sw, slots, plane);
                 int op = p * oh * ow, wo = ch * kh * kw;
                 float bv = b == null ? 0f : b[ch];
                 for (int oy = 0; oy < oh; oy++) {
-                    int orow = op + oy * ow;
-                    for (int i = 0; i < ow; i++) out[orow + i] = bv;
+                    java.util.Arrays.fill(acc, 0, ow, bv);
                     for (int ky = 0; ky < kh; ky++) {
                         int iy = oy * win.sh() - win.padTop() + ky * win.dh();
                         if (iy < 0 || iy >= h) continue;
@@ -55,18 +56,15 @@ final class Depthwise {
                             int a2 = tap(rowBase, kx + 2, dw, sw, slots);
                             float w0 = wt[wo + ky * kw + kx], w1 = wt[wo + ky * kw + kx + 1];
                             float w2 = wt[wo + ky * kw + kx + 2];
-                            for (int ox = 0; ox < ow; ox++)
-                                out[orow + ox] = out[orow + ox]
-                                        + w0 * plane[a0 + ox]
-                                        + w1 * plane[a1 + ox]
-                                        + w2 * plane[a2 + ox];
+                            ROWS.taps3(acc, ow, plane, a0, w0, a1, w1, a2, w2);
                         }
                         for (; kx < kw; kx++) {
                             int a0 = tap(rowBase, kx, dw, sw, slots);
                             float w0 = wt[wo + ky * kw + kx];
-                            for (int ox = 0; ox < ow; ox++) out[orow + ox] += w0 * plane[a0 + ox];
+                            ROWS.taps1(acc, ow, plane, a0, w0);
                         }
                     }
+                    System.arraycopy(acc, 0, out, op + oy * ow, ow);
                 }
             }
         });
@@ -79,19 +77,21 @@ final class Depthwise {
     }
 
     /** Copies a channel's rows into the phased, zero-padded layout: padded column x at phase x % sw, slot x / sw. */
-    private static void phase(
-            float[] in, int off, int h, int w, int padLeft, int pw, int sw, int slots, float[] plane) {
-        java.util.Arrays.fill(plane, 0, h * sw * slots, 0f);
+    private static void phase(float[] in, int off, int h, int w, int padLeft, int sw, int slots, float[] plane) {
         for (int y = 0; y < h; y++) {
             int src = off + y * w, dst = y * sw * slots;
-            if (sw == 1) {
-                System.arraycopy(in, src, plane, dst + padLeft, Math.max(0, Math.min(w, slots - padLeft)));
-                continue;
-            }
-            for (int x = 0; x < w; x++) {
-                int px = x + padLeft;
-                int s = px / sw;
-                if (s < slots) plane[dst + (px % sw) * slots + s] = in[src + x];
+            for (int q = 0; q < sw; q++) {
+                // slot s of phase q holds input column s*sw + q - padLeft
+                int d = dst + q * slots;
+                int first = Math.max(0, Math.ceilDiv(padLeft - q, sw));
+                int end = Math.max(first, Math.min(slots, Math.ceilDiv(w + padLeft - q, sw)));
+                java.util.Arrays.fill(plane, d, d + first, 0f);
+                if (sw == 1) {
+                    System.arraycopy(in, src + first - padLeft, plane, d + first, end - first);
+                } else {
+                    for (int s = first, x = first * sw + q - padLeft; s < end; s++, x += sw) plane[d + s] = in[src + x];
+                }
+                java.util.Arrays.fill(plane, d + end, d + slots, 0f);
             }
         }
     }

@@ -97,6 +97,10 @@ public final class Sgemm {
             }
         }
         if (k <= 0 || alpha == 0f) return;
+        if (m == 1) {
+            Gemv.gemv(transA, transB, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, pool);
+            return;
+        }
         int mr = kern.mr(), nr = kern.nr();
         int nc = nr * 16;
         int mTiles = (m + MC - 1) / MC;
