@@ -40,7 +40,7 @@ final class Depthwise {
             float[] acc = new float[ow];
             for (int p = from; p < to; p++) {
                 int ch = p % c;
-                phase(in, p * h * w, h, w, win.padLeft(), sw, slots, plane);
+                phase(in, p * h * w, h, w, win.padLeft(), sw, slots, 0f, plane);
                 int op = p * oh * ow, wo = ch * kh * kw;
                 float bv = b == null ? 0f : b[ch];
                 for (int oy = 0; oy < oh; oy++) {
@@ -76,22 +76,25 @@ final class Depthwise {
         return rowBase + (x % sw) * slots + x / sw;
     }
 
-    /** Copies a channel's rows into the phased, zero-padded layout: padded column x at phase x % sw, slot x / sw. */
-    private static void phase(float[] in, int off, int h, int w, int padLeft, int sw, int slots, float[] plane) {
+    /**
+     * Copies a channel's rows into the phased, padded layout: padded column x at phase x % sw, slot x / sw; slots
+     * outside the input hold {@code pad}.
+     */
+    static void phase(float[] in, int off, int h, int w, int padLeft, int sw, int slots, float pad, float[] plane) {
         for (int y = 0; y < h; y++) {
             int src = off + y * w, dst = y * sw * slots;
             for (int q = 0; q < sw; q++) {
                 // slot s of phase q holds input column s*sw + q - padLeft
                 int d = dst + q * slots;
-                int first = Math.max(0, Math.ceilDiv(padLeft - q, sw));
+                int first = Math.min(slots, Math.max(0, Math.ceilDiv(padLeft - q, sw)));
                 int end = Math.max(first, Math.min(slots, Math.ceilDiv(w + padLeft - q, sw)));
-                java.util.Arrays.fill(plane, d, d + first, 0f);
+                java.util.Arrays.fill(plane, d, d + first, pad);
                 if (sw == 1) {
                     System.arraycopy(in, src + first - padLeft, plane, d + first, end - first);
                 } else {
                     for (int s = first, x = first * sw + q - padLeft; s < end; s++, x += sw) plane[d + s] = in[src + x];
                 }
-                java.util.Arrays.fill(plane, d + end, d + slots, 0f);
+                java.util.Arrays.fill(plane, d + end, d + slots, pad);
             }
         }
     }

@@ -43,4 +43,14 @@ class RowOps {
     void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
         for (int i = 0; i < n; i++) y[yo + i] += alpha * x[xo + i];
     }
+
+    /** {@code acc[i] = max(acc[i], p[a0 + i], p[a1 + i], p[a2 + i])} for {@code i < n}, NaN if any is NaN. */
+    void max3(float[] acc, int n, float[] p, int a0, int a1, int a2) {
+        for (int i = 0; i < n; i++) acc[i] = Math.max(Math.max(Math.max(acc[i], p[a0 + i]), p[a1 + i]), p[a2 + i]);
+    }
+
+    /** {@code acc[i] = max(acc[i], p[a0 + i])} for {@code i < n}, NaN if either is NaN. */
+    void max1(float[] acc, int n, float[] p, int a0) {
+        for (int i = 0; i < n; i++) acc[i] = Math.max(acc[i], p[a0 + i]);
+    }
 }

@@ -105,8 +105,9 @@ public final class Sgemm {
         int nc = nr * 16;
         int mTiles = (m + MC - 1) / MC;
         int nTiles = (n + nc - 1) / nc;
-        // with few row tiles, narrower column tiles give every thread work
-        while (mTiles * nTiles < pool.getParallelism() * 2 && nc > nr && nTiles * mTiles < (n + nr - 1) / nr) {
+        // with few row tiles, narrower column tiles give every thread work (four tiles per thread, so uneven tiles
+        // still balance)
+        while (mTiles * nTiles < pool.getParallelism() * 4 && nc > nr && nTiles * mTiles < (n + nr - 1) / nr) {
             nc = Math.max(nr, nc / 2 / nr * nr);
             nTiles = (n + nc - 1) / nc;
         }

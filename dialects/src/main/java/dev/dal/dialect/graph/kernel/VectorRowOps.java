@@ -62,4 +62,27 @@ final class VectorRowOps extends RowOps {
         }
         for (; i < n; i++) y[yo + i] += alpha * x[xo + i];
     }
+
+    @Override
+    void max3(float[] acc, int n, float[] p, int a0, int a1, int a2) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector.fromArray(S, acc, i)
+                    .max(FloatVector.fromArray(S, p, a0 + i))
+                    .max(FloatVector.fromArray(S, p, a1 + i))
+                    .max(FloatVector.fromArray(S, p, a2 + i))
+                    .intoArray(acc, i);
+        }
+        for (; i < n; i++) acc[i] = Math.max(Math.max(Math.max(acc[i], p[a0 + i]), p[a1 + i]), p[a2 + i]);
+    }
+
+    @Override
+    void max1(float[] acc, int n, float[] p, int a0) {
+        int i = 0;
+        for (; i <= n - L; i += L)
+            FloatVector.fromArray(S, acc, i)
+                    .max(FloatVector.fromArray(S, p, a0 + i))
+                    .intoArray(acc, i);
+        for (; i < n; i++) acc[i] = Math.max(acc[i], p[a0 + i]);
+    }
 }
