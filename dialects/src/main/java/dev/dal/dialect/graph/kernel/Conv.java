@@ -126,39 +126,34 @@ public final class Conv {
                 && win.padLeft() == 0
                 && win.padBottom() == 0
                 && win.padRight() == 0;
-        float[] col = direct ? null : Scratch.floats(Scratch.Slot.IM2COL, kk * ohw);
         for (int img = 0; img < n; img++) {
             for (int g = 0; g < group; g++) {
                 int inOff = (img * c + g * cg) * h * wd;
-                float[] bmat;
-                int bOff;
-                if (direct) {
-                    bmat = in;
-                    bOff = inOff;
-                } else {
-                    im2col(in, inOff, cg, h, wd, oh, ow, win, col, pool);
-                    bmat = col;
-                    bOff = 0;
-                }
                 int outOff = (img * m + g * mg) * ohw;
-                Sgemm.sgemm(
-                        false,
-                        false,
-                        mg,
-                        ohw,
-                        kk,
-                        1f,
-                        wt,
-                        g * mg * kk,
-                        kk,
-                        bmat,
-                        bOff,
-                        ohw,
-                        0f,
-                        out,
-                        outOff,
-                        ohw,
-                        pool);
+                if (direct) {
+                    Sgemm.sgemm(
+                            false,
+                            false,
+                            mg,
+                            ohw,
+                            kk,
+                            1f,
+                            wt,
+                            g * mg * kk,
+                            kk,
+                            in,
+                            inOff,
+                            ohw,
+                            0f,
+                            out,
+                            outOff,
+                            ohw,
+                            pool);
+                } else {
+                    // the im2col matrix packed panel by panel straight from the input
+                    Im2colPanels cols = new Im2colPanels(in, inOff, h, wd, ow, win);
+                    Sgemm.sgemm(mg, ohw, kk, wt, g * mg * kk, kk, cols, out, outOff, ohw, pool);
+                }
             }
         }
         if (b != null) addBias(out, b, n, m, ohw, pool);

@@ -101,7 +101,63 @@ public final class Sgemm {
             Gemv.gemv(transA, transB, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, pool);
             return;
         }
-        int mr = kern.mr(), nr = kern.nr();
+        PanelSource bs = (pc, kc, jc, ncols, nr, bp) -> packB(transB, b, bOff, ldb, pc, kc, jc, ncols, nr, bp);
+        blocked(kern, transA, m, n, k, alpha, a, aOff, lda, bs, c, cOff, ldc, pool);
+    }
+
+    /**
+     * The columns of a B operand that is not stored as a matrix (a convolution's im2col view of its input), packed on
+     * demand; it must be safe to call from several threads at once.
+     */
+    @FunctionalInterface
+    public interface PanelSource {
+        /**
+         * Packs rows {@code pc..pc+kc} x columns {@code jc..jc+ncols} of B into {@code nr}-column panels, zero-padded
+         * to whole panels: element (pc+s, jc+p*nr+q) at {@code bp[p*nr*kc + s*nr + q]}.
+         */
+        void pack(int pc, int kc, int jc, int ncols, int nr, float[] bp);
+    }
+
+    /** {@return {@code nr}, the panel width a {@link PanelSource} packs for} */
+    public static int panelWidth() {
+        return KERNEL.nr();
+    }
+
+    /** Computes {@code C = A * B} (C's old contents ignored) where B's panels come from {@code b}. */
+    public static void sgemm(
+            int m,
+            int n,
+            int k,
+            float[] a,
+            int aOff,
+            int lda,
+            PanelSource b,
+            float[] c,
+            int cOff,
+            int ldc,
+            ForkJoinPool pool) {
+        if (m <= 0 || n <= 0) return;
+        for (int i = 0; i < m; i++) Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+        if (k <= 0) return;
+        blocked(KERNEL, false, m, n, k, 1f, a, aOff, lda, b, c, cOff, ldc, pool);
+    }
+
+    private static void blocked(
+            MicroKernel kern,
+            boolean transA,
+            int m,
+            int n,
+            int k,
+            float alpha,
+            float[] a,
+            int aOff,
+            int lda,
+            PanelSource b,
+            float[] c,
+            int cOff,
+            int ldc,
+            ForkJoinPool pool) {
+        int nr = kern.nr();
         int nc = nr * 16;
         int mTiles = (m + MC - 1) / MC;
         int nTiles = (n + nc - 1) / nc;
@@ -118,7 +174,6 @@ public final class Sgemm {
             tile(
                     kern,
                     transA,
-                    transB,
                     ic,
                     Math.min(MC, m - ic),
                     jc,
@@ -129,8 +184,6 @@ public final class Sgemm {
                     aOff,
                     lda,
                     b,
-                    bOff,
-                    ldb,
                     c,
                     cOff,
                     ldc);
@@ -140,7 +193,6 @@ public final class Sgemm {
     private static void tile(
             MicroKernel kern,
             boolean transA,
-            boolean transB,
             int ic,
             int mc,
             int jc,
@@ -150,9 +202,7 @@ public final class Sgemm {
             float[] a,
             int aOff,
             int lda,
-            float[] b,
-            int bOff,
-            int ldb,
+            PanelSource b,
             float[] c,
             int cOff,
             int ldc) {
@@ -164,7 +214,7 @@ public final class Sgemm {
         for (int pc = 0; pc < k; pc += KC) {
             int kc = Math.min(KC, k - pc);
             packA(transA, a, aOff, lda, ic, mc, pc, kc, mr, alpha, ap);
-            packB(transB, b, bOff, ldb, pc, kc, jc, ncols, nr, bp);
+            b.pack(pc, kc, jc, ncols, nr, bp);
             for (int jp = 0; jp < nPanels; jp++) {
                 int j0 = jp * nr, nw = Math.min(nr, ncols - j0);
                 for (int ip = 0; ip < mPanels; ip++) {
