@@ -46,7 +46,7 @@ import java.util.stream.Stream;
  * the file size. Warm-up lasts at least {@code -Ddal.bench.warmupMillis} (default 4000) per model. Targets: DAL's median at most 2x ORT's; import at most 2 s with heap under 2x the file size.
  *
  * <p>Run: {@code benchmarks/run ort [--reps N] [--warmup N] [--only NAME] [--no-import] [--ops]}
- * ({@code --ops}: DAL's time per op name).
+ * ({@code --ops}: DAL's time per op name; with {@code -Ddal.bench.opShapes=true} per op name and result shape).
  */
 public final class OrtCompareBench {
     private static final int THREADS = 2;
@@ -226,7 +226,10 @@ public final class OrtCompareBench {
         long[] last = {0};
         RunOptions probed = opts.withProbe((op, in, out) -> {
             long now = System.nanoTime();
-            double[] e = byOp.computeIfAbsent(op.name(), k -> new double[2]);
+            String key = op.name();
+            if (Boolean.getBoolean("dal.bench.opShapes") && !out.isEmpty())
+                key += " " + Tensor.shapeText(out.getFirst().shape());
+            double[] e = byOp.computeIfAbsent(key, k -> new double[2]);
             e[0] += (now - last[0]) / 1e6;
             e[1]++;
             last[0] = now;

@@ -27,11 +27,11 @@ final class Im2colPanels implements Sgemm.PanelSource {
     }
 
     @Override
-    public void pack(int pc, int kc, int jc, int ncols, int nr, float[] bp) {
+    public void pack(int pc, int kc, int jc, int ncols, int nr, float[] bp, int bo) {
         int kh = win.kh(), kw = win.kw(), sw = win.sw();
         int panels = (ncols + nr - 1) / nr;
         for (int p = 0; p < panels; p++) {
-            int base = p * nr * kc;
+            int base = bo + p * nr * kc;
             int j0 = jc + p * nr, width = Math.min(nr, ncols - p * nr);
             for (int s = 0; s < kc; s++) {
                 int r = pc + s;

@@ -12,7 +12,7 @@ import java.util.concurrent.ForkJoinPool;
  */
 public final class Sgemm {
     static final int MC = 64;
-    static final int KC = Integer.getInteger("dal.kc", 256);
+    static final int KC = 256;
     private static final MicroKernel KERNEL = chooseKernel();
 
     private Sgemm() {}
@@ -101,8 +101,8 @@ public final class Sgemm {
             Gemv.gemv(transA, transB, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, pool);
             return;
         }
-        PanelSource bs = (pc, kc, jc, ncols, nr, bp) -> packB(transB, b, bOff, ldb, pc, kc, jc, ncols, nr, bp);
-        blocked(kern, transA, m, n, k, alpha, a, aOff, lda, bs, c, cOff, ldc, pool);
+        PanelSource bs = (pc, kc, jc, ncols, nr, bp, bo) -> packB(transB, b, bOff, ldb, pc, kc, jc, ncols, nr, bp, bo);
+        blocked(kern, transA, m, n, k, alpha, a, aOff, lda, null, bs, c, cOff, ldc, pool);
     }
 
     /**
@@ -113,9 +113,9 @@ public final class Sgemm {
     public interface PanelSource {
         /**
          * Packs rows {@code pc..pc+kc} x columns {@code jc..jc+ncols} of B into {@code nr}-column panels, zero-padded
-         * to whole panels: element (pc+s, jc+p*nr+q) at {@code bp[p*nr*kc + s*nr + q]}.
+         * to whole panels: element (pc+s, jc+p*nr+q) at {@code bp[bo + p*nr*kc + s*nr + q]}.
          */
-        void pack(int pc, int kc, int jc, int ncols, int nr, float[] bp);
+        void pack(int pc, int kc, int jc, int ncols, int nr, float[] bp, int bo);
     }
 
     /** {@return {@code nr}, the panel width a {@link PanelSource} packs for} */
@@ -139,7 +139,15 @@ public final class Sgemm {
         if (m <= 0 || n <= 0) return;
         for (int i = 0; i < m; i++) Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
         if (k <= 0) return;
-        blocked(KERNEL, false, m, n, k, 1f, a, aOff, lda, b, c, cOff, ldc, pool);
+        float[] packed = PackedWeights.get(
+                a,
+                aOff,
+                lda,
+                m,
+                k,
+                KERNEL.mr(),
+                (ic, mc, pc, kc, ap, apOff) -> packA(false, a, aOff, lda, ic, mc, pc, kc, KERNEL.mr(), 1f, ap, apOff));
+        blocked(KERNEL, false, m, n, k, 1f, a, aOff, lda, packed, b, c, cOff, ldc, pool);
     }
 
     private static void blocked(
@@ -152,6 +160,7 @@ public final class Sgemm {
             float[] a,
             int aOff,
             int lda,
+            float[] packedA,
             PanelSource b,
             float[] c,
             int cOff,
@@ -169,6 +178,7 @@ public final class Sgemm {
         }
         int ncf = nc;
         int ntf = nTiles;
+        float[] shared = mTiles > 1 ? prepack(b, n, k, nr, pool) : null;
         Parallel.forEach(pool, mTiles * nTiles, t -> {
             int ic = (t / ntf) * MC, jc = (t % ntf) * ncf;
             tile(
@@ -183,11 +193,39 @@ public final class Sgemm {
                     a,
                     aOff,
                     lda,
+                    packedA,
                     b,
+                    shared,
+                    (n + nr - 1) / nr,
                     c,
                     cOff,
                     ldc);
         });
+    }
+
+    /** The largest B (in floats, padded to whole panels) packed once for all row tiles: 16 MB. */
+    private static final long SHARED_LIMIT = 4L << 20;
+
+    /**
+     * {@return all of B packed once, slab by slab (slab {@code pc} at {@code pc * panels * nr}, its panel {@code p} at
+     * {@code + p * nr * kc}), or null when it is too large}: with several row tiles, each would pack the same B panels
+     * again (a convolution with many output channels and a small image packs its im2col view once instead of eight
+     * times)
+     */
+    private static float[] prepack(PanelSource b, int n, int k, int nr, ForkJoinPool pool) {
+        int panels = (n + nr - 1) / nr;
+        if ((long) panels * nr * k > SHARED_LIMIT) return null;
+        float[] all = new float[panels * nr * k];
+        int slabs = (k + KC - 1) / KC;
+        int group = Math.max(1, Math.min(panels, 8));
+        int groups = (panels + group - 1) / group;
+        Parallel.forEach(pool, slabs * groups, t -> {
+            int pc = (t / groups) * KC, kc = Math.min(KC, k - pc);
+            int p0 = (t % groups) * group, p1 = Math.min(panels, p0 + group);
+            int j0 = p0 * nr;
+            b.pack(pc, kc, j0, Math.min(n, p1 * nr) - j0, nr, all, pc * panels * nr + p0 * nr * kc);
+        });
+        return all;
     }
 
     private static void tile(
@@ -202,31 +240,51 @@ public final class Sgemm {
             float[] a,
             int aOff,
             int lda,
+            float[] packedA,
             PanelSource b,
+            float[] shared,
+            int sharedPanels,
             float[] c,
             int cOff,
             int ldc) {
         int mr = kern.mr(), nr = kern.nr(), lanes = kern.lanes();
         int mPanels = (mc + mr - 1) / mr, nPanels = (ncols + nr - 1) / nr;
         float[] ap = Scratch.floats(Scratch.Slot.PACK_A, mPanels * mr * KC);
-        float[] bp = Scratch.floats(Scratch.Slot.PACK_B, nPanels * nr * KC);
+        float[] bp = shared != null ? shared : Scratch.floats(Scratch.Slot.PACK_B, nPanels * nr * KC);
         float[] edge = Scratch.floats(Scratch.Slot.EDGE, mr * nr);
         for (int pc = 0; pc < k; pc += KC) {
             int kc = Math.min(KC, k - pc);
-            packA(transA, a, aOff, lda, ic, mc, pc, kc, mr, alpha, ap);
-            b.pack(pc, kc, jc, ncols, nr, bp);
+            float[] aPanels = ap;
+            int aBase = 0;
+            if (packedA == null) packA(transA, a, aOff, lda, ic, mc, pc, kc, mr, alpha, ap, 0);
+            else {
+                aPanels = packedA;
+                aBase = PackedWeights.offset(ic, mc, pc, k, mr);
+            }
+            int bBase = 0;
+            if (shared == null) b.pack(pc, kc, jc, ncols, nr, bp, 0);
+            else bBase = pc * sharedPanels * nr + (jc / nr) * nr * kc;
             for (int jp = 0; jp < nPanels; jp++) {
                 int j0 = jp * nr, nw = Math.min(nr, ncols - j0);
                 for (int ip = 0; ip < mPanels; ip++) {
                     int i0 = ip * mr, mw = Math.min(mr, mc - i0);
                     int co = cOff + (ic + i0) * ldc + jc + j0;
                     if (mw == mr && nw == nr) {
-                        kern.run(ap, ip * mr * kc, bp, jp * nr * kc, kc, c, co, ldc);
+                        kern.run(aPanels, aBase + ip * mr * kc, bp, bBase + jp * nr * kc, kc, c, co, ldc);
                     } else if (mw == mr && nw % lanes == 0) {
-                        kern.run(ap, ip * mr * kc, bp, jp * nr * kc, kc, c, co, ldc, nw / lanes);
+                        kern.run(aPanels, aBase + ip * mr * kc, bp, bBase + jp * nr * kc, kc, c, co, ldc, nw / lanes);
                     } else {
                         Arrays.fill(edge, 0, mr * nr, 0f);
-                        kern.run(ap, ip * mr * kc, bp, jp * nr * kc, kc, edge, 0, nr, (nw + lanes - 1) / lanes);
+                        kern.run(
+                                aPanels,
+                                aBase + ip * mr * kc,
+                                bp,
+                                bBase + jp * nr * kc,
+                                kc,
+                                edge,
+                                0,
+                                nr,
+                                (nw + lanes - 1) / lanes);
                         for (int r = 0; r < mw; r++) {
                             int o = co + r * ldc;
                             for (int q = 0; q < nw; q++) c[o + q] += edge[r * nr + q];
@@ -237,7 +295,10 @@ public final class Sgemm {
         }
     }
 
-    /** Packs rows {@code ic..ic+mc} x steps {@code pc..pc+kc} of alpha*op(A) into mr-row panels, zero-padded. */
+    /**
+     * Packs rows {@code ic..ic+mc} x steps {@code pc..pc+kc} of alpha*op(A) into mr-row panels from {@code apOff},
+     * zero-padded.
+     */
     private static void packA(
             boolean trans,
             float[] a,
@@ -249,10 +310,11 @@ public final class Sgemm {
             int kc,
             int mr,
             float alpha,
-            float[] ap) {
+            float[] ap,
+            int apOff) {
         int panels = (mc + mr - 1) / mr;
         for (int p = 0; p < panels; p++) {
-            int base = p * mr * kc;
+            int base = apOff + p * mr * kc;
             int rows = Math.min(mr, mc - p * mr);
             if (rows < mr) Arrays.fill(ap, base, base + mr * kc, 0f);
             for (int r = 0; r < rows; r++) {
@@ -269,12 +331,25 @@ public final class Sgemm {
         }
     }
 
-    /** Packs steps {@code pc..pc+kc} x columns {@code jc..jc+ncols} of op(B) into nr-column panels, zero-padded. */
+    /**
+     * Packs steps {@code pc..pc+kc} x columns {@code jc..jc+ncols} of op(B) into nr-column panels from {@code bo}, zero
+     * padded.
+     */
     private static void packB(
-            boolean trans, float[] b, int bOff, int ldb, int pc, int kc, int jc, int ncols, int nr, float[] bp) {
+            boolean trans,
+            float[] b,
+            int bOff,
+            int ldb,
+            int pc,
+            int kc,
+            int jc,
+            int ncols,
+            int nr,
+            float[] bp,
+            int bo) {
         int panels = (ncols + nr - 1) / nr;
         for (int p = 0; p < panels; p++) {
-            int base = p * nr * kc;
+            int base = bo + p * nr * kc;
             int j0 = jc + p * nr, w = Math.min(nr, ncols - p * nr);
             if (trans) {
                 for (int q = 0; q < w; q++) {
