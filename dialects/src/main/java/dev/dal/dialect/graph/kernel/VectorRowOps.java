@@ -1,10 +1,12 @@
 package dev.dal.dialect.graph.kernel;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * {@link RowOps} with the Vector API: whole vectors first, then the tail with the plain loop. In the row-wise ops
+ * {@link RowOps} with the Vector API: whole vectors first, then the tail as one masked vector
+ * (the dot product's tail with the plain loop). In the row-wise ops
  * multiplies and adds stay separate (no fused multiply-add), so each element gets the same rounding as the plain
  * loop. Loaded only when the
  * {@code jdk.incubator.vector} module is present.
@@ -23,7 +25,15 @@ final class VectorRowOps extends RowOps {
                     .add(FloatVector.fromArray(S, p, a2 + i).mul(w2));
             v.intoArray(acc, i);
         }
-        for (; i < n; i++) acc[i] = acc[i] + w0 * p[a0 + i] + w1 * p[a1 + i] + w2 * p[a2 + i];
+        if (i < n) {
+            // the tail as one masked vector (rows of 7 or 14 outputs would otherwise be all tail)
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector.fromArray(S, acc, i, m)
+                    .add(FloatVector.fromArray(S, p, a0 + i, m).mul(w0))
+                    .add(FloatVector.fromArray(S, p, a1 + i, m).mul(w1))
+                    .add(FloatVector.fromArray(S, p, a2 + i, m).mul(w2))
+                    .intoArray(acc, i, m);
+        }
     }
 
     @Override
@@ -34,7 +44,12 @@ final class VectorRowOps extends RowOps {
                     .add(FloatVector.fromArray(S, p, a0 + i).mul(w0))
                     .intoArray(acc, i);
         }
-        for (; i < n; i++) acc[i] = acc[i] + w0 * p[a0 + i];
+        if (i < n) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector.fromArray(S, acc, i, m)
+                    .add(FloatVector.fromArray(S, p, a0 + i, m).mul(w0))
+                    .intoArray(acc, i, m);
+        }
     }
 
     @Override
@@ -73,7 +88,14 @@ final class VectorRowOps extends RowOps {
                     .max(FloatVector.fromArray(S, p, a2 + i))
                     .intoArray(acc, i);
         }
-        for (; i < n; i++) acc[i] = Math.max(Math.max(Math.max(acc[i], p[a0 + i]), p[a1 + i]), p[a2 + i]);
+        if (i < n) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector.fromArray(S, acc, i, m)
+                    .max(FloatVector.fromArray(S, p, a0 + i, m))
+                    .max(FloatVector.fromArray(S, p, a1 + i, m))
+                    .max(FloatVector.fromArray(S, p, a2 + i, m))
+                    .intoArray(acc, i, m);
+        }
     }
 
     @Override
@@ -83,6 +105,11 @@ final class VectorRowOps extends RowOps {
             FloatVector.fromArray(S, acc, i)
                     .max(FloatVector.fromArray(S, p, a0 + i))
                     .intoArray(acc, i);
-        for (; i < n; i++) acc[i] = Math.max(acc[i], p[a0 + i]);
+        if (i < n) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector.fromArray(S, acc, i, m)
+                    .max(FloatVector.fromArray(S, p, a0 + i, m))
+                    .intoArray(acc, i, m);
+        }
     }
 }
