@@ -62,7 +62,7 @@ public final class OrtCompareBench {
 
     /** Entry point. */
     public static void main(String[] args) throws Exception {
-        int reps = 21, warmup = 10;
+        int reps = 31, warmup = 10;
         String only = null;
         boolean importBench = true;
         for (int i = 0; i < args.length; i++) {
@@ -197,13 +197,22 @@ public final class OrtCompareBench {
             String agree = agreement(ort(), dal());
             double[] ort = new double[reps], dal = new double[reps];
             for (int i = 0; i < reps; i++) {
-                long t0 = System.nanoTime();
-                ort();
-                long t1 = System.nanoTime();
-                dal();
-                long t2 = System.nanoTime();
-                ort[i] = (t1 - t0) / 1e6;
-                dal[i] = (t2 - t1) / 1e6;
+                // alternate which runs first, so neither always follows the other's cache footprint
+                if (i % 2 == 0) {
+                    long t0 = System.nanoTime();
+                    ort();
+                    long t1 = System.nanoTime();
+                    dal();
+                    ort[i] = (t1 - t0) / 1e6;
+                    dal[i] = (System.nanoTime() - t1) / 1e6;
+                } else {
+                    long t0 = System.nanoTime();
+                    dal();
+                    long t1 = System.nanoTime();
+                    ort();
+                    dal[i] = (t1 - t0) / 1e6;
+                    ort[i] = (System.nanoTime() - t1) / 1e6;
+                }
             }
             if (opBreakdown) printOpBreakdown(interp, fn, c.input, dalOpts, reps);
             double mo = median(ort), md = median(dal);
