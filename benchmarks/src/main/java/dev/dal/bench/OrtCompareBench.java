@@ -7,6 +7,7 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.dal.dialect.graph.FoldBatchNormIntoConv;
 import dev.dal.ir.Operation;
 import dev.dal.ir.interp.Interpreter;
 import dev.dal.ir.interp.RunOptions;
@@ -54,6 +55,7 @@ public final class OrtCompareBench {
     private static final long WARMUP_NANOS = Long.getLong("dal.bench.warmupMillis", 4000) * 1_000_000;
 
     private static boolean opBreakdown;
+    private static boolean foldBatchNorm = true;
 
     private OrtCompareBench() {}
 
@@ -72,6 +74,7 @@ public final class OrtCompareBench {
                 case "--only" -> only = args[++i];
                 case "--no-import" -> importBench = false;
                 case "--ops" -> opBreakdown = true;
+                case "--no-fold" -> foldBatchNorm = false;
                 case "--import-child" -> {
                     importChild(Path.of(args[++i]));
                     return;
@@ -109,8 +112,8 @@ public final class OrtCompareBench {
         }
         System.out.printf("compute probe after: %.1f GFLOP/s (1 thread), load average %s%n%n", probe(), loadAvg());
         System.out.println(
-                "| model | input | ORT median | DAL median | DAL / ORT | outputs agree (max |diff| / max |ORT|) |");
-        System.out.println("|---|---|---:|---:|---:|---|");
+                "| model | input | BN folded | ORT median | DAL median | DAL / ORT | outputs agree (max |diff| / max |ORT|) |");
+        System.out.println("|---|---|---:|---:|---:|---:|---|");
         rows.forEach(System.out::println);
         if (importBench) importBench(env, work);
         try (Stream<Path> s = Files.list(work)) {
@@ -159,10 +162,13 @@ public final class OrtCompareBench {
         final OrtSession session;
         final OnnxTensor x;
         final Map<String, OnnxTensor> feed;
+        final long folded;
 
         Pair(OrtEnvironment env, Case c) throws Exception {
             this.c = c;
-            interp = Interpreter.load(OnnxImporter.importFile(c.file, OnnxImporter.Options.DEFAULT));
+            Operation module = OnnxImporter.importFile(c.file, OnnxImporter.Options.DEFAULT);
+            folded = foldBatchNorm ? FoldBatchNormIntoConv.run(module).rewrites() : 0;
+            interp = Interpreter.load(module);
             fn = interp.functionNames().getFirst();
             so.setIntraOpNumThreads(THREADS);
             so.setInterOpNumThreads(1);
@@ -217,8 +223,8 @@ public final class OrtCompareBench {
             if (opBreakdown) printOpBreakdown(interp, fn, c.input, dalOpts, reps);
             double mo = median(ort), md = median(dal);
             return String.format(
-                    "| %s | %s | %s ms | %s ms | %.2f | %s |",
-                    c.name, Tensor.shapeText(c.input.shape()), ms(mo), ms(md), md / mo, agree);
+                    "| %s | %s | %d | %s ms | %s ms | %.2f | %s |",
+                    c.name, Tensor.shapeText(c.input.shape()), folded, ms(mo), ms(md), md / mo, agree);
         }
 
         @Override
