@@ -89,7 +89,9 @@ public final class Sgemm {
             int ldc,
             ForkJoinPool pool) {
         if (m <= 0 || n <= 0) return;
-        if (beta != 1f) {
+        // with beta 0 the blocked product stores its first slab instead of adding it, so C needs no zeroing first
+        boolean overwrite = beta == 0f && k > 0 && alpha != 0f && m > 1;
+        if (beta != 1f && !overwrite) {
             for (int i = 0; i < m; i++) {
                 int o = cOff + i * ldc;
                 if (beta == 0f) Arrays.fill(c, o, o + n, 0f);
@@ -102,7 +104,7 @@ public final class Sgemm {
             return;
         }
         PanelSource bs = (pc, kc, jc, ncols, nr, bp, bo) -> packB(transB, b, bOff, ldb, pc, kc, jc, ncols, nr, bp, bo);
-        blocked(kern, transA, m, n, k, alpha, a, aOff, lda, null, bs, c, cOff, ldc, pool);
+        blocked(kern, transA, m, n, k, alpha, a, aOff, lda, null, bs, c, cOff, ldc, beta == 0f, pool);
     }
 
     /**
@@ -137,8 +139,10 @@ public final class Sgemm {
             int ldc,
             ForkJoinPool pool) {
         if (m <= 0 || n <= 0) return;
-        for (int i = 0; i < m; i++) Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
-        if (k <= 0) return;
+        if (k <= 0) {
+            for (int i = 0; i < m; i++) Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+            return;
+        }
         float[] packed = PackedWeights.get(
                 a,
                 aOff,
@@ -147,7 +151,7 @@ public final class Sgemm {
                 k,
                 KERNEL.mr(),
                 (ic, mc, pc, kc, ap, apOff) -> packA(false, a, aOff, lda, ic, mc, pc, kc, KERNEL.mr(), 1f, ap, apOff));
-        blocked(KERNEL, false, m, n, k, 1f, a, aOff, lda, packed, b, c, cOff, ldc, pool);
+        blocked(KERNEL, false, m, n, k, 1f, a, aOff, lda, packed, b, c, cOff, ldc, true, pool);
     }
 
     private static void blocked(
@@ -165,6 +169,7 @@ public final class Sgemm {
             float[] c,
             int cOff,
             int ldc,
+            boolean overwrite,
             ForkJoinPool pool) {
         int nr = kern.nr();
         int nc = nr * 16;
@@ -199,7 +204,8 @@ public final class Sgemm {
                     (n + nr - 1) / nr,
                     c,
                     cOff,
-                    ldc);
+                    ldc,
+                    overwrite);
         });
     }
 
@@ -246,7 +252,8 @@ public final class Sgemm {
             int sharedPanels,
             float[] c,
             int cOff,
-            int ldc) {
+            int ldc,
+            boolean overwrite) {
         int mr = kern.mr(), nr = kern.nr(), lanes = kern.lanes();
         int mPanels = (mc + mr - 1) / mr, nPanels = (ncols + nr - 1) / nr;
         float[] ap = Scratch.floats(Scratch.Slot.PACK_A, mPanels * mr * KC);
@@ -254,6 +261,7 @@ public final class Sgemm {
         float[] edge = Scratch.floats(Scratch.Slot.EDGE, mr * nr);
         for (int pc = 0; pc < k; pc += KC) {
             int kc = Math.min(KC, k - pc);
+            boolean add = !(overwrite && pc == 0);
             float[] aPanels = ap;
             int aBase = 0;
             if (packedA == null) packA(transA, a, aOff, lda, ic, mc, pc, kc, mr, alpha, ap, 0);
@@ -270,11 +278,20 @@ public final class Sgemm {
                     int i0 = ip * mr, mw = Math.min(mr, mc - i0);
                     int co = cOff + (ic + i0) * ldc + jc + j0;
                     if (mw == mr && nw == nr) {
-                        kern.run(aPanels, aBase + ip * mr * kc, bp, bBase + jp * nr * kc, kc, c, co, ldc);
+                        kern.run(aPanels, aBase + ip * mr * kc, bp, bBase + jp * nr * kc, kc, c, co, ldc, add);
                     } else if (mw == mr && nw % lanes == 0) {
-                        kern.run(aPanels, aBase + ip * mr * kc, bp, bBase + jp * nr * kc, kc, c, co, ldc, nw / lanes);
+                        kern.run(
+                                aPanels,
+                                aBase + ip * mr * kc,
+                                bp,
+                                bBase + jp * nr * kc,
+                                kc,
+                                c,
+                                co,
+                                ldc,
+                                nw / lanes,
+                                add);
                     } else {
-                        Arrays.fill(edge, 0, mr * nr, 0f);
                         kern.run(
                                 aPanels,
                                 aBase + ip * mr * kc,
@@ -284,10 +301,12 @@ public final class Sgemm {
                                 edge,
                                 0,
                                 nr,
-                                (nw + lanes - 1) / lanes);
+                                (nw + lanes - 1) / lanes,
+                                false);
                         for (int r = 0; r < mw; r++) {
                             int o = co + r * ldc;
-                            for (int q = 0; q < nw; q++) c[o + q] += edge[r * nr + q];
+                            if (add) for (int q = 0; q < nw; q++) c[o + q] += edge[r * nr + q];
+                            else System.arraycopy(edge, r * nr, c, o, nw);
                         }
                     }
                 }
