@@ -35,7 +35,8 @@ final class Depthwise {
         int kh = win.kh(), kw = win.kw(), sw = win.sw(), dw = win.dw();
         // slots per phase: enough for ox + (kx*dw)/sw over the whole output row
         int slots = ow + ((kw - 1) * dw) / sw + 1;
-        Parallel.forRange(pool, n * c, 1, (from, to) -> {
+        // channels per task: at least about 16k window taps, so small planes are not split into tiny tasks
+        Parallel.forRange(pool, n * c, Math.max(1, (1 << 14) / Math.max(1, oh * ow * kh * kw)), (from, to) -> {
             float[] plane = new float[h * sw * slots];
             float[] acc = new float[ow];
             for (int p = from; p < to; p++) {

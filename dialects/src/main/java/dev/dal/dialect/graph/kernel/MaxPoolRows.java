@@ -22,7 +22,8 @@ final class MaxPoolRows {
         int slots = ow + ((kw - 1) * dw) / sw + 1;
         float[] in = x.floats();
         float[] out = new float[n * c * oh * ow];
-        Parallel.forRange(pool, n * c, 1, (from, to) -> {
+        // channels per task: at least about 16k window taps, so small planes are not split into tiny tasks
+        Parallel.forRange(pool, n * c, Math.max(1, (1 << 14) / Math.max(1, oh * ow * kh * kw)), (from, to) -> {
             float[] plane = new float[h * sw * slots];
             float[] acc = new float[ow];
             for (int p = from; p < to; p++) {

@@ -176,38 +176,47 @@ public final class Sgemm {
         int mTiles = (m + MC - 1) / MC;
         int nTiles = (n + nc - 1) / nc;
         // with few row tiles, narrower column tiles give every thread work (four tiles per thread, so uneven tiles
-        // still balance)
-        while (mTiles * nTiles < pool.getParallelism() * 4 && nc > nr && nTiles * mTiles < (n + nr - 1) / nr) {
+        // still balance); a product too small to be worth the hand-off to other threads stays on this one
+        boolean small = (long) m * n * k < SMALL_WORK;
+        while (!small
+                && mTiles * nTiles < pool.getParallelism() * 4
+                && nc > nr
+                && nTiles * mTiles < (n + nr - 1) / nr) {
             nc = Math.max(nr, nc / 2 / nr * nr);
             nTiles = (n + nc - 1) / nc;
         }
         int ncf = nc;
         int ntf = nTiles;
         float[] shared = mTiles > 1 ? prepack(b, n, k, nr, pool) : null;
-        Parallel.forEach(pool, mTiles * nTiles, t -> {
-            int ic = (t / ntf) * MC, jc = (t % ntf) * ncf;
-            tile(
-                    kern,
-                    transA,
-                    ic,
-                    Math.min(MC, m - ic),
-                    jc,
-                    Math.min(ncf, n - jc),
-                    k,
-                    alpha,
-                    a,
-                    aOff,
-                    lda,
-                    packedA,
-                    b,
-                    shared,
-                    (n + nr - 1) / nr,
-                    c,
-                    cOff,
-                    ldc,
-                    overwrite);
+        Parallel.forRange(pool, mTiles * nTiles, small ? mTiles * nTiles : 1, (from, to) -> {
+            for (int t = from; t < to; t++) {
+                int ic = (t / ntf) * MC, jc = (t % ntf) * ncf;
+                tile(
+                        kern,
+                        transA,
+                        ic,
+                        Math.min(MC, m - ic),
+                        jc,
+                        Math.min(ncf, n - jc),
+                        k,
+                        alpha,
+                        a,
+                        aOff,
+                        lda,
+                        packedA,
+                        b,
+                        shared,
+                        (n + nr - 1) / nr,
+                        c,
+                        cOff,
+                        ldc,
+                        overwrite);
+            }
         });
     }
+
+    /** Below this many multiply-adds (about 50 us of work) a product runs on the calling thread alone. */
+    private static final long SMALL_WORK = 1L << 20;
 
     /** The largest B (in floats, padded to whole panels) packed once for all row tiles: 16 MB. */
     private static final long SHARED_LIMIT = 4L << 20;
