@@ -44,6 +44,9 @@ public final class KernelBench {
         benches.add(conv(r, "conv 1x64x56x56 -> 64, 3x3 pad 1 (resnet layer1)", 1, 64, 56, 56, 64, 3, 1));
         benches.add(conv(r, "conv 1x256x56x56 -> 64, 1x1", 1, 256, 56, 56, 64, 1, 0));
         benches.add(conv(r, "conv 1x3x224x224 -> 64, 7x7 s2 pad 3 (stem)", 1, 3, 224, 224, 64, 7, 3));
+        benches.add(conv(r, "conv 1x256x14x14 -> 256, 3x3 pad 1 (resnet layer3)", 1, 256, 14, 14, 256, 3, 1));
+        benches.add(conv(r, "conv 1x512x7x7 -> 512, 3x3 pad 1 (resnet layer4)", 1, 512, 7, 7, 512, 3, 1));
+        benches.add(conv(r, "conv 1x320x7x7 -> 1280, 1x1 (mobilenet head)", 1, 320, 7, 7, 1280, 1, 0));
         ForkJoinPool p1 = new ForkJoinPool(1), p2 = new ForkJoinPool(2);
         System.out.printf("micro-kernel: %s%n", Sgemm.vectorized() ? "Vector API" : "scalar");
         System.out.printf("compute probe before: %.1f GFLOP/s (1 thread)%n", probe());

@@ -43,7 +43,8 @@ public final class GraphActivationOpDefs {
         @Override
         default java.util.List<dev.dal.ir.interp.Tensor> execute(
                 java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
-            return GraphExec.one(GraphExec.unary(in.get(0), v -> v < 0 ? 0f : v, ctx));
+            return GraphExec.one(
+                    dev.dal.dialect.graph.kernel.Activation.relu(GraphExec.f32(in.get(0), ctx), ctx.pool()));
         }
 
         /** {@return ONNX input #0} */
@@ -224,7 +225,8 @@ public final class GraphActivationOpDefs {
         default java.util.List<dev.dal.ir.interp.Tensor> execute(
                 java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
             float a = (float) alpha().value(), b = (float) beta().value();
-            return GraphExec.one(GraphExec.unary(in.get(0), v -> Math.max(0f, Math.min(1f, a * v + b)), ctx));
+            return GraphExec.one(dev.dal.dialect.graph.kernel.Activation.hardSigmoid(
+                    GraphExec.f32(in.get(0), ctx), a, b, ctx.pool()));
         }
 
         /** {@return ONNX input #0} */
@@ -263,7 +265,8 @@ public final class GraphActivationOpDefs {
         @Override
         default java.util.List<dev.dal.ir.interp.Tensor> execute(
                 java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
-            return GraphExec.one(GraphExec.unary(in.get(0), v -> v * Math.max(0f, Math.min(1f, v / 6f + 0.5f)), ctx));
+            return GraphExec.one(
+                    dev.dal.dialect.graph.kernel.Activation.hardSwish(GraphExec.f32(in.get(0), ctx), ctx.pool()));
         }
 
         /** {@return ONNX input #0} */

@@ -1,5 +1,6 @@
 package dev.dal.dialect.graph;
 
+import dev.dal.dialect.graph.kernel.Activation;
 import dev.dal.dialect.graph.kernel.BatchStatistics;
 import dev.dal.dialect.graph.kernel.Cast;
 import dev.dal.dialect.graph.kernel.Conv;
@@ -181,7 +182,7 @@ final class GraphExec {
         if (in.get(0).dtype() != DType.F32) return one(Numeric.clip(in.get(0), in.get(1), in.get(2)));
         float lo = in.get(1).isNone() ? Float.NEGATIVE_INFINITY : in.get(1).getFloat(0);
         float hi = in.get(2).isNone() ? Float.POSITIVE_INFINITY : in.get(2).getFloat(0);
-        return one(unary(in.get(0), v -> Float.isNaN(v) ? v : Math.min(hi, Math.max(lo, v)), ctx));
+        return one(Activation.clamp(f32(in.get(0), ctx), lo, hi, ctx.pool()));
     }
 
     static List<Tensor> reshape(GraphTensorOpDefs.Reshape op, List<Tensor> in) {

@@ -113,7 +113,7 @@ public final class Conv {
         float[] out = new float[n * m * oh * ow];
         int mg = m / group;
         if (cg == 1 && mg == 1) {
-            depthwise(in, wt, b, out, n, c, h, wd, oh, ow, win, pool);
+            Depthwise.conv(in, wt, b, out, n, c, h, wd, oh, ow, win, pool);
             return Tensor.of(out, n, m, oh, ow);
         }
         int kk = cg * win.kh() * win.kw();
@@ -126,39 +126,34 @@ public final class Conv {
                 && win.padLeft() == 0
                 && win.padBottom() == 0
                 && win.padRight() == 0;
-        float[] col = direct ? null : Scratch.floats(Scratch.Slot.IM2COL, kk * ohw);
         for (int img = 0; img < n; img++) {
             for (int g = 0; g < group; g++) {
                 int inOff = (img * c + g * cg) * h * wd;
-                float[] bmat;
-                int bOff;
-                if (direct) {
-                    bmat = in;
-                    bOff = inOff;
-                } else {
-                    im2col(in, inOff, cg, h, wd, oh, ow, win, col, pool);
-                    bmat = col;
-                    bOff = 0;
-                }
                 int outOff = (img * m + g * mg) * ohw;
-                Sgemm.sgemm(
-                        false,
-                        false,
-                        mg,
-                        ohw,
-                        kk,
-                        1f,
-                        wt,
-                        g * mg * kk,
-                        kk,
-                        bmat,
-                        bOff,
-                        ohw,
-                        0f,
-                        out,
-                        outOff,
-                        ohw,
-                        pool);
+                if (direct) {
+                    Sgemm.sgemm(
+                            false,
+                            false,
+                            mg,
+                            ohw,
+                            kk,
+                            1f,
+                            wt,
+                            g * mg * kk,
+                            kk,
+                            in,
+                            inOff,
+                            ohw,
+                            0f,
+                            out,
+                            outOff,
+                            ohw,
+                            pool);
+                } else {
+                    // the im2col matrix packed panel by panel straight from the input
+                    Im2colPanels cols = new Im2colPanels(in, inOff, h, wd, ow, win);
+                    Sgemm.sgemm(mg, ohw, kk, wt, g * mg * kk, kk, cols, out, outOff, ohw, pool);
+                }
             }
         }
         if (b != null) addBias(out, b, n, m, ohw, pool);
@@ -209,49 +204,6 @@ public final class Conv {
                         for (int ox = 0; ox < ow; ox++) {
                             int ix = x0 + ox * win.sw();
                             col[o + ox] = ix >= 0 && ix < w ? in[rowIn + ix] : 0f;
-                        }
-                    }
-                }
-            }
-        });
-    }
-
-    private static void depthwise(
-            float[] in,
-            float[] wt,
-            float[] b,
-            float[] out,
-            int n,
-            int c,
-            int h,
-            int w,
-            int oh,
-            int ow,
-            Window win,
-            ForkJoinPool pool) {
-        int kh = win.kh(), kw = win.kw();
-        Parallel.forEach(pool, n * c, p -> {
-            int ch = p % c;
-            int ip = p * h * w, op = p * oh * ow, wo = ch * kh * kw;
-            float bv = b == null ? 0f : b[ch];
-            for (int oy = 0; oy < oh; oy++) {
-                int orow = op + oy * ow;
-                for (int i = 0; i < ow; i++) out[orow + i] = bv;
-                for (int ky = 0; ky < kh; ky++) {
-                    int iy = oy * win.sh() - win.padTop() + ky * win.dh();
-                    if (iy < 0 || iy >= h) continue;
-                    int irow = ip + iy * w;
-                    for (int kx = 0; kx < kw; kx++) {
-                        float wv = wt[wo + ky * kw + kx];
-                        int x0 = kx * win.dw() - win.padLeft();
-                        int sw = win.sw();
-                        // ox range with 0 <= x0 + ox*sw < w
-                        int lo = x0 >= 0 ? 0 : (-x0 + sw - 1) / sw;
-                        int hi = Math.min(ow, x0 >= w ? 0 : (w - 1 - x0) / sw + 1);
-                        if (sw == 1) {
-                            for (int ox = lo; ox < hi; ox++) out[orow + ox] += wv * in[irow + x0 + ox];
-                        } else {
-                            for (int ox = lo; ox < hi; ox++) out[orow + ox] += wv * in[irow + x0 + ox * sw];
                         }
                     }
                 }

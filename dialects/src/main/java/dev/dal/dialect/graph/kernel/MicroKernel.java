@@ -12,6 +12,23 @@ interface MicroKernel {
     /** {@return the columns of C one call computes} */
     int nr();
 
-    /** Adds the panels' product to the full {@code mr x nr} tile of C at {@code co} with row stride {@code ldc}. */
-    void run(float[] ap, int ao, float[] bp, int bo, int kc, float[] c, int co, int ldc);
+    /** {@return the column granularity of {@link #run(float[], int, float[], int, int, float[], int, int, int, boolean)}} */
+    default int lanes() {
+        return nr();
+    }
+
+    /**
+     * Adds the panels' product to the full {@code mr x nr} tile of C at {@code co} with row stride {@code ldc}, or
+     * stores it there when {@code add} is false (C's old contents ignored).
+     */
+    void run(float[] ap, int ao, float[] bp, int bo, int kc, float[] c, int co, int ldc, boolean add);
+
+    /**
+     * Adds the panels' product to the first {@code vectors * lanes()} columns of the {@code mr}-row tile of C (the B
+     * panel keeps its stride of {@code nr} per step); C needs only those columns. Stores when {@code add} is false.
+     */
+    default void run(
+            float[] ap, int ao, float[] bp, int bo, int kc, float[] c, int co, int ldc, int vectors, boolean add) {
+        run(ap, ao, bp, bo, kc, c, co, ldc, add);
+    }
 }

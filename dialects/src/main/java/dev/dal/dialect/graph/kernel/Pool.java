@@ -36,6 +36,7 @@ public final class Pool {
     private static Tensor pool2d(
             Tensor x, Conv.Window win, boolean ceil, boolean max, boolean includePad, ForkJoinPool pool) {
         if (x.rank() != 4) throw new IllegalArgumentException("pooling needs a 4-D input");
+        if (max) return MaxPoolRows.pool(x, win, ceil, pool);
         int n = x.dim(0), c = x.dim(1), h = x.dim(2), w = x.dim(3);
         int oh = win.outH(h, ceil), ow = win.outW(w, ceil);
         float[] in = x.floats();

@@ -13,7 +13,7 @@ final class ScalarMicroKernel implements MicroKernel {
     }
 
     @Override
-    public void run(float[] ap, int ao, float[] bp, int bo, int kc, float[] c, int co, int ldc) {
+    public void run(float[] ap, int ao, float[] bp, int bo, int kc, float[] c, int co, int ldc, boolean add) {
         float[] acc = new float[32];
         for (int k = 0; k < kc; k++) {
             int a = ao + k * 4, b = bo + k * 8;
@@ -23,6 +23,10 @@ final class ScalarMicroKernel implements MicroKernel {
                 for (int j = 0; j < 8; j++) acc[base + j] += av * bp[b + j];
             }
         }
-        for (int r = 0; r < 4; r++) for (int j = 0; j < 8; j++) c[co + r * ldc + j] += acc[r * 8 + j];
+        for (int r = 0; r < 4; r++)
+            for (int j = 0; j < 8; j++) {
+                int o = co + r * ldc + j;
+                c[o] = add ? c[o] + acc[r * 8 + j] : acc[r * 8 + j];
+            }
     }
 }

@@ -89,7 +89,9 @@ public final class Sgemm {
             int ldc,
             ForkJoinPool pool) {
         if (m <= 0 || n <= 0) return;
-        if (beta != 1f) {
+        // with beta 0 the blocked product stores its first slab instead of adding it, so C needs no zeroing first
+        boolean overwrite = beta == 0f && k > 0 && alpha != 0f && m > 1;
+        if (beta != 1f && !overwrite) {
             for (int i = 0; i < m; i++) {
                 int o = cOff + i * ldc;
                 if (beta == 0f) Arrays.fill(c, o, o + n, 0f);
@@ -97,45 +99,153 @@ public final class Sgemm {
             }
         }
         if (k <= 0 || alpha == 0f) return;
-        int mr = kern.mr(), nr = kern.nr();
+        if (m == 1) {
+            Gemv.gemv(transA, transB, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, pool);
+            return;
+        }
+        PanelSource bs = (pc, kc, jc, ncols, nr, bp, bo) -> packB(transB, b, bOff, ldb, pc, kc, jc, ncols, nr, bp, bo);
+        blocked(kern, transA, m, n, k, alpha, a, aOff, lda, null, bs, c, cOff, ldc, beta == 0f, pool);
+    }
+
+    /**
+     * The columns of a B operand that is not stored as a matrix (a convolution's im2col view of its input), packed on
+     * demand; it must be safe to call from several threads at once.
+     */
+    @FunctionalInterface
+    public interface PanelSource {
+        /**
+         * Packs rows {@code pc..pc+kc} x columns {@code jc..jc+ncols} of B into {@code nr}-column panels, zero-padded
+         * to whole panels: element (pc+s, jc+p*nr+q) at {@code bp[bo + p*nr*kc + s*nr + q]}.
+         */
+        void pack(int pc, int kc, int jc, int ncols, int nr, float[] bp, int bo);
+    }
+
+    /** {@return {@code nr}, the panel width a {@link PanelSource} packs for} */
+    public static int panelWidth() {
+        return KERNEL.nr();
+    }
+
+    /** Computes {@code C = A * B} (C's old contents ignored) where B's panels come from {@code b}. */
+    public static void sgemm(
+            int m,
+            int n,
+            int k,
+            float[] a,
+            int aOff,
+            int lda,
+            PanelSource b,
+            float[] c,
+            int cOff,
+            int ldc,
+            ForkJoinPool pool) {
+        if (m <= 0 || n <= 0) return;
+        if (k <= 0) {
+            for (int i = 0; i < m; i++) Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+            return;
+        }
+        float[] packed = PackedWeights.get(
+                a,
+                aOff,
+                lda,
+                m,
+                k,
+                KERNEL.mr(),
+                (ic, mc, pc, kc, ap, apOff) -> packA(false, a, aOff, lda, ic, mc, pc, kc, KERNEL.mr(), 1f, ap, apOff));
+        blocked(KERNEL, false, m, n, k, 1f, a, aOff, lda, packed, b, c, cOff, ldc, true, pool);
+    }
+
+    private static void blocked(
+            MicroKernel kern,
+            boolean transA,
+            int m,
+            int n,
+            int k,
+            float alpha,
+            float[] a,
+            int aOff,
+            int lda,
+            float[] packedA,
+            PanelSource b,
+            float[] c,
+            int cOff,
+            int ldc,
+            boolean overwrite,
+            ForkJoinPool pool) {
+        int nr = kern.nr();
         int nc = nr * 16;
         int mTiles = (m + MC - 1) / MC;
         int nTiles = (n + nc - 1) / nc;
-        // with few row tiles, narrower column tiles give every thread work
-        while (mTiles * nTiles < pool.getParallelism() * 2 && nc > nr && nTiles * mTiles < (n + nr - 1) / nr) {
+        // with few row tiles, narrower column tiles give every thread work (four tiles per thread, so uneven tiles
+        // still balance); a product too small to be worth the hand-off to other threads stays on this one
+        boolean small = (long) m * n * k < SMALL_WORK;
+        while (!small
+                && mTiles * nTiles < pool.getParallelism() * 4
+                && nc > nr
+                && nTiles * mTiles < (n + nr - 1) / nr) {
             nc = Math.max(nr, nc / 2 / nr * nr);
             nTiles = (n + nc - 1) / nc;
         }
         int ncf = nc;
         int ntf = nTiles;
-        Parallel.forEach(pool, mTiles * nTiles, t -> {
-            int ic = (t / ntf) * MC, jc = (t % ntf) * ncf;
-            tile(
-                    kern,
-                    transA,
-                    transB,
-                    ic,
-                    Math.min(MC, m - ic),
-                    jc,
-                    Math.min(ncf, n - jc),
-                    k,
-                    alpha,
-                    a,
-                    aOff,
-                    lda,
-                    b,
-                    bOff,
-                    ldb,
-                    c,
-                    cOff,
-                    ldc);
+        float[] shared = mTiles > 1 ? prepack(b, n, k, nr, pool) : null;
+        Parallel.forRange(pool, mTiles * nTiles, small ? mTiles * nTiles : 1, (from, to) -> {
+            for (int t = from; t < to; t++) {
+                int ic = (t / ntf) * MC, jc = (t % ntf) * ncf;
+                tile(
+                        kern,
+                        transA,
+                        ic,
+                        Math.min(MC, m - ic),
+                        jc,
+                        Math.min(ncf, n - jc),
+                        k,
+                        alpha,
+                        a,
+                        aOff,
+                        lda,
+                        packedA,
+                        b,
+                        shared,
+                        (n + nr - 1) / nr,
+                        c,
+                        cOff,
+                        ldc,
+                        overwrite);
+            }
         });
+    }
+
+    /** Below this many multiply-adds (about 50 us of work) a product runs on the calling thread alone. */
+    private static final long SMALL_WORK = 1L << 20;
+
+    /** The largest B (in floats, padded to whole panels) packed once for all row tiles: 16 MB. */
+    private static final long SHARED_LIMIT = 4L << 20;
+
+    /**
+     * {@return all of B packed once, slab by slab (slab {@code pc} at {@code pc * panels * nr}, its panel {@code p} at
+     * {@code + p * nr * kc}), or null when it is too large}: with several row tiles, each would pack the same B panels
+     * again (a convolution with many output channels and a small image packs its im2col view once instead of eight
+     * times)
+     */
+    private static float[] prepack(PanelSource b, int n, int k, int nr, ForkJoinPool pool) {
+        int panels = (n + nr - 1) / nr;
+        if ((long) panels * nr * k > SHARED_LIMIT) return null;
+        float[] all = new float[panels * nr * k];
+        int slabs = (k + KC - 1) / KC;
+        int group = Math.max(1, Math.min(panels, 8));
+        int groups = (panels + group - 1) / group;
+        Parallel.forEach(pool, slabs * groups, t -> {
+            int pc = (t / groups) * KC, kc = Math.min(KC, k - pc);
+            int p0 = (t % groups) * group, p1 = Math.min(panels, p0 + group);
+            int j0 = p0 * nr;
+            b.pack(pc, kc, j0, Math.min(n, p1 * nr) - j0, nr, all, pc * panels * nr + p0 * nr * kc);
+        });
+        return all;
     }
 
     private static void tile(
             MicroKernel kern,
             boolean transA,
-            boolean transB,
             int ic,
             int mc,
             int jc,
@@ -145,33 +255,67 @@ public final class Sgemm {
             float[] a,
             int aOff,
             int lda,
-            float[] b,
-            int bOff,
-            int ldb,
+            float[] packedA,
+            PanelSource b,
+            float[] shared,
+            int sharedPanels,
             float[] c,
             int cOff,
-            int ldc) {
-        int mr = kern.mr(), nr = kern.nr();
+            int ldc,
+            boolean overwrite) {
+        int mr = kern.mr(), nr = kern.nr(), lanes = kern.lanes();
         int mPanels = (mc + mr - 1) / mr, nPanels = (ncols + nr - 1) / nr;
         float[] ap = Scratch.floats(Scratch.Slot.PACK_A, mPanels * mr * KC);
-        float[] bp = Scratch.floats(Scratch.Slot.PACK_B, nPanels * nr * KC);
+        float[] bp = shared != null ? shared : Scratch.floats(Scratch.Slot.PACK_B, nPanels * nr * KC);
         float[] edge = Scratch.floats(Scratch.Slot.EDGE, mr * nr);
         for (int pc = 0; pc < k; pc += KC) {
             int kc = Math.min(KC, k - pc);
-            packA(transA, a, aOff, lda, ic, mc, pc, kc, mr, alpha, ap);
-            packB(transB, b, bOff, ldb, pc, kc, jc, ncols, nr, bp);
+            boolean add = !(overwrite && pc == 0);
+            float[] aPanels = ap;
+            int aBase = 0;
+            if (packedA == null) packA(transA, a, aOff, lda, ic, mc, pc, kc, mr, alpha, ap, 0);
+            else {
+                aPanels = packedA;
+                aBase = PackedWeights.offset(ic, mc, pc, k, mr);
+            }
+            int bBase = 0;
+            if (shared == null) b.pack(pc, kc, jc, ncols, nr, bp, 0);
+            else bBase = pc * sharedPanels * nr + (jc / nr) * nr * kc;
             for (int jp = 0; jp < nPanels; jp++) {
                 int j0 = jp * nr, nw = Math.min(nr, ncols - j0);
                 for (int ip = 0; ip < mPanels; ip++) {
                     int i0 = ip * mr, mw = Math.min(mr, mc - i0);
+                    int co = cOff + (ic + i0) * ldc + jc + j0;
                     if (mw == mr && nw == nr) {
-                        kern.run(ap, ip * mr * kc, bp, jp * nr * kc, kc, c, cOff + (ic + i0) * ldc + jc + j0, ldc);
+                        kern.run(aPanels, aBase + ip * mr * kc, bp, bBase + jp * nr * kc, kc, c, co, ldc, add);
+                    } else if (mw == mr && nw % lanes == 0) {
+                        kern.run(
+                                aPanels,
+                                aBase + ip * mr * kc,
+                                bp,
+                                bBase + jp * nr * kc,
+                                kc,
+                                c,
+                                co,
+                                ldc,
+                                nw / lanes,
+                                add);
                     } else {
-                        Arrays.fill(edge, 0, mr * nr, 0f);
-                        kern.run(ap, ip * mr * kc, bp, jp * nr * kc, kc, edge, 0, nr);
+                        kern.run(
+                                aPanels,
+                                aBase + ip * mr * kc,
+                                bp,
+                                bBase + jp * nr * kc,
+                                kc,
+                                edge,
+                                0,
+                                nr,
+                                (nw + lanes - 1) / lanes,
+                                false);
                         for (int r = 0; r < mw; r++) {
-                            int o = cOff + (ic + i0 + r) * ldc + jc + j0;
-                            for (int q = 0; q < nw; q++) c[o + q] += edge[r * nr + q];
+                            int o = co + r * ldc;
+                            if (add) for (int q = 0; q < nw; q++) c[o + q] += edge[r * nr + q];
+                            else System.arraycopy(edge, r * nr, c, o, nw);
                         }
                     }
                 }
@@ -179,7 +323,10 @@ public final class Sgemm {
         }
     }
 
-    /** Packs rows {@code ic..ic+mc} x steps {@code pc..pc+kc} of alpha*op(A) into mr-row panels, zero-padded. */
+    /**
+     * Packs rows {@code ic..ic+mc} x steps {@code pc..pc+kc} of alpha*op(A) into mr-row panels from {@code apOff},
+     * zero-padded.
+     */
     private static void packA(
             boolean trans,
             float[] a,
@@ -191,33 +338,46 @@ public final class Sgemm {
             int kc,
             int mr,
             float alpha,
-            float[] ap) {
+            float[] ap,
+            int apOff) {
         int panels = (mc + mr - 1) / mr;
         for (int p = 0; p < panels; p++) {
-            int base = p * mr * kc;
-            for (int r = 0; r < mr; r++) {
-                int i = p * mr + r;
-                if (i >= mc) {
-                    for (int q = 0; q < kc; q++) ap[base + q * mr + r] = 0f;
-                    continue;
-                }
-                int row = ic + i;
+            int base = apOff + p * mr * kc;
+            int rows = Math.min(mr, mc - p * mr);
+            if (rows < mr) Arrays.fill(ap, base, base + mr * kc, 0f);
+            for (int r = 0; r < rows; r++) {
+                int row = ic + p * mr + r;
                 if (trans) {
-                    for (int q = 0; q < kc; q++) ap[base + q * mr + r] = alpha * a[aOff + (pc + q) * lda + row];
+                    int o = aOff + pc * lda + row;
+                    for (int q = 0; q < kc; q++) ap[base + q * mr + r] = alpha * a[o + q * lda];
                 } else {
                     int o = aOff + row * lda + pc;
-                    for (int q = 0; q < kc; q++) ap[base + q * mr + r] = alpha * a[o + q];
+                    if (alpha == 1f) for (int q = 0; q < kc; q++) ap[base + q * mr + r] = a[o + q];
+                    else for (int q = 0; q < kc; q++) ap[base + q * mr + r] = alpha * a[o + q];
                 }
             }
         }
     }
 
-    /** Packs steps {@code pc..pc+kc} x columns {@code jc..jc+ncols} of op(B) into nr-column panels, zero-padded. */
+    /**
+     * Packs steps {@code pc..pc+kc} x columns {@code jc..jc+ncols} of op(B) into nr-column panels from {@code bo}, zero
+     * padded.
+     */
     private static void packB(
-            boolean trans, float[] b, int bOff, int ldb, int pc, int kc, int jc, int ncols, int nr, float[] bp) {
+            boolean trans,
+            float[] b,
+            int bOff,
+            int ldb,
+            int pc,
+            int kc,
+            int jc,
+            int ncols,
+            int nr,
+            float[] bp,
+            int bo) {
         int panels = (ncols + nr - 1) / nr;
         for (int p = 0; p < panels; p++) {
-            int base = p * nr * kc;
+            int base = bo + p * nr * kc;
             int j0 = jc + p * nr, w = Math.min(nr, ncols - p * nr);
             if (trans) {
                 for (int q = 0; q < w; q++) {

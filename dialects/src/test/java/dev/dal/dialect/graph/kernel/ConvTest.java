@@ -78,6 +78,18 @@ class ConvTest {
     }
 
     @Test
+    void manyOutputChannelsOnASmallImageMatch() {
+        // over 64 output channels: the row tiles share one packing of the input's im2col view
+        Random r = new Random(8);
+        for (int stride = 1; stride <= 2; stride++) {
+            Conv.Window win = new Conv.Window(3, 3, stride, stride, 1, 1, 1, 1, 1, 1);
+            Tensor x = Ref.random(r, 2, 40, 7, 9), w = Ref.random(r, 150, 40, 3, 3), b = Ref.random(r, 150);
+            Tensor got = Conv.conv2d(x, w, b, win, 1, Ref.POOL);
+            Ref.close(reference(x, w, b, win, 1, got.dim(2), got.dim(3)), got.floats(), 1e-4);
+        }
+    }
+
+    @Test
     void resnetSizedLayerMatches() {
         Random r = new Random(5);
         Conv.Window win = new Conv.Window(3, 3, 1, 1, 1, 1, 1, 1, 1, 1);

@@ -73,4 +73,11 @@ class SgemmTest {
         check(Sgemm.kernel(), 200, 520, 600, 0, 1);
         check(Sgemm.kernel(), 67, 3136, 147, 8 + 4, 2);
     }
+
+    @Test
+    void oneRowProductsMatchInEveryLayout() {
+        // m = 1 takes the matrix-vector path (a classifier head): every transpose, alpha, beta and stride flag
+        for (int flags = 0; flags < 32; flags++) check(Sgemm.kernel(), 1, 1000, 1280, flags, flags);
+        check(Sgemm.kernel(), 1, 7, 3, 2, 9);
+    }
 }

@@ -1,0 +1,56 @@
+package dev.dal.dialect.graph.kernel;
+
+/**
+ * Loops over one contiguous row that the JIT does not vectorise by itself: a Vector API implementation when the
+ * {@code jdk.incubator.vector} module is present ({@link VectorRowOps}), plain loops otherwise. The row-wise
+ * ops compute every element with the same float operations in the same order in both, so their results do not
+ * depend on which one runs; {@link #dot} sums in a different order (in vector lanes).
+ */
+class RowOps {
+    /** The implementation in use. */
+    static final RowOps INSTANCE = choose();
+
+    private static RowOps choose() {
+        if (Boolean.getBoolean("dal.kernel.scalar")) return new RowOps();
+        if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return new RowOps();
+        try {
+            return (RowOps) Class.forName("dev.dal.dialect.graph.kernel.VectorRowOps")
+                    .getDeclaredConstructor()
+                    .newInstance();
+        } catch (ReflectiveOperationException | LinkageError e) {
+            return new RowOps();
+        }
+    }
+
+    /** {@code acc[i] = acc[i] + w0 * p[a0 + i] + w1 * p[a1 + i] + w2 * p[a2 + i]} for {@code i < n}, in that order. */
+    void taps3(float[] acc, int n, float[] p, int a0, float w0, int a1, float w1, int a2, float w2) {
+        for (int i = 0; i < n; i++) acc[i] = acc[i] + w0 * p[a0 + i] + w1 * p[a1 + i] + w2 * p[a2 + i];
+    }
+
+    /** {@code acc[i] = acc[i] + w0 * p[a0 + i]} for {@code i < n}. */
+    void taps1(float[] acc, int n, float[] p, int a0, float w0) {
+        for (int i = 0; i < n; i++) acc[i] = acc[i] + w0 * p[a0 + i];
+    }
+
+    /** {@return the sum of {@code x[xo + i] * y[yo + i]} for {@code i < n}} */
+    float dot(float[] x, int xo, float[] y, int yo, int n) {
+        float s = 0f;
+        for (int i = 0; i < n; i++) s += x[xo + i] * y[yo + i];
+        return s;
+    }
+
+    /** {@code y[yo + i] += alpha * x[xo + i]} for {@code i < n}. */
+    void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
+        for (int i = 0; i < n; i++) y[yo + i] += alpha * x[xo + i];
+    }
+
+    /** {@code acc[i] = max(acc[i], p[a0 + i], p[a1 + i], p[a2 + i])} for {@code i < n}, NaN if any is NaN. */
+    void max3(float[] acc, int n, float[] p, int a0, int a1, int a2) {
+        for (int i = 0; i < n; i++) acc[i] = Math.max(Math.max(Math.max(acc[i], p[a0 + i]), p[a1 + i]), p[a2 + i]);
+    }
+
+    /** {@code acc[i] = max(acc[i], p[a0 + i])} for {@code i < n}, NaN if either is NaN. */
+    void max1(float[] acc, int n, float[] p, int a0) {
+        for (int i = 0; i < n; i++) acc[i] = Math.max(acc[i], p[a0 + i]);
+    }
+}

@@ -1,0 +1,120 @@
+package dev.dal.dialect.graph.kernel;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link RowOps} with the Vector API: whole vectors first, then the tail as one masked vector
+ * (the dot product's tail with the plain loop). In the row-wise ops
+ * multiplies and adds stay separate (no fused multiply-add), so each element gets the same rounding as the plain
+ * loop. Loaded only when the
+ * {@code jdk.incubator.vector} module is present.
+ */
+final class VectorRowOps extends RowOps {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+
+    @Override
+    void taps3(float[] acc, int n, float[] p, int a0, float w0, int a1, float w1, int a2, float w2) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector v = FloatVector.fromArray(S, acc, i)
+                    .add(FloatVector.fromArray(S, p, a0 + i).mul(w0))
+                    .add(FloatVector.fromArray(S, p, a1 + i).mul(w1))
+                    .add(FloatVector.fromArray(S, p, a2 + i).mul(w2));
+            v.intoArray(acc, i);
+        }
+        if (i < n) {
+            // the tail as one masked vector (rows of 7 or 14 outputs would otherwise be all tail)
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector.fromArray(S, acc, i, m)
+                    .add(FloatVector.fromArray(S, p, a0 + i, m).mul(w0))
+                    .add(FloatVector.fromArray(S, p, a1 + i, m).mul(w1))
+                    .add(FloatVector.fromArray(S, p, a2 + i, m).mul(w2))
+                    .intoArray(acc, i, m);
+        }
+    }
+
+    @Override
+    void taps1(float[] acc, int n, float[] p, int a0, float w0) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector.fromArray(S, acc, i)
+                    .add(FloatVector.fromArray(S, p, a0 + i).mul(w0))
+                    .intoArray(acc, i);
+        }
+        if (i < n) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector.fromArray(S, acc, i, m)
+                    .add(FloatVector.fromArray(S, p, a0 + i, m).mul(w0))
+                    .intoArray(acc, i, m);
+        }
+    }
+
+    @Override
+    float dot(float[] x, int xo, float[] y, int yo, int n) {
+        FloatVector acc0 = FloatVector.zero(S), acc1 = acc0;
+        int i = 0;
+        for (; i <= n - 2 * L; i += 2 * L) {
+            acc0 = FloatVector.fromArray(S, x, xo + i).fma(FloatVector.fromArray(S, y, yo + i), acc0);
+            acc1 = FloatVector.fromArray(S, x, xo + i + L).fma(FloatVector.fromArray(S, y, yo + i + L), acc1);
+        }
+        for (; i <= n - L; i += L)
+            acc0 = FloatVector.fromArray(S, x, xo + i).fma(FloatVector.fromArray(S, y, yo + i), acc0);
+        // the lanes are summed in index order: reduceLanes(ADD) leaves its order unspecified, and its intrinsic and
+        // its Java fallback differ, so the same product would round differently before and after the JIT compiles it
+        float[] lanes = new float[L];
+        acc0.add(acc1).intoArray(lanes, 0);
+        float s = 0f;
+        for (float v : lanes) s += v;
+        for (; i < n; i++) s += x[xo + i] * y[yo + i];
+        return s;
+    }
+
+    @Override
+    void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector.fromArray(S, y, yo + i)
+                    .add(FloatVector.fromArray(S, x, xo + i).mul(alpha))
+                    .intoArray(y, yo + i);
+        }
+        for (; i < n; i++) y[yo + i] += alpha * x[xo + i];
+    }
+
+    @Override
+    void max3(float[] acc, int n, float[] p, int a0, int a1, int a2) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector.fromArray(S, acc, i)
+                    .max(FloatVector.fromArray(S, p, a0 + i))
+                    .max(FloatVector.fromArray(S, p, a1 + i))
+                    .max(FloatVector.fromArray(S, p, a2 + i))
+                    .intoArray(acc, i);
+        }
+        if (i < n) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector.fromArray(S, acc, i, m)
+                    .max(FloatVector.fromArray(S, p, a0 + i, m))
+                    .max(FloatVector.fromArray(S, p, a1 + i, m))
+                    .max(FloatVector.fromArray(S, p, a2 + i, m))
+                    .intoArray(acc, i, m);
+        }
+    }
+
+    @Override
+    void max1(float[] acc, int n, float[] p, int a0) {
+        int i = 0;
+        for (; i <= n - L; i += L)
+            FloatVector.fromArray(S, acc, i)
+                    .max(FloatVector.fromArray(S, p, a0 + i))
+                    .intoArray(acc, i);
+        if (i < n) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector.fromArray(S, acc, i, m)
+                    .max(FloatVector.fromArray(S, p, a0 + i, m))
+                    .intoArray(acc, i, m);
+        }
+    }
+}
