@@ -14,7 +14,11 @@ import dev.dal.ir.verify.Verifier;
 import dev.dal.lowering.eval.Dequantizer;
 import dev.dal.lowering.eval.EvalException;
 import dev.dal.lowering.eval.EvalReport;
+import dev.dal.lowering.eval.EvalSamples;
 import dev.dal.lowering.eval.Evaluator;
+import dev.dal.lowering.eval.SampleSource;
+import dev.dal.lowering.quantize.data.ImageOptions;
+import dev.dal.lowering.quantize.data.ReadOptions;
 import dev.dal.onnx.OnnxException;
 import dev.dal.onnx.OnnxImporter;
 import dev.dal.onnx.TensorProtos;
@@ -29,6 +33,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -42,10 +47,13 @@ import picocli.CommandLine.Option;
  *
  * <pre>
  * dal-eval --float model.ir --quantized model.q.ir --data DIR [--labels labels.npy] [-o report-dir] [--samples N]
+ *          [--mean M,.. --std S,.. --layout NCHW|NHWC --color RGB|BGR|GRAY]
  * </pre>
  *
  * Both models ({@code .ir}/{@code .mlir}, or {@code .onnx} through the importer) run on every sample in this process
- * with a probe on every op; see {@link Evaluator} for what is compared and {@link EvalData} for the data layouts.
+ * with a probe on every op; see {@link Evaluator} for what is compared. The data is read by {@link EvalSamples}, as
+ * the {@code quantize} pass reads its calibration data (docs/calibration.md); the image options convert an image
+ * folder's files as the {@code preprocess} pass's options of the same names do.
  */
 @Command(
         name = "dal-eval",
@@ -69,8 +77,38 @@ public final class EvalMain implements Tool {
             names = "--data",
             required = true,
             paramLabel = "<dir>",
-            description = "Samples: a folder (or one file) of .npy/.pb tensors, or of test_data_set-like folders")
+            description = "Samples: a .npy/.pb/.npz file, or a folder of such files, of test_data_set-like folders or"
+                    + " of images (.png, .jpg, .bmp)")
     private Path data;
+
+    @Option(
+            names = "--mean",
+            split = ",",
+            paramLabel = "<m>",
+            description = "Images: the mean per model channel (or one for all) on the 0-255 scale (default: 0)")
+    private List<Double> mean = new ArrayList<>();
+
+    @Option(
+            names = "--std",
+            split = ",",
+            paramLabel = "<s>",
+            description = "Images: the standard deviation per model channel (or one for all) (default: 1)")
+    private List<Double> std = new ArrayList<>();
+
+    @Option(
+            names = "--layout",
+            paramLabel = "<layout>",
+            description = "Images: the model input's layout, ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE},"
+                    + " NCHW when dimension 1 has 1 or 3 channels)")
+    private ImageOptions.Layout layout = ImageOptions.Layout.AUTO;
+
+    @Option(
+            names = "--color",
+            paramLabel = "<color>",
+            description =
+                    "Images: the model input's channel order, ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE},"
+                            + " GRAY for one channel, RGB for three)")
+    private ImageOptions.Color color = ImageOptions.Color.AUTO;
 
     @Option(
             names = "--labels",
@@ -110,6 +148,7 @@ public final class EvalMain implements Tool {
     public int run(List<String> args, Path workingDir, InputStream stdin, PrintStream stdout, PrintStream stderr) {
         EvalMain cmd = new EvalMain();
         CommandLine cl = new CommandLine(cmd);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(new PrintWriter(stdout, true));
         cl.setErr(new PrintWriter(stderr, true));
         try {
@@ -153,7 +192,9 @@ public final class EvalMain implements Tool {
                 Dequantizer.standard(),
                 threads);
         Optional<long[]> expected = labels == null ? Optional.empty() : Optional.of(readLabels(labels));
-        EvalData samplesData = EvalData.open(data, evaluator.inputs(), Optional.ofNullable(labels), samples);
+        ReadOptions read = new ReadOptions(samples, new ImageOptions(mean, std, layout, color));
+        if (labels != null) read = read.withSkipped(labels);
+        SampleSource samplesData = EvalSamples.open(data, evaluator.inputs(), read);
         EvalReport report = evaluator.evaluate(samplesData, expected);
         writeReports(report, stdout);
         printSummary(report, stdout);

@@ -12,6 +12,7 @@ import dev.dal.ir.interp.Tensor;
 import dev.dal.onnx.TensorProtos;
 import dev.dal.onnx.builder.ModelBuilder;
 import dev.dal.tools.Tool;
+import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -21,12 +22,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.ServiceLoader;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * dal-eval on a model small enough to check by hand: {@code y = relu(x + b)}, the "quantized" model having another
- * {@code b}; and every kind of bad input, which must be a clear error that leaves no report behind.
+ * {@code b}; data in each layout the calibration readers take; and every kind of bad input, which must be a clear
+ * error that leaves no report behind.
  */
 class EvalMainTest {
     @TempDir
@@ -128,11 +133,14 @@ class EvalMainTest {
     }
 
     @Test
-    void boundedSamplesUseTheFirstLabels() throws Exception {
+    void boundedSamplesUseTheFirstLabelsWhichMaySitInTheDataFolder() throws Exception {
         Path report = dir.resolve("report");
-        Npy.write(dir.resolve("labels.npy"), Tensor.of(new long[] {2, 0}, 2));
-        List<String> args = standardArgs(data(), report);
-        args.addAll(List.of("--labels", dir.resolve("labels.npy").toString(), "--samples", "1"));
+        Path d = Files.createDirectories(dir.resolve("stacked"));
+        Npy.write(d.resolve("samples.npy"), Tensor.of(new float[] {0, 0, 0, 1, -5, 0}, 2, 3));
+        Path labels = d.resolve("labels.npy"); // not a sample file, though not named after the input
+        Npy.write(labels, Tensor.of(new long[] {2, 0}, 2));
+        List<String> args = standardArgs(d, report);
+        args.addAll(List.of("--labels", labels.toString(), "--samples", "1"));
         assertEquals(0, run(args.toArray(String[]::new)), err());
         JsonNode c = new ObjectMapper()
                 .readTree(report.resolve("report.json").toFile())
@@ -204,6 +212,88 @@ class EvalMainTest {
                         .asInt());
     }
 
+    /** {@code y = relu(x)} over an image input {@code x: [1, 1, 2, 2]}. */
+    private Path imageModel() throws Exception {
+        var m = ModelBuilder.graph("g")
+                .input("x", FLOAT, 1, 1, 2, 2)
+                .node("relu1", "Relu", List.of("x"), List.of("y"))
+                .output("y", FLOAT, 1, 1, 2, 2)
+                .build();
+        Path p = dir.resolve("image.onnx");
+        Files.write(p, m.toByteArray());
+        return p;
+    }
+
+    @Test
+    void imageFoldersAreConvertedWithTheMeanAndStdGiven() throws Exception {
+        Path images = Files.createDirectories(dir.resolve("images"));
+        for (String name : List.of("a.png", "b.png")) {
+            BufferedImage img = new BufferedImage(4, 4, BufferedImage.TYPE_BYTE_GRAY);
+            for (int y = 0; y < 4; y++)
+                for (int x = 0; x < 4; x++) img.getRaster().setSample(x, y, 0, 200);
+            ImageIO.write(img, "png", images.resolve(name).toFile());
+        }
+        String f = imageModel().toString();
+        Path report = dir.resolve("report");
+        assertEquals(
+                0,
+                run(
+                        "--float",
+                        f,
+                        "--quantized",
+                        f,
+                        "--data",
+                        images.toString(),
+                        "--mean",
+                        "100",
+                        "--std",
+                        "2",
+                        "--layout",
+                        "nchw",
+                        "--color",
+                        "gray",
+                        "-o",
+                        report.toString()),
+                err());
+        JsonNode r = new ObjectMapper().readTree(report.resolve("report.json").toFile());
+        assertEquals(2, r.get("samples").asInt());
+        // every pixel (200 - 100) / 2 = 50, through relu
+        assertEquals(50.0, r.get("outputs").get(0).get("metrics").get("peak").asDouble(), 1e-9);
+        Files.delete(report.resolve("report.json"));
+        Files.delete(report.resolve("report.html"));
+        Files.delete(report);
+        assertError(
+                "mean",
+                "--float",
+                f,
+                "--quantized",
+                f,
+                "--data",
+                images.toString(),
+                "--mean",
+                "1,2",
+                "-o",
+                report.toString());
+    }
+
+    @Test
+    void npzArchivesFeedInputsByKey() throws Exception {
+        Path npz = dir.resolve("data.npz");
+        try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(npz))) {
+            zip.putNextEntry(new ZipEntry("x.npy"));
+            zip.write(Npy.toBytes(Tensor.of(new float[] {0, 0, 0, 1, -5, 0, 2, 2, 2}, 3, 3)));
+            zip.closeEntry();
+        }
+        Path report = dir.resolve("report");
+        assertEquals(0, run(standardArgs(npz, report).toArray(String[]::new)), err());
+        assertEquals(
+                3,
+                new ObjectMapper()
+                        .readTree(report.resolve("report.json").toFile())
+                        .get("samples")
+                        .asInt());
+    }
+
     @Test
     void theToolIsRegisteredForDalLit() {
         assertTrue(ServiceLoader.load(Tool.class).stream().anyMatch(p -> p.type() == EvalMain.class));
@@ -237,7 +327,7 @@ class EvalMainTest {
         assertError(
                 "nope.ir", "--float", f, "--quantized", dir.resolve("nope.ir").toString(), "--data", data, "-o", rep);
         assertError(
-                "'" + dir.resolve("none") + "' does not exist",
+                dir.resolve("none") + ": no such file or folder",
                 "--float",
                 f,
                 "--quantized",
@@ -265,7 +355,7 @@ class EvalMainTest {
         String f = model("f.onnx", 1, 2, 3).toString();
         Path empty = Files.createDirectories(dir.resolve("empty"));
         assertError(
-                "holds no .npy or .pb tensors",
+                "empty: the folder is empty",
                 "--float",
                 f,
                 "--quantized",
@@ -283,7 +373,7 @@ class EvalMainTest {
         Path shape = Files.createDirectories(dir.resolve("shape"));
         Npy.write(shape.resolve("bad.npy"), Tensor.of(new float[] {1, 2, 3, 4}, 2, 2));
         assertError(
-                "bad.npy' holds a tensor of shape [2, 2] which does not fit input 'x'",
+                "bad.npy: shape [2, 2] does not fit input 'x'",
                 "--float",
                 f,
                 "--quantized",
@@ -295,7 +385,7 @@ class EvalMainTest {
         Path dtype = Files.createDirectories(dir.resolve("dtype"));
         Npy.write(dtype.resolve("wide.npy"), Tensor.of(new double[] {1, 2, 3}, 1, 3));
         assertError(
-                "wide.npy' holds f64 data but input 'x' takes tensor<1x3xf32>",
+                "wide.npy: holds f64 data, input 'x' takes tensor<1x3xf32>",
                 "--float",
                 f,
                 "--quantized",

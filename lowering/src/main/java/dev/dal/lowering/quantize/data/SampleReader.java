@@ -22,7 +22,9 @@ public interface SampleReader {
     }
 
     /**
-     * {@return the samples at {@code path} for the given model inputs}, at most {@link ReadOptions#limit()} of them
+     * {@return the samples at {@code path} for the given model inputs}; a reader may stop reading once it has more
+     * than {@link ReadOptions#limit()} of them ({@link SampleReaders#open} cuts the set to the limit and reports it
+     * as {@linkplain SampleSet#bounded() bounded})
      *
      * @throws DataException if the path cannot be read, holds no samples, or its tensors do not fit the inputs
      */

@@ -73,18 +73,47 @@ public final class SampleReaders {
             public String source(int i) {
                 return set.source(i);
             }
+
+            @Override
+            public boolean bounded() {
+                return size < set.size() || set.bounded();
+            }
         };
     }
 
-    /** {@return the entries of a folder, sorted by name, hidden files left out} */
+    /** {@return the entries of a folder in natural name order ({@link #naturalOrder}), hidden files left out} */
     static List<Path> list(Path dir) throws DataException {
         try (var s = Files.list(dir)) {
             return s.filter(p -> !p.getFileName().toString().startsWith("."))
-                    .sorted(Comparator.comparing(p -> p.getFileName().toString()))
+                    .sorted(Comparator.comparing(p -> p.getFileName().toString(), SampleReaders::naturalOrder))
                     .toList();
         } catch (java.io.IOException e) {
             throw new DataException(dir + ": cannot list the folder: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Compares file names in natural order: runs of digits by their value, so {@code s2} comes before {@code s10}
+     * and {@code test_data_set_10} after {@code test_data_set_9}; other characters one by one.
+     */
+    static int naturalOrder(String a, String b) {
+        int i = 0, j = 0;
+        while (i < a.length() && j < b.length()) {
+            char x = a.charAt(i), y = b.charAt(j);
+            if (Character.isDigit(x) && Character.isDigit(y)) {
+                int si = i, sj = j;
+                while (i < a.length() && Character.isDigit(a.charAt(i))) i++;
+                while (j < b.length() && Character.isDigit(b.charAt(j))) j++;
+                int c = new java.math.BigInteger(a.substring(si, i))
+                        .compareTo(new java.math.BigInteger(b.substring(sj, j)));
+                if (c != 0) return c;
+            } else {
+                if (x != y) return Character.compare(x, y);
+                i++;
+                j++;
+            }
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     /** {@return the lower-case file name of {@code p}} */

@@ -20,4 +20,12 @@ public interface SampleSet {
 
     /** {@return where sample {@code i} comes from, for messages ({@code "images.npy[3]"}, {@code "a/0.png"})} */
     String source(int i);
+
+    /**
+     * {@return whether these are the first samples of a larger set, cut by {@link ReadOptions#limit()}}: labels for
+     * the whole set then apply to these samples
+     */
+    default boolean bounded() {
+        return false;
+    }
 }

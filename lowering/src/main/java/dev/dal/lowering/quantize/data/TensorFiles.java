@@ -47,9 +47,18 @@ final class TensorFiles {
      * the input, else {@code input_<index>}, else the only file when the model has one input}
      */
     static Optional<Path> fileFor(List<Path> files, String name, int index, int inputs) {
+        Optional<Path> named = namedFile(files, name, index);
+        if (named.isPresent() || inputs != 1 || files.size() != 1) return named;
+        return Optional.of(files.getFirst());
+    }
+
+    /**
+     * {@return the file among {@code files} named after input {@code index} named {@code name}, else
+     * {@code input_<index>} (the first in name order, so {@code .npy} before {@code .pb})}
+     */
+    static Optional<Path> namedFile(List<Path> files, String name, int index) {
         for (Path f : files) if (stem(f).equals(name)) return Optional.of(f);
         for (Path f : files) if (stem(f).equals("input_" + index)) return Optional.of(f);
-        if (inputs == 1 && files.size() == 1) return Optional.of(files.getFirst());
         return Optional.empty();
     }
 

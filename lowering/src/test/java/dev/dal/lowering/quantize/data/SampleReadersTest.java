@@ -155,13 +155,51 @@ class SampleReadersTest {
     }
 
     @Test
-    void aWrongShapeInOneFileOfAFolderNamesThatFileWhenItIsRead() throws Exception {
+    void aWrongShapeInOneFileOfAFolderNamesThatFileWhenTheFolderIsOpened() throws Exception {
         Fixtures.npy(dir.resolve("a.npy"), iota(0, 1, 1, 2, 2));
         Fixtures.npy(dir.resolve("b.npy"), iota(0, 1, 1, 3, 3));
-        SampleSet s = open(dir, IMAGE);
-        s.sample(0);
-        DataException e = assertThrows(DataException.class, () -> s.sample(1));
+        DataException e = assertThrows(DataException.class, () -> open(dir, IMAGE));
         assertTrue(e.getMessage().contains("b.npy") && e.getMessage().contains("'input'"), e.getMessage());
+    }
+
+    @Test
+    void aFolderOfFilesMayHoldSeveralSamplesPerFileInNaturalNameOrderAndIsBounded() throws Exception {
+        Fixtures.npy(dir.resolve("s10.npy"), iota(100, 1, 1, 2, 2));
+        Fixtures.npy(dir.resolve("s2.npy"), iota(0, 3, 1, 2, 2)); // three samples stacked, batch of 1 as the axis
+        SampleSet s = open(dir, IMAGE);
+        assertEquals(4, s.size());
+        assertTrue(s.source(2).endsWith("s2.npy[2]"), s.source(2));
+        assertArrayEquals(new float[] {8, 9, 10, 11}, floats(s.sample(2), "input"));
+        assertArrayEquals(new float[] {100, 101, 102, 103}, floats(s.sample(3), "input"));
+        assertTrue(s.source(3).endsWith("s10.npy"), s.source(3));
+        assertTrue(!s.bounded());
+        SampleSet three =
+                SampleReaders.open(dir, List.of(IMAGE), ReadOptions.defaults().withLimit(3));
+        assertEquals(3, three.size());
+        assertTrue(three.bounded());
+    }
+
+    @Test
+    void aFileNamedAfterTheOnlyInputIsTheOnlyOneRead() throws Exception {
+        Fixtures.npy(dir.resolve("input_0.npy"), iota(0, 2, 1, 2, 2));
+        Files.write(dir.resolve("notes.npy"), new byte[] {1, 2, 3}); // never read
+        SampleSet s = open(dir, IMAGE);
+        assertEquals(2, s.size());
+        assertArrayEquals(new float[] {4, 5, 6, 7}, floats(s.sample(1), "input"));
+    }
+
+    @Test
+    void aFolderOfAFilePerInputMayHoldManySamplesOfEach() throws Exception {
+        Fixtures.npy(dir.resolve("x.npy"), iota(0, 3, 1, 2));
+        Fixtures.npy(dir.resolve("input_1.npy"), iota(10, 3, 1, 1));
+        SampleSet s = open(dir, f32Input("x", 1, 2), f32Input("mask", 1, 1));
+        assertEquals(3, s.size());
+        assertArrayEquals(new float[] {4, 5}, floats(s.sample(2), "x"));
+        assertArrayEquals(new float[] {12}, floats(s.sample(2), "mask"));
+        Fixtures.npy(dir.resolve("input_1.npy"), iota(10, 2, 1, 1));
+        DataException e =
+                assertThrows(DataException.class, () -> open(dir, f32Input("x", 1, 2), f32Input("mask", 1, 1)));
+        assertTrue(e.getMessage().contains("input_1.npy") && e.getMessage().contains("2 samples"), e.getMessage());
     }
 
     @Test
