@@ -21,10 +21,10 @@ public final class Rounding {
 
     /** {@return {@code x} rounded to the nearest integer, ties away from zero (as {@link Math#round} is not)} */
     public static double roundHalfAway(double x) {
-        double r = Math.floor(Math.abs(x) + 0.5);
-        // floor(|x| + 0.5) can round up wrongly when |x| + 0.5 is inexact (|x| just below a half)
-        if (r - Math.abs(x) > 0.5) r -= 1;
-        return Math.copySign(r, x);
+        double a = Math.abs(x);
+        double f = Math.floor(a);
+        // a - f is exact (both share a's exponent range), so the tie test sees the true fraction
+        return Math.copySign(a - f >= 0.5 ? f + 1 : f, x);
     }
 
     /** {@return {@code v} clamped to {@code [lo, hi]}} */
