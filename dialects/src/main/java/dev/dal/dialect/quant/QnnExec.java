@@ -17,7 +17,9 @@ import dev.dal.dialect.quant.kernel.Window2d;
 import dev.dal.ir.DenseArrayAttr;
 import dev.dal.ir.Operation;
 import dev.dal.ir.QuantizedElementType;
+import dev.dal.ir.interp.ExecContext;
 import dev.dal.ir.interp.Tensor;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,15 +27,26 @@ import java.util.Optional;
 final class QnnExec {
     private QnnExec() {}
 
-    static List<Tensor> requantize(QnnOpDefs.Requantize op, List<Tensor> in) {
+    static List<Tensor> requantize(QnnOpDefs.Requantize op, List<Tensor> in, ExecContext ctx) {
         return List.of(QuantCast.requantize(
                 in.get(0), q(op.input()), q(op.result()), fixedPoints(op.multiplier(), op.shift())));
     }
 
-    static List<Tensor> conv(QnnOpDefs.Conv op, List<Tensor> in) {
+    static List<Tensor> conv(QnnOpDefs.Conv op, List<Tensor> in, ExecContext ctx) {
         Tensor x = in.get(0), w = in.get(1), b = in.get(2), r = in.get(3);
         QuantizedElementType qy = q(op.y());
-        int[] ys = resultShape(op.y().type(), x, w);
+        long group = op.group().longValue();
+        require(
+                x.rank() == 4 && w.rank() == 4 && x.dim(1) == w.dim(1) * group,
+                ctx,
+                "input " + x.describe() + " does not fit weights " + w.describe() + " with group " + group);
+        require(b.isNone() || b.size() == w.dim(0), ctx, "bias " + b.describe() + " needs " + w.dim(0) + " values");
+        int[] ys = convShape(op, x, w);
+        require(ys[2] > 0 && ys[3] > 0, ctx, "result " + Tensor.shapeText(ys) + " has no elements");
+        require(
+                r.isNone() || Arrays.equals(r.shape(), ys),
+                ctx,
+                "residual " + r.describe() + " does not match the result shape " + Tensor.shapeText(ys));
         Window2d win = new Window2d(
                 w.dim(2),
                 w.dim(3),
@@ -90,10 +103,15 @@ final class QnnExec {
         return new long[] {lo, hi};
     }
 
-    static List<Tensor> gemm(QnnOpDefs.Gemm op, List<Tensor> in) {
+    static List<Tensor> gemm(QnnOpDefs.Gemm op, List<Tensor> in, ExecContext ctx) {
         Tensor a = in.get(0), b = in.get(1), bias = in.get(2);
         boolean tb = op.transB().value();
+        require(
+                a.rank() == 2 && b.rank() == 2 && a.dim(1) == (tb ? b.dim(1) : b.dim(0)),
+                ctx,
+                "operands " + a.describe() + " and " + b.describe() + " do not multiply");
         int m = a.dim(0), k = a.dim(1), n = tb ? b.dim(0) : b.dim(1);
+        require(bias.isNone() || bias.size() == n, ctx, "bias " + bias.describe() + " needs " + n + " values");
         QuantizedElementType qy = q(op.y());
         long[] out = QMatMul.matmul(
                 QTensors.centered(a, q(op.lhs())),
@@ -112,9 +130,15 @@ final class QnnExec {
         return List.of(QTensors.store(qy, new int[] {m, n}, out));
     }
 
-    static List<Tensor> matmul(QnnOpDefs.MatMul op, List<Tensor> in) {
+    static List<Tensor> matmul(QnnOpDefs.MatMul op, List<Tensor> in, ExecContext ctx) {
         Tensor a = in.get(0), b = in.get(1);
         int r = a.rank(), m = a.dim(r - 2), k = a.dim(r - 1), n = b.dim(b.rank() - 1);
+        boolean batchesMatch =
+                b.rank() == 2 || Arrays.equals(Arrays.copyOf(a.shape(), r - 2), Arrays.copyOf(b.shape(), b.rank() - 2));
+        require(
+                b.dim(b.rank() - 2) == k && batchesMatch,
+                ctx,
+                "operands " + a.describe() + " and " + b.describe() + " do not multiply");
         int batch = a.size() / Math.max(1, m * k);
         QuantizedElementType qy = q(op.y());
         int[] ys = a.shape().clone();
@@ -136,13 +160,20 @@ final class QnnExec {
         return List.of(QTensors.store(qy, ys, out));
     }
 
-    static List<Tensor> binary(Operation op, List<Tensor> in, boolean add) {
+    static List<Tensor> binary(Operation op, List<Tensor> in, boolean add, ExecContext ctx) {
         Tensor a = in.get(0), b = in.get(1);
         QuantizedElementType qy = q(op.result(0));
         int[] ys = staticShape(op.result(0).type(), a, b);
         FixedPoint[] f = fixedPoints((DenseArrayAttr) op.attribute("multiplier").orElseThrow(), (DenseArrayAttr)
                 op.attribute("shift").orElseThrow());
         int[] ca = QTensors.centered(a, q(op.operand(0))), cb = QTensors.centered(b, q(op.operand(1)));
+        try {
+            dev.dal.dialect.quant.kernel.Broadcast.indices(a.shape(), ys);
+            dev.dal.dialect.quant.kernel.Broadcast.indices(b.shape(), ys);
+        } catch (IllegalArgumentException e) {
+            throw ctx.error("operands " + a.describe() + " and " + b.describe() + " do not broadcast to "
+                    + Tensor.shapeText(ys));
+        }
         long[] out = add
                 ? QElementwise.add(
                         ca,
@@ -160,18 +191,18 @@ final class QnnExec {
         return List.of(QTensors.store(qy, ys, out));
     }
 
-    static List<Tensor> maxPool(QnnOpDefs.MaxPool op, List<Tensor> in) {
+    static List<Tensor> maxPool(QnnOpDefs.MaxPool op, List<Tensor> in, ExecContext ctx) {
         Tensor x = in.get(0);
         Window2d win = poolWindow(op.kernelShape(), op.strides(), op.pads());
-        int[] ys = poolShape(x, op.kernelShape(), op.strides(), op.pads());
+        int[] ys = poolShape(x, op.kernelShape(), op.strides(), op.pads(), ctx);
         return List.of(QTensors.store(q(op.y()), ys, QPool.maxPool(QTensors.values(x), x.shape(), win, ys[2], ys[3])));
     }
 
-    static List<Tensor> averagePool(QnnOpDefs.AveragePool op, List<Tensor> in) {
+    static List<Tensor> averagePool(QnnOpDefs.AveragePool op, List<Tensor> in, ExecContext ctx) {
         Tensor x = in.get(0);
         QuantizedElementType qy = q(op.y());
         Window2d win = poolWindow(op.kernelShape(), op.strides(), op.pads());
-        int[] ys = poolShape(x, op.kernelShape(), op.strides(), op.pads());
+        int[] ys = poolShape(x, op.kernelShape(), op.strides(), op.pads(), ctx);
         long[] out = QPool.averagePool(
                 QTensors.centered(x, q(op.x())),
                 x.shape(),
@@ -186,7 +217,7 @@ final class QnnExec {
         return List.of(QTensors.store(qy, ys, out));
     }
 
-    static List<Tensor> globalAveragePool(QnnOpDefs.GlobalAveragePool op, List<Tensor> in) {
+    static List<Tensor> globalAveragePool(QnnOpDefs.GlobalAveragePool op, List<Tensor> in, ExecContext ctx) {
         Tensor x = in.get(0);
         QuantizedElementType qy = q(op.y());
         int planes = x.dim(0) * x.dim(1);
@@ -205,7 +236,7 @@ final class QnnExec {
         return List.of(QTensors.store(qy, ys, out));
     }
 
-    static List<Tensor> concat(QnnOpDefs.Concat op, List<Tensor> in) {
+    static List<Tensor> concat(QnnOpDefs.Concat op, List<Tensor> in, ExecContext ctx) {
         QuantizedElementType qy = q(op.result());
         int rank = in.get(0).rank();
         int axis = (int)
@@ -216,6 +247,14 @@ final class QnnExec {
         int[] ys = in.get(0).shape().clone();
         ys[axis] = 0;
         for (int i = 0; i < in.size(); i++) {
+            int[] si = in.get(i).shape().clone(), s0 = in.get(0).shape().clone();
+            require(si.length == rank, ctx, "input " + in.get(i).describe() + " does not have rank " + rank);
+            si[axis] = s0[axis];
+            require(
+                    Arrays.equals(si, s0),
+                    ctx,
+                    "input " + in.get(i).describe() + " does not match "
+                            + in.get(0).describe() + " outside axis " + axis);
             data[i] = QTensors.centered(in.get(i), q(op.inputs().get(i)));
             shapes[i] = in.get(i).shape();
             ys[axis] += shapes[i][axis];
@@ -231,9 +270,10 @@ final class QnnExec {
         return List.of(QTensors.store(qy, ys, out));
     }
 
-    static List<Tensor> resize(QnnOpDefs.Resize op, List<Tensor> in) {
+    static List<Tensor> resize(QnnOpDefs.Resize op, List<Tensor> in, ExecContext ctx) {
         Tensor x = in.get(0);
         QuantizedElementType qy = q(op.y());
+        require(x.rank() == 4, ctx, "input " + x.describe() + " is not [n, c, h, w]");
         int[] ys = staticShape(op.y().type(), x, x);
         boolean linear = op.mode().value().equals("linear");
         long[] out = QResize.resize(
@@ -250,7 +290,7 @@ final class QnnExec {
         return List.of(QTensors.store(qy, ys, out));
     }
 
-    static List<Tensor> lut(QnnOpDefs.Lut op, List<Tensor> in) {
+    static List<Tensor> lut(QnnOpDefs.Lut op, List<Tensor> in, ExecContext ctx) {
         Tensor x = in.get(0);
         long[] t = op.table().toLongArray();
         int[] table = new int[t.length];
@@ -262,6 +302,10 @@ final class QnnExec {
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------------
+
+    private static void require(boolean ok, ExecContext ctx, String message) {
+        if (!ok) throw ctx.error(message);
+    }
 
     private static int at(Optional<DenseArrayAttr> a, int i, int dflt) {
         return a.map(x -> (int) x.getLong(i)).orElse(dflt);
@@ -281,18 +325,25 @@ final class QnnExec {
     }
 
     private static int[] poolShape(
-            Tensor x, DenseArrayAttr k, Optional<DenseArrayAttr> strides, Optional<DenseArrayAttr> pads) {
+            Tensor x,
+            DenseArrayAttr k,
+            Optional<DenseArrayAttr> strides,
+            Optional<DenseArrayAttr> pads,
+            ExecContext ctx) {
+        require(x.rank() == 4, ctx, "input " + x.describe() + " is not [n, c, h, w]");
         int[] ys = x.shape().clone();
         for (int d = 0; d < 2; d++)
             ys[2 + d] = (int) QnnVerify.windowOut(x.dim(2 + d), k.getLong(d), strides, pads, Optional.empty(), d);
+        require(ys[2] > 0 && ys[3] > 0, ctx, "window larger than the padded input " + x.describe());
         return ys;
     }
 
-    /** {@return the conv result shape: batch from x, channels from w, spatial sizes from the op's result type} */
-    private static int[] resultShape(dev.dal.ir.Type t, Tensor x, Tensor w) {
-        int[] ys = staticShape(t, x, x);
-        ys[0] = x.dim(0);
-        ys[1] = w.dim(0);
+    /** {@return the conv result shape: batch from x, channels from w, spatial sizes from the window} */
+    private static int[] convShape(QnnOpDefs.Conv op, Tensor x, Tensor w) {
+        int[] ys = {x.dim(0), w.dim(0), 0, 0};
+        for (int d = 0; d < 2; d++)
+            ys[2 + d] =
+                    (int) QnnVerify.windowOut(x.dim(2 + d), w.dim(2 + d), op.strides(), op.pads(), op.dilations(), d);
         return ys;
     }
 

@@ -74,7 +74,7 @@ public final class QnnOpDefs {
 
         @Override
         default List<Tensor> execute(List<Tensor> in, ExecContext ctx) {
-            return QnnExec.requantize(this, in);
+            return QnnExec.requantize(this, in, ctx);
         }
     }
 
@@ -165,7 +165,7 @@ public final class QnnOpDefs {
 
         @Override
         default List<Tensor> execute(List<Tensor> in, ExecContext ctx) {
-            return QnnExec.conv(this, in);
+            return QnnExec.conv(this, in, ctx);
         }
     }
 
@@ -218,7 +218,7 @@ public final class QnnOpDefs {
 
         @Override
         default List<Tensor> execute(List<Tensor> in, ExecContext ctx) {
-            return QnnExec.gemm(this, in);
+            return QnnExec.gemm(this, in, ctx);
         }
     }
 
@@ -261,7 +261,7 @@ public final class QnnOpDefs {
 
         @Override
         default List<Tensor> execute(List<Tensor> in, ExecContext ctx) {
-            return QnnExec.matmul(this, in);
+            return QnnExec.matmul(this, in, ctx);
         }
     }
 
@@ -304,7 +304,7 @@ public final class QnnOpDefs {
 
         @Override
         default List<Tensor> execute(List<Tensor> in, ExecContext ctx) {
-            return QnnExec.binary((dev.dal.ir.Operation) this, in, true);
+            return QnnExec.binary((dev.dal.ir.Operation) this, in, true, ctx);
         }
     }
 
@@ -347,7 +347,7 @@ public final class QnnOpDefs {
 
         @Override
         default List<Tensor> execute(List<Tensor> in, ExecContext ctx) {
-            return QnnExec.binary((dev.dal.ir.Operation) this, in, false);
+            return QnnExec.binary((dev.dal.ir.Operation) this, in, false, ctx);
         }
     }
 
@@ -389,7 +389,7 @@ public final class QnnOpDefs {
 
         @Override
         default List<Tensor> execute(List<Tensor> in, ExecContext ctx) {
-            return QnnExec.maxPool(this, in);
+            return QnnExec.maxPool(this, in, ctx);
         }
     }
 
@@ -444,7 +444,7 @@ public final class QnnOpDefs {
 
         @Override
         default List<Tensor> execute(List<Tensor> in, ExecContext ctx) {
-            return QnnExec.averagePool(this, in);
+            return QnnExec.averagePool(this, in, ctx);
         }
     }
 
@@ -483,7 +483,7 @@ public final class QnnOpDefs {
 
         @Override
         default List<Tensor> execute(List<Tensor> in, ExecContext ctx) {
-            return QnnExec.globalAveragePool(this, in);
+            return QnnExec.globalAveragePool(this, in, ctx);
         }
     }
 
@@ -526,7 +526,7 @@ public final class QnnOpDefs {
 
         @Override
         default List<Tensor> execute(List<Tensor> in, ExecContext ctx) {
-            return QnnExec.concat(this, in);
+            return QnnExec.concat(this, in, ctx);
         }
     }
 
@@ -576,7 +576,7 @@ public final class QnnOpDefs {
 
         @Override
         default List<Tensor> execute(List<Tensor> in, ExecContext ctx) {
-            return QnnExec.resize(this, in);
+            return QnnExec.resize(this, in, ctx);
         }
     }
 
@@ -617,7 +617,7 @@ public final class QnnOpDefs {
 
         @Override
         default List<Tensor> execute(List<Tensor> in, ExecContext ctx) {
-            return QnnExec.lut(this, in);
+            return QnnExec.lut(this, in, ctx);
         }
     }
 }

@@ -2,8 +2,11 @@ package dev.dal.dialect.quant;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.dal.ir.interp.DType;
+import dev.dal.ir.interp.InterpreterException;
 import dev.dal.ir.interp.Tensor;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -102,5 +105,25 @@ class QnnOpsExecTest {
         assertArrayEquals(new long[] {1, 1, 2, 2, 1, 1, 2, 2, -7, -7, 9, 9, -7, -7, 9, 9}, stored(out.get(2)));
         assertArrayEquals(new long[] {1, 1, -4, 5, 1, 1, -4, 5}, stored(out.get(3))); // halved, half away from zero
         assertArrayEquals(new long[] {1, 2, -7, 9}, stored(out.get(4)));
+    }
+
+    @Test
+    void runtimeShapesThatDoNotFitAreErrorsNamingTheOp() {
+        String ir = """
+                func.func @main(%a: tensor<?x!quant.uniform<i8:f32, 1.0>>, %b: tensor<?x!quant.uniform<i8:f32, 1.0>>) -> tensor<?x!quant.uniform<i8:f32, 1.0>> {
+                  %y = qnn.add %a, %b {multiplier = array<i32: 1073741824, 1073741824>, shift = array<i32: -1, -1>} : (tensor<?x!quant.uniform<i8:f32, 1.0>>, tensor<?x!quant.uniform<i8:f32, 1.0>>) -> tensor<?x!quant.uniform<i8:f32, 1.0>>
+                  return %y : tensor<?x!quant.uniform<i8:f32, 1.0>>
+                }
+                """;
+        InterpreterException e = assertThrows(
+                InterpreterException.class,
+                () -> QuantIr.run(
+                        ir,
+                        Tensor.ofArray(DType.I8, new byte[] {1, 2, 3}, 3),
+                        Tensor.ofArray(DType.I8, new byte[] {1, 2}, 2)));
+        assertTrue(
+                e.getMessage().contains("'qnn.add' op operands")
+                        && e.getMessage().contains("do not broadcast"),
+                e::getMessage);
     }
 }
