@@ -57,26 +57,29 @@ public final class QConv {
         int o = wShape[0], cg = wShape[1], kh = wShape[2], kw = wShape[3];
         int og = o / group;
         long[] out = new long[n * o * oh * ow];
+        // the window columns inside the input, per output column: no bounds test in the inner loop
+        int[] jFirst = new int[ow], jEnd = new int[ow];
+        for (int ox = 0; ox < ow; ox++) {
+            jFirst[ox] = win.firstInside(ox, kw, wd, false);
+            jEnd[ox] = win.endInside(ox, kw, wd, false);
+        }
         int at = 0;
         for (int b = 0; b < n; b++)
             for (int oc = 0; oc < o; oc++) {
                 int g = oc / og;
                 FixedPoint m = rescale[rescale.length == 1 ? 0 : oc];
                 int bv = bias.isPresent() ? bias.get()[oc] : 0;
-                for (int oy = 0; oy < oh; oy++)
+                for (int oy = 0; oy < oh; oy++) {
+                    int iLo = win.firstInside(oy, kh, h, true), iHi = win.endInside(oy, kh, h, true);
                     for (int ox = 0; ox < ow; ox++, at++) {
+                        int jLo = jFirst[ox], jHi = jEnd[ox];
                         int acc = 0;
                         for (int ic = 0; ic < cg; ic++) {
                             int xc = ((b * c) + g * cg + ic) * h;
                             int wBase = (oc * cg + ic) * kh;
-                            for (int i = 0; i < kh; i++) {
-                                int y = win.row(oy, i);
-                                if (y < 0 || y >= h) continue;
-                                for (int j = 0; j < kw; j++) {
-                                    int xx = win.col(ox, j);
-                                    if (xx < 0 || xx >= wd) continue;
-                                    acc += x[(xc + y) * wd + xx] * w[(wBase + i) * kw + j];
-                                }
+                            for (int i = iLo; i < iHi; i++) {
+                                int xRow = (xc + win.row(oy, i)) * wd, wRow = (wBase + i) * kw;
+                                for (int j = jLo; j < jHi; j++) acc += x[xRow + win.col(ox, j)] * w[wRow + j];
                             }
                         }
                         acc += bv;
@@ -91,6 +94,7 @@ public final class QConv {
                                         RESIDUAL_BITS);
                         out[at] = Rounding.saturate(zpOut + v, lo, hi);
                     }
+                }
             }
         return out;
     }

@@ -30,4 +30,22 @@ public record Window2d(int kh, int kw, int sh, int sw, int padTop, int padLeft, 
     int col(int ox, int j) {
         return ox * sw - padLeft + j * dw;
     }
+
+    /** {@return the first window index whose input row (or column) at output {@code o} lies in {@code [0, size)}} */
+    int firstInside(int o, int k, int size, boolean rows) {
+        int i = 0;
+        while (i < k && at(o, i, rows) < 0) i++;
+        return i;
+    }
+
+    /** {@return one past the last window index whose input row (or column) at output {@code o} lies in the input} */
+    int endInside(int o, int k, int size, boolean rows) {
+        int i = k;
+        while (i > 0 && at(o, i - 1, rows) >= size) i--;
+        return Math.max(i, firstInside(o, k, size, rows));
+    }
+
+    private int at(int o, int i, boolean rows) {
+        return rows ? row(o, i) : col(o, i);
+    }
 }
