@@ -83,7 +83,8 @@ public final class QnnOpDefs {
      * the rescale (itself rescaled by {@code residual_multiplier}/{@code residual_shift}, {@code M = s_r / s_y}), and
      * an activation applied as an integer clamp: {@code relu} clamps below at the zero point, {@code relu6} also above
      * at {@code zp + round(6 / s_y)}, {@code clip} at {@code zp + round(min / s_y)} and {@code zp + round(max / s_y)}.
-     * Covers {@code graph.conv} and {@code graph.fused_conv}.
+     * Covers {@code graph.conv} and {@code graph.fused_conv}; the fused activations that are not clamps
+     * ({@code leaky_relu}, {@code hard_swish}, {@code sigmoid}) become a {@code qnn.lut} after the conv.
      *
      * <pre>{@code
      * %n = graph.none : none

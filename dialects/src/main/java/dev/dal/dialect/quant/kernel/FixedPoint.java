@@ -35,7 +35,8 @@ public record FixedPoint(int multiplier, int shift) {
         if (!(m >= 0) || Double.isInfinite(m))
             throw new IllegalArgumentException("rescale factor must be finite and non-negative, got " + m);
         if (m >= 0x1p31) throw new IllegalArgumentException("rescale factor " + m + " is too large (>= 2^31)");
-        if (m == 0) return new FixedPoint(0, 0);
+        // below the normal range x * m rounds to 0 for every int32 x, as multiplier 0 gives
+        if (m < Double.MIN_NORMAL) return new FixedPoint(0, 0);
         int e = Math.getExponent(m) + 1; // m = f * 2^e with f in [0.5, 1)
         double f = Math.scalb(m, -e);
         long q = Math.round(Math.scalb(f, 31)); // f * 2^31 is positive: Math.round rounds half up = away from zero

@@ -113,6 +113,7 @@ class FixedPointPropertyTest {
         assertThrows(IllegalArgumentException.class, () -> FixedPoint.of(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> FixedPoint.of(0x1p31));
         assertEquals(new FixedPoint(0, 0), FixedPoint.of(0));
+        assertEquals(new FixedPoint(0, 0), FixedPoint.of(Double.MIN_VALUE));
         assertEquals(new FixedPoint(1 << 30, -1), FixedPoint.of(1.0));
     }
 
