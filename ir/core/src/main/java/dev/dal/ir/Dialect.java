@@ -24,4 +24,15 @@ public interface Dialect {
     default java.util.Optional<Operation> materializeConstant(Builder b, Attribute value, Type type, Location loc) {
         return java.util.Optional.empty();
     }
+
+    /**
+     * Parses one of this dialect's types from the text after {@code !name.} (e.g. {@code uniform<i8:f32, 0.5>}, blanks
+     * collapsed). Dialects that model types declare a static {@code parseType(String)} in their {@code OpDefs} class.
+     *
+     * @return empty if the dialect does not model this kind of type (it then stays an {@link OpaqueType})
+     * @throws IllegalArgumentException with the message to report if the text is a malformed or invalid type
+     */
+    default java.util.Optional<Type> parseType(String body) {
+        return java.util.Optional.empty();
+    }
 }

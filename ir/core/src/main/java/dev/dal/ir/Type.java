@@ -1,8 +1,9 @@
 package dev.dal.ir;
 
 /**
- * An immutable IR type, compared by value. The builtin kinds follow MLIR's builtin dialect; types of
- * other dialects that DAL does not model yet (e.g. {@code !quant.uniform<...>}) are {@link OpaqueType}.
+ * An immutable IR type, compared by value. The builtin kinds follow MLIR's builtin dialect; types a
+ * dialect models itself (e.g. {@code !quant.uniform<...>}) are {@link DialectType}s; types of dialects that DAL does
+ * not model are {@link OpaqueType}.
  */
 public sealed interface Type
         permits IntegerType,
@@ -13,4 +14,5 @@ public sealed interface Type
                 ComplexType,
                 TupleType,
                 FunctionType,
-                OpaqueType {}
+                OpaqueType,
+                DialectType {}

@@ -3,6 +3,7 @@ package dev.dal.ir.interp;
 import dev.dal.ir.FloatType;
 import dev.dal.ir.IntegerType;
 import dev.dal.ir.OpaqueType;
+import dev.dal.ir.QuantizedElementType;
 import dev.dal.ir.Type;
 import java.util.Optional;
 
@@ -82,7 +83,10 @@ public enum DType {
         };
     }
 
-    /** {@return the dtype of an IR element type, if the runtime supports it} */
+    /**
+     * {@return the dtype of an IR element type, if the runtime supports it}; a quantized element type maps to the dtype
+     * of its storage type
+     */
     public static Optional<DType> fromIrType(Type t) {
         DType d = switch (t) {
             case FloatType f ->
@@ -105,6 +109,7 @@ public enum DType {
                 };
             }
             case OpaqueType o when o.dialect().equals("graph") && o.body().equals("string") -> STRING;
+            case QuantizedElementType q -> fromIrType(q.storageType()).orElse(null);
             default -> null;
         };
         return Optional.ofNullable(d);

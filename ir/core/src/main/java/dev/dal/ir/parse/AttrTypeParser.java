@@ -9,6 +9,8 @@ import dev.dal.ir.BoolAttr;
 import dev.dal.ir.ComplexType;
 import dev.dal.ir.DenseArrayAttr;
 import dev.dal.ir.DenseResourceAttr;
+import dev.dal.ir.Dialect;
+import dev.dal.ir.DialectRegistry;
 import dev.dal.ir.DictionaryAttr;
 import dev.dal.ir.FloatAttr;
 import dev.dal.ir.FloatBits;
@@ -430,6 +432,15 @@ abstract class AttrTypeParser {
         String dialect = dot < 0 ? id : id.substring(0, dot);
         String rest = dot < 0 ? "" : id.substring(dot + 1);
         if (body) rest += balancedBody(tok.lastEnd());
+        Optional<Dialect> owner = DialectRegistry.global().dialect(dialect);
+        if (owner.isPresent()) {
+            try {
+                Optional<Type> modelled = owner.get().parseType(rest);
+                if (modelled.isPresent()) return modelled.get();
+            } catch (IllegalArgumentException e) {
+                throw error(t.getStartIndex(), e.getMessage());
+            }
+        }
         return new OpaqueType(dialect, rest);
     }
 

@@ -1,6 +1,7 @@
 package dev.dal.ir.parse;
 
 import dev.dal.ir.ComplexType;
+import dev.dal.ir.DialectType;
 import dev.dal.ir.FunctionType;
 import dev.dal.ir.MemRefType;
 import dev.dal.ir.OpaqueType;
@@ -38,6 +39,8 @@ final class Printing {
                                 : "(" + list(f.results()) + ")");
             case OpaqueType o ->
                 "!" + o.dialect() + (o.body().isEmpty() || o.body().startsWith("<") ? "" : ".") + o.body();
+            case DialectType d ->
+                "!" + d.dialect() + (d.body().isEmpty() || d.body().startsWith("<") ? "" : ".") + d.body();
             default -> t.toString();
         };
     }

@@ -9,6 +9,7 @@ import dev.dal.ir.DenseArrayAttr;
 import dev.dal.ir.DenseElementsAttr;
 import dev.dal.ir.DenseResourceAttr;
 import dev.dal.ir.DenseStringElementsAttr;
+import dev.dal.ir.DialectType;
 import dev.dal.ir.DictionaryAttr;
 import dev.dal.ir.FloatAttr;
 import dev.dal.ir.FloatType;
@@ -270,6 +271,11 @@ class AsmWriter {
                 sb.append('!').append(o.dialect());
                 if (!o.body().isEmpty() && o.body().charAt(0) != '<') sb.append('.');
                 sb.append(o.body());
+            }
+            case DialectType d -> {
+                sb.append('!').append(d.dialect());
+                if (!d.body().isEmpty() && d.body().charAt(0) != '<') sb.append('.');
+                sb.append(d.body());
             }
         }
     }

@@ -152,10 +152,12 @@ final class DeclarationReader {
             });
         }
         boolean materializer = hasMaterializer(defs);
+        boolean typeParser = hasTypeParser(defs);
         String doc = Optional.ofNullable(elements.getDocComment(defs)).orElse("");
         return failed
                 ? Optional.empty()
-                : Optional.of(new DialectModel(name, dd.summary(), doc, defsClass, dialectClass, materializer, ops));
+                : Optional.of(new DialectModel(
+                        name, dd.summary(), doc, defsClass, dialectClass, materializer, typeParser, ops));
     }
 
     private boolean hasMaterializer(TypeElement defs) {
@@ -174,6 +176,22 @@ final class DeclarationReader {
                         m,
                         "materializeConstant must be 'static Optional<Operation> materializeConstant(Builder b,"
                                 + " Attribute value, Type type, Location loc)'");
+            return ok;
+        }
+        return false;
+    }
+
+    private boolean hasTypeParser(TypeElement defs) {
+        for (ExecutableElement m : ElementFilter.methodsIn(defs.getEnclosedElements())) {
+            if (!m.getSimpleName().contentEquals("parseType")) continue;
+            boolean ok = m.getModifiers().contains(Modifier.STATIC)
+                    && !m.getModifiers().contains(Modifier.PRIVATE)
+                    && m.getParameters().size() == 1
+                    && types.erasure(m.getParameters().get(0).asType())
+                            .toString()
+                            .equals("java.lang.String")
+                    && types.isSameType(types.erasure(m.getReturnType()), optional);
+            if (!ok) error(m, "parseType must be 'static Optional<Type> parseType(String body)'");
             return ok;
         }
         return false;

@@ -84,6 +84,14 @@ final class DialectGenerator {
                     .addParameter(OpClassGenerator.LOCATION, "loc")
                     .addStatement("return $T.materializeConstant(b, value, type, loc)", d.defsClass())
                     .build());
+        if (d.hasTypeParser())
+            cls.addMethod(MethodSpec.methodBuilder("parseType")
+                    .addModifiers(Modifier.PUBLIC)
+                    .addAnnotation(Override.class)
+                    .returns(ParameterizedTypeName.get(ClassName.get(Optional.class), OpClassGenerator.TYPE))
+                    .addParameter(String.class, "body")
+                    .addStatement("return $T.parseType(body)", d.defsClass())
+                    .build());
         return JavaFile.builder(d.dialectClass().packageName(), cls.build())
                 .skipJavaLangImports(true)
                 .indent("    ")

@@ -12,6 +12,7 @@ import java.util.List;
  * @param defsClass       the {@code <Dialect>OpDefs} class
  * @param dialectClass    the dialect class to generate
  * @param hasMaterializer whether the defs class has a static {@code materializeConstant} hook
+ * @param hasTypeParser   whether the defs class has a static {@code parseType(String)} hook
  * @param ops             the ops, in declaration order
  */
 record DialectModel(
@@ -21,4 +22,5 @@ record DialectModel(
         ClassName defsClass,
         ClassName dialectClass,
         boolean hasMaterializer,
+        boolean hasTypeParser,
         List<OpModel> ops) {}

@@ -1,0 +1,49 @@
+package dev.dal.dialect.quant.kernel;
+
+/**
+ * The NPU's int8 elementwise binary ops with NumPy broadcasting. {@code add} rescales both inputs to the output scale
+ * keeping {@link #ADD_BITS} fraction bits and rounds their sum once; {@code mul} multiplies the centered inputs in
+ * int32 and rescales the product by {@code s_a * s_b / s_y}.
+ */
+public final class QElementwise {
+    /** The fraction bits each rescaled addend keeps before the sum is rounded. */
+    public static final int ADD_BITS = 8;
+
+    private QElementwise() {}
+
+    /**
+     * {@return {@code saturate(zp + round((rescale_a(a) * 2^8 + rescale_b(b) * 2^8) / 2^8))} per output element}
+     *
+     * @param a centered left input, of shape {@code aShape} (broadcast to {@code outShape})
+     * @param b centered right input
+     */
+    public static long[] add(
+            int[] a,
+            int[] aShape,
+            int[] b,
+            int[] bShape,
+            int[] outShape,
+            FixedPoint ma,
+            FixedPoint mb,
+            long zpOut,
+            long lo,
+            long hi) {
+        int[] ia = Broadcast.indices(aShape, outShape), ib = Broadcast.indices(bShape, outShape);
+        long[] out = new long[ia.length];
+        for (int i = 0; i < out.length; i++) {
+            long sum = ma.rescaleKeepingBits(a[ia[i]], ADD_BITS) + mb.rescaleKeepingBits(b[ib[i]], ADD_BITS);
+            out[i] = Rounding.saturate(zpOut + Rounding.shiftRoundHalfAway(sum, ADD_BITS), lo, hi);
+        }
+        return out;
+    }
+
+    /** {@return {@code saturate(zp + rescale(a * b))} per output element} */
+    public static long[] mul(
+            int[] a, int[] aShape, int[] b, int[] bShape, int[] outShape, FixedPoint m, long zpOut, long lo, long hi) {
+        int[] ia = Broadcast.indices(aShape, outShape), ib = Broadcast.indices(bShape, outShape);
+        long[] out = new long[ia.length];
+        for (int i = 0; i < out.length; i++)
+            out[i] = Rounding.saturate(zpOut + m.rescale((long) a[ia[i]] * b[ib[i]]), lo, hi);
+        return out;
+    }
+}

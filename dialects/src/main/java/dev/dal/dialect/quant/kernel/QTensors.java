@@ -1,0 +1,51 @@
+package dev.dal.dialect.quant.kernel;
+
+import dev.dal.ir.QuantizedElementType;
+import dev.dal.ir.interp.DType;
+import dev.dal.ir.interp.Tensor;
+
+/** Moving between runtime tensors (storage integers) and the int arrays the integer kernels work on. */
+public final class QTensors {
+    private QTensors() {}
+
+    /** {@return the stored integers of {@code t}} */
+    public static int[] values(Tensor t) {
+        int[] out = new int[t.size()];
+        for (int i = 0; i < out.length; i++) out[i] = (int) t.getLong(i);
+        return out;
+    }
+
+    /**
+     * {@return the stored integers minus their zero point, {@code q - zp(channel)}}; the channel of an element is its
+     * index along the type's axis
+     */
+    public static int[] centered(Tensor t, QuantizedElementType type) {
+        int[] out = values(t);
+        int[] shape = t.shape();
+        for (int i = 0; i < out.length; i++) out[i] -= (int) type.zeroPoint(channel(type, shape, i));
+        return out;
+    }
+
+    /** {@return the index along the type's axis of flat element {@code i} (0 for per-tensor types)} */
+    public static int channel(QuantizedElementType type, int[] shape, int i) {
+        if (type.axis().isEmpty()) return 0;
+        int axis = type.axis().getAsInt();
+        int inner = 1;
+        for (int d = axis + 1; d < shape.length; d++) inner *= shape[d];
+        return (i / inner) % shape[axis];
+    }
+
+    /** {@return a tensor of the storage dtype of {@code type} holding {@code values}} */
+    public static Tensor store(QuantizedElementType type, int[] shape, long[] values) {
+        Tensor t = Tensor.zeros(storageDType(type), shape);
+        for (int i = 0; i < values.length; i++) t.setLong(i, values[i]);
+        return t;
+    }
+
+    /** {@return the runtime dtype of {@code type}'s storage} */
+    public static DType storageDType(QuantizedElementType type) {
+        return DType.fromIrType(type.storageType())
+                .orElseThrow(() -> new IllegalArgumentException(
+                        "no runtime storage for " + type.storageType() + " (8, 16 or 32 bits are supported)"));
+    }
+}
