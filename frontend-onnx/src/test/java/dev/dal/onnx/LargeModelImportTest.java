@@ -15,8 +15,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * Issue 4's import budget: a 100 MB model imports in at most 2 s with the heap growing by less than twice the file
- * size (the weights stay in the memory-mapped file, so it grows by far less than one copy). Prints the numbers.
+ * Issue 4's import memory budget: a 100 MB model imports with the heap growing by less than twice the file size (the
+ * weights stay in the memory-mapped file, so it grows by far less than one copy). Prints the time it took; the time
+ * budget (2 s) is measured by {@code benchmarks/run ort}, not asserted here, since a test's timing depends on the
+ * machine's load.
  */
 class LargeModelImportTest {
     static long usedHeap() {
@@ -63,7 +65,6 @@ class LargeModelImportTest {
         assertTrue(grown < 2 * size, "heap grew by " + grown + " bytes for a " + size + "-byte file");
         // stricter than the budget: one copy of the weights would already break this
         assertTrue(grown < size / 4, "the weights were copied into the heap: it grew by " + grown + " bytes");
-        assertTrue(millis <= 2000, "import took " + millis + " ms");
         Files.delete(f);
     }
 }
