@@ -17,7 +17,8 @@ final class Depthwise {
     /**
      * Computes {@code out[n, c] = bias[c] + conv(in[n, c], wt[c])} for every image and channel.
      *
-     * @param b the bias, or null
+     * @param b   the bias, or null
+     * @param epi applied to each output row once it is final, or null
      */
     static void conv(
             float[] in,
@@ -31,6 +32,7 @@ final class Depthwise {
             int oh,
             int ow,
             Conv.Window win,
+            ConvEpilogue epi,
             ForkJoinPool pool) {
         int kh = win.kh(), kw = win.kw(), sw = win.sw(), dw = win.dw();
         // slots per phase: enough for ox + (kx*dw)/sw over the whole output row
@@ -66,6 +68,7 @@ final class Depthwise {
                         }
                     }
                     System.arraycopy(acc, 0, out, op + oy * ow, ow);
+                    if (epi != null) epi.apply(out, op + oy * ow, ow);
                 }
             }
         });
