@@ -137,7 +137,8 @@ public final class Sgemm {
 
     /**
      * {@link #sgemm(boolean, boolean, int, int, int, float, float[], int, int, float[], int, int, float, float[], int,
-     * int, ForkJoinPool)} with beta 0 and alpha 1, then {@code epi} on each row of C (null: none).
+     * int, ForkJoinPool)} with beta 0 and alpha 1, then {@code epi} on each row of C (null: none). A must be constant
+     * weights: its packed panels are cached while the array lives.
      */
     public static void sgemm(
             int m,
@@ -154,13 +155,14 @@ public final class Sgemm {
             int ldc,
             Epilogue epi,
             ForkJoinPool pool) {
-        if (m <= 1 || k <= 0 || epi == null) {
+        if (m <= 1 || k <= 0) {
             sgemm(KERNEL, false, false, m, n, k, 1f, a, aOff, lda, b, bOff, ldb, 0f, c, cOff, ldc, pool);
             wholeRows(epi, c, cOff, ldc, m, n);
             return;
         }
+        // A is a convolution's weights: packed once and cached (see PackedWeights), not on every run
         PanelSource bs = (pc, kc, jc, ncols, nr, bp, bo) -> packB(false, b, bOff, ldb, pc, kc, jc, ncols, nr, bp, bo);
-        blocked(KERNEL, false, m, n, k, 1f, a, aOff, lda, null, bs, c, cOff, ldc, true, epi, pool);
+        sgemm(m, n, k, a, aOff, lda, bs, c, cOff, ldc, epi, pool);
     }
 
     /** {@return {@code nr}, the panel width a {@link PanelSource} packs for} */
