@@ -172,10 +172,7 @@ public final class Conv {
     private static Sgemm.Epilogue rowEpilogue(float[] b, int channel0, ConvEpilogue epi) {
         if (b == null && epi == null) return null;
         return (c, row, off, len) -> {
-            if (b != null) {
-                float v = b[channel0 + row];
-                for (int i = off; i < off + len; i++) c[i] += v;
-            }
+            if (b != null) RowOps.INSTANCE.addScalar(c, off, len, b[channel0 + row]);
             if (epi != null) epi.apply(c, off, len);
         };
     }

@@ -18,6 +18,8 @@ public final class ConvEpilogue {
         SIGMOID
     }
 
+    private static final RowOps ROWS = RowOps.INSTANCE;
+
     private final float[] residual;
     private final Kind kind;
     private final float alpha, lo, hi;
@@ -63,22 +65,11 @@ public final class ConvEpilogue {
     /** Applies the residual add and the activation to {@code out[off..off+len)} (the residual read at the same offsets). */
     public void apply(float[] out, int off, int len) {
         int end = off + len;
-        if (residual != null) for (int i = off; i < end; i++) out[i] = out[i] + residual[i];
+        if (residual != null) ROWS.addRow(out, residual, off, len);
         switch (kind) {
             case NONE -> {}
-            case RELU -> {
-                for (int i = off; i < end; i++) {
-                    float v = out[i];
-                    out[i] = v < 0 ? 0f : v;
-                }
-            }
-            case CLIP -> {
-                float l = lo, h = hi;
-                for (int i = off; i < end; i++) {
-                    float v = out[i];
-                    out[i] = Math.min(h, Math.max(l, v)); // NaN stays NaN
-                }
-            }
+            case RELU -> ROWS.relu(out, off, len);
+            case CLIP -> ROWS.clamp(out, off, len, lo, hi);
             case LEAKY_RELU -> {
                 float a = alpha;
                 for (int i = off; i < end; i++) {
@@ -86,12 +77,7 @@ public final class ConvEpilogue {
                     out[i] = v < 0 ? v * a : v;
                 }
             }
-            case HARD_SWISH -> {
-                for (int i = off; i < end; i++) {
-                    float v = out[i];
-                    out[i] = v * Math.max(0f, Math.min(1f, v / 6f + 0.5f));
-                }
-            }
+            case HARD_SWISH -> ROWS.hardSwish(out, off, len);
             case SIGMOID -> {
                 for (int i = off; i < end; i++) out[i] = (float) (1.0 / (1.0 + Math.exp(-out[i])));
             }

@@ -49,6 +49,40 @@ class ConvEpilogueTest {
     }
 
     @Test
+    void specialValuesGetTheActivationsBitsOnVectorAndTailElements() {
+        float[] specials = {
+            Float.NaN,
+            -0f,
+            0f,
+            Float.NEGATIVE_INFINITY,
+            Float.POSITIVE_INFINITY,
+            -3f,
+            -0.5f,
+            0.25f,
+            2.9f,
+            6f,
+            7f,
+            -1e-40f
+        };
+        float[] x = new float[53];
+        for (int i = 0; i < x.length; i++) x[i] = specials[i % specials.length];
+        float[] res = new float[x.length];
+        for (int i = 0; i < res.length; i++) res[i] = specials[(i * 5 + 3) % specials.length];
+        for (String act : ACTIVATIONS) {
+            for (float[] r : new float[][] {null, res}) {
+                var f = Activations.named(act, 0.1f, -0.5f, 0.75f);
+                float[] want = new float[x.length];
+                for (int i = 0; i < x.length; i++) want[i] = f.apply(r == null ? x[i] : x[i] + r[i]);
+                float[] got = x.clone();
+                // an offset start, so both the vector body and the tail run from a shifted index
+                ConvEpilogue.of(r, act, 0.1f, -0.5f, 0.75f).apply(got, 0, 3);
+                ConvEpilogue.of(r, act, 0.1f, -0.5f, 0.75f).apply(got, 3, x.length - 3);
+                assertArrayEquals(want, got, act + (r == null ? "" : " with residual"));
+            }
+        }
+    }
+
+    @Test
     void unknownActivationIsRejected() {
         assertThrows(IllegalArgumentException.class, () -> ConvEpilogue.of(null, "tanh", 0f, 0f, 0f));
     }
