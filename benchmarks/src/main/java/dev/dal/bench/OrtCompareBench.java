@@ -7,11 +7,18 @@ import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.dal.dialect.graph.FoldBatchNormIntoConv;
 import dev.dal.ir.Operation;
+import dev.dal.ir.diag.Diagnostic;
+import dev.dal.ir.diag.DiagnosticEngine;
+import dev.dal.ir.diag.Severity;
 import dev.dal.ir.interp.Interpreter;
 import dev.dal.ir.interp.RunOptions;
 import dev.dal.ir.interp.Tensor;
+import dev.dal.ir.pass.PassManager;
+import dev.dal.ir.pass.PassRegistry;
+import dev.dal.ir.pass.PassRunConfig;
+import dev.dal.ir.pass.PipelineException;
+import dev.dal.ir.pass.PipelineParser;
 import dev.dal.onnx.OnnxImporter;
 import dev.dal.onnx.TensorProtos;
 import dev.dal.onnx.builder.ModelBuilder;
@@ -39,14 +46,16 @@ import java.util.stream.Stream;
  * same inputs, 2 threads each (ORT: intra-op 2, inter-op 1, default graph optimisations; DAL: {@code RunOptions}
  * threads 2). Models: every folder of the shared models directory ({@code -Ddal.models}, {@code DAL_MODELS}, default
  * {@code ../shared/models} beside the repository) with its {@code test_data_set_0} input, and a ResNet-style model
- * built here with {@link ModelBuilder} (seeded random weights, input 1x3x224x224). All models are warmed up first, then measured one by one; warm-up and measured iterations
+ * built here with {@link ModelBuilder} (seeded random weights, input 1x3x224x224). DAL runs {@link #PIPELINE} on
+ * each imported module first ({@code --no-fold}: no optimisation pipeline), as ORT optimises at session creation; the
+ * table counts the ops it removed. All models are warmed up first, then measured one by one; warm-up and measured iterations
  * alternate ORT and DAL, so load on the shared machine hits both alike; the table gives the median times, their
  * ratio, and whether the outputs agree (max |diff| within 1e-4 of ORT's largest output magnitude). Then it imports a
  * generated model of about 100 MB: time (first import, and the median of later ones), heap retained after import,
  * peak heap above the starting point, bytes allocated, and a cold import in a fresh JVM whose heap is capped at twice
  * the file size. Warm-up lasts at least {@code -Ddal.bench.warmupMillis} (default 4000) per model. Targets: DAL's median at most 2x ORT's; import at most 2 s with heap under 2x the file size.
  *
- * <p>Run: {@code benchmarks/run ort [--reps N] [--warmup N] [--only NAME] [--no-import] [--ops]}
+ * <p>Run: {@code benchmarks/run ort [--reps N] [--warmup N] [--only NAME] [--no-import] [--no-fold] [--ops]}
  * ({@code --ops}: DAL's time per op name; with {@code -Ddal.bench.opShapes=true} per op name and result shape).
  */
 public final class OrtCompareBench {
@@ -55,7 +64,7 @@ public final class OrtCompareBench {
     private static final long WARMUP_NANOS = Long.getLong("dal.bench.warmupMillis", 4000) * 1_000_000;
 
     private static boolean opBreakdown;
-    private static boolean foldBatchNorm = true;
+    private static boolean optimize = true;
 
     private OrtCompareBench() {}
 
@@ -74,7 +83,7 @@ public final class OrtCompareBench {
                 case "--only" -> only = args[++i];
                 case "--no-import" -> importBench = false;
                 case "--ops" -> opBreakdown = true;
-                case "--no-fold" -> foldBatchNorm = false;
+                case "--no-fold" -> optimize = false;
                 case "--import-child" -> {
                     importChild(Path.of(args[++i]));
                     return;
@@ -112,7 +121,7 @@ public final class OrtCompareBench {
         }
         System.out.printf("compute probe after: %.1f GFLOP/s (1 thread), load average %s%n%n", probe(), loadAvg());
         System.out.println(
-                "| model | input | BN folded | ORT median | DAL median | DAL / ORT | outputs agree (max |diff| / max |ORT|) |");
+                "| model | input | ops removed | ORT median | DAL median | DAL / ORT | outputs agree (max |diff| / max |ORT|) |");
         System.out.println("|---|---|---:|---:|---:|---:|---|");
         rows.forEach(System.out::println);
         if (importBench) importBench(env, work);
@@ -150,6 +159,35 @@ public final class OrtCompareBench {
         return out;
     }
 
+    /**
+     * The pass pipeline run on every imported module before it is timed: what ONNX Runtime's graph optimiser does
+     * when it opens a model (BatchNormalization folded into the conv before it, activations and residual adds fused
+     * into the conv), as {@code dal-opt --pass-pipeline} runs it.
+     */
+    static final String PIPELINE = "canonicalize,graph-fuse";
+
+    /** Runs {@link #PIPELINE} on {@code module} (changing it). @return how many ops it removed */
+    static long optimize(Operation module) {
+        long before = countOps(module);
+        PassManager pm;
+        try {
+            pm = PipelineParser.parse(PIPELINE, PassRegistry.global());
+        } catch (PipelineException e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        List<Diagnostic> diags = new ArrayList<>();
+        boolean ok = pm.run(module, new PassRunConfig(), DiagnosticEngine.collecting(diags));
+        if (!ok || diags.stream().anyMatch(d -> d.severity() == Severity.ERROR))
+            throw new IllegalStateException("pipeline " + PIPELINE + " failed: " + diags);
+        return before - countOps(module);
+    }
+
+    private static long countOps(Operation module) {
+        long[] n = {0};
+        module.walk(op -> n[0]++);
+        return n[0];
+    }
+
     // ---- the comparison -----------------------------------------------------------------------------------------
 
     /** One model loaded in both runtimes, with its input. */
@@ -162,12 +200,12 @@ public final class OrtCompareBench {
         final OrtSession session;
         final OnnxTensor x;
         final Map<String, OnnxTensor> feed;
-        final long folded;
+        final long removed;
 
         Pair(OrtEnvironment env, Case c) throws Exception {
             this.c = c;
             Operation module = OnnxImporter.importFile(c.file, OnnxImporter.Options.DEFAULT);
-            folded = foldBatchNorm ? FoldBatchNormIntoConv.run(module).rewrites() : 0;
+            removed = optimize ? optimize(module) : 0;
             interp = Interpreter.load(module);
             fn = interp.functionNames().getFirst();
             so.setIntraOpNumThreads(THREADS);
@@ -224,7 +262,7 @@ public final class OrtCompareBench {
             double mo = median(ort), md = median(dal);
             return String.format(
                     "| %s | %s | %d | %s ms | %s ms | %.2f | %s |",
-                    c.name, Tensor.shapeText(c.input.shape()), folded, ms(mo), ms(md), md / mo, agree);
+                    c.name, Tensor.shapeText(c.input.shape()), removed, ms(mo), ms(md), md / mo, agree);
         }
 
         @Override

@@ -2,7 +2,7 @@ package dev.dal.dialect.graph;
 
 import dev.dal.dialect.graph.kernel.Activations;
 import dev.dal.dialect.graph.kernel.Conv;
-import dev.dal.dialect.graph.kernel.Elementwise;
+import dev.dal.dialect.graph.kernel.ConvEpilogue;
 import dev.dal.dialect.graph.kernel.Normalization;
 import dev.dal.ir.DenseArrayAttr;
 import dev.dal.ir.interp.DType;
@@ -23,24 +23,39 @@ final class GraphFusedExec {
                         Arrays.stream(w.shape(), 2, w.rank()).asLongStream().toArray());
         Conv.Window win =
                 GraphExec.window(op.autoPad().value(), kernel, op.strides(), op.dilations(), op.pads(), x.shape(), ctx);
-        Tensor y = Conv.conv(x, w, in.get(2), win, Math.toIntExact(op.group().longValue()), ctx.pool());
         Tensor residual = in.get(3);
+        float[] res = null;
         if (!residual.isNone()) {
-            if (!Arrays.equals(residual.shape(), y.shape()))
+            int[] shape = outputShape(x, w, win);
+            if (!Arrays.equals(residual.shape(), shape))
                 throw ctx.error("residual shape " + Tensor.shapeText(residual.shape())
-                        + " differs from the convolution's " + Tensor.shapeText(y.shape()));
-            y = Elementwise.binary(y, GraphExec.f32(residual, ctx), Elementwise.BinaryOp.ADD, ctx.pool());
+                        + " differs from the convolution's " + Tensor.shapeText(shape));
+            res = GraphExec.f32(residual, ctx).floats();
         }
-        String act = op.activation().value();
-        if (act.equals("none")) return GraphExec.one(y);
         float lo = op.min().map(a -> (float) a.value()).orElse(Float.NEGATIVE_INFINITY);
         float hi = op.max().map(a -> (float) a.value()).orElse(Float.POSITIVE_INFINITY);
+        ConvEpilogue epi;
         try {
-            return GraphExec.one(Elementwise.unary(
-                    y, Activations.named(act, (float) op.alpha().value(), lo, hi), ctx.pool()));
+            epi = ConvEpilogue.of(
+                    res, op.activation().value(), (float) op.alpha().value(), lo, hi);
         } catch (IllegalArgumentException e) {
             throw ctx.error(e.getMessage());
         }
+        // the residual add and the activation run on each output row as the kernel finishes it
+        return GraphExec.one(Conv.conv(
+                x,
+                w,
+                in.get(2),
+                win,
+                Math.toIntExact(op.group().longValue()),
+                epi.isIdentity() ? null : epi,
+                ctx.pool()));
+    }
+
+    /** {@return the convolution's output shape}: [N, M, spatial...] for a 1-D or 2-D input */
+    private static int[] outputShape(Tensor x, Tensor w, Conv.Window win) {
+        if (x.rank() == 3) return new int[] {x.dim(0), w.dim(0), win.outW(x.dim(2), false)};
+        return new int[] {x.dim(0), w.dim(0), win.outH(x.dim(2), false), win.outW(x.dim(3), false)};
     }
 
     /** {@code x * scale[c] + shift[c]}: BatchNormalization's kernel with mean 0, variance 1 and epsilon 0. */

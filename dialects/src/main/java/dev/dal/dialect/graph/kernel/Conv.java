@@ -77,6 +77,15 @@ public final class Conv {
      * from {@link #window}
      */
     public static Tensor conv(Tensor x, Tensor w, Tensor bias, Window win, int group, ForkJoinPool pool) {
+        return conv(x, w, bias, win, group, null, pool);
+    }
+
+    /**
+     * {@link #conv(Tensor, Tensor, Tensor, Window, int, ForkJoinPool)} followed by {@code epi} (null: none), which
+     * each output row gets as soon as its sums and bias are final
+     */
+    public static Tensor conv(
+            Tensor x, Tensor w, Tensor bias, Window win, int group, ConvEpilogue epi, ForkJoinPool pool) {
         if (x.rank() == 3 && w.rank() == 3) {
             Tensor y = conv2d(
                     x.reshape(x.dim(0), x.dim(1), 1, x.dim(2)),
@@ -84,10 +93,11 @@ public final class Conv {
                     bias,
                     win,
                     group,
+                    epi,
                     pool);
             return y.reshape(y.dim(0), y.dim(1), y.dim(3));
         }
-        return conv2d(x, w, bias, win, group, pool);
+        return conv2d(x, w, bias, win, group, epi, pool);
     }
 
     /**
@@ -98,6 +108,18 @@ public final class Conv {
      * @param bias {@code [M]} or {@link Tensor#none()}
      */
     public static Tensor conv2d(Tensor x, Tensor w, Tensor bias, Window win, int group, ForkJoinPool pool) {
+        return conv2d(x, w, bias, win, group, null, pool);
+    }
+
+    /**
+     * {@return epi(conv(x, w) + bias)}, the epilogue (null: none) applied to each output row once it is final
+     *
+     * @param x    input {@code [N, C, H, W]}
+     * @param w    weights {@code [M, C/group, kh, kw]}
+     * @param bias {@code [M]} or {@link Tensor#none()}
+     */
+    public static Tensor conv2d(
+            Tensor x, Tensor w, Tensor bias, Window win, int group, ConvEpilogue epi, ForkJoinPool pool) {
         if (x.rank() != 4 || w.rank() != 4) throw new IllegalArgumentException("conv2d needs 4-D input and weights");
         int n = x.dim(0), c = x.dim(1), h = x.dim(2), wd = x.dim(3);
         int m = w.dim(0), cg = w.dim(1);
@@ -113,7 +135,7 @@ public final class Conv {
         float[] out = new float[n * m * oh * ow];
         int mg = m / group;
         if (cg == 1 && mg == 1) {
-            Depthwise.conv(in, wt, b, out, n, c, h, wd, oh, ow, win, pool);
+            Depthwise.conv(in, wt, b, out, n, c, h, wd, oh, ow, win, epi, pool);
             return Tensor.of(out, n, m, oh, ow);
         }
         int kk = cg * win.kh() * win.kw();
@@ -130,44 +152,29 @@ public final class Conv {
             for (int g = 0; g < group; g++) {
                 int inOff = (img * c + g * cg) * h * wd;
                 int outOff = (img * m + g * mg) * ohw;
+                Sgemm.Epilogue rows = rowEpilogue(b, g * mg, epi);
                 if (direct) {
-                    Sgemm.sgemm(
-                            false,
-                            false,
-                            mg,
-                            ohw,
-                            kk,
-                            1f,
-                            wt,
-                            g * mg * kk,
-                            kk,
-                            in,
-                            inOff,
-                            ohw,
-                            0f,
-                            out,
-                            outOff,
-                            ohw,
-                            pool);
+                    Sgemm.sgemm(mg, ohw, kk, wt, g * mg * kk, kk, in, inOff, ohw, out, outOff, ohw, rows, pool);
                 } else {
                     // the im2col matrix packed panel by panel straight from the input
                     Im2colPanels cols = new Im2colPanels(in, inOff, h, wd, ow, win);
-                    Sgemm.sgemm(mg, ohw, kk, wt, g * mg * kk, kk, cols, out, outOff, ohw, pool);
+                    Sgemm.sgemm(mg, ohw, kk, wt, g * mg * kk, kk, cols, out, outOff, ohw, rows, pool);
                 }
             }
         }
-        if (b != null) addBias(out, b, n, m, ohw, pool);
         return Tensor.of(out, n, m, oh, ow);
     }
 
-    private static void addBias(float[] out, float[] b, int n, int m, int plane, ForkJoinPool pool) {
-        Parallel.forRange(pool, n * m, Math.max(1, 8192 / Math.max(1, plane)), (from, to) -> {
-            for (int p = from; p < to; p++) {
-                float v = b[p % m];
-                int o = p * plane;
-                for (int i = 0; i < plane; i++) out[o + i] += v;
-            }
-        });
+    /**
+     * {@return what the GEMM does to each finished stretch of output row {@code row} (channel {@code channel0 + row}):
+     * add the bias, then the epilogue}, or null when there is neither
+     */
+    private static Sgemm.Epilogue rowEpilogue(float[] b, int channel0, ConvEpilogue epi) {
+        if (b == null && epi == null) return null;
+        return (c, row, off, len) -> {
+            if (b != null) RowOps.INSTANCE.addScalar(c, off, len, b[channel0 + row]);
+            if (epi != null) epi.apply(c, off, len);
+        };
     }
 
     /** Rows (channel, ky, kx), columns (oy, ox): the input patch element each output position multiplies. */

@@ -4,9 +4,9 @@ import java.util.concurrent.ForkJoinPool;
 
 /**
  * Depthwise 2-D convolution (one input and one output channel per group). Each channel's input is first copied into a
- * zero-padded plane split by column phase (column {@code x} of the padded row goes to phase {@code x % sw}, slot
- * {@code x / sw}), so every kernel tap of every stride reads a contiguous run with no bounds tests; the output row
- * then accumulates three taps at a time into a row buffer ({@link RowOps}: vectorised). The sums run in the same order as the plain
+ * zero-padded plane split by row and column phase ({@link #phase2d}), so every kernel tap of every stride reads a
+ * contiguous run with no bounds tests; a band of output rows then accumulates three taps at a time into a buffer
+ * ({@link RowOps}: vectorised). The sums run in the same order as the plain
  * loop (bias, then the taps row by row, left to right), so results are the same.
  */
 final class Depthwise {
@@ -14,10 +14,18 @@ final class Depthwise {
 
     private Depthwise() {}
 
+    /** Output rows per pass: about this many floats of accumulator, so it stays in the L1 cache. */
+    private static final int BAND_FLOATS = 2048;
+
     /**
-     * Computes {@code out[n, c] = bias[c] + conv(in[n, c], wt[c])} for every image and channel.
+     * Computes {@code out[n, c] = bias[c] + conv(in[n, c], wt[c])} for every image and channel. Each channel's padded
+     * input is split by row phase and column phase ({@link #phase2d}), so that for one tap the inputs of a whole band
+     * of output rows form one contiguous run with the output rows' pitch: each tap is one vector pass over the band
+     * (a 7x7 plane is one pass per three taps instead of seven), the padding columns between the rows computed and
+     * dropped. Rows of the padding take part as zeros, as padded columns do.
      *
-     * @param b the bias, or null
+     * @param b   the bias, or null
+     * @param epi applied to each output row once it is final, or null
      */
     static void conv(
             float[] in,
@@ -31,50 +39,100 @@ final class Depthwise {
             int oh,
             int ow,
             Conv.Window win,
+            ConvEpilogue epi,
             ForkJoinPool pool) {
-        int kh = win.kh(), kw = win.kw(), sw = win.sw(), dw = win.dw();
-        // slots per phase: enough for ox + (kx*dw)/sw over the whole output row
-        int slots = ow + ((kw - 1) * dw) / sw + 1;
+        int kh = win.kh(), kw = win.kw(), sh = win.sh(), sw = win.sw(), dh = win.dh(), dw = win.dw();
+        int slots = ow + ((kw - 1) * dw) / sw, rslots = oh + ((kh - 1) * dh) / sh;
+        int block = rslots * slots;
+        int band = Math.max(1, Math.min(oh, BAND_FLOATS / slots));
         // channels per task: at least about 16k window taps, so small planes are not split into tiny tasks
         Parallel.forRange(pool, n * c, Math.max(1, (1 << 14) / Math.max(1, oh * ow * kh * kw)), (from, to) -> {
-            float[] plane = new float[h * sw * slots];
-            float[] acc = new float[ow];
+            float[] plane = Scratch.floats(Scratch.Slot.DEPTHWISE_PLANE, sh * sw * block);
+            float[] acc = Scratch.floats(Scratch.Slot.DEPTHWISE_ACC, (band - 1) * slots + ow);
             for (int p = from; p < to; p++) {
                 int ch = p % c;
-                phase(in, p * h * w, h, w, win.padLeft(), sw, slots, 0f, plane);
+                phase2d(in, p * h * w, h, w, win.padTop(), win.padLeft(), sh, sw, rslots, slots, plane);
                 int op = p * oh * ow, wo = ch * kh * kw;
                 float bv = b == null ? 0f : b[ch];
-                for (int oy = 0; oy < oh; oy++) {
-                    java.util.Arrays.fill(acc, 0, ow, bv);
+                for (int oy0 = 0; oy0 < oh; oy0 += band) {
+                    int rows = Math.min(band, oh - oy0);
+                    int len = (rows - 1) * slots + ow;
+                    java.util.Arrays.fill(acc, 0, len, bv);
                     for (int ky = 0; ky < kh; ky++) {
-                        int iy = oy * win.sh() - win.padTop() + ky * win.dh();
-                        if (iy < 0 || iy >= h) continue;
-                        int rowBase = iy * sw * slots;
+                        int ry = ky * dh;
+                        int rowBase = (ry % sh) * sw * block + (ry / sh + oy0) * slots;
                         int kx = 0;
                         for (; kx + 3 <= kw; kx += 3) {
-                            int a0 = tap(rowBase, kx, dw, sw, slots);
-                            int a1 = tap(rowBase, kx + 1, dw, sw, slots);
-                            int a2 = tap(rowBase, kx + 2, dw, sw, slots);
+                            int a0 = tap2d(rowBase, kx, dw, sw, block);
+                            int a1 = tap2d(rowBase, kx + 1, dw, sw, block);
+                            int a2 = tap2d(rowBase, kx + 2, dw, sw, block);
                             float w0 = wt[wo + ky * kw + kx], w1 = wt[wo + ky * kw + kx + 1];
                             float w2 = wt[wo + ky * kw + kx + 2];
-                            ROWS.taps3(acc, ow, plane, a0, w0, a1, w1, a2, w2);
+                            ROWS.taps3(acc, len, plane, a0, w0, a1, w1, a2, w2);
                         }
                         for (; kx < kw; kx++) {
-                            int a0 = tap(rowBase, kx, dw, sw, slots);
-                            float w0 = wt[wo + ky * kw + kx];
-                            ROWS.taps1(acc, ow, plane, a0, w0);
+                            int a0 = tap2d(rowBase, kx, dw, sw, block);
+                            ROWS.taps1(acc, len, plane, a0, wt[wo + ky * kw + kx]);
                         }
                     }
-                    System.arraycopy(acc, 0, out, op + oy * ow, ow);
+                    for (int r = 0; r < rows; r++) {
+                        int o = op + (oy0 + r) * ow;
+                        System.arraycopy(acc, r * slots, out, o, ow);
+                        if (epi != null) epi.apply(out, o, ow);
+                    }
                 }
             }
         });
     }
 
-    /** {@return where tap {@code kx}'s run starts in the phased copy of one input row} */
-    private static int tap(int rowBase, int kx, int dw, int sw, int slots) {
+    /** {@return where tap {@code kx}'s run starts in the row-and-column phased copy, from its row's base} */
+    private static int tap2d(int rowBase, int kx, int dw, int sw, int block) {
         int x = kx * dw;
-        return rowBase + (x % sw) * slots + x / sw;
+        return rowBase + (x % sw) * block + x / sw;
+    }
+
+    /**
+     * Copies a channel into the row-and-column phased, zero-padded layout: padded row {@code y}, column {@code x} at
+     * block {@code (y % sh) * sw + x % sw}, row slot {@code y / sh}, column slot {@code x / sw} (blocks of {@code
+     * rslots x slots}); everything outside the input is 0.
+     */
+    static void phase2d(
+            float[] in,
+            int off,
+            int h,
+            int w,
+            int padTop,
+            int padLeft,
+            int sh,
+            int sw,
+            int rslots,
+            int slots,
+            float[] plane) {
+        int block = rslots * slots;
+        for (int rp = 0; rp < sh; rp++) {
+            for (int rs = 0; rs < rslots; rs++) {
+                int iy = rs * sh + rp - padTop;
+                int src = off + iy * w;
+                for (int q = 0; q < sw; q++) {
+                    int d = (rp * sw + q) * block + rs * slots;
+                    if (iy < 0 || iy >= h) {
+                        java.util.Arrays.fill(plane, d, d + slots, 0f);
+                        continue;
+                    }
+                    // slot s of column phase q holds input column s*sw + q - padLeft
+                    int first = Math.min(slots, Math.max(0, Math.ceilDiv(padLeft - q, sw)));
+                    int end = Math.max(first, Math.min(slots, Math.ceilDiv(w + padLeft - q, sw)));
+                    java.util.Arrays.fill(plane, d, d + first, 0f);
+                    if (sw == 1) {
+                        System.arraycopy(in, src + first - padLeft, plane, d + first, end - first);
+                    } else {
+                        for (int s = first, x = first * sw + q - padLeft; s < end; s++, x += sw)
+                            plane[d + s] = in[src + x];
+                    }
+                    java.util.Arrays.fill(plane, d + end, d + slots, 0f);
+                }
+            }
+        }
     }
 
     /**

@@ -53,4 +53,35 @@ class RowOps {
     void max1(float[] acc, int n, float[] p, int a0) {
         for (int i = 0; i < n; i++) acc[i] = Math.max(acc[i], p[a0 + i]);
     }
+
+    /** {@code a[i] = a[i] + v} for {@code off <= i < off + n}. */
+    void addScalar(float[] a, int off, int n, float v) {
+        for (int i = off; i < off + n; i++) a[i] = a[i] + v;
+    }
+
+    /** {@code a[i] = a[i] + b[i]} for {@code off <= i < off + n}. */
+    void addRow(float[] a, float[] b, int off, int n) {
+        for (int i = off; i < off + n; i++) a[i] = a[i] + b[i];
+    }
+
+    /** {@code a[i] = a[i] < 0 ? 0 : a[i]} for {@code off <= i < off + n} (NaN and -0 kept). */
+    void relu(float[] a, int off, int n) {
+        for (int i = off; i < off + n; i++) {
+            float v = a[i];
+            a[i] = v < 0 ? 0f : v;
+        }
+    }
+
+    /** {@code a[i] = min(hi, max(lo, a[i]))} for {@code off <= i < off + n} (NaN kept). */
+    void clamp(float[] a, int off, int n, float lo, float hi) {
+        for (int i = off; i < off + n; i++) a[i] = Math.min(hi, Math.max(lo, a[i]));
+    }
+
+    /** {@code a[i] = a[i] * max(0, min(1, a[i] / 6 + 0.5))} for {@code off <= i < off + n}. */
+    void hardSwish(float[] a, int off, int n) {
+        for (int i = off; i < off + n; i++) {
+            float v = a[i];
+            a[i] = v * Math.max(0f, Math.min(1f, v / 6f + 0.5f));
+        }
+    }
 }

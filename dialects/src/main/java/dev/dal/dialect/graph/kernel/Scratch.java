@@ -11,7 +11,9 @@ final class Scratch {
         IM2COL,
         PACK_A,
         PACK_B,
-        EDGE
+        EDGE,
+        DEPTHWISE_PLANE,
+        DEPTHWISE_ACC
     }
 
     private static final ThreadLocal<float[][]> BUFFERS =

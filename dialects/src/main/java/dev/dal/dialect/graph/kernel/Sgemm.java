@@ -104,7 +104,7 @@ public final class Sgemm {
             return;
         }
         PanelSource bs = (pc, kc, jc, ncols, nr, bp, bo) -> packB(transB, b, bOff, ldb, pc, kc, jc, ncols, nr, bp, bo);
-        blocked(kern, transA, m, n, k, alpha, a, aOff, lda, null, bs, c, cOff, ldc, beta == 0f, pool);
+        blocked(kern, transA, m, n, k, alpha, a, aOff, lda, null, bs, c, cOff, ldc, beta == 0f, null, pool);
     }
 
     /**
@@ -118,6 +118,51 @@ public final class Sgemm {
          * to whole panels: element (pc+s, jc+p*nr+q) at {@code bp[bo + p*nr*kc + s*nr + q]}.
          */
         void pack(int pc, int kc, int jc, int ncols, int nr, float[] bp, int bo);
+    }
+
+    /**
+     * Work done on C's rows once their products are complete, tile by tile while they are in cache (a convolution's
+     * bias, residual add and activation); it must be safe to call from several threads at once, on distinct stretches.
+     */
+    @FunctionalInterface
+    public interface Epilogue {
+        /** Finishes {@code c[off..off+len)}, a stretch of row {@code row} of C (rows counted from C's first). */
+        void apply(float[] c, int row, int off, int len);
+    }
+
+    /** Runs {@code epi} on every row of an {@code m x n} C, for the paths that do not tile it. */
+    private static void wholeRows(Epilogue epi, float[] c, int cOff, int ldc, int m, int n) {
+        if (epi != null) for (int i = 0; i < m; i++) epi.apply(c, i, cOff + i * ldc, n);
+    }
+
+    /**
+     * {@link #sgemm(boolean, boolean, int, int, int, float, float[], int, int, float[], int, int, float, float[], int,
+     * int, ForkJoinPool)} with beta 0 and alpha 1, then {@code epi} on each row of C (null: none). A must be constant
+     * weights: its packed panels are cached while the array lives.
+     */
+    public static void sgemm(
+            int m,
+            int n,
+            int k,
+            float[] a,
+            int aOff,
+            int lda,
+            float[] b,
+            int bOff,
+            int ldb,
+            float[] c,
+            int cOff,
+            int ldc,
+            Epilogue epi,
+            ForkJoinPool pool) {
+        if (m <= 1 || k <= 0) {
+            sgemm(KERNEL, false, false, m, n, k, 1f, a, aOff, lda, b, bOff, ldb, 0f, c, cOff, ldc, pool);
+            wholeRows(epi, c, cOff, ldc, m, n);
+            return;
+        }
+        // A is a convolution's weights: packed once and cached (see PackedWeights), not on every run
+        PanelSource bs = (pc, kc, jc, ncols, nr, bp, bo) -> packB(false, b, bOff, ldb, pc, kc, jc, ncols, nr, bp, bo);
+        sgemm(m, n, k, a, aOff, lda, bs, c, cOff, ldc, epi, pool);
     }
 
     /** {@return {@code nr}, the panel width a {@link PanelSource} packs for} */
@@ -138,9 +183,30 @@ public final class Sgemm {
             int cOff,
             int ldc,
             ForkJoinPool pool) {
+        sgemm(m, n, k, a, aOff, lda, b, c, cOff, ldc, null, pool);
+    }
+
+    /**
+     * Computes {@code C = A * B} (C's old contents ignored) where B's panels come from {@code b}, then {@code epi} on
+     * each row of C (null: none), tile by tile.
+     */
+    public static void sgemm(
+            int m,
+            int n,
+            int k,
+            float[] a,
+            int aOff,
+            int lda,
+            PanelSource b,
+            float[] c,
+            int cOff,
+            int ldc,
+            Epilogue epi,
+            ForkJoinPool pool) {
         if (m <= 0 || n <= 0) return;
         if (k <= 0) {
             for (int i = 0; i < m; i++) Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+            wholeRows(epi, c, cOff, ldc, m, n);
             return;
         }
         float[] packed = PackedWeights.get(
@@ -151,7 +217,7 @@ public final class Sgemm {
                 k,
                 KERNEL.mr(),
                 (ic, mc, pc, kc, ap, apOff) -> packA(false, a, aOff, lda, ic, mc, pc, kc, KERNEL.mr(), 1f, ap, apOff));
-        blocked(KERNEL, false, m, n, k, 1f, a, aOff, lda, packed, b, c, cOff, ldc, true, pool);
+        blocked(KERNEL, false, m, n, k, 1f, a, aOff, lda, packed, b, c, cOff, ldc, true, epi, pool);
     }
 
     private static void blocked(
@@ -170,6 +236,7 @@ public final class Sgemm {
             int cOff,
             int ldc,
             boolean overwrite,
+            Epilogue epi,
             ForkJoinPool pool) {
         int nr = kern.nr();
         int nc = nr * 16;
@@ -210,7 +277,8 @@ public final class Sgemm {
                         c,
                         cOff,
                         ldc,
-                        overwrite);
+                        overwrite,
+                        epi);
             }
         });
     }
@@ -262,7 +330,8 @@ public final class Sgemm {
             float[] c,
             int cOff,
             int ldc,
-            boolean overwrite) {
+            boolean overwrite,
+            Epilogue epi) {
         int mr = kern.mr(), nr = kern.nr(), lanes = kern.lanes();
         int mPanels = (mc + mr - 1) / mr, nPanels = (ncols + nr - 1) / nr;
         float[] ap = Scratch.floats(Scratch.Slot.PACK_A, mPanels * mr * KC);
@@ -321,6 +390,7 @@ public final class Sgemm {
                 }
             }
         }
+        if (epi != null) for (int r = ic; r < ic + mc; r++) epi.apply(c, r, cOff + r * ldc + jc, ncols);
     }
 
     /**

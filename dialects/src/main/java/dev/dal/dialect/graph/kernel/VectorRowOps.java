@@ -2,6 +2,7 @@ package dev.dal.dialect.graph.kernel;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -115,6 +116,58 @@ final class VectorRowOps extends RowOps {
             FloatVector.fromArray(S, acc, i, m)
                     .max(FloatVector.fromArray(S, p, a0 + i, m))
                     .intoArray(acc, i, m);
+        }
+    }
+
+    @Override
+    void addScalar(float[] a, int off, int n, float v) {
+        int i = 0;
+        for (; i <= n - L; i += L) FloatVector.fromArray(S, a, off + i).add(v).intoArray(a, off + i);
+        for (; i < n; i++) a[off + i] = a[off + i] + v;
+    }
+
+    @Override
+    void addRow(float[] a, float[] b, int off, int n) {
+        int i = 0;
+        for (; i <= n - L; i += L)
+            FloatVector.fromArray(S, a, off + i)
+                    .add(FloatVector.fromArray(S, b, off + i))
+                    .intoArray(a, off + i);
+        for (; i < n; i++) a[off + i] = a[off + i] + b[off + i];
+    }
+
+    @Override
+    void relu(float[] a, int off, int n) {
+        FloatVector zero = FloatVector.zero(S);
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector v = FloatVector.fromArray(S, a, off + i);
+            v.blend(zero, v.compare(VectorOperators.LT, 0f)).intoArray(a, off + i);
+        }
+        for (; i < n; i++) {
+            float v = a[off + i];
+            a[off + i] = v < 0 ? 0f : v;
+        }
+    }
+
+    @Override
+    void clamp(float[] a, int off, int n, float lo, float hi) {
+        int i = 0;
+        for (; i <= n - L; i += L)
+            FloatVector.fromArray(S, a, off + i).max(lo).min(hi).intoArray(a, off + i);
+        for (; i < n; i++) a[off + i] = Math.min(hi, Math.max(lo, a[off + i]));
+    }
+
+    @Override
+    void hardSwish(float[] a, int off, int n) {
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector v = FloatVector.fromArray(S, a, off + i);
+            v.mul(v.div(6f).add(0.5f).min(1f).max(0f)).intoArray(a, off + i);
+        }
+        for (; i < n; i++) {
+            float v = a[off + i];
+            a[off + i] = v * Math.max(0f, Math.min(1f, v / 6f + 0.5f));
         }
     }
 }
