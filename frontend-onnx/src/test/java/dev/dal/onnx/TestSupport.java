@@ -10,6 +10,7 @@ import dev.dal.ir.print.IrPrinter;
 import dev.dal.ir.print.PrintOptions;
 import dev.dal.ir.verify.Verifier;
 import dev.dal.onnx.proto.Onnx.ModelProto;
+import dev.dal.onnx.testing.SharedModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,24 +21,14 @@ import java.util.Optional;
 final class TestSupport {
     private TestSupport() {}
 
-    /** {@return the shared models folder: -Ddal.models, $DAL_MODELS, or ../shared/models from the repo root} */
+    /** {@return the shared models folder (see {@link SharedModels#dir()})} */
     static Path modelsDir() {
-        String p = System.getProperty("dal.models");
-        if (p == null) p = System.getenv("DAL_MODELS");
-        if (p != null) return Path.of(p);
-        String root = System.getProperty("dal.root", "..");
-        return Path.of(root).resolve("../shared/models").normalize();
+        return SharedModels.dir();
     }
 
-    /**
-     * Stops the test when something it needs from the machine is missing: with a printed reason on a developer's
-     * machine, and as a failure under {@code CI=true}, where {@code .ci/run} must have provided it.
-     */
+    /** Stops the test when something it needs is missing (see {@link SharedModels#requireOnMachine}). */
     static void requireOnMachine(boolean present, String why) {
-        if (present) return;
-        if ("true".equals(System.getenv("CI"))) throw new AssertionError(why + "; required when CI=true");
-        System.out.println("SKIPPED: " + why);
-        org.junit.jupiter.api.Assumptions.abort(why);
+        SharedModels.requireOnMachine(present, why);
     }
 
     static Operation importModel(ModelProto m) throws OnnxException {

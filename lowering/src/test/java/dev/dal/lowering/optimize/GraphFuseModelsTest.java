@@ -9,6 +9,7 @@ import dev.dal.ir.interp.RunOptions;
 import dev.dal.ir.interp.Tensor;
 import dev.dal.onnx.OnnxImporter;
 import dev.dal.onnx.TensorProtos;
+import dev.dal.onnx.testing.SharedModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -37,8 +38,8 @@ class GraphFuseModelsTest {
                 "ppocr_cls/model_static.onnx"
             })
     void fusedModelHasFewerOpsAndReproducesTheReferenceOutputs(String relative) throws Exception {
-        Path file = PassTestSupport.modelsDir().resolve(relative);
-        PassTestSupport.requireOnMachine(Files.isRegularFile(file), "shared model " + file + " is missing");
+        Path file = SharedModels.dir().resolve(relative);
+        SharedModels.requireOnMachine(Files.isRegularFile(file), "shared model " + file + " is missing");
         Operation module = OnnxImporter.importFile(file, OnnxImporter.Options.DEFAULT);
         Map<String, Integer> before = PassTestSupport.opCounts(module);
         PassTestSupport.run("canonicalize,graph-fuse", module);

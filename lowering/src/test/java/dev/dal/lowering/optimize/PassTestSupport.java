@@ -9,7 +9,6 @@ import dev.dal.ir.pass.PassRunConfig;
 import dev.dal.ir.pass.PipelineException;
 import dev.dal.ir.print.IrPrinter;
 import dev.dal.ir.print.PrintOptions;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,22 +48,5 @@ final class PassTestSupport {
 
     static String print(Operation module) {
         return new IrPrinter(new PrintOptions(false, false, java.util.OptionalLong.of(16))).print(module);
-    }
-
-    /** {@return the shared models folder: -Ddal.models, $DAL_MODELS, or ../shared/models from the repo root} */
-    static Path modelsDir() {
-        String p = System.getProperty("dal.models");
-        if (p == null) p = System.getenv("DAL_MODELS");
-        if (p != null) return Path.of(p);
-        String root = System.getProperty("dal.root", "..");
-        return Path.of(root).resolve("../shared/models").normalize();
-    }
-
-    /** Skips the test with a printed reason when something is missing, or fails under {@code CI=true}. */
-    static void requireOnMachine(boolean present, String why) {
-        if (present) return;
-        if ("true".equals(System.getenv("CI"))) throw new AssertionError(why + "; required when CI=true");
-        System.out.println("SKIPPED: " + why);
-        org.junit.jupiter.api.Assumptions.abort(why);
     }
 }

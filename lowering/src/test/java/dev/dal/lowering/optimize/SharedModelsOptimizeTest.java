@@ -16,6 +16,7 @@ import dev.dal.ir.pass.PassRunConfig;
 import dev.dal.ir.pass.PipelineParser;
 import dev.dal.onnx.OnnxImporter;
 import dev.dal.onnx.TensorProtos;
+import dev.dal.onnx.testing.SharedModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -46,11 +46,8 @@ class SharedModelsOptimizeTest {
                 "ppocr_cls/model_static.onnx"
             })
     void optimizedModelsKeepTheirReferenceOutputs(String relative) throws Exception {
-        Path file = modelsDir().resolve(relative);
-        if (!Files.isRegularFile(file)) {
-            if ("true".equals(System.getenv("CI"))) throw new AssertionError("shared model " + file + " is missing");
-            Assumptions.abort("shared model " + file + " is missing");
-        }
+        Path file = SharedModels.dir().resolve(relative);
+        SharedModels.requireOnMachine(Files.isRegularFile(file), "shared model " + file + " is missing");
         Operation module = OnnxImporter.importFile(file, OnnxImporter.Options.DEFAULT);
         Map<String, Integer> before = opCounts(module);
         List<Diagnostic> diags = new ArrayList<>();
@@ -102,15 +99,5 @@ class SharedModelsOptimizeTest {
         for (String k : before.keySet()) rows.put(k, before.get(k) + "->" + after.getOrDefault(k, 0));
         for (String k : after.keySet()) rows.putIfAbsent(k, "0->" + after.get(k));
         return rows.toString();
-    }
-
-    /** {@return the shared models: -Ddal.models, $DAL_MODELS, or ../shared/models beside the repository root} */
-    private static Path modelsDir() {
-        String p = System.getProperty("dal.models");
-        if (p == null) p = System.getenv("DAL_MODELS");
-        if (p != null) return Path.of(p);
-        return Path.of(System.getProperty("dal.root", ".."))
-                .resolve("../shared/models")
-                .normalize();
     }
 }

@@ -12,6 +12,7 @@ import dev.dal.ir.interp.Tensor;
 import dev.dal.ir.print.IrPrinter;
 import dev.dal.ir.print.PrintOptions;
 import dev.dal.onnx.OnnxImporter;
+import dev.dal.onnx.testing.SharedModels;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -33,24 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
 class DigitsEvalTest {
     @TempDir
     Path dir;
-
-    /** {@return the shared models folder: -Ddal.models, $DAL_MODELS, or ../shared/models from the repo root} */
-    static Path modelsDir() {
-        String p = System.getProperty("dal.models");
-        if (p == null) p = System.getenv("DAL_MODELS");
-        if (p != null) return Path.of(p);
-        return Path.of(System.getProperty("dal.root", ".."))
-                .resolve("../shared/models")
-                .normalize();
-    }
-
-    /** Skips with a printed reason on a developer's machine; fails under {@code CI=true}. */
-    static void requireOnMachine(boolean present, String why) {
-        if (present) return;
-        if ("true".equals(System.getenv("CI"))) throw new AssertionError(why + "; required when CI=true");
-        System.out.println("SKIPPED: " + why);
-        org.junit.jupiter.api.Assumptions.abort(why);
-    }
 
     /** Rounds every weight (an f32 constant of rank 2 or more) to 8 bits: w → round(w / s) · s, s = max|w| / 127. */
     static int fakeQuantizeWeights(Operation module) {
@@ -76,9 +59,10 @@ class DigitsEvalTest {
 
     @Test
     void reportsTheStoredFloatAccuracyAndEveryConvLayer() throws Exception {
-        Path model = modelsDir().resolve("digits_cnn/model.onnx");
-        Path data = modelsDir().resolve("digits_cnn/data");
-        requireOnMachine(Files.exists(model) && Files.exists(data.resolve("images.npy")), model + " not found");
+        Path model = SharedModels.dir().resolve("digits_cnn/model.onnx");
+        Path data = SharedModels.dir().resolve("digits_cnn/data");
+        SharedModels.requireOnMachine(
+                Files.exists(model) && Files.exists(data.resolve("images.npy")), model + " not found");
         Operation q = OnnxImporter.importFile(model, OnnxImporter.Options.DEFAULT);
         assertTrue(fakeQuantizeWeights(q) >= 3, "two convs and a gemm have weights");
         Path qFile = dir.resolve("model.q.ir");

@@ -13,12 +13,12 @@ import dev.dal.lowering.quantize.data.ReadOptions;
 import dev.dal.lowering.quantize.data.SampleReaders;
 import dev.dal.lowering.quantize.data.SampleSet;
 import dev.dal.onnx.OnnxImporter;
+import dev.dal.onnx.testing.SharedModels;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,27 +29,11 @@ import org.junit.jupiter.api.Test;
 class DigitsCalibrationTest {
     private static final int CALIBRATION_SAMPLES = 200;
 
-    static Path modelsDir() {
-        String p = System.getProperty("dal.models");
-        if (p == null) p = System.getenv("DAL_MODELS");
-        if (p != null) return Path.of(p);
-        return Path.of(System.getProperty("dal.root", ".."))
-                .resolve("../shared/models")
-                .normalize();
-    }
-
-    static void requireOnMachine(boolean present, String why) {
-        if (present) return;
-        if ("true".equals(System.getenv("CI"))) throw new AssertionError(why + "; required when CI=true");
-        System.out.println("SKIPPED: " + why);
-        Assumptions.abort(why);
-    }
-
     @Test
     void digitsCnnCalibratesOnItsImages() throws Exception {
-        Path model = modelsDir().resolve("digits_cnn/model.onnx");
-        Path images = modelsDir().resolve("digits_cnn/data/images.npy");
-        requireOnMachine(
+        Path model = SharedModels.dir().resolve("digits_cnn/model.onnx");
+        Path images = SharedModels.dir().resolve("digits_cnn/data/images.npy");
+        SharedModels.requireOnMachine(
                 Files.isRegularFile(model) && Files.isRegularFile(images),
                 "shared model " + model + " or its images are missing");
         Operation module = OnnxImporter.importFile(model, OnnxImporter.Options.DEFAULT);
@@ -93,7 +77,7 @@ class DigitsCalibrationTest {
             assertTrue(kl.get(k) > 0 && kl.get(k) <= mm.get(k), k + ": KL threshold " + kl.get(k));
             assertEquals(0, e.getValue().count() % CALIBRATION_SAMPLES, k + ": not every sample observed");
         }
-        Tensor logits = Npy.read(modelsDir().resolve("digits_cnn/data/logits_float.npy"));
+        Tensor logits = Npy.read(SharedModels.dir().resolve("digits_cnn/data/logits_float.npy"));
         double logitMax = 0;
         for (int i = 0; i < CALIBRATION_SAMPLES * 10; i++) logitMax = Math.max(logitMax, Math.abs(logits.getDouble(i)));
         double seen = logitMax;
@@ -109,9 +93,9 @@ class DigitsCalibrationTest {
      */
     @Test
     void easyQuantRefinesTheDigitsLayers() throws Exception {
-        Path model = modelsDir().resolve("digits_cnn/model.onnx");
-        Path images = modelsDir().resolve("digits_cnn/data/images.npy");
-        requireOnMachine(
+        Path model = SharedModels.dir().resolve("digits_cnn/model.onnx");
+        Path images = SharedModels.dir().resolve("digits_cnn/data/images.npy");
+        SharedModels.requireOnMachine(
                 Files.isRegularFile(model) && Files.isRegularFile(images),
                 "shared model " + model + " or its images are missing");
         Operation module = OnnxImporter.importFile(model, OnnxImporter.Options.DEFAULT);
@@ -163,9 +147,9 @@ class DigitsCalibrationTest {
      */
     @Test
     void calibrationOverheadOverPlainInferenceIsPrinted() throws Exception {
-        Path model = modelsDir().resolve("digits_cnn/model.onnx");
-        Path images = modelsDir().resolve("digits_cnn/data/images.npy");
-        requireOnMachine(
+        Path model = SharedModels.dir().resolve("digits_cnn/model.onnx");
+        Path images = SharedModels.dir().resolve("digits_cnn/data/images.npy");
+        SharedModels.requireOnMachine(
                 Files.isRegularFile(model) && Files.isRegularFile(images),
                 "shared model " + model + " or its images are missing");
         Operation module = OnnxImporter.importFile(model, OnnxImporter.Options.DEFAULT);
