@@ -5,7 +5,11 @@ import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.RecursiveAction;
 import java.util.function.IntConsumer;
 
-/** Splits kernel work into tasks on a {@link ForkJoinPool}; runs inline when there is one task or one thread. */
+/**
+ * Splits kernel work into chunks run by the pool's number of threads: on a {@link SpinTeam}, whose helpers start at
+ * once, or as tasks on the {@link ForkJoinPool} when that team is busy with another run; inline when there is one
+ * chunk or one thread.
+ */
 public final class Parallel {
     private Parallel() {}
 
@@ -36,6 +40,12 @@ public final class Parallel {
             return;
         }
         int step = (n + chunks - 1) / chunks;
+        if (SpinTeam.of(threads).run(body, n, step, (n + step - 1) / step)) return;
+        if (SpinTeam.inChunk()) {
+            // a loop inside a chunk of another: its threads are already busy
+            body.run(0, n);
+            return;
+        }
         Task t = new Task(body, 0, n, step);
         if (ForkJoinTask.getPool() == pool) t.invoke();
         else pool.invoke(t);

@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.ForkJoinTask;
 
 /**
  * Runs the functions of a module on tensors. {@link #load(Operation)} turns every {@code func.func} into a Truffle
@@ -195,22 +194,9 @@ public final class Interpreter {
         ForkJoinPool pool = POOLS.computeIfAbsent(options.threads(), ForkJoinPool::new);
         RunState state = new RunState(pool, options.probes(), options.checkResultTypes());
         Object[] callArgs = {state, args.toArray(RuntimeValue[]::new)};
-        if (pool.getParallelism() == 1 || ForkJoinTask.getPool() == pool)
-            return List.of((RuntimeValue[]) r.getCallTarget().call(callArgs));
-        // run on one of the pool's threads: kernels then split work in place (the other thread steals) instead of
-        // handing every op to the pool and waiting for it, which costs two thread wake-ups per op
-        Object[] result = new Object[1];
-        Throwable[] failure = new Throwable[1];
-        pool.invoke(ForkJoinTask.adapt(() -> {
-            try {
-                result[0] = r.getCallTarget().call(callArgs);
-            } catch (RuntimeException | Error e) {
-                failure[0] = e;
-            }
-        }));
-        if (failure[0] instanceof RuntimeException e) throw e;
-        if (failure[0] instanceof Error e) throw e;
-        return List.of((RuntimeValue[]) result[0]);
+        // runs on the calling thread: kernels hand their loops to threads that are already waiting for work (see the
+        // graph dialect's kernel.Parallel), so moving the whole run onto a pool thread would only add two wake-ups
+        return List.of((RuntimeValue[]) r.getCallTarget().call(callArgs));
     }
 
     private List<Tensor> tensors(String function, List<RuntimeValue> values) {
