@@ -99,13 +99,14 @@ public final class OrtCompareBench {
             cases.removeIf(c -> !c.name.contains(o));
         }
         System.out.printf(
-                "%s, %d cores, DAL micro-kernel %s, %d threads each, %d warm-up + %d measured runs interleaved%n",
+                "%s, %d cores, DAL micro-kernel %s, %d threads each, %d warm-up + %d measured runs interleaved%s%n",
                 ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                 Runtime.getRuntime().availableProcessors(),
                 dev.dal.dialect.graph.kernel.Sgemm.vectorized() ? "Vector API" : "scalar",
                 THREADS,
                 warmup,
-                reps);
+                reps,
+                ORT_SPIN ? "" : ", ORT's idle spinning off");
         System.out.printf("compute probe before: %.1f GFLOP/s (1 thread), load average %s%n", probe(), loadAvg());
         List<String> rows = new ArrayList<>();
         OrtEnvironment env = OrtEnvironment.getEnvironment();
@@ -210,6 +211,9 @@ public final class OrtCompareBench {
             fn = interp.functionNames().getFirst();
             so.setIntraOpNumThreads(THREADS);
             so.setInterOpNumThreads(1);
+            // ORT's idle threads poll for work for tens of milliseconds after a run, taking a core from the DAL run
+            // that follows; -Ddal.bench.ortSpin=false turns that off (and slows ORT's own runs)
+            if (!ORT_SPIN) so.addConfigEntry("session.intra_op.allow_spinning", "0");
             so.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
             session = env.createSession(c.file.toString(), so);
             x = OnnxTensor.createTensor(
@@ -272,6 +276,9 @@ public final class OrtCompareBench {
             so.close();
         }
     }
+
+    /** Whether ORT's intra-op threads may spin while idle (its default; {@code -Ddal.bench.ortSpin}). */
+    static final boolean ORT_SPIN = Boolean.parseBoolean(System.getProperty("dal.bench.ortSpin", "true"));
 
     /** Prints where DAL's time goes per op name: the time between consecutive probe calls, summed over runs. */
     private static void printOpBreakdown(Interpreter interp, String fn, Tensor input, RunOptions opts, int reps) {
