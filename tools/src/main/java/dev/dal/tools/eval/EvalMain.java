@@ -22,6 +22,7 @@ import dev.dal.lowering.quantize.data.ReadOptions;
 import dev.dal.onnx.OnnxException;
 import dev.dal.onnx.OnnxImporter;
 import dev.dal.onnx.TensorProtos;
+import dev.dal.tools.CommandLines;
 import dev.dal.tools.Tool;
 import dev.dal.tools.ToolIO;
 import dev.dal.tools.Version;
@@ -151,21 +152,8 @@ public final class EvalMain implements Tool {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setOut(new PrintWriter(stdout, true));
         cl.setErr(new PrintWriter(stderr, true));
-        try {
-            CommandLine.ParseResult pr = cl.parseArgs(args.toArray(String[]::new));
-            if (pr.isUsageHelpRequested()) {
-                cl.usage(cl.getOut());
-                return 0;
-            }
-            if (pr.isVersionHelpRequested()) {
-                stdout.println("dal-eval " + Version.VERSION);
-                return 0;
-            }
-        } catch (CommandLine.ParameterException e) {
-            stderr.println("dal-eval: error: " + e.getMessage());
-            stderr.println("Try 'dal-eval --help' for more information.");
-            return 2;
-        }
+        CommandLines.Parsed parsed = CommandLines.parse(cl, "dal-eval", args.toArray(String[]::new), stdout, stderr);
+        if (parsed.done()) return parsed.exitCode();
         cmd.floatModel = workingDir.resolve(cmd.floatModel);
         cmd.quantizedModel = workingDir.resolve(cmd.quantizedModel);
         cmd.data = workingDir.resolve(cmd.data);

@@ -20,6 +20,7 @@ import dev.dal.ir.pass.PipelineParser;
 import dev.dal.ir.print.IrPrinter;
 import dev.dal.ir.print.PrintOptions;
 import dev.dal.ir.verify.Verifier;
+import dev.dal.tools.CommandLines;
 import dev.dal.tools.ToolIO;
 import dev.dal.tools.Version;
 import java.io.InputStream;
@@ -180,22 +181,9 @@ final class OptCommand {
         CommandLine cl = new CommandLine(spec);
         cl.setOut(new java.io.PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cl.setErr(new java.io.PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true));
-        ParseResult pr;
-        try {
-            pr = cl.parseArgs(args);
-        } catch (CommandLine.ParameterException e) {
-            err.println("dal-opt: error: " + e.getMessage());
-            err.println("Try 'dal-opt --help' for more information.");
-            return 2;
-        }
-        if (pr.isUsageHelpRequested()) {
-            cl.usage(cl.getOut());
-            return 0;
-        }
-        if (pr.isVersionHelpRequested()) {
-            out.println("dal-opt " + Version.VERSION);
-            return 0;
-        }
+        CommandLines.Parsed parsed = CommandLines.parse(cl, "dal-opt", args, out, err);
+        if (parsed.done()) return parsed.exitCode();
+        ParseResult pr = parsed.result().orElseThrow();
         if (flag(pr, "--generate-completion")) {
             out.print(AutoComplete.bash("dal-opt", cl));
             return 0;

@@ -18,6 +18,7 @@ import dev.dal.ir.verify.Verifier;
 import dev.dal.onnx.OnnxException;
 import dev.dal.onnx.OnnxImporter;
 import dev.dal.onnx.TensorProtos;
+import dev.dal.tools.CommandLines;
 import dev.dal.tools.Tool;
 import dev.dal.tools.ToolIO;
 import dev.dal.tools.Version;
@@ -96,21 +97,8 @@ public final class RunMain implements Tool {
         CommandLine cl = new CommandLine(cmd);
         cl.setOut(new PrintWriter(stdout, true));
         cl.setErr(new PrintWriter(stderr, true));
-        try {
-            CommandLine.ParseResult pr = cl.parseArgs(args.toArray(String[]::new));
-            if (pr.isUsageHelpRequested()) {
-                cl.usage(cl.getOut());
-                return 0;
-            }
-            if (pr.isVersionHelpRequested()) {
-                stdout.println("dal-run " + Version.VERSION);
-                return 0;
-            }
-        } catch (CommandLine.ParameterException e) {
-            stderr.println("dal-run: error: " + e.getMessage());
-            stderr.println("Try 'dal-run --help' for more information.");
-            return 2;
-        }
+        CommandLines.Parsed parsed = CommandLines.parse(cl, "dal-run", args.toArray(String[]::new), stdout, stderr);
+        if (parsed.done()) return parsed.exitCode();
         try {
             return cmd.execute(stdout, stderr);
         } catch (RunError e) {
