@@ -49,6 +49,7 @@ class QuantMlirInteropTest {
     void mlirOptReprintsDalsGenericOutputAndDalReadsItBack(String file) throws Exception {
         if (!Files.isExecutable(MLIR_OPT)) {
             if ("true".equals(System.getenv("CI"))) fail("mlir-opt 16 not found at " + MLIR_OPT);
+            System.out.println("SKIPPED: mlir-opt 16 not found at " + MLIR_OPT);
             Assumptions.abort("mlir-opt 16 not found at " + MLIR_OPT);
         }
         String dal = printGeneric(parse(file, Files.readString(suiteFile(file))));
