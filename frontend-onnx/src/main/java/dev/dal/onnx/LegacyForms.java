@@ -9,6 +9,7 @@ import dev.dal.ir.OperationState;
 import dev.dal.ir.ShapedType;
 import dev.dal.ir.TensorType;
 import dev.dal.ir.Value;
+import dev.dal.onnx.builder.ModelBuilder;
 import dev.dal.onnx.proto.Onnx.AttributeProto;
 import dev.dal.onnx.proto.Onnx.TensorProto;
 import java.util.ArrayList;
@@ -87,7 +88,7 @@ final class LegacyForms {
                 }
             }
             case "Concat" -> {
-                if (opset < 4 && !attrs.containsKey("axis")) attrs.put("axis", intAttr("axis", 1));
+                if (opset < 4 && !attrs.containsKey("axis")) attrs.put("axis", ModelBuilder.attr("axis", 1L));
             }
             case "Pad" -> {
                 AttributeProto paddings = attrs.remove("paddings");
@@ -100,8 +101,8 @@ final class LegacyForms {
             }
             case "Selu" -> {
                 if (opset < 6) {
-                    attrs.putIfAbsent("alpha", floatAttr("alpha", 1.6732f));
-                    attrs.putIfAbsent("gamma", floatAttr("gamma", 1.0507f));
+                    attrs.putIfAbsent("alpha", ModelBuilder.attr("alpha", 1.6732f));
+                    attrs.putIfAbsent("gamma", ModelBuilder.attr("gamma", 1.0507f));
                 }
             }
             case "Upsample" -> upsampleScales(attrs);
@@ -178,7 +179,7 @@ final class LegacyForms {
         } catch (IllegalArgumentException e) {
             throw error.apply(where + ": Cast to '" + name + "', which is no ONNX data type");
         }
-        attrs.put("to", intAttr("to", t.getNumber()));
+        attrs.put("to", ModelBuilder.attr("to", (long) t.getNumber()));
     }
 
     /** Tile-1 repeats its input {@code tiles} times along {@code axis}, both inputs; Tile-6 takes all repeats. */
@@ -278,21 +279,5 @@ final class LegacyForms {
     private static void set(List<Value> ins, int i, Value v) {
         while (ins.size() <= i) ins.add(null);
         ins.set(i, v);
-    }
-
-    private static AttributeProto intAttr(String name, long v) {
-        return AttributeProto.newBuilder()
-                .setName(name)
-                .setType(AttributeProto.AttributeType.INT)
-                .setI(v)
-                .build();
-    }
-
-    private static AttributeProto floatAttr(String name, float v) {
-        return AttributeProto.newBuilder()
-                .setName(name)
-                .setType(AttributeProto.AttributeType.FLOAT)
-                .setF(v)
-                .build();
     }
 }
