@@ -2,7 +2,6 @@ package dev.dal.dialect.quant;
 
 import dev.dal.ir.FloatType;
 import dev.dal.ir.IntegerType;
-import dev.dal.ir.QuantizedElementType;
 import java.util.List;
 import java.util.OptionalInt;
 
@@ -18,7 +17,7 @@ import java.util.OptionalInt;
  */
 public record UniformQuantizedPerAxisType(
         QuantStorage storage, int quantizedDimension, List<Double> scales, List<Long> zeroPoints)
-        implements QuantizedElementType {
+        implements StoredQuantizedType {
     /** @throws IllegalArgumentException for a negative axis, no or mismatched parameters, or an invalid pair */
     public UniformQuantizedPerAxisType {
         scales = List.copyOf(scales);
@@ -62,26 +61,6 @@ public record UniformQuantizedPerAxisType(
             if (zeroPoints.get(i) != 0) sb.append(':').append(zeroPoints.get(i));
         }
         return sb.append("}>").toString();
-    }
-
-    @Override
-    public IntegerType storageType() {
-        return storage.storageType();
-    }
-
-    @Override
-    public FloatType expressedType() {
-        return storage.expressedType();
-    }
-
-    @Override
-    public long storageMin() {
-        return storage.storageMin();
-    }
-
-    @Override
-    public long storageMax() {
-        return storage.storageMax();
     }
 
     @Override

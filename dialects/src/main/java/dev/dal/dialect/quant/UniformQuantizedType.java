@@ -2,7 +2,6 @@ package dev.dal.dialect.quant;
 
 import dev.dal.ir.FloatType;
 import dev.dal.ir.IntegerType;
-import dev.dal.ir.QuantizedElementType;
 import java.util.OptionalInt;
 
 /**
@@ -14,7 +13,7 @@ import java.util.OptionalInt;
  * @param scale     the real step of one storage unit
  * @param zeroPoint the stored value of real 0
  */
-public record UniformQuantizedType(QuantStorage storage, double scale, long zeroPoint) implements QuantizedElementType {
+public record UniformQuantizedType(QuantStorage storage, double scale, long zeroPoint) implements StoredQuantizedType {
     /** @throws IllegalArgumentException for a non-positive or non-finite scale or a zero point out of range */
     public UniformQuantizedType {
         QuantStorage.checkScale(scale);
@@ -35,26 +34,6 @@ public record UniformQuantizedType(QuantStorage storage, double scale, long zero
     public String body() {
         return "uniform<" + storage.text() + ":" + storage.expressedType() + ", " + QuantStorage.scaleText(scale)
                 + (zeroPoint != 0 ? ":" + zeroPoint : "") + ">";
-    }
-
-    @Override
-    public IntegerType storageType() {
-        return storage.storageType();
-    }
-
-    @Override
-    public FloatType expressedType() {
-        return storage.expressedType();
-    }
-
-    @Override
-    public long storageMin() {
-        return storage.storageMin();
-    }
-
-    @Override
-    public long storageMax() {
-        return storage.storageMax();
     }
 
     @Override
