@@ -180,6 +180,12 @@ final class ValueQuantizer {
 
     /** {@return a {@code graph.none} value for absent operands} */
     Value none() {
+        if (none == null)
+            for (Operation op : block.opList())
+                if (op instanceof NoneOp n) {
+                    none = n.output();
+                    return none;
+                }
         if (none == null) {
             Builder b = Builder.detached();
             b.setInsertionPointToStart(block);
