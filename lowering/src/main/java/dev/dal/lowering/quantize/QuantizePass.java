@@ -1,5 +1,6 @@
 package dev.dal.lowering.quantize;
 
+import dev.dal.dialect.graph.FusedConvOp;
 import dev.dal.ir.Block;
 import dev.dal.ir.Operation;
 import dev.dal.ir.builtin.FuncOp;
@@ -117,6 +118,11 @@ public final class QuantizePass extends Pass {
         List<Operation> ops = List.copyOf(body.opList());
         checkNames(func, ops, floatLayers, "float-layers");
         checkNames(func, ops, int16Layers, "int16-layers");
+        if (calibrationData.isEmpty())
+            throw new QuantizeException(
+                    module, "option 'calibration-data' is required (a folder or file of calibration samples)");
+        for (Operation op : ops) if (op instanceof FusedConvOp c && !named(op, floatLayers)) ActivationSplit.apply(c);
+        ops = List.copyOf(body.opList());
         Map<Operation, LayerKind> plan = new LinkedHashMap<>();
         Set<Operation> wide = new HashSet<>();
         for (Operation op : ops) {
@@ -127,9 +133,6 @@ public final class QuantizePass extends Pass {
         if (plan.values().stream().allMatch(k -> k == LayerKind.MOVE))
             throw new QuantizeException(
                     func, "nothing to calibrate: @" + func.symName().value() + " has no op that can be quantized");
-        if (calibrationData.isEmpty())
-            throw new QuantizeException(
-                    module, "option 'calibration-data' is required (a folder or file of calibration samples)");
         ScaleChooser.Scales chosen;
         try {
             CalibrationRun run = CalibrationRun.of(module, func.symName().value());
