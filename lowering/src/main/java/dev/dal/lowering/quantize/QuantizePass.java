@@ -113,6 +113,9 @@ public final class QuantizePass extends Pass {
         if (accuracyLevel < 0 || accuracyLevel > 1)
             throw new QuantizeException(module, "option 'accuracy-level' must be 0 or 1, got " + accuracyLevel);
         if (samples < 1) throw new QuantizeException(module, "option 'samples' must be at least 1, got " + samples);
+        if (easyQuantSamples < 1)
+            throw new QuantizeException(
+                    module, "option 'easyquant-samples' must be at least 1, got " + easyQuantSamples);
         FuncOp func = function(module);
         Block body = func.body().entry();
         List<Operation> ops = List.copyOf(body.opList());
