@@ -96,7 +96,8 @@ final class OptCommand {
         UsageMessageSpec usage = spec.usageMessage().width(110);
         usage.description(
                 "DAL's modular optimizer: reads IR (generic or pretty form), runs passes, writes IR.",
-                "Pass flags run in the order given; each takes its options as --<pass>='opt=value opt2=value'.");
+                "Pass flags run in the order given; each takes its options as --<pass>='opt=value opt2=value',",
+                "or as flags after it: --<pass> --opt=value --opt2 value (a bare boolean option means true).");
         usage.footerHeading("%nPasses:%n");
         List<String> footer = new ArrayList<>();
         for (PassInfo p : passes) {
@@ -143,6 +144,14 @@ final class OptCommand {
         return spec;
     }
 
+    /** {@return dal-opt's own flags: those that take the next argument as value, or all of them} */
+    private static Set<String> flagNames(boolean onlyWithValue) {
+        Set<String> out = new LinkedHashSet<>(onlyWithValue ? List.of() : List.of("--help", "--version"));
+        for (String[] f : FLAGS)
+            if (!onlyWithValue || (!f[1].isEmpty() && !f[1].startsWith("["))) out.addAll(List.of(f[0].split(",")));
+        return out;
+    }
+
     /** {@return a pass's flag and its aliases' flags: {@code --graph-fuse}, {@code --fuse}} */
     private static String[] flagNames(PassInfo p) {
         List<String> names = new ArrayList<>();
@@ -176,6 +185,12 @@ final class OptCommand {
         }
         PassRegistry registry = PassRegistry.global();
         List<PassInfo> passes = registry.passes();
+        try {
+            args = PassOptionFlags.attach(args, registry, flagNames(true), flagNames(false));
+        } catch (PassOptionFlags.UsageException e) {
+            err.println("dal-opt: error: " + e.getMessage());
+            return 2;
+        }
         args = withOptionalValues(args, registry);
         CommandSpec spec = spec(passes);
         CommandLine cl = new CommandLine(spec);

@@ -1,0 +1,164 @@
+package dev.dal.lowering.quantize;
+
+import dev.dal.dialect.graph.GemmOp;
+import dev.dal.ir.BlockArgument;
+import dev.dal.ir.OpResult;
+import dev.dal.ir.Operation;
+import dev.dal.ir.Value;
+import dev.dal.ir.interp.Tensor;
+import dev.dal.lowering.quantize.calib.CalibrationRun;
+import dev.dal.lowering.quantize.calib.CalibrationStats;
+import dev.dal.lowering.quantize.calib.Calibrator;
+import dev.dal.lowering.quantize.calib.EasyQuant;
+import dev.dal.lowering.quantize.calib.OpLayerKernel;
+import dev.dal.lowering.quantize.calib.QuantMath;
+import dev.dal.lowering.quantize.calib.TensorStats;
+import dev.dal.lowering.quantize.calib.ValueKey;
+import dev.dal.lowering.quantize.data.DataException;
+import dev.dal.lowering.quantize.data.SampleSet;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Chooses the scales of the {@code quantize} pass from calibration statistics: the clipping threshold of every float
+ * activation (scale {@code T / 127}, or {@code T / 32767} for int16), the weight scales of each conv, gemm and matmul
+ * (per output channel or per tensor, {@code max |w| / 127}), and at accuracy level 1 the EasyQuant refinement of each
+ * such layer's input and weight scales. Values joined by ops that keep their input's type (pooling, data movement)
+ * share the threshold of the value they start from.
+ */
+final class ScaleChooser {
+    private final CalibrationRun run;
+    private final Map<Operation, LayerKind> plan;
+    private final Map<Value, Double> thresholds = new IdentityHashMap<>();
+    private final Map<Operation, double[]> weightScales = new IdentityHashMap<>();
+
+    ScaleChooser(CalibrationRun run, Map<Operation, LayerKind> plan) {
+        this.run = run;
+        this.plan = plan;
+    }
+
+    /**
+     * The scales one rewrite uses.
+     *
+     * @param thresholds the clipping threshold of each float value calibration observed
+     * @param weights    the weight scales of each layer with constant weights
+     */
+    record Scales(Map<Value, Double> thresholds, Map<Operation, double[]> weights) {
+        /** {@return the same scales for a copy of the function, through the copy's value mapping} */
+        Scales translate(Map<Value, Value> mapping) {
+            Map<Value, Double> t = new IdentityHashMap<>();
+            thresholds.forEach((v, x) -> t.put(mapping.getOrDefault(v, v), x));
+            Map<Operation, double[]> w = new IdentityHashMap<>();
+            weights.forEach((op, x) -> w.put(ScaleChooser.translate(op, mapping), x));
+            return new Scales(t, w);
+        }
+    }
+
+    /** {@return an op's copy, found through its first result} */
+    static Operation translate(Operation op, Map<Value, Value> mapping) {
+        return ((OpResult) mapping.get(op.result(0))).owner();
+    }
+
+    /** {@return the chosen scales} */
+    Scales scales() {
+        return new Scales(thresholds, weightScales);
+    }
+
+    /** {@return the clipping threshold of each float value calibration observed} */
+    Map<Value, Double> thresholds() {
+        return thresholds;
+    }
+
+    /** {@return the weight scales of each layer with constant weights} */
+    Map<Operation, double[]> weightScales() {
+        return weightScales;
+    }
+
+    /** Takes every observed value's threshold from {@code stats}, then the weights' scales from their values. */
+    void calibrate(
+            List<BlockArgument> args, List<Operation> ops, CalibrationStats stats, Calibrator c, boolean perChannel) {
+        for (BlockArgument a : args)
+            stats.get(ValueKey.input(run.inputs().get(a.index()).name())).ifPresent(s -> put(a, c, s));
+        for (Operation op : ops)
+            for (OpResult r : op.results())
+                run.keyOf(op, r.index()).flatMap(stats::get).ifPresent(s -> put(r, c, s));
+        for (Operation op : ops) {
+            Optional<Weights> w = weights(op);
+            w.ifPresent(x -> weightScales.put(
+                    op,
+                    perChannel
+                            ? QuantMath.perChannelScales(x.tensor(), x.axis())
+                            : new double[] {QuantMath.perTensorScale(x.tensor())}));
+        }
+        propagate(ops);
+    }
+
+    private void put(Value v, Calibrator c, TensorStats s) {
+        if (s.count() > 0) thresholds.put(v, c.threshold(s));
+    }
+
+    /**
+     * EasyQuant (accuracy level 1): refines each 8-bit layer's weight scales, and its input's threshold when the layer
+     * is that value's only user, on the first {@code count} samples.
+     */
+    void refine(SampleSet samples, int count, Set<Operation> int16, List<Operation> ops) throws DataException {
+        List<Operation> layers = new ArrayList<>();
+        for (Operation op : ops) if (weightScales.containsKey(op) && !int16.contains(op)) layers.add(op);
+        if (layers.isEmpty()) return;
+        Map<Operation, List<List<Tensor>>> captured = run.captureOperands(samples, layers, count);
+        for (Operation op : layers) {
+            List<List<Tensor>> seen = captured.get(op);
+            Value x = op.operand(0);
+            Double t = thresholds.get(root(x));
+            if (seen == null || seen.isEmpty() || t == null) continue;
+            List<Tensor> operands = new ArrayList<>(seen.getFirst());
+            // a residual differs per sample; the layer's own error is measured without it
+            if (operands.size() > 3) operands.set(3, Tensor.none());
+            List<Tensor> inputs = new ArrayList<>();
+            for (List<Tensor> s : seen) inputs.add(s.getFirst());
+            Weights w = weights(op).orElseThrow();
+            int outAxis = plan.get(op) == LayerKind.CONV ? 1 : LayerKinds.rank(op.result(0)) - 1;
+            EasyQuant.Layer layer =
+                    new EasyQuant.Layer(inputs, w.tensor(), w.axis(), outAxis, OpLayerKernel.of(op, 0, 1, operands));
+            EasyQuant.Result r =
+                    EasyQuant.search(layer, QuantMath.scaleFor(t), weightScales.get(op), EasyQuant.Options.defaults());
+            weightScales.put(op, r.weightScales());
+            if (x.uses().size() == 1 && Constants.of(x).isEmpty())
+                thresholds.put(root(x), r.inputScale() * QuantMath.QMAX);
+        }
+        propagate(ops);
+    }
+
+    /** The constant weights of a layer and their output-channel axis. */
+    record Weights(Tensor tensor, int axis) {}
+
+    private Optional<Weights> weights(Operation op) {
+        LayerKind k = plan.get(op);
+        if (k == null || !k.hasWeights() || LayerKinds.rank(op.operand(1)) != (k == LayerKind.CONV ? 4 : 2))
+            return Optional.empty();
+        int axis =
+                k == LayerKind.CONV ? 0 : op instanceof GemmOp g && g.transB().longValue() != 0 ? 0 : 1;
+        return Constants.of(op.operand(1)).map(t -> new Weights(t, axis));
+    }
+
+    /** Values an op passes through with its input's type take the threshold of that input. */
+    private void propagate(List<Operation> ops) {
+        for (Operation op : ops) {
+            LayerKind k = plan.get(op);
+            if (k != null && k.keepsInputType() && thresholds.containsKey(root(op.operand(0))))
+                thresholds.put(op.result(0), thresholds.get(root(op.operand(0))));
+        }
+    }
+
+    /** {@return the value a chain of type-keeping ops starts from} */
+    private Value root(Value v) {
+        while (v instanceof OpResult r
+                && plan.getOrDefault(r.owner(), LayerKind.ADD).keepsInputType())
+            v = r.owner().operand(0);
+        return v;
+    }
+}
