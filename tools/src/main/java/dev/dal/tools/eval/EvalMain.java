@@ -186,6 +186,9 @@ public final class EvalMain implements Tool {
         EvalReport report = evaluator.evaluate(samplesData, expected);
         writeReports(report, stdout);
         printSummary(report, stdout);
+        if (report.layers().isEmpty())
+            stderr.println("dal-eval: note: no layer was compared: the two models share no layer names. Layers are"
+                    + " matched by location; dal-opt drops locations unless it writes with --print-debuginfo.");
         return 0;
     }
 

@@ -175,6 +175,29 @@ class EvalMainTest {
     }
 
     @Test
+    void modelsWithoutSharedLayerNamesCompareOutputsAndSayWhyNoLayer() throws Exception {
+        // IR written without locations: each op's location is its own file's line and column
+        String ir = """
+                func.func @main(%x: tensor<1x3xf32> {onnx.name = "x"}) -> (tensor<1x3xf32> {onnx.name = "y"}) {
+                  %y = graph.relu %x : tensor<1x3xf32>
+                  return %y : tensor<1x3xf32>
+                }
+                """;
+        Path f = Files.writeString(dir.resolve("f.ir"), ir), q = Files.writeString(dir.resolve("q.ir"), ir);
+        String[] args = {"--float", f.toString(), "--quantized", q.toString(), "--data", data().toString(), "-o"};
+        assertEquals(0, run(concat(args, dir.resolve("report").toString())), err());
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("0 layers compared"), out::toString);
+        assertTrue(err().contains("note: no layer was compared"), err());
+        assertTrue(err().contains("--print-debuginfo"), err());
+    }
+
+    private static String[] concat(String[] head, String last) {
+        String[] all = java.util.Arrays.copyOf(head, head.length + 1);
+        all[head.length] = last;
+        return all;
+    }
+
+    @Test
     void samplesMayBeTensorProtoFilesOrTestDataSetFoldersAndAreBounded() throws Exception {
         Path d = Files.createDirectories(dir.resolve("sets"));
         for (int i = 0; i < 3; i++) {
