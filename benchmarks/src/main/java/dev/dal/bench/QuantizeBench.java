@@ -71,6 +71,7 @@ public final class QuantizeBench {
     private static final double LEVEL0_TARGET = 1.3;
     private static final long WARMUP_NANOS = Long.getLong("dal.bench.warmupMillis", 4000) * 1_000_000;
     private static final double MIN_PASS_SECONDS = 0.25;
+    private static final double LEVEL1_BUDGET_SECONDS = 20;
     private static final String QUANTIZE_PASS = "dev.dal.lowering.quantize.QuantizePass";
 
     private QuantizeBench() {}
@@ -84,7 +85,7 @@ public final class QuantizeBench {
 
     /** Entry point. */
     public static void main(String[] args) throws Exception {
-        int reps = 11, level1Reps = 3, samples = 200, randomSamples = 16, easyQuantSamples = 16;
+        int reps = 11, level1Reps = 3, samples = 200, randomSamples = 32, easyQuantSamples = 16;
         boolean level1 = true;
         String only = null;
         for (int i = 0; i < args.length; i++) {
@@ -185,13 +186,17 @@ public final class QuantizeBench {
             samples = samples(c, run.inputs(), s);
         }
 
-        /** Runs both timed paths until the JIT has settled on them (at least {@code nanos} and 5 passes). */
+        /**
+         * Runs the timed paths (and level 1's statistics) until the JIT has settled on them (at least {@code nanos}
+         * and 5 passes).
+         */
         void warm(long nanos) throws DataException {
             long start = System.nanoTime();
             int passes = 0;
             do {
                 run.infer(samples.set());
                 run.collect(samples.set(), Calibrator.minMax());
+                run.collect(samples.set(), Calibrator.kl());
                 passes++;
             } while (System.nanoTime() - start < nanos || passes < 5);
         }
@@ -220,18 +225,28 @@ public final class QuantizeBench {
             }
         }
         double a = median(plain), b = median(level0);
+        // the overhead is the median of each rep's ratio: (a) and (b) of one rep ran seconds apart, under the same load
+        double[] ratios = new double[s.reps];
+        for (int r = 0; r < s.reps; r++) ratios[r] = level0[r] / plain[r];
+        double overhead = median(ratios);
 
         String level1 = "-", level1Ratio = "-", layers = "-";
         if (s.level1) {
-            double[] l1 = new double[s.level1Reps];
+            double[] l1 = new double[s.level1Reps], hist = new double[s.level1Reps];
             int refined = 0;
-            for (int r = 0; r < s.level1Reps; r++) {
+            int done = 0;
+            double spent = 0;
+            // reps of a level-1 run that takes many seconds add little: stop after LEVEL1_BUDGET_SECONDS
+            while (done < s.level1Reps && (done == 0 || spent < LEVEL1_BUDGET_SECONDS)) {
                 long t0 = System.nanoTime();
-                refined = levelOne(m.module, run, set, Math.min(s.easyQuantSamples, n));
-                l1[r] = (System.nanoTime() - t0) / 1e9;
+                LevelOne one = levelOne(m.module, run, set, Math.min(s.easyQuantSamples, n));
+                l1[done] = (System.nanoTime() - t0) / 1e9;
+                hist[done] = one.histogramSeconds();
+                refined = one.layers();
+                spent += l1[done++];
             }
-            double t = median(l1);
-            level1 = String.format("%.2f s", t);
+            double t = median(Arrays.copyOf(l1, done));
+            level1 = String.format("%.2f s (KL statistics %.2f s)", t, median(Arrays.copyOf(hist, done)));
             level1Ratio = String.format("%.1fx", t / b);
             layers = Integer.toString(refined);
         }
@@ -243,8 +258,8 @@ public final class QuantizeBench {
                 m.samples.source(),
                 n / a,
                 n / b,
-                b / a,
-                b / a <= LEVEL0_TARGET ? "" : " (over " + LEVEL0_TARGET + "x)",
+                overhead,
+                overhead <= LEVEL0_TARGET ? "" : " (over " + LEVEL0_TARGET + "x)",
                 level1,
                 level1Ratio,
                 layers,
@@ -328,12 +343,14 @@ public final class QuantizeBench {
      * What {@code accuracy_level: 1} computes before it rewrites: KL histograms of every value, KL thresholds, and
      * EasyQuant refinement of every layer with constant weights over the first {@code count} samples' layer inputs.
      *
-     * @return how many layers were refined
+     * @return how many layers were refined and the seconds spent on histograms and thresholds
      */
-    private static int levelOne(Operation module, CalibrationRun run, SampleSet samples, int count)
+    private static LevelOne levelOne(Operation module, CalibrationRun run, SampleSet samples, int count)
             throws DataException {
+        long t0 = System.nanoTime();
         CalibrationStats stats = run.collect(samples, Calibrator.kl());
         Map<ValueKey, Double> thresholds = stats.thresholds(Calibrator.kl());
+        double histograms = (System.nanoTime() - t0) / 1e9;
         List<Operation> layers = new ArrayList<>();
         module.walk(op -> {
             if (layerWeightAxis(op).isPresent()
@@ -359,8 +376,11 @@ public final class QuantizeBench {
             double sIn = QuantMath.scaleFor(thresholds.get(in.get()));
             EasyQuant.search(layer, sIn, QuantMath.perChannelScales(weights, weightAxis), EasyQuant.Options.defaults());
         }
-        return layers.size();
+        return new LevelOne(layers.size(), histograms);
     }
+
+    /** What one level-1 run did: how many layers EasyQuant refined, and the seconds the KL statistics took. */
+    private record LevelOne(int layers, double histogramSeconds) {}
 
     /** {@return the output-channel axis of a layer's weights (operand 1), if the op is a layer EasyQuant refines} */
     private static Optional<Integer> layerWeightAxis(Operation op) {
