@@ -10,11 +10,13 @@ import dev.dal.ir.diag.DiagnosticEngine;
 import dev.dal.ir.diag.Severity;
 import dev.dal.ir.interp.DType;
 import dev.dal.ir.interp.Interpreter;
+import dev.dal.ir.interp.InterpreterException;
 import dev.dal.ir.interp.Npy;
 import dev.dal.ir.interp.Tensor;
 import dev.dal.ir.pass.PassManager;
 import dev.dal.ir.pass.PassRegistry;
 import dev.dal.ir.pass.PassRunConfig;
+import dev.dal.ir.pass.PipelineException;
 import dev.dal.ir.pass.PipelineParser;
 import dev.dal.lowering.quantize.calib.CalibrationRun;
 import dev.dal.lowering.quantize.calib.CalibrationStats;
@@ -439,6 +441,9 @@ public final class QuantizeBench {
                     || diags.stream().anyMatch(d -> d.severity() == Severity.ERROR)) return "quantize failed: " + diags;
             double q = int8Simulation(quantized, fn, samples.set());
             return String.format("%.2fx", q / floatSeconds);
+        } catch (PipelineException | DataException | InterpreterException e) {
+            // one model the pass or its result cannot handle should not end the whole benchmark
+            return "quantize failed: " + e.getMessage();
         } finally {
             if (temp != null) {
                 Files.deleteIfExists(data);
