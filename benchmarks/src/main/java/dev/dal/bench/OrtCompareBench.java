@@ -569,7 +569,7 @@ public final class OrtCompareBench {
         return s.length % 2 == 1 ? s[s.length / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
     }
 
-    private static String loadAvg() {
+    static String loadAvg() {
         try {
             String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
             return f[0] + " " + f[1] + " " + f[2];
@@ -579,7 +579,7 @@ public final class OrtCompareBench {
     }
 
     /** A fixed single-thread multiply-add loop: its rate shows how busy the machine is. */
-    private static double probe() {
+    static double probe() {
         float[] x = new float[1024], y = new float[1024];
         Arrays.fill(x, 1.0001f);
         long t = System.nanoTime();

@@ -5,6 +5,8 @@ import com.oracle.truffle.api.dsl.GenerateInline;
 import com.oracle.truffle.api.dsl.Specialization;
 import com.oracle.truffle.api.nodes.Node;
 import dev.dal.ir.Operation;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -31,10 +33,17 @@ abstract class ProbeNode extends Node {
         for (OpProbe p : probes) p.after(op, ins, outs);
     }
 
-    /** Probes observe tensors: sequences and optionals reach them as {@link Tensor#none()}. */
+    /**
+     * Probes observe tensors: sequences and optionals reach them as {@link Tensor#none()}. A list of tensors only
+     * (almost every op's) is passed as it is, read-only, so probing costs no copy per op.
+     */
+    @SuppressWarnings("unchecked")
     private static List<Tensor> tensors(List<? extends RuntimeValue> values) {
-        return values.stream()
-                .map(v -> v instanceof Tensor t ? t : Tensor.none())
-                .toList();
+        boolean allTensors = true;
+        for (RuntimeValue v : values) allTensors &= v instanceof Tensor;
+        if (allTensors) return Collections.unmodifiableList((List<Tensor>) values);
+        List<Tensor> out = new ArrayList<>(values.size());
+        for (RuntimeValue v : values) out.add(v instanceof Tensor t ? t : Tensor.none());
+        return out;
     }
 }

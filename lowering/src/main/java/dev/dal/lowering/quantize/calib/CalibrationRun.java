@@ -43,6 +43,9 @@ public final class CalibrationRun {
 
     private final List<ValueKey> order = new ArrayList<>();
 
+    /** The most samples {@link #collect(SampleSet, Calibrator)} joins into one run. */
+    private static final int DEFAULT_BATCH = 8;
+
     private CalibrationRun(Interpreter interpreter, Operation func, String function) throws DataException {
         this.interpreter = interpreter;
         this.function = function;
@@ -121,7 +124,7 @@ public final class CalibrationRun {
      * @throws DataException naming the sample that could not be read or run
      */
     public CalibrationStats collect(SampleSet samples, Calibrator calibrator) throws DataException {
-        return collect(samples, calibrator::newStats, Runtime.getRuntime().availableProcessors(), 8);
+        return collect(samples, calibrator::newStats, Runtime.getRuntime().availableProcessors(), DEFAULT_BATCH);
     }
 
     /**
@@ -150,6 +153,33 @@ public final class CalibrationRun {
      */
     public CalibrationStats collect(SampleSet samples, Supplier<TensorStats> stats, int workers, int batch)
             throws DataException {
+        List<TensorStats[]> shards = runAll(samples, Optional.of(stats), workers, batch);
+        Map<ValueKey, TensorStats> merged = new LinkedHashMap<>();
+        for (int k = 0; k < order.size(); k++)
+            for (TensorStats[] s : shards) {
+                TensorStats t = s[k];
+                if (t == null) continue;
+                merged.computeIfAbsent(order.get(k), x -> t.emptyLike()).merge(t);
+            }
+        return new CalibrationStats(samples.size(), merged);
+    }
+
+    /**
+     * Runs the samples exactly as {@link #collect(SampleSet, Calibrator)} does (the same workers, kernel threads and
+     * batches) but observes nothing: the plain inference that calibration's overhead is measured against.
+     *
+     * @throws DataException naming the sample that could not be read or run
+     */
+    public void infer(SampleSet samples) throws DataException {
+        runAll(samples, Optional.empty(), Runtime.getRuntime().availableProcessors(), DEFAULT_BATCH);
+    }
+
+    /**
+     * Shares the samples out among {@code workers} threads in units of up to {@code batch} samples, each worker
+     * observing into its own statistics when {@code stats} is given. {@return each worker's statistics}
+     */
+    private List<TensorStats[]> runAll(SampleSet samples, Optional<Supplier<TensorStats>> stats, int workers, int batch)
+            throws DataException {
         int n = samples.size();
         if (n == 0) throw new DataException("no calibration samples (the sample count must be at least 1)");
         boolean batchable = inputs.stream().allMatch(in -> in.rank() > 0 && in.dim(0) < 0);
@@ -173,14 +203,7 @@ public final class CalibrationRun {
         } finally {
             pool.shutdownNow();
         }
-        Map<ValueKey, TensorStats> merged = new LinkedHashMap<>();
-        for (int k = 0; k < order.size(); k++)
-            for (TensorStats[] s : shards) {
-                TensorStats t = s[k];
-                if (t == null) continue;
-                merged.computeIfAbsent(order.get(k), x -> t.emptyLike()).merge(t);
-            }
-        return new CalibrationStats(n, merged);
+        return shards;
     }
 
     /**
@@ -190,15 +213,15 @@ public final class CalibrationRun {
      */
     private final class Worker {
         private final SampleSet samples;
-        private final Supplier<TensorStats> stats;
+        private final Optional<Supplier<TensorStats>> stats;
         private final RunOptions options;
         private final TensorStats[] mine = new TensorStats[order.size()];
         private TensorStats[] target = mine;
 
-        Worker(SampleSet samples, Supplier<TensorStats> stats, RunOptions base) {
+        Worker(SampleSet samples, Optional<Supplier<TensorStats>> stats, RunOptions base) {
             this.samples = samples;
             this.stats = stats;
-            this.options = base.withProbe(this::observe);
+            this.options = stats.isPresent() ? base.withProbe(this::observe) : base;
         }
 
         private void observe(Operation op, List<Tensor> ins, List<Tensor> outs) {
@@ -212,7 +235,7 @@ public final class CalibrationRun {
 
         private void observe(int slot, Tensor t) {
             TensorStats s = target[slot];
-            if (s == null) target[slot] = s = stats.get();
+            if (s == null) target[slot] = s = stats.orElseThrow().get();
             s.observe(t);
         }
 
@@ -260,6 +283,7 @@ public final class CalibrationRun {
         }
 
         private void observeInputs(Map<String, Tensor> sample) {
+            if (stats.isEmpty()) return;
             for (int k = 0; k < inputs.size(); k++) {
                 Tensor t = sample.get(inputs.get(k).name());
                 if (t != null && t.dtype().isFloat()) observe(k, t);

@@ -71,7 +71,7 @@ public final class EasyQuant {
     public static Result search(Layer layer, double inputScale, double[] weightScales, Options o) {
         List<Tensor> reference = new ArrayList<>();
         for (Tensor x : layer.inputs()) reference.add(layer.kernel().apply(x, layer.weights()));
-        Search s = new Search(layer, reference);
+        Search s = new Search(layer, reference, weightScales.length);
         double sIn = inputScale;
         double[] sW = weightScales.clone();
         double start = s.cosine(sIn, sW).total();
@@ -124,7 +124,9 @@ public final class EasyQuant {
     public static double cosine(Layer layer, double inputScale, double[] weightScales) {
         List<Tensor> reference = new ArrayList<>();
         for (Tensor x : layer.inputs()) reference.add(layer.kernel().apply(x, layer.weights()));
-        return new Search(layer, reference).cosine(inputScale, weightScales).total();
+        return new Search(layer, reference, weightScales.length)
+                .cosine(inputScale, weightScales)
+                .total();
     }
 
     private static double factor(Options o, int k) {
@@ -140,37 +142,84 @@ public final class EasyQuant {
     /** The cosine of the whole layer and of each output channel. */
     private record Cosines(double total, double[] channels) {}
 
-    /** Evaluates candidate scales against the float outputs. */
-    private record Search(Layer layer, List<Tensor> reference) {
-        Cosines cosine(double sIn, double[] sW) {
-            Tensor w = QuantMath.fakeQuantize(layer.weights(), layer.weightAxis(), sW);
-            int channels = sW.length;
-            double[] dot = new double[channels], nr = new double[channels], nq = new double[channels];
-            for (int n = 0; n < layer.inputs().size(); n++) {
-                Tensor q = layer.kernel()
-                        .apply(QuantMath.fakeQuantize(layer.inputs().get(n), sIn), w);
-                float[] a = reference.get(n).toF32().floats(), b = q.toF32().floats();
-                int inner = QuantMath.inner(reference.get(n), layer.outputAxis());
-                int outChannels = reference.get(n).dim(layer.outputAxis());
+    /**
+     * Evaluates candidate scales against the float outputs. The float outputs' values and per-channel norms are
+     * computed once; and as the search varies one of the two scales at a time, the fake-quantized inputs of the last
+     * activation scale are kept, so the weight search quantizes them once, not once per candidate.
+     */
+    private static final class Search {
+        private final Layer layer;
+        private final int channels;
+        private final float[][] reference;
+        private final int[] inner;
+        private final double[] referenceNorms;
+        private double quantizedAt = Double.NaN;
+        private List<Tensor> quantizedInputs = List.of();
+
+        /** {@code channels}: how many weight scales the candidates have (1: one for the whole tensor). */
+        Search(Layer layer, List<Tensor> outputs, int channels) {
+            this.layer = layer;
+            this.channels = channels;
+            int n = outputs.size();
+            reference = new float[n][];
+            inner = new int[n];
+            referenceNorms = new double[channels];
+            for (int k = 0; k < n; k++) {
+                Tensor out = outputs.get(k);
+                int outChannels = out.dim(layer.outputAxis());
                 if (channels > 1 && outChannels != channels)
                     throw new IllegalArgumentException("the layer's output has " + outChannels + " channels on axis "
                             + layer.outputAxis() + ", the weights " + channels);
-                for (int i = 0; i < a.length; i++) {
-                    int c = channels == 1 ? 0 : (i / inner) % channels;
-                    dot[c] += (double) a[i] * b[i];
-                    nr[c] += (double) a[i] * a[i];
-                    nq[c] += (double) b[i] * b[i];
-                }
+                reference[k] = out.toF32().floats();
+                inner[k] = QuantMath.inner(out, layer.outputAxis());
+                accumulate(reference[k], reference[k], inner[k], referenceNorms);
+            }
+        }
+
+        private List<Tensor> inputsAt(double sIn) {
+            if (Double.compare(sIn, quantizedAt) != 0) {
+                List<Tensor> q = new ArrayList<>();
+                for (Tensor x : layer.inputs()) q.add(QuantMath.fakeQuantize(x, sIn));
+                quantizedInputs = q;
+                quantizedAt = sIn;
+            }
+            return quantizedInputs;
+        }
+
+        Cosines cosine(double sIn, double[] sW) {
+            if (sW.length != channels)
+                throw new IllegalStateException(sW.length + " weight scales for a search over " + channels);
+            Tensor w = QuantMath.fakeQuantize(layer.weights(), layer.weightAxis(), sW);
+            List<Tensor> inputs = inputsAt(sIn);
+            double[] dot = new double[channels], nq = new double[channels];
+            for (int n = 0; n < inputs.size(); n++) {
+                float[] q = layer.kernel().apply(inputs.get(n), w).toF32().floats();
+                accumulate(reference[n], q, inner[n], dot);
+                accumulate(q, q, inner[n], nq);
             }
             double[] per = new double[channels];
             double d = 0, r = 0, q = 0;
             for (int c = 0; c < channels; c++) {
-                per[c] = cos(dot[c], nr[c], nq[c]);
+                per[c] = cos(dot[c], referenceNorms[c], nq[c]);
                 d += dot[c];
-                r += nr[c];
+                r += referenceNorms[c];
                 q += nq[c];
             }
             return new Cosines(cos(d, r, q), per);
+        }
+
+        /**
+         * Adds {@code a[i] * b[i]} to {@code sums[c]} of each element's channel {@code c}: the elements come in blocks
+         * of {@code inner} per (outer index, channel), in element order (one sum in all when there is one scale).
+         */
+        private static void accumulate(float[] a, float[] b, int inner, double[] sums) {
+            int channels = sums.length;
+            for (int block = 0, at = 0; at < a.length; block++, at += inner) {
+                int c = channels == 1 ? 0 : block % channels;
+                double s = sums[c];
+                for (int i = at; i < at + inner; i++) s += (double) a[i] * b[i];
+                sums[c] = s;
+            }
         }
 
         private static double cos(double dot, double a, double b) {

@@ -42,10 +42,13 @@ public final class KlCalibrator implements Calibrator {
     static int bestBins(long[] hist) {
         long[] total = new long[hist.length + 1]; // prefix sums
         for (int k = 0; k < hist.length; k++) total[k + 1] = total[k] + hist[k];
+        double[] q = new double[hist.length];
         int best = hist.length;
         double bestKl = Double.POSITIVE_INFINITY;
         for (int i = LEVELS; i <= hist.length; i++) {
-            double kl = divergence(hist, total, i);
+            // clipped values land in an empty last bin, where Q is zero and P not: an infinite divergence, no winner
+            if (hist[i - 1] == 0 && total[hist.length] > total[i]) continue;
+            double kl = divergence(hist, total, i, q);
             if (kl < bestKl) {
                 bestKl = kl;
                 best = i;
@@ -54,18 +57,16 @@ public final class KlCalibrator implements Calibrator {
         return best;
     }
 
-    /** {@return KL(P || Q) for clipping after {@code i} bins} */
-    static double divergence(long[] hist, long[] total, int i) {
+    /** {@return KL(P || Q) for clipping after {@code i} bins}, building Q in {@code q[0..i)} */
+    static double divergence(long[] hist, long[] total, int i, double[] q) {
         double sum = total[hist.length];
         if (sum == 0) return 0;
-        double[] q = new double[i];
         for (int j = 0; j < LEVELS; j++) {
             int from = (int) ((long) j * i / LEVELS), to = (int) ((long) (j + 1) * i / LEVELS);
             int nonZero = 0;
             for (int k = from; k < to; k++) if (hist[k] != 0) nonZero++;
-            if (nonZero == 0) continue;
-            double each = (double) (total[to] - total[from]) / nonZero;
-            for (int k = from; k < to; k++) if (hist[k] != 0) q[k] = each;
+            double each = nonZero == 0 ? 0 : (double) (total[to] - total[from]) / nonZero;
+            for (int k = from; k < to; k++) q[k] = hist[k] != 0 ? each : 0;
         }
         double qSum = total[i]; // Q keeps the mass of hist[0..i)
         double kl = 0;
