@@ -46,15 +46,15 @@ final class Im2colPanels implements Sgemm.PanelSource {
                     int iy = oy * win.sh() - win.padTop() + ky * win.dh();
                     int d = dst + q;
                     if (iy < 0 || iy >= h) {
-                        Arrays.fill(bp, d, d + run, 0f);
+                        zero(bp, d, d + run);
                     } else {
                         int row = plane + iy * w;
                         int x0 = ox * sw + xOff;
                         if (sw == 1) {
                             int lo = Math.min(run, Math.max(0, -x0)), hi = Math.max(lo, Math.min(run, w - x0));
-                            if (lo > 0) Arrays.fill(bp, d, d + lo, 0f);
+                            if (lo > 0) zero(bp, d, d + lo);
                             if (hi > lo) System.arraycopy(in, row + x0 + lo, bp, d + lo, hi - lo);
-                            if (hi < run) Arrays.fill(bp, d + hi, d + run, 0f);
+                            if (hi < run) zero(bp, d + hi, d + run);
                         } else {
                             for (int t = 0, ix = x0; t < run; t++, ix += sw)
                                 bp[d + t] = ix >= 0 && ix < w ? in[row + ix] : 0f;
@@ -64,8 +64,14 @@ final class Im2colPanels implements Sgemm.PanelSource {
                     ox = 0;
                     oy++;
                 }
-                if (width < nr) Arrays.fill(bp, dst + width, dst + nr, 0f);
+                if (width < nr) zero(bp, dst + width, dst + nr);
             }
         }
+    }
+
+    /** Zeroes {@code [from, to)}: the padding runs are mostly one or two floats, too short for {@code Arrays.fill}. */
+    private static void zero(float[] a, int from, int to) {
+        if (to - from > 16) Arrays.fill(a, from, to, 0f);
+        else for (int i = from; i < to; i++) a[i] = 0f;
     }
 }

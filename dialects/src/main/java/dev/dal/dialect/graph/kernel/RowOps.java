@@ -10,6 +10,14 @@ class RowOps {
     /** The implementation in use. */
     static final RowOps INSTANCE = choose();
 
+    /**
+     * Floats to allocate past the end of a row buffer: a masked tail vector then lies inside the array, and the
+     * Vector API compiles a masked access to one instruction only when the whole vector does; one partly outside
+     * the array takes a per-lane checked path about 20 times slower (rows of 4-14 outputs are all tail). 64 floats
+     * cover the widest vectors a JVM can have (2048-bit).
+     */
+    static final int SLACK = 64;
+
     private static RowOps choose() {
         if (Boolean.getBoolean("dal.kernel.scalar")) return new RowOps();
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return new RowOps();
