@@ -70,6 +70,8 @@ public final class OrtCompareBench {
     private static final int BLOCKS = 6;
     /** The pause before each block: longer than ORT's intra-op threads spin after a run (20-40 ms measured). */
     private static final long PAUSE_MILLIS = 150;
+    /** The least time a block of one runtime's runs lasts. */
+    private static final long BLOCK_MILLIS = 200;
 
     private static boolean opBreakdown;
     private static boolean interleaved;
@@ -256,9 +258,17 @@ public final class OrtCompareBench {
         /** {@return the table row: median times of {@code reps} runs of each and the outputs' agreement} */
         String measure(int reps) throws Exception {
             String agree = agreement(ort(), dal());
-            double[] ort = new double[reps], dal = new double[reps];
-            if (interleaved) measureInterleaved(ort, dal);
-            else measureInBlocks(ort, dal);
+            double[] ort, dal;
+            if (interleaved) {
+                ort = new double[reps];
+                dal = new double[reps];
+                measureInterleaved(ort, dal);
+            } else {
+                List<Double> o = new ArrayList<>(), d = new ArrayList<>();
+                measureInBlocks(reps, o, d);
+                ort = o.stream().mapToDouble(Double::doubleValue).toArray();
+                dal = d.stream().mapToDouble(Double::doubleValue).toArray();
+            }
             if (opBreakdown) printOpBreakdown(interp, fn, c.input, dalOpts, reps);
             double mo = median(ort), md = median(dal);
             return String.format(
@@ -286,19 +296,22 @@ public final class OrtCompareBench {
         /**
          * Runs each runtime in blocks: {@link #BLOCKS} blocks of ORT's runs and as many of DAL's, alternating which
          * goes first, with a pause of {@link #PAUSE_MILLIS} before each block so that the other runtime's threads
-         * have stopped spinning and parked. Load on the machine still hits both alike (the blocks alternate over the
-         * same minutes), but neither runs beside the other's idle threads.
+         * have stopped spinning and parked. A block has {@code reps / BLOCKS} runs and lasts at least
+         * {@link #BLOCK_MILLIS} (a tiny model runs hundreds of times), so the first runs after the pause (threads
+         * waking, caches cold) do not decide the median. Load on the machine still hits both alike (the blocks
+         * alternate over the same minutes), but neither runs beside the other's idle threads.
          */
-        private void measureInBlocks(double[] ort, double[] dal) throws Exception {
-            int blocks = Math.min(BLOCKS, ort.length);
+        private void measureInBlocks(int reps, List<Double> ort, List<Double> dal) throws Exception {
+            int blocks = Math.min(BLOCKS, reps);
+            int perBlock = Math.max(1, reps / blocks);
             for (int b = 0; b < blocks; b++) {
-                int from = b * ort.length / blocks, to = (b + 1) * ort.length / blocks;
                 for (int pass = 0; pass < 2; pass++) {
                     Thread.sleep(PAUSE_MILLIS);
                     boolean ortNow = (pass == 0) == (b % 2 == 0);
-                    for (int i = from; i < to; i++) {
-                        if (ortNow) ort[i] = timeOrt();
-                        else dal[i] = timeDal();
+                    long end = System.nanoTime() + BLOCK_MILLIS * 1_000_000;
+                    for (int i = 0; i < perBlock || System.nanoTime() < end; i++) {
+                        if (ortNow) ort.add(timeOrt());
+                        else dal.add(timeDal());
                     }
                 }
             }

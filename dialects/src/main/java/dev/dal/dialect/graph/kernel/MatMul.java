@@ -77,16 +77,9 @@ public final class MatMul {
         return Tensor.of(out, res);
     }
 
-    /** A product too small for packing to pay: plain loops, row of C at a time. */
+    /** A product too small for packing to pay: a row of C at a time ({@link RowOps#productRow}), C overwritten. */
     private static void small(float[] a, int ao, float[] b, int bo, float[] c, int co, int m, int n, int k) {
-        for (int i = 0; i < m; i++) {
-            int crow = co + i * n;
-            for (int p = 0; p < k; p++) {
-                float av = a[ao + i * k + p];
-                int brow = bo + p * n;
-                for (int j = 0; j < n; j++) c[crow + j] += av * b[brow + j];
-            }
-        }
+        for (int i = 0; i < m; i++) RowOps.INSTANCE.productRow(a, ao + i * k, b, bo, c, co + i * n, n, k);
     }
 
     private static int[] dropAt(int[] s, int i) {

@@ -39,8 +39,9 @@ public final class Pool {
         if (x.rank() != 4) throw new IllegalArgumentException("pooling needs a 4-D input");
         int n = x.dim(0), c = x.dim(1), h = x.dim(2), w = x.dim(3);
         int oh = win.outH(h, ceil), ow = win.outW(w, ceil);
-        // rows narrower than a vector are all tail: the plain loop below is faster there (digits_cnn's 8- and 4-wide)
-        if (max && ow >= MaxPoolRows.MIN_ROW) return MaxPoolRows.pool(x, win, ceil, pool);
+        // rows narrower than a vector would be all tail: a plain loop per window is faster there (digits_cnn's 8 and 4)
+        if (max)
+            return ow >= MaxPoolRows.MIN_ROW ? MaxPoolRows.pool(x, win, ceil, pool) : maxNarrow(x, win, ceil, pool);
         float[] in = x.floats();
         float[] out = Buffers.floats(n * c * oh * ow);
         Parallel.forEach(pool, n * c, p -> {
@@ -71,6 +72,48 @@ public final class Pool {
             }
         });
         return Tensor.of(out, n, c, oh, ow);
+    }
+
+    /**
+     * {@return max pooling of a 4-D input with narrow output rows}: each window's in-range taps (their bounds worked
+     * out once per row and column, not tested per tap); NaN wins, as in {@link MaxPoolRows}
+     */
+    private static Tensor maxNarrow(Tensor x, Conv.Window win, boolean ceil, ForkJoinPool pool) {
+        int n = x.dim(0), c = x.dim(1), h = x.dim(2), w = x.dim(3);
+        int oh = win.outH(h, ceil), ow = win.outW(w, ceil);
+        int kh = win.kh(), kw = win.kw(), dh = win.dh(), dw = win.dw();
+        float[] in = x.floats();
+        float[] out = Buffers.floats(n * c * oh * ow);
+        Parallel.forRange(pool, n * c, Math.max(1, (1 << 14) / Math.max(1, oh * ow * kh * kw)), (from, to) -> {
+            for (int p = from; p < to; p++) {
+                int ip = p * h * w, op = p * oh * ow;
+                for (int oy = 0; oy < oh; oy++) {
+                    int y0 = oy * win.sh() - win.padTop();
+                    int kyLo = firstTap(y0, dh), kyHi = endTap(y0, dh, kh, h);
+                    for (int ox = 0; ox < ow; ox++) {
+                        int x0 = ox * win.sw() - win.padLeft();
+                        int kxLo = firstTap(x0, dw), kxHi = endTap(x0, dw, kw, w);
+                        float acc = Float.NEGATIVE_INFINITY;
+                        for (int ky = kyLo; ky < kyHi; ky++) {
+                            int row = ip + (y0 + ky * dh) * w + x0;
+                            for (int kx = kxLo; kx < kxHi; kx++) acc = Math.max(acc, in[row + kx * dw]);
+                        }
+                        out[op + oy * ow + ox] = acc;
+                    }
+                }
+            }
+        });
+        return Tensor.of(out, n, c, oh, ow);
+    }
+
+    /** {@return the first tap {@code k} with {@code start + k * d >= 0}} */
+    private static int firstTap(int start, int d) {
+        return start >= 0 ? 0 : Math.ceilDiv(-start, d);
+    }
+
+    /** {@return one past the last tap {@code k < taps} with {@code start + k * d < size}} */
+    private static int endTap(int start, int d, int taps, int size) {
+        return Math.max(0, Math.min(taps, Math.ceilDiv(size - start, d)));
     }
 
     /** {@return the mean (or max) over all spatial positions of an {@code [N, C, ...]} tensor, keeping rank} */

@@ -47,6 +47,19 @@ class RowOps {
         return s;
     }
 
+    /**
+     * One row of a small matrix product: {@code c[co + j] = sum over p < k of a[ao + p] * b[bo + p * n + j]} for
+     * {@code j < n}, summed from 0 in the order of {@code p}, each step a multiply then an add.
+     */
+    void productRow(float[] a, int ao, float[] b, int bo, float[] c, int co, int n, int k) {
+        for (int j = 0; j < n; j++) c[co + j] = 0f;
+        for (int p = 0; p < k; p++) {
+            float av = a[ao + p];
+            int brow = bo + p * n;
+            for (int j = 0; j < n; j++) c[co + j] += av * b[brow + j];
+        }
+    }
+
     /** {@code y[yo + i] += alpha * x[xo + i]} for {@code i < n}. */
     void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
         for (int i = 0; i < n; i++) y[yo + i] += alpha * x[xo + i];

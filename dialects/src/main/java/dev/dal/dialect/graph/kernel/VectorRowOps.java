@@ -38,6 +38,25 @@ final class VectorRowOps extends RowOps {
     }
 
     @Override
+    void productRow(float[] a, int ao, float[] b, int bo, float[] c, int co, int n, int k) {
+        // a vector of C's row is summed in a register over all k steps, then stored once
+        int j = 0;
+        for (; j <= n - L; j += L) {
+            FloatVector acc = FloatVector.zero(S);
+            for (int p = 0, bp = bo + j; p < k; p++, bp += n)
+                acc = acc.add(FloatVector.fromArray(S, b, bp).mul(a[ao + p]));
+            acc.intoArray(c, co + j);
+        }
+        if (j < n) {
+            VectorMask<Float> m = S.indexInRange(j, n);
+            FloatVector acc = FloatVector.zero(S);
+            for (int p = 0, bp = bo + j; p < k; p++, bp += n)
+                acc = acc.add(FloatVector.fromArray(S, b, bp, m).mul(a[ao + p]));
+            acc.intoArray(c, co + j, m);
+        }
+    }
+
+    @Override
     void taps1(float[] acc, int n, float[] p, int a0, float w0) {
         int i = 0;
         for (; i <= n - L; i += L) {
