@@ -120,7 +120,8 @@ public final class OrtCompareBench {
                 reps,
                 interleaved
                         ? "interleaved"
-                        : "in " + BLOCKS + " blocks each (" + PAUSE_MILLIS + " ms pause before each)",
+                        : "in " + BLOCKS + " blocks each (each block at least " + BLOCK_MILLIS + " ms, after a "
+                                + PAUSE_MILLIS + " ms pause)",
                 ORT_SPIN ? "" : ", ORT's idle spinning off");
         System.out.printf("compute probe before: %.1f GFLOP/s (1 thread), load average %s%n", probe(), loadAvg());
         List<String> rows = new ArrayList<>();

@@ -14,6 +14,14 @@ public final class Activation {
 
     private Activation() {}
 
+    /** {@return x * (1 + erf(x / sqrt 2)) / 2} (GELU, exact form), vectorised ({@link RowOps#gelu}) */
+    public static Tensor gelu(Tensor x, ForkJoinPool pool) {
+        float[] in = x.floats();
+        float[] out = Buffers.floats(in.length);
+        Parallel.forRange(pool, in.length, GRAIN, (from, to) -> RowOps.INSTANCE.gelu(in, out, from, to));
+        return Tensor.of(out, x.shape());
+    }
+
     /** {@return max(x, 0)} (ONNX Relu) */
     public static Tensor relu(Tensor x, ForkJoinPool pool) {
         return clamp(x, 0f, Float.POSITIVE_INFINITY, pool);
