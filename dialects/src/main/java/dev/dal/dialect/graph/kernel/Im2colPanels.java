@@ -57,13 +57,14 @@ final class Im2colPanels implements Sgemm.PanelSource {
         for (int p = 0; p < panels; p++) {
             int base = bo + p * nr * kc;
             int j0 = jc + p * nr, width = Math.min(nr, ncols - p * nr);
+            int oy0 = j0 / ow, ox0 = j0 % ow;
+            // row pc + s is tap (ch, ky, kx): stepped along with s instead of divided out on every row
+            int ch = pc / (kh * kw), ky = (pc / kw) % kh, kx = pc % kw;
             for (int s = 0; s < kc; s++) {
-                int r = pc + s;
-                int ch = r / (kh * kw), ky = (r / kw) % kh, kx = r % kw;
                 // tap (ky, kx) of output (oy, ox) reads padded row oy * sh + ky * dh, column ox * sw + kx * dw
                 int tap = srcOff + (ch * hp + ky * win.dh()) * wp + kx * win.dw();
                 int dst = base + s * nr;
-                int q = 0, oy = j0 / ow, ox = j0 % ow;
+                int q = 0, oy = oy0, ox = ox0;
                 while (q < width) {
                     int run = Math.min(width - q, ow - ox);
                     int from = tap + oy * sh * wp + ox * sw;
@@ -75,6 +76,13 @@ final class Im2colPanels implements Sgemm.PanelSource {
                     oy++;
                 }
                 for (int t = width; t < nr; t++) bp[dst + t] = 0f;
+                if (++kx == kw) {
+                    kx = 0;
+                    if (++ky == kh) {
+                        ky = 0;
+                        ch++;
+                    }
+                }
             }
         }
     }

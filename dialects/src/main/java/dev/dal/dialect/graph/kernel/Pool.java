@@ -84,19 +84,29 @@ public final class Pool {
         int kh = win.kh(), kw = win.kw(), dh = win.dh(), dw = win.dw();
         float[] in = x.floats();
         float[] out = Buffers.floats(n * c * oh * ow);
+        // each window's in-range taps, once per row and per column (divisions cost more than the taps)
+        int[] kyLo = new int[oh], kyHi = new int[oh], kxLo = new int[ow], kxHi = new int[ow];
+        for (int oy = 0; oy < oh; oy++) {
+            int y0 = oy * win.sh() - win.padTop();
+            kyLo[oy] = firstTap(y0, dh);
+            kyHi[oy] = endTap(y0, dh, kh, h);
+        }
+        for (int ox = 0; ox < ow; ox++) {
+            int x0 = ox * win.sw() - win.padLeft();
+            kxLo[ox] = firstTap(x0, dw);
+            kxHi[ox] = endTap(x0, dw, kw, w);
+        }
         Parallel.forRange(pool, n * c, Math.max(1, (1 << 14) / Math.max(1, oh * ow * kh * kw)), (from, to) -> {
             for (int p = from; p < to; p++) {
                 int ip = p * h * w, op = p * oh * ow;
                 for (int oy = 0; oy < oh; oy++) {
                     int y0 = oy * win.sh() - win.padTop();
-                    int kyLo = firstTap(y0, dh), kyHi = endTap(y0, dh, kh, h);
                     for (int ox = 0; ox < ow; ox++) {
                         int x0 = ox * win.sw() - win.padLeft();
-                        int kxLo = firstTap(x0, dw), kxHi = endTap(x0, dw, kw, w);
                         float acc = Float.NEGATIVE_INFINITY;
-                        for (int ky = kyLo; ky < kyHi; ky++) {
+                        for (int ky = kyLo[oy]; ky < kyHi[oy]; ky++) {
                             int row = ip + (y0 + ky * dh) * w + x0;
-                            for (int kx = kxLo; kx < kxHi; kx++) acc = Math.max(acc, in[row + kx * dw]);
+                            for (int kx = kxLo[ox]; kx < kxHi[ox]; kx++) acc = Math.max(acc, in[row + kx * dw]);
                         }
                         out[op + oy * ow + ox] = acc;
                     }
