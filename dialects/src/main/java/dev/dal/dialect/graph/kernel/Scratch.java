@@ -11,6 +11,7 @@ final class Scratch {
         IM2COL,
         PACK_A,
         PACK_B,
+        PREPACK,
         EDGE,
         DEPTHWISE_PLANE,
         DEPTHWISE_ACC
