@@ -71,6 +71,23 @@ class RowOps {
         }
     }
 
+    /**
+     * {@code out[o + j] = exp(in[o + j] - max) / sum} over the contiguous row {@code j < len} (Softmax along the last
+     * axis); the plain form sums in double, the vector form in float lanes (within 1e-6 of it)
+     */
+    void softmax(float[] in, float[] out, int o, int len) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < len; j++) max = Math.max(max, in[o + j]);
+        double sum = 0;
+        for (int j = 0; j < len; j++) {
+            float e = (float) Math.exp(in[o + j] - max);
+            out[o + j] = e;
+            sum += e;
+        }
+        float inv = (float) (1.0 / sum);
+        for (int j = 0; j < len; j++) out[o + j] *= inv;
+    }
+
     /** {@code y[yo + i] += alpha * x[xo + i]} for {@code i < n}. */
     void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
         for (int i = 0; i < n; i++) y[yo + i] += alpha * x[xo + i];

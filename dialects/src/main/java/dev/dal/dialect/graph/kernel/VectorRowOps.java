@@ -64,6 +64,35 @@ final class VectorRowOps extends RowOps {
     }
 
     @Override
+    void softmax(float[] in, float[] out, int o, int len) {
+        if (len < L) {
+            super.softmax(in, out, o, len);
+            return;
+        }
+        FloatVector mv = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+        int j = 0;
+        for (; j <= len - L; j += L) mv = mv.max(FloatVector.fromArray(S, in, o + j));
+        float max = mv.reduceLanes(VectorOperators.MAX);
+        for (int t = j; t < len; t++) max = Math.max(max, in[o + t]);
+        FloatVector sv = FloatVector.zero(S);
+        for (j = 0; j <= len - L; j += L) {
+            FloatVector e = FloatVector.fromArray(S, in, o + j).sub(max).lanewise(VectorOperators.EXP);
+            e.intoArray(out, o + j);
+            sv = sv.add(e);
+        }
+        float sum = sv.reduceLanes(VectorOperators.ADD);
+        for (int t = j; t < len; t++) {
+            float e = (float) Math.exp(in[o + t] - max);
+            out[o + t] = e;
+            sum += e;
+        }
+        float inv = 1f / sum;
+        for (j = 0; j <= len - L; j += L)
+            FloatVector.fromArray(S, out, o + j).mul(inv).intoArray(out, o + j);
+        for (int t = j; t < len; t++) out[o + t] *= inv;
+    }
+
+    @Override
     void gelu(float[] in, float[] out, int from, int to) {
         int i = from;
         for (; i <= to - L; i += L) {
