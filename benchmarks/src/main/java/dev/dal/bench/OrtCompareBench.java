@@ -48,14 +48,17 @@ import java.util.stream.Stream;
  * {@code ../shared/models} beside the repository) with its {@code test_data_set_0} input, and a ResNet-style model
  * built here with {@link ModelBuilder} (seeded random weights, input 1x3x224x224). DAL runs {@link #PIPELINE} on
  * each imported module first ({@code --no-fold}: no optimisation pipeline), as ORT optimises at session creation; the
- * table counts the ops it removed. All models are warmed up first, then measured one by one; warm-up and measured iterations
- * alternate ORT and DAL, so load on the shared machine hits both alike; the table gives the median times, their
+ * table counts the ops it removed. All models are warmed up first (ORT and DAL alternating), then measured one by one:
+ * by default in blocks (a pause, some runs of one runtime, a pause, as many of the other, several blocks alternating
+ * which goes first), so load on the shared machine hits both alike but neither runs beside the other's idle spinning
+ * threads; with {@code --interleaved} one run of each in turn, as before. The table gives the median times, their
  * ratio, and whether the outputs agree (max |diff| within 1e-4 of ORT's largest output magnitude). Then it imports a
  * generated model of about 100 MB: time (first import, and the median of later ones), heap retained after import,
  * peak heap above the starting point, bytes allocated, and a cold import in a fresh JVM whose heap is capped at twice
  * the file size. Warm-up lasts at least {@code -Ddal.bench.warmupMillis} (default 4000) per model. Targets: DAL's median at most 2x ORT's; import at most 2 s with heap under 2x the file size.
  *
- * <p>Run: {@code benchmarks/run ort [--reps N] [--warmup N] [--only NAME] [--no-import] [--no-fold] [--ops]}
+ * <p>Run: {@code benchmarks/run ort [--reps N] [--warmup N] [--only NAME] [--no-import] [--no-fold] [--ops]
+ * [--interleaved]}
  * ({@code --ops}: DAL's time per op name; with {@code -Ddal.bench.opShapes=true} per op name and result shape).
  */
 public final class OrtCompareBench {
@@ -63,7 +66,15 @@ public final class OrtCompareBench {
     private static final double AGREEMENT = 1e-4;
     private static final long WARMUP_NANOS = Long.getLong("dal.bench.warmupMillis", 4000) * 1_000_000;
 
+    /** How many blocks of each runtime's runs a model's measurement has (block mode). */
+    private static final int BLOCKS = 6;
+    /** The pause before each block: longer than ORT's intra-op threads spin after a run (20-40 ms measured). */
+    private static final long PAUSE_MILLIS = 150;
+    /** The least time a block of one runtime's runs lasts. */
+    private static final long BLOCK_MILLIS = 200;
+
     private static boolean opBreakdown;
+    private static boolean interleaved;
     private static boolean optimize = true;
 
     private OrtCompareBench() {}
@@ -83,6 +94,7 @@ public final class OrtCompareBench {
                 case "--only" -> only = args[++i];
                 case "--no-import" -> importBench = false;
                 case "--ops" -> opBreakdown = true;
+                case "--interleaved" -> interleaved = true;
                 case "--no-fold" -> optimize = false;
                 case "--import-child" -> {
                     importChild(Path.of(args[++i]));
@@ -99,13 +111,17 @@ public final class OrtCompareBench {
             cases.removeIf(c -> !c.name.contains(o));
         }
         System.out.printf(
-                "%s, %d cores, DAL micro-kernel %s, %d threads each, %d warm-up + %d measured runs interleaved%s%n",
+                "%s, %d cores, DAL micro-kernel %s, %d threads each, %d warm-up + %d measured runs %s%s%n",
                 ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME),
                 Runtime.getRuntime().availableProcessors(),
                 dev.dal.dialect.graph.kernel.Sgemm.vectorized() ? "Vector API" : "scalar",
                 THREADS,
                 warmup,
                 reps,
+                interleaved
+                        ? "interleaved"
+                        : "in " + BLOCKS + " blocks each (each block at least " + BLOCK_MILLIS + " ms, after a "
+                                + PAUSE_MILLIS + " ms pause)",
                 ORT_SPIN ? "" : ", ORT's idle spinning off");
         System.out.printf("compute probe before: %.1f GFLOP/s (1 thread), load average %s%n", probe(), loadAvg());
         List<String> rows = new ArrayList<>();
@@ -240,33 +256,78 @@ public final class OrtCompareBench {
             }
         }
 
-        /** {@return the table row: median times of {@code reps} interleaved runs and the outputs' agreement} */
-        String measure(int reps) throws OrtException {
+        /** {@return the table row: median times of {@code reps} runs of each and the outputs' agreement} */
+        String measure(int reps) throws Exception {
             String agree = agreement(ort(), dal());
-            double[] ort = new double[reps], dal = new double[reps];
-            for (int i = 0; i < reps; i++) {
-                // alternate which runs first, so neither always follows the other's cache footprint
-                if (i % 2 == 0) {
-                    long t0 = System.nanoTime();
-                    ort();
-                    long t1 = System.nanoTime();
-                    dal();
-                    ort[i] = (t1 - t0) / 1e6;
-                    dal[i] = (System.nanoTime() - t1) / 1e6;
-                } else {
-                    long t0 = System.nanoTime();
-                    dal();
-                    long t1 = System.nanoTime();
-                    ort();
-                    dal[i] = (t1 - t0) / 1e6;
-                    ort[i] = (System.nanoTime() - t1) / 1e6;
-                }
+            double[] ort, dal;
+            if (interleaved) {
+                ort = new double[reps];
+                dal = new double[reps];
+                measureInterleaved(ort, dal);
+            } else {
+                List<Double> o = new ArrayList<>(), d = new ArrayList<>();
+                measureInBlocks(reps, o, d);
+                ort = o.stream().mapToDouble(Double::doubleValue).toArray();
+                dal = d.stream().mapToDouble(Double::doubleValue).toArray();
             }
             if (opBreakdown) printOpBreakdown(interp, fn, c.input, dalOpts, reps);
             double mo = median(ort), md = median(dal);
             return String.format(
                     "| %s | %s | %d | %s ms | %s ms | %.2f | %s |",
                     c.name, Tensor.shapeText(c.input.shape()), removed, ms(mo), ms(md), md / mo, agree);
+        }
+
+        /**
+         * Runs ORT and DAL alternately, one run each (and alternating which goes first): each runtime's run follows
+         * the other's, so it shares the machine with whatever the other left running (ORT's spinning threads).
+         */
+        private void measureInterleaved(double[] ort, double[] dal) throws OrtException {
+            for (int i = 0; i < ort.length; i++) {
+                // alternate which runs first, so neither always follows the other's cache footprint
+                if (i % 2 == 0) {
+                    ort[i] = timeOrt();
+                    dal[i] = timeDal();
+                } else {
+                    dal[i] = timeDal();
+                    ort[i] = timeOrt();
+                }
+            }
+        }
+
+        /**
+         * Runs each runtime in blocks: {@link #BLOCKS} blocks of ORT's runs and as many of DAL's, alternating which
+         * goes first, with a pause of {@link #PAUSE_MILLIS} before each block so that the other runtime's threads
+         * have stopped spinning and parked. A block has {@code reps / BLOCKS} runs and lasts at least
+         * {@link #BLOCK_MILLIS} (a tiny model runs hundreds of times), so the first runs after the pause (threads
+         * waking, caches cold) do not decide the median. Load on the machine still hits both alike (the blocks
+         * alternate over the same minutes), but neither runs beside the other's idle threads.
+         */
+        private void measureInBlocks(int reps, List<Double> ort, List<Double> dal) throws Exception {
+            int blocks = Math.min(BLOCKS, reps);
+            int perBlock = Math.max(1, reps / blocks);
+            for (int b = 0; b < blocks; b++) {
+                for (int pass = 0; pass < 2; pass++) {
+                    Thread.sleep(PAUSE_MILLIS);
+                    boolean ortNow = (pass == 0) == (b % 2 == 0);
+                    long end = System.nanoTime() + BLOCK_MILLIS * 1_000_000;
+                    for (int i = 0; i < perBlock || System.nanoTime() < end; i++) {
+                        if (ortNow) ort.add(timeOrt());
+                        else dal.add(timeDal());
+                    }
+                }
+            }
+        }
+
+        private double timeOrt() throws OrtException {
+            long t0 = System.nanoTime();
+            ort();
+            return (System.nanoTime() - t0) / 1e6;
+        }
+
+        private double timeDal() {
+            long t0 = System.nanoTime();
+            dal();
+            return (System.nanoTime() - t0) / 1e6;
         }
 
         @Override

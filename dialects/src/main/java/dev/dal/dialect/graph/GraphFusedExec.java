@@ -1,5 +1,6 @@
 package dev.dal.dialect.graph;
 
+import dev.dal.dialect.graph.kernel.Activation;
 import dev.dal.dialect.graph.kernel.Activations;
 import dev.dal.dialect.graph.kernel.Conv;
 import dev.dal.dialect.graph.kernel.ConvEpilogue;
@@ -75,7 +76,8 @@ final class GraphFusedExec {
     }
 
     static List<Tensor> gelu(boolean tanh, List<Tensor> in, ExecContext ctx) {
-        return GraphExec.one(GraphExec.unary(in.get(0), tanh ? Activations.geluTanh() : Activations.gelu(), ctx));
+        if (tanh) return GraphExec.one(GraphExec.unary(in.get(0), Activations.geluTanh(), ctx));
+        return GraphExec.one(Activation.gelu(GraphExec.f32(in.get(0), ctx), ctx.pool()));
     }
 
     static List<Tensor> silu(List<Tensor> in, ExecContext ctx) {

@@ -1,5 +1,6 @@
 package dev.dal.dialect.graph.kernel;
 
+import dev.dal.ir.interp.Buffers;
 import dev.dal.ir.interp.Tensor;
 import java.util.concurrent.ForkJoinPool;
 
@@ -13,6 +14,14 @@ public final class Activation {
 
     private Activation() {}
 
+    /** {@return x * (1 + erf(x / sqrt 2)) / 2} (GELU, exact form), vectorised ({@link RowOps#gelu}) */
+    public static Tensor gelu(Tensor x, ForkJoinPool pool) {
+        float[] in = x.floats();
+        float[] out = Buffers.floats(in.length);
+        Parallel.forRange(pool, in.length, GRAIN, (from, to) -> RowOps.INSTANCE.gelu(in, out, from, to));
+        return Tensor.of(out, x.shape());
+    }
+
     /** {@return max(x, 0)} (ONNX Relu) */
     public static Tensor relu(Tensor x, ForkJoinPool pool) {
         return clamp(x, 0f, Float.POSITIVE_INFINITY, pool);
@@ -21,7 +30,7 @@ public final class Activation {
     /** {@return min(hi, max(lo, x))} (ONNX Clip; NaN stays NaN) */
     public static Tensor clamp(Tensor x, float lo, float hi, ForkJoinPool pool) {
         float[] in = x.floats();
-        float[] out = new float[in.length];
+        float[] out = Buffers.floats(in.length);
         Parallel.forRange(pool, in.length, GRAIN, (from, to) -> {
             for (int i = from; i < to; i++) out[i] = Math.min(hi, Math.max(lo, in[i]));
         });
@@ -31,7 +40,7 @@ public final class Activation {
     /** {@return max(0, min(1, alpha * x + beta))} (ONNX HardSigmoid) */
     public static Tensor hardSigmoid(Tensor x, float alpha, float beta, ForkJoinPool pool) {
         float[] in = x.floats();
-        float[] out = new float[in.length];
+        float[] out = Buffers.floats(in.length);
         Parallel.forRange(pool, in.length, GRAIN, (from, to) -> {
             for (int i = from; i < to; i++) out[i] = Math.max(0f, Math.min(1f, alpha * in[i] + beta));
         });
@@ -41,7 +50,7 @@ public final class Activation {
     /** {@return x * max(0, min(1, x / 6 + 1/2))} (ONNX HardSwish) */
     public static Tensor hardSwish(Tensor x, ForkJoinPool pool) {
         float[] in = x.floats();
-        float[] out = new float[in.length];
+        float[] out = Buffers.floats(in.length);
         Parallel.forRange(pool, in.length, GRAIN, (from, to) -> {
             for (int i = from; i < to; i++) {
                 float v = in[i];

@@ -1,5 +1,6 @@
 package dev.dal.dialect.graph.kernel;
 
+import dev.dal.ir.interp.Buffers;
 import dev.dal.ir.interp.Tensor;
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
@@ -132,7 +133,8 @@ public final class Conv {
         float[] in = x.floats(), wt = w.floats();
         float[] b = bias.isNone() ? null : bias.floats();
         if (b != null && b.length != m) throw new IllegalArgumentException("bias must have " + m + " elements");
-        float[] out = new float[n * m * oh * ow];
+        // every element is written (the GEMM ignores C's old contents; depthwise stores whole rows)
+        float[] out = Buffers.floats(n * m * oh * ow);
         int mg = m / group;
         if (cg == 1 && mg == 1) {
             Depthwise.conv(in, wt, b, out, n, c, h, wd, oh, ow, win, epi, pool);
@@ -157,7 +159,7 @@ public final class Conv {
                     Sgemm.sgemm(mg, ohw, kk, wt, g * mg * kk, kk, in, inOff, ohw, out, outOff, ohw, rows, pool);
                 } else {
                     // the im2col matrix packed panel by panel straight from the input
-                    Im2colPanels cols = new Im2colPanels(in, inOff, h, wd, ow, win);
+                    Im2colPanels cols = new Im2colPanels(in, inOff, cg, h, wd, ow, win);
                     Sgemm.sgemm(mg, ohw, kk, wt, g * mg * kk, kk, cols, out, outOff, ohw, rows, pool);
                 }
             }

@@ -62,10 +62,23 @@ public final class ConvEpilogue {
         return residual == null && kind == Kind.NONE;
     }
 
+    /** {@return whether it adds a residual} (which must be read at the output's own offsets) */
+    boolean hasResidual() {
+        return residual != null;
+    }
+
     /** Applies the residual add and the activation to {@code out[off..off+len)} (the residual read at the same offsets). */
     public void apply(float[] out, int off, int len) {
-        int end = off + len;
         if (residual != null) ROWS.addRow(out, residual, off, len);
+        activate(out, off, len);
+    }
+
+    /**
+     * Applies the activation alone to {@code a[off..off+len)}, wherever those values are (a kernel's accumulator);
+     * with {@link #hasResidual()} false this is all of {@link #apply}.
+     */
+    void activate(float[] out, int off, int len) {
+        int end = off + len;
         switch (kind) {
             case NONE -> {}
             case RELU -> ROWS.relu(out, off, len);

@@ -75,14 +75,27 @@ final class Depthwise {
                             ROWS.taps1(acc, len, plane, a0, wt[wo + ky * kw + kx]);
                         }
                     }
+                    // an activation runs over the whole band at once (rows of 7-28 outputs would be mostly scalar
+                    // tails; the dropped columns between rows are computed too, harmlessly); a residual is read at
+                    // the output's offsets, so it goes row by row
+                    boolean perRow = epi != null && epi.hasResidual();
+                    if (epi != null && !perRow) epi.activate(acc, 0, len);
                     for (int r = 0; r < rows; r++) {
                         int o = op + (oy0 + r) * ow;
                         System.arraycopy(acc, r * slots, out, o, ow);
-                        if (epi != null) epi.apply(out, o, ow);
+                        if (perRow) epi.apply(out, o, ow);
                     }
                 }
             }
         });
+    }
+
+    /**
+     * {@code plane[d + s] = in[base + 2 * s]} for {@code s} in {@code [first, end)}: stride 2's column phase, with a
+     * constant stride so the JIT hoists the bounds checks and unrolls.
+     */
+    private static void gather2(float[] in, int base, float[] plane, int d, int first, int end) {
+        for (int s = first; s < end; s++) plane[d + s] = in[base + 2 * s];
     }
 
     /** {@return where tap {@code kx}'s run starts in the row-and-column phased copy, from its row's base} */
@@ -125,6 +138,8 @@ final class Depthwise {
                     java.util.Arrays.fill(plane, d, d + first, 0f);
                     if (sw == 1) {
                         System.arraycopy(in, src + first - padLeft, plane, d + first, end - first);
+                    } else if (sw == 2) {
+                        gather2(in, src + q - padLeft, plane, d, first, end);
                     } else {
                         for (int s = first, x = first * sw + q - padLeft; s < end; s++, x += sw)
                             plane[d + s] = in[src + x];

@@ -1,5 +1,6 @@
 package dev.dal.dialect.graph.kernel;
 
+import dev.dal.ir.interp.Buffers;
 import dev.dal.ir.interp.DType;
 import dev.dal.ir.interp.Tensor;
 import java.util.List;
@@ -74,7 +75,7 @@ public final class Elementwise {
     /** {@return f applied to every element of an f32 tensor} */
     public static Tensor unary(Tensor x, FloatUnary f, ForkJoinPool pool) {
         float[] in = x.floats();
-        float[] out = new float[in.length];
+        float[] out = Buffers.floats(in.length);
         Parallel.forRange(pool, in.length, GRAIN, (from, to) -> {
             for (int i = from; i < to; i++) out[i] = f.apply(in[i]);
         });
@@ -85,7 +86,7 @@ public final class Elementwise {
     public static Tensor binary(Tensor a, Tensor b, BinaryOp op, ForkJoinPool pool) {
         float[] x = a.floats(), y = b.floats();
         Broadcast bc = Broadcast.of(a.shape(), b.shape());
-        float[] out = new float[bc.size()];
+        float[] out = Buffers.floats(bc.size()); // every row is written
         if (x.length == out.length && y.length == out.length) {
             Parallel.forRange(pool, out.length, GRAIN, (from, to) -> same(op, x, y, out, from, to));
             return Tensor.of(out, bc.shape());
@@ -159,7 +160,7 @@ public final class Elementwise {
     public static Tensor binary(Tensor a, Tensor b, FloatBinary f, ForkJoinPool pool) {
         float[] x = a.floats(), y = b.floats();
         Broadcast bc = Broadcast.of(a.shape(), b.shape());
-        float[] out = new float[bc.size()];
+        float[] out = Buffers.floats(bc.size()); // every row is written
         int rows = bc.rows();
         int rowLen = rows == 0 ? 1 : Math.max(1, out.length / rows);
         Parallel.forRange(

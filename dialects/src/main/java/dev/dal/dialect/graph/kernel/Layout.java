@@ -1,5 +1,7 @@
 package dev.dal.dialect.graph.kernel;
 
+import dev.dal.ir.interp.Buffers;
+import dev.dal.ir.interp.DType;
 import dev.dal.ir.interp.Tensor;
 import java.util.Arrays;
 import java.util.List;
@@ -21,6 +23,36 @@ public final class Layout {
         return st;
     }
 
+    /**
+     * {@return the f32 transpose}: output rows (the last output dimension) one at a time, a plain copy when that
+     * dimension is also the input's last (the attention heads' {@code [0, 2, 1, 3]}), a strided gather otherwise;
+     * the outer dimensions step once per row instead of once per element
+     *
+     * @param os  the output shape
+     * @param ist the input stride of each output dimension
+     */
+    private static Tensor transposeFloats(float[] f, int[] os, int[] ist) {
+        int r = os.length, len = os[r - 1], step = ist[r - 1];
+        int n = 1;
+        for (int d : os) n *= d;
+        float[] g = Buffers.floats(n);
+        if (n > 0) {
+            int[] idx = new int[r - 1];
+            int o = 0;
+            for (int i = 0; i < n; i += len) {
+                if (step == 1) System.arraycopy(f, o, g, i, len);
+                else for (int j = 0, s = o; j < len; j++, s += step) g[i + j] = f[s];
+                for (int d = r - 2; d >= 0; d--) {
+                    o += ist[d];
+                    if (++idx[d] < os[d]) break;
+                    o -= ist[d] * os[d];
+                    idx[d] = 0;
+                }
+            }
+        }
+        return Tensor.of(g, os);
+    }
+
     /** {@return x with its dimensions permuted: output dimension i is input dimension perm[i]} */
     public static Tensor transpose(Tensor x, int[] perm) {
         int r = x.rank();
@@ -38,24 +70,11 @@ public final class Layout {
             ist[i] = st[perm[i]];
         }
         Object src = x.array();
+        if (src instanceof float[] f && x.dtype() == DType.F32 && r > 0) return transposeFloats(f, os, ist);
         Tensor out = Tensor.zeros(x.dtype(), os);
         Object dst = out.array();
         int n = out.size();
         if (n == 0) return out;
-        if (src instanceof float[] f && dst instanceof float[] g) {
-            int[] idx = new int[r];
-            int o = 0;
-            for (int i = 0; i < n; i++) {
-                g[i] = f[o];
-                for (int d = r - 1; d >= 0; d--) {
-                    o += ist[d];
-                    if (++idx[d] < os[d]) break;
-                    o -= ist[d] * os[d];
-                    idx[d] = 0;
-                }
-            }
-            return out;
-        }
         int[] idx = new int[r];
         int o = 0;
         for (int i = 0; i < n; i++) {

@@ -1,5 +1,6 @@
 package dev.dal.dialect.graph.kernel;
 
+import dev.dal.ir.interp.Buffers;
 import dev.dal.ir.interp.Tensor;
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
@@ -12,6 +13,9 @@ import java.util.concurrent.ForkJoinPool;
 final class MaxPoolRows {
     private static final RowOps ROWS = RowOps.INSTANCE;
 
+    /** The narrowest output rows worth the phased copy: narrower ones would be one masked vector tail each. */
+    static final int MIN_ROW = 16;
+
     private MaxPoolRows() {}
 
     /** {@return max pooling of a 4-D input} (ceil mode as in {@link Conv.Window#outH}) */
@@ -21,15 +25,15 @@ final class MaxPoolRows {
         int kh = win.kh(), kw = win.kw(), sw = win.sw(), dw = win.dw();
         int slots = ow + ((kw - 1) * dw) / sw + 1;
         float[] in = x.floats();
-        float[] out = new float[n * c * oh * ow];
+        float[] out = Buffers.floats(n * c * oh * ow); // every row is stored
         // channels per task: at least about 16k window taps, so small planes are not split into tiny tasks
         Parallel.forRange(pool, n * c, Math.max(1, (1 << 14) / Math.max(1, oh * ow * kh * kw)), (from, to) -> {
-            float[] plane = new float[h * sw * slots];
-            float[] acc = new float[ow];
+            float[] plane = Scratch.floats(Scratch.Slot.DEPTHWISE_PLANE, h * sw * slots);
+            float[] acc = Scratch.floats(Scratch.Slot.DEPTHWISE_ACC, ow);
             for (int p = from; p < to; p++) {
                 Depthwise.phase(in, p * h * w, h, w, win.padLeft(), sw, slots, Float.NEGATIVE_INFINITY, plane);
                 for (int oy = 0; oy < oh; oy++) {
-                    Arrays.fill(acc, Float.NEGATIVE_INFINITY);
+                    Arrays.fill(acc, 0, ow, Float.NEGATIVE_INFINITY);
                     for (int ky = 0; ky < kh; ky++) {
                         int iy = oy * win.sh() - win.padTop() + ky * win.dh();
                         if (iy < 0 || iy >= h) continue;

@@ -59,15 +59,8 @@ public final class Normalization {
         Parallel.forRange(pool, outer, Math.max(1, 4096 / Math.max(1, inner)), (from, to) -> {
             for (int q = from; q < to; q++) {
                 int o = q * innerF;
-                double sum = 0;
-                for (int j = 0; j < innerF; j++) sum += in[o + j];
-                float mu = (float) (sum / innerF);
-                double sq = 0;
-                for (int j = 0; j < innerF; j++) {
-                    float d = in[o + j] - mu;
-                    sq += (double) d * d;
-                }
-                float is = (float) (1.0 / Math.sqrt(sq / innerF + epsilon));
+                float mu = (float) (sum4(in, o, innerF, 0f, false) / innerF);
+                float is = (float) (1.0 / Math.sqrt(sum4(in, o, innerF, mu, true) / innerF + epsilon));
                 mean[q] = mu;
                 inv[q] = is;
                 for (int j = 0; j < innerF; j++) {
@@ -79,6 +72,33 @@ public final class Normalization {
         int[] statShape = s.clone();
         for (int i = ax; i < r; i++) statShape[i] = 1;
         return List.of(Tensor.of(out, s), Tensor.of(mean, statShape), Tensor.of(inv, statShape));
+    }
+
+    /**
+     * {@return the sum of {@code (x[o + j] - mu)}, or of its squares, over {@code j < n}}, in double with four
+     * interleaved partial sums: one chain of dependent adds made a row of 64 cost 64 add latencies
+     */
+    private static double sum4(float[] x, int o, int n, float mu, boolean squares) {
+        double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+        int j = 0;
+        for (; j + 4 <= n; j += 4) {
+            double d0 = x[o + j] - mu, d1 = x[o + j + 1] - mu, d2 = x[o + j + 2] - mu, d3 = x[o + j + 3] - mu;
+            if (squares) {
+                d0 *= d0;
+                d1 *= d1;
+                d2 *= d2;
+                d3 *= d3;
+            }
+            s0 += d0;
+            s1 += d1;
+            s2 += d2;
+            s3 += d3;
+        }
+        for (; j < n; j++) {
+            double d = x[o + j] - mu;
+            s0 += squares ? d * d : d;
+        }
+        return (s0 + s1) + (s2 + s3);
     }
 
     /** {@return the elements of t broadcast to {@code shape}} */

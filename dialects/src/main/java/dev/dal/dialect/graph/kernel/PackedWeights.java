@@ -1,5 +1,6 @@
 package dev.dal.dialect.graph.kernel;
 
+import dev.dal.ir.interp.Buffers;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
@@ -32,11 +33,14 @@ final class PackedWeights {
 
     /** {@return the packed panels of A ({@code m x k} at {@code aOff}, row stride {@code lda}), packed on first use} */
     static float[] get(float[] a, int aOff, int lda, int m, int k, int mr, BlockPacker packer) {
+        // an array the interpreter reuses for other tensors is packed every time (its contents change)
+        boolean cache = !Buffers.isPooled(a);
         Key key = new Key(aOff, lda, m, k, mr);
-        synchronized (CACHE) {
-            float[] p = CACHE.getOrDefault(a, Map.of()).get(key);
-            if (p != null) return p;
-        }
+        if (cache)
+            synchronized (CACHE) {
+                float[] p = CACHE.getOrDefault(a, Map.of()).get(key);
+                if (p != null) return p;
+            }
         int mRounded = (m + mr - 1) / mr * mr;
         float[] p = new float[Math.multiplyExact(mRounded, k)];
         for (int ic = 0; ic < m; ic += Sgemm.MC) {
@@ -44,9 +48,10 @@ final class PackedWeights {
             for (int pc = 0; pc < k; pc += Sgemm.KC)
                 packer.pack(ic, mc, pc, Math.min(Sgemm.KC, k - pc), p, offset(ic, mc, pc, k, mr));
         }
-        synchronized (CACHE) {
-            CACHE.computeIfAbsent(a, x -> new HashMap<>()).put(key, p);
-        }
+        if (cache)
+            synchronized (CACHE) {
+                CACHE.computeIfAbsent(a, x -> new HashMap<>()).put(key, p);
+            }
         return p;
     }
 }

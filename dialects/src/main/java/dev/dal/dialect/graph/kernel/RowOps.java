@@ -10,6 +10,14 @@ class RowOps {
     /** The implementation in use. */
     static final RowOps INSTANCE = choose();
 
+    /**
+     * Floats to allocate past the end of a row buffer: a masked tail vector then lies inside the array, and the
+     * Vector API compiles a masked access to one instruction only when the whole vector does; one partly outside
+     * the array takes a per-lane checked path about 20 times slower (rows of 4-14 outputs are all tail). 64 floats
+     * cover the widest vectors a JVM can have (2048-bit).
+     */
+    static final int SLACK = 64;
+
     private static RowOps choose() {
         if (Boolean.getBoolean("dal.kernel.scalar")) return new RowOps();
         if (ModuleLayer.boot().findModule("jdk.incubator.vector").isEmpty()) return new RowOps();
@@ -37,6 +45,47 @@ class RowOps {
         float s = 0f;
         for (int i = 0; i < n; i++) s += x[xo + i] * y[yo + i];
         return s;
+    }
+
+    /**
+     * One row of a small matrix product: {@code c[co + j] = sum over p < k of a[ao + p] * b[bo + p * n + j]} for
+     * {@code j < n}, summed from 0 in the order of {@code p}, each step a multiply then an add.
+     */
+    void productRow(float[] a, int ao, float[] b, int bo, float[] c, int co, int n, int k) {
+        for (int j = 0; j < n; j++) c[co + j] = 0f;
+        for (int p = 0; p < k; p++) {
+            float av = a[ao + p];
+            int brow = bo + p * n;
+            for (int j = 0; j < n; j++) c[co + j] += av * b[brow + j];
+        }
+    }
+
+    /**
+     * {@code out[i] = x * (1 + erf(x / sqrt 2)) / 2} for {@code x = in[i]}, {@code i} in {@code [from, to)}: GELU with
+     * {@link Elementwise#erf}'s formula (the vector form evaluates it in float, within 1e-6 of this one)
+     */
+    void gelu(float[] in, float[] out, int from, int to) {
+        for (int i = from; i < to; i++) {
+            double v = in[i];
+            out[i] = (float) (0.5 * v * (1 + Elementwise.erf(v * Math.sqrt(0.5))));
+        }
+    }
+
+    /**
+     * {@code out[o + j] = exp(in[o + j] - max) / sum} over the contiguous row {@code j < len} (Softmax along the last
+     * axis); the plain form sums in double, the vector form in float lanes (within 1e-6 of it)
+     */
+    void softmax(float[] in, float[] out, int o, int len) {
+        float max = Float.NEGATIVE_INFINITY;
+        for (int j = 0; j < len; j++) max = Math.max(max, in[o + j]);
+        double sum = 0;
+        for (int j = 0; j < len; j++) {
+            float e = (float) Math.exp(in[o + j] - max);
+            out[o + j] = e;
+            sum += e;
+        }
+        float inv = (float) (1.0 / sum);
+        for (int j = 0; j < len; j++) out[o + j] *= inv;
     }
 
     /** {@code y[yo + i] += alpha * x[xo + i]} for {@code i < n}. */

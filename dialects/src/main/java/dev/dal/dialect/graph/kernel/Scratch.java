@@ -11,6 +11,7 @@ final class Scratch {
         IM2COL,
         PACK_A,
         PACK_B,
+        PREPACK,
         EDGE,
         DEPTHWISE_PLANE,
         DEPTHWISE_ACC
@@ -21,12 +22,15 @@ final class Scratch {
 
     private Scratch() {}
 
-    /** {@return a float array of at least {@code n} elements (contents undefined) for this thread and slot} */
+    /**
+     * {@return a float array of at least {@code n} elements (contents undefined) for this thread and slot}, with
+     * {@link RowOps#SLACK} more behind them so masked vector tails stay inside it
+     */
     static float[] floats(Slot slot, int n) {
         float[][] all = BUFFERS.get();
         float[] b = all[slot.ordinal()];
         if (b == null || b.length < n) {
-            b = new float[n];
+            b = new float[n + RowOps.SLACK];
             all[slot.ordinal()] = b;
         }
         return b;

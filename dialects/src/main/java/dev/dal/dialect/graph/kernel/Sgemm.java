@@ -298,7 +298,8 @@ public final class Sgemm {
     private static float[] prepack(PanelSource b, int n, int k, int nr, ForkJoinPool pool) {
         int panels = (n + nr - 1) / nr;
         if ((long) panels * nr * k > SHARED_LIMIT) return null;
-        float[] all = new float[panels * nr * k];
+        // every float is written (the packers zero-pad short panels); reused, not allocated and zeroed per product
+        float[] all = Scratch.floats(Scratch.Slot.PREPACK, panels * nr * k);
         int slabs = (k + KC - 1) / KC;
         int group = Math.max(1, Math.min(panels, 8));
         int groups = (panels + group - 1) / group;

@@ -21,6 +21,11 @@ public final class Softmax {
         int innerF = inner;
         Parallel.forRange(pool, outer * inner, Math.max(1, 4096 / Math.max(1, len)), (from, to) -> {
             for (int q = from; q < to; q++) {
+                if (innerF == 1 && !log) {
+                    // the axis is the last one: a contiguous row (attention scores)
+                    RowOps.INSTANCE.softmax(in, out, q * len, len);
+                    continue;
+                }
                 int o = (q / innerF) * len * innerF + q % innerF;
                 float max = Float.NEGATIVE_INFINITY;
                 for (int j = 0; j < len; j++) max = Math.max(max, in[o + j * innerF]);

@@ -15,6 +15,14 @@ import jdk.incubator.vector.VectorSpecies;
 final class VectorRowOps extends RowOps {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int L = S.length();
+    private static final float SQRT_HALF = (float) Math.sqrt(0.5);
+    // Abramowitz and Stegun 7.1.26, as Elementwise.erf
+    private static final float ERF_P = 0.3275911f,
+            ERF_A1 = 0.254829592f,
+            ERF_A2 = -0.284496736f,
+            ERF_A3 = 1.421413741f,
+            ERF_A4 = -1.453152027f,
+            ERF_A5 = 1.061405429f;
 
     @Override
     void taps3(float[] acc, int n, float[] p, int a0, float w0, int a1, float w1, int a2, float w2) {
@@ -35,6 +43,78 @@ final class VectorRowOps extends RowOps {
                     .add(FloatVector.fromArray(S, p, a2 + i, m).mul(w2))
                     .intoArray(acc, i, m);
         }
+    }
+
+    @Override
+    void productRow(float[] a, int ao, float[] b, int bo, float[] c, int co, int n, int k) {
+        // a vector of C's row is summed in a register over all k steps, then stored once
+        int j = 0;
+        for (; j <= n - L; j += L) {
+            FloatVector acc = FloatVector.zero(S);
+            for (int p = 0, bp = bo + j; p < k; p++, bp += n)
+                acc = acc.add(FloatVector.fromArray(S, b, bp).mul(a[ao + p]));
+            acc.intoArray(c, co + j);
+        }
+        // the tail column by column: a masked load past B's end would leave the intrinsic (attention's 17 = 16 + 1)
+        for (; j < n; j++) {
+            float acc = 0f;
+            for (int p = 0, bp = bo + j; p < k; p++, bp += n) acc += a[ao + p] * b[bp];
+            c[co + j] = acc;
+        }
+    }
+
+    @Override
+    void softmax(float[] in, float[] out, int o, int len) {
+        if (len < L) {
+            super.softmax(in, out, o, len);
+            return;
+        }
+        FloatVector mv = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+        int j = 0;
+        for (; j <= len - L; j += L) mv = mv.max(FloatVector.fromArray(S, in, o + j));
+        float max = mv.reduceLanes(VectorOperators.MAX);
+        for (int t = j; t < len; t++) max = Math.max(max, in[o + t]);
+        FloatVector sv = FloatVector.zero(S);
+        for (j = 0; j <= len - L; j += L) {
+            FloatVector e = FloatVector.fromArray(S, in, o + j).sub(max).lanewise(VectorOperators.EXP);
+            e.intoArray(out, o + j);
+            sv = sv.add(e);
+        }
+        float sum = sv.reduceLanes(VectorOperators.ADD);
+        for (int t = j; t < len; t++) {
+            float e = (float) Math.exp(in[o + t] - max);
+            out[o + t] = e;
+            sum += e;
+        }
+        float inv = 1f / sum;
+        for (j = 0; j <= len - L; j += L)
+            FloatVector.fromArray(S, out, o + j).mul(inv).intoArray(out, o + j);
+        for (int t = j; t < len; t++) out[o + t] *= inv;
+    }
+
+    @Override
+    void gelu(float[] in, float[] out, int from, int to) {
+        int i = from;
+        for (; i <= to - L; i += L) {
+            FloatVector v = FloatVector.fromArray(S, in, i);
+            FloatVector z = v.mul(SQRT_HALF), a = z.abs();
+            FloatVector t = a.mul(ERF_P).add(1f);
+            t = FloatVector.broadcast(S, 1f).div(t);
+            FloatVector poly = t.mul(ERF_A5)
+                    .add(ERF_A4)
+                    .mul(t)
+                    .add(ERF_A3)
+                    .mul(t)
+                    .add(ERF_A2)
+                    .mul(t)
+                    .add(ERF_A1)
+                    .mul(t);
+            FloatVector y =
+                    poly.mul(z.mul(z).neg().lanewise(VectorOperators.EXP)).neg().add(1f);
+            FloatVector erf = y.blend(y.neg(), z.compare(VectorOperators.LT, 0f));
+            v.mul(0.5f).mul(erf.add(1f)).intoArray(out, i);
+        }
+        if (i < to) super.gelu(in, out, i, to);
     }
 
     @Override

@@ -74,6 +74,32 @@ class PoolTest {
                 });
     }
 
+    /**
+     * Max pooling with output rows of 16 or more (the phased, vectorised rows; narrower rows take a per-window loop,
+     * which the test above covers) equals the naive windows, NaN included.
+     */
+    @Test
+    void wideMaxPoolRowsMatchNaiveWindows() {
+        qt().withExamples(40)
+                .forAll(
+                        integers().between(1, 3),
+                        integers().between(1, 3),
+                        integers().between(0, Integer.MAX_VALUE - 1))
+                .checkAssert((kh, kw, seed) -> {
+                    Random r = new Random(seed);
+                    int sh = 1 + r.nextInt(2), sw = 1 + r.nextInt(2), dw = 1 + r.nextInt(2);
+                    int pt = r.nextInt(kh), pl = r.nextInt(kw), pb = r.nextInt(kh), pr = r.nextInt(kw);
+                    int h = kh + r.nextInt(6), wd = 16 * sw + (kw - 1) * dw + r.nextInt(20);
+                    Conv.Window win = new Conv.Window(kh, kw, sh, sw, 1, dw, pt, pl, pb, pr);
+                    Tensor x = Ref.random(r, 1, 1 + r.nextInt(3), h, wd);
+                    if (r.nextBoolean()) x.floats()[r.nextInt(x.size())] = Float.NaN;
+                    Tensor got = Pool.maxPool(x, win, false, Ref.POOL);
+                    int oh = outSize(h, kh, sh, 1, pt, pb, false), ow = outSize(wd, kw, sw, dw, pl, pr, false);
+                    Ref.sameShape(new int[] {x.dim(0), x.dim(1), oh, ow}, got);
+                    Ref.close(reference(x, win, false, true, false, oh, ow), got.floats(), 1e-6);
+                });
+    }
+
     @Test
     void globalPoolsReduceEverySpatialPosition() {
         Random r = new Random(9);

@@ -54,6 +54,22 @@ class SoftmaxNormReduceTest {
                 });
     }
 
+    /** Rows along the last axis at least a vector long take the vector path; it agrees with the formula. */
+    @Test
+    void softmaxOfLongContiguousRowsMatchesTheFormula() {
+        Random r = new Random(5);
+        for (int len : new int[] {16, 17, 37, 64, 100}) {
+            Tensor x = Ref.random(r, 3, len);
+            float[] v = x.floats(), want = new float[v.length];
+            for (int row = 0; row < 3; row++) {
+                double sum = 0;
+                for (int j = 0; j < len; j++) sum += Math.exp(v[row * len + j]);
+                for (int j = 0; j < len; j++) want[row * len + j] = (float) (Math.exp(v[row * len + j]) / sum);
+            }
+            Ref.close(want, Softmax.softmax(x, -1, false, Ref.POOL).floats(), 1e-6);
+        }
+    }
+
     @Test
     void layerNormNormalisesTheTrailingDimensions() {
         qt().withExamples(60)

@@ -25,6 +25,11 @@ final class BlockNode extends Node {
         this.freeArgs = freeArgs;
     }
 
+    /** {@return the op nodes, in order} */
+    OpNode[] ops() {
+        return ops;
+    }
+
     int argumentCount() {
         return argSlots.length;
     }

@@ -16,7 +16,7 @@ final class CallNode extends OpNode {
     @Override
     List<RuntimeValue> compute(VirtualFrame frame, RunState state, List<RuntimeValue> inputs) {
         callee.checkArguments(op, inputs);
-        Object r = callee.getCallTarget().call(state, inputs.toArray(RuntimeValue[]::new));
+        Object r = callee.getCallTarget().call(state.nested(), inputs.toArray(RuntimeValue[]::new));
         return List.of((RuntimeValue[]) r);
     }
 }

@@ -7,6 +7,7 @@ import dev.dal.ir.Block;
 import dev.dal.ir.DictionaryAttr;
 import dev.dal.ir.FunctionType;
 import dev.dal.ir.NoneType;
+import dev.dal.ir.OpResult;
 import dev.dal.ir.Operation;
 import dev.dal.ir.Region;
 import dev.dal.ir.StringAttr;
@@ -36,7 +37,13 @@ import java.util.concurrent.ForkJoinPool;
 public final class Interpreter {
     private static final Map<Integer, ForkJoinPool> POOLS = new ConcurrentHashMap<>();
 
+    /** Whether runs reuse dead tensors' arrays ({@link Buffers}; system property {@code dal.interp.reuseArrays}). */
+    private static final boolean RECYCLE = Boolean.parseBoolean(System.getProperty("dal.interp.reuseArrays", "true"));
+
     private final Map<String, FunctionRoot> functions = new LinkedHashMap<>();
+    /** Pools of runs that ended, for the next runs (one per concurrent run at most). */
+    private final java.util.concurrent.ConcurrentLinkedDeque<BufferPool> pools =
+            new java.util.concurrent.ConcurrentLinkedDeque<>();
 
     private Interpreter() {}
 
@@ -66,7 +73,7 @@ public final class Interpreter {
         }
         for (var e : compilers.entrySet()) {
             FunctionRoot root = in.functions.get(symName(e.getKey()));
-            root.setBody(e.getValue().block(e.getKey().region(0).entry()));
+            root.setBody(e.getValue().body(e.getKey().region(0).entry()));
         }
         return in;
     }
@@ -192,11 +199,29 @@ public final class Interpreter {
     public List<RuntimeValue> runValues(String function, List<? extends RuntimeValue> args, RunOptions options) {
         FunctionRoot r = root(function);
         ForkJoinPool pool = POOLS.computeIfAbsent(options.threads(), ForkJoinPool::new);
-        RunState state = new RunState(pool, options.probes(), options.checkResultTypes());
+        // probes may keep the tensors they see, so a probed run reuses no arrays
+        BufferPool buffers = RECYCLE && options.probes().isEmpty() ? takePool() : null;
+        RunState state = new RunState(pool, options.probes(), options.checkResultTypes(), buffers);
         Object[] callArgs = {state, args.toArray(RuntimeValue[]::new)};
-        // runs on the calling thread: kernels hand their loops to threads that are already waiting for work (see the
-        // graph dialect's kernel.Parallel), so moving the whole run onto a pool thread would only add two wake-ups
-        return List.of((RuntimeValue[]) r.getCallTarget().call(callArgs));
+        BufferPool outer = Buffers.enter(buffers);
+        try {
+            // runs on the calling thread: kernels hand their loops to threads that are already waiting for work (see
+            // the graph dialect's kernel.Parallel), so moving the whole run onto a pool thread would only add two
+            // wake-ups
+            return List.of((RuntimeValue[]) r.getCallTarget().call(callArgs));
+        } finally {
+            Buffers.enter(outer);
+            if (buffers != null) {
+                buffers.endRun();
+                pools.offerLast(buffers);
+            }
+        }
+    }
+
+    /** {@return a pool no other run is using: arrays of earlier runs' dead tensors, for this run to reuse} */
+    private BufferPool takePool() {
+        BufferPool p = pools.pollLast();
+        return p != null ? p : new BufferPool();
     }
 
     private List<Tensor> tensors(String function, List<RuntimeValue> values) {
@@ -228,6 +253,23 @@ public final class Interpreter {
                     for (Region inner : op.regions()) assignSlots(inner);
                 }
             }
+        }
+
+        /** {@return the function body's block node, whose ops give dead tensors' arrays back to the run's pool} */
+        BlockNode body(Block b) {
+            BlockNode node = block(b);
+            int[] holders = slots.entrySet().stream()
+                    .filter(e -> !(e.getKey() instanceof OpResult r && isConstant(r.owner())))
+                    .mapToInt(Map.Entry::getValue)
+                    .sorted()
+                    .toArray();
+            for (OpNode op : node.ops()) op.recycleArrays(holders);
+            return node;
+        }
+
+        private static boolean isConstant(Operation op) {
+            String name = op.name();
+            return name.equals("graph.constant") || name.equals("dal.constant") || name.equals("graph.none");
         }
 
         FrameDescriptor frame() {

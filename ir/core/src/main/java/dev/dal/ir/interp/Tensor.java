@@ -242,6 +242,11 @@ public final class Tensor implements RuntimeValue {
         return none;
     }
 
+    /** {@return the storage array, or null while the tensor is buffer-backed (no conversion)} */
+    Object storage() {
+        return array;
+    }
+
     /** {@return whether the elements are in a byte buffer that has not been converted to an array yet} */
     public boolean isBufferBacked() {
         return array == null && buffer != null;
