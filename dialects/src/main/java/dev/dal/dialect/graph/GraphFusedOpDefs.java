@@ -3,9 +3,7 @@ package dev.dal.dialect.graph;
 import static dev.dal.dialect.graph.GraphShapes.*;
 
 import dev.dal.ir.Attribute;
-import dev.dal.ir.DenseArrayAttr;
 import dev.dal.ir.FloatAttr;
-import dev.dal.ir.IntegerAttr;
 import dev.dal.ir.OpResult;
 import dev.dal.ir.ShapeInferable;
 import dev.dal.ir.StringAttr;
@@ -50,56 +48,17 @@ public final class GraphFusedOpDefs {
     @Op(
             name = "fused_conv",
             traits = {Pure.class})
-    public interface FusedConv extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+    public interface FusedConv
+            extends GraphNnOpDefs.ConvParts, ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
         @Override
         default java.util.List<dev.dal.ir.interp.Tensor> execute(
                 java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
             return GraphFusedExec.fusedConv(this, in, ctx);
         }
 
-        /** {@return the input} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the input")
-        Value x();
-
-        /** {@return the filters, as Conv's} */
-        @Operand(type = "FLOAT_TENSOR", doc = "the filters, as Conv's")
-        Value weight();
-
-        /** {@return the per-output-channel bias, {@code none} when absent} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "the per-output-channel bias, `none` when absent")
-        Value bias();
-
         /** {@return the residual added before the activation, {@code none} when absent} */
         @Operand(type = "TENSOR_OR_NONE", doc = "the residual added before the activation, `none` when absent")
         Value residual();
-
-        /** {@return the result} */
-        @Result(type = "FLOAT_TENSOR", doc = "the result")
-        OpResult y();
-
-        /** {@return Conv's {@code auto_pad} (default 'NOTSET')} */
-        @Attr(name = "auto_pad", defaultValue = "\"NOTSET\"", doc = "Conv's `auto_pad` (default 'NOTSET')")
-        StringAttr autoPad();
-
-        /** {@return Conv's {@code dilations}, optional} */
-        @Attr(name = "dilations", doc = "Conv's `dilations`, optional")
-        Optional<DenseArrayAttr> dilations();
-
-        /** {@return Conv's {@code group} (default 1 : i64)} */
-        @Attr(name = "group", defaultValue = "1 : i64", doc = "Conv's `group` (default 1 : i64)")
-        IntegerAttr group();
-
-        /** {@return Conv's {@code kernel_shape}, optional} */
-        @Attr(name = "kernel_shape", doc = "Conv's `kernel_shape`, optional")
-        Optional<DenseArrayAttr> kernelShape();
-
-        /** {@return Conv's {@code pads}, optional} */
-        @Attr(name = "pads", doc = "Conv's `pads`, optional")
-        Optional<DenseArrayAttr> pads();
-
-        /** {@return Conv's {@code strides}, optional} */
-        @Attr(name = "strides", doc = "Conv's `strides`, optional")
-        Optional<DenseArrayAttr> strides();
 
         /** {@return the activation applied last (default 'none')} */
         @Attr(
@@ -122,23 +81,12 @@ public final class GraphFusedOpDefs {
 
         @Override
         default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return GraphInference.conv(
-                    x(),
-                    weight(),
-                    new GraphInference.Window(autoPad().value(), kernelShape(), strides(), dilations(), pads(), false),
-                    elem(x()));
+            return GraphInference.conv(x(), weight(), window(), elem(x()));
         }
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            if (!GraphChecks.window(
-                    this,
-                    diag,
-                    x(),
-                    weight(),
-                    group().longValue(),
-                    new GraphInference.Window(autoPad().value(), kernelShape(), strides(), dilations(), pads(), false),
-                    true)) return false;
+            if (!GraphChecks.window(this, diag, x(), weight(), group().longValue(), window(), true)) return false;
             if (!isNone(bias()) && rank(bias()) >= 0 && rank(bias()) != 1)
                 return error(this, diag, "bias must have rank 1, but has rank " + rank(bias()));
             String act = activation().value();

@@ -28,40 +28,25 @@ import java.util.Optional;
  */
 @OpFamily(dialect = "graph")
 public final class GraphNnOpDefs {
-    private GraphNnOpDefs() {}
-
     /**
-     * Convolution of an N-D input with a filter bank, with optional bias, padding, strides, dilations and groups.
-     *
-     * <pre>{@code
-     * %n = graph.none : none
-     * %y = graph.conv %x, %w, %n {group = 2 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>} : (tensor<1x4x8x8xf32>, tensor<6x2x3x3xf32>, none) -> tensor<1x6x4x4xf32>
-     * }</pre>
+     * The operands, result and window attributes of a convolution, as ONNX's Conv has them; {@code graph.conv},
+     * {@code graph.conv_transpose} and {@code graph.fused_conv} extend it.
      */
-    @Op(
-            name = "conv",
-            traits = {Pure.class})
-    public interface Conv extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
-        @Override
-        default java.util.List<dev.dal.ir.interp.Tensor> execute(
-                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
-            return GraphExec.conv(this, in, ctx);
-        }
-
-        /** {@return ONNX input #0} */
-        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
+    public interface ConvParts {
+        /** {@return the input, {@code [n, c, ...]}} */
+        @Operand(type = "FLOAT_TENSOR", doc = "the input, `[n, c, ...]`")
         Value x();
 
-        /** {@return ONNX input #1} */
-        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #1")
+        /** {@return the filters} */
+        @Operand(type = "FLOAT_TENSOR", doc = "the filters")
         Value weight();
 
-        /** {@return ONNX input #2, {@code none} when absent} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #2, `none` when absent")
+        /** {@return the per-output-channel bias, {@code none} when absent} */
+        @Operand(type = "TENSOR_OR_NONE", doc = "the per-output-channel bias, `none` when absent")
         Value bias();
 
-        /** {@return ONNX output #0} */
-        @Result(type = "FLOAT_TENSOR", doc = "ONNX output #0")
+        /** {@return the result} */
+        @Result(type = "FLOAT_TENSOR", doc = "the result")
         OpResult y();
 
         /** {@return the ONNX attribute {@code auto_pad} (default 'NOTSET')} */
@@ -88,25 +73,40 @@ public final class GraphNnOpDefs {
         @Attr(name = "strides", doc = "ONNX attribute `strides`, optional")
         Optional<DenseArrayAttr> strides();
 
+        /** {@return the window the attributes describe} */
+        default GraphInference.Window window() {
+            return new GraphInference.Window(autoPad().value(), kernelShape(), strides(), dilations(), pads(), false);
+        }
+    }
+
+    private GraphNnOpDefs() {}
+
+    /**
+     * Convolution of an N-D input with a filter bank, with optional bias, padding, strides, dilations and groups.
+     *
+     * <pre>{@code
+     * %n = graph.none : none
+     * %y = graph.conv %x, %w, %n {group = 2 : i64, pads = array<i64: 1, 1, 1, 1>, strides = array<i64: 2, 2>} : (tensor<1x4x8x8xf32>, tensor<6x2x3x3xf32>, none) -> tensor<1x6x4x4xf32>
+     * }</pre>
+     */
+    @Op(
+            name = "conv",
+            traits = {Pure.class})
+    public interface Conv extends ConvParts, ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+        @Override
+        default java.util.List<dev.dal.ir.interp.Tensor> execute(
+                java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
+            return GraphExec.conv(this, in, ctx);
+        }
+
         @Override
         default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
-            return GraphInference.conv(
-                    x(),
-                    weight(),
-                    new GraphInference.Window(autoPad().value(), kernelShape(), strides(), dilations(), pads(), false),
-                    elem(x()));
+            return GraphInference.conv(x(), weight(), window(), elem(x()));
         }
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            if (!GraphChecks.window(
-                    this,
-                    diag,
-                    x(),
-                    weight(),
-                    group().longValue(),
-                    new GraphInference.Window(autoPad().value(), kernelShape(), strides(), dilations(), pads(), false),
-                    true)) return false;
+            if (!GraphChecks.window(this, diag, x(), weight(), group().longValue(), window(), true)) return false;
             if (!isNone(bias()) && rank(bias()) >= 0 && rank(bias()) != 1)
                 return error(this, diag, "bias must have rank 1, but has rank " + rank(bias()));
             if (!isNone(bias())
@@ -133,44 +133,12 @@ public final class GraphNnOpDefs {
     @Op(
             name = "conv_transpose",
             traits = {Pure.class})
-    public interface ConvTranspose extends ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
+    public interface ConvTranspose extends ConvParts, ShapeInferable, Verifiable, dev.dal.ir.interp.Executable {
         @Override
         default java.util.List<dev.dal.ir.interp.Tensor> execute(
                 java.util.List<dev.dal.ir.interp.Tensor> in, dev.dal.ir.interp.ExecContext ctx) {
             return GraphSpatialExec.convTranspose(this, in, ctx);
         }
-
-        /** {@return ONNX input #0} */
-        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #0")
-        Value x();
-
-        /** {@return ONNX input #1} */
-        @Operand(type = "FLOAT_TENSOR", doc = "ONNX input #1")
-        Value weight();
-
-        /** {@return ONNX input #2, {@code none} when absent} */
-        @Operand(type = "TENSOR_OR_NONE", doc = "ONNX input #2, `none` when absent")
-        Value bias();
-
-        /** {@return ONNX output #0} */
-        @Result(type = "FLOAT_TENSOR", doc = "ONNX output #0")
-        OpResult y();
-
-        /** {@return the ONNX attribute {@code auto_pad} (default 'NOTSET')} */
-        @Attr(name = "auto_pad", defaultValue = "\"NOTSET\"", doc = "ONNX attribute `auto_pad` (default 'NOTSET')")
-        StringAttr autoPad();
-
-        /** {@return the ONNX attribute {@code dilations}, optional} */
-        @Attr(name = "dilations", doc = "ONNX attribute `dilations`, optional")
-        Optional<DenseArrayAttr> dilations();
-
-        /** {@return the ONNX attribute {@code group} (default 1 : i64)} */
-        @Attr(name = "group", defaultValue = "1 : i64", doc = "ONNX attribute `group` (default 1 : i64)")
-        IntegerAttr group();
-
-        /** {@return the ONNX attribute {@code kernel_shape}, optional} */
-        @Attr(name = "kernel_shape", doc = "ONNX attribute `kernel_shape`, optional")
-        Optional<DenseArrayAttr> kernelShape();
 
         /** {@return the ONNX attribute {@code output_padding}, optional} */
         @Attr(name = "output_padding", doc = "ONNX attribute `output_padding`, optional")
@@ -180,35 +148,15 @@ public final class GraphNnOpDefs {
         @Attr(name = "output_shape", doc = "ONNX attribute `output_shape`, optional")
         Optional<DenseArrayAttr> outputShape();
 
-        /** {@return the ONNX attribute {@code pads}, optional} */
-        @Attr(name = "pads", doc = "ONNX attribute `pads`, optional")
-        Optional<DenseArrayAttr> pads();
-
-        /** {@return the ONNX attribute {@code strides}, optional} */
-        @Attr(name = "strides", doc = "ONNX attribute `strides`, optional")
-        Optional<DenseArrayAttr> strides();
-
         @Override
         default Optional<List<Type>> inferResultTypes(List<Optional<Attribute>> c) {
             return GraphInference.convTranspose(
-                    x(),
-                    weight(),
-                    new GraphInference.Window(autoPad().value(), kernelShape(), strides(), dilations(), pads(), false),
-                    group().longValue(),
-                    outputPadding(),
-                    outputShape());
+                    x(), weight(), window(), group().longValue(), outputPadding(), outputShape());
         }
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
-            if (!GraphChecks.window(
-                    this,
-                    diag,
-                    x(),
-                    weight(),
-                    group().longValue(),
-                    new GraphInference.Window(autoPad().value(), kernelShape(), strides(), dilations(), pads(), false),
-                    false)) return false;
+            if (!GraphChecks.window(this, diag, x(), weight(), group().longValue(), window(), false)) return false;
             int spatial = rank(x()) - 2;
             return spatial < 0 || GraphChecks.length(this, diag, "output_padding", outputPadding(), spatial);
         }

@@ -40,6 +40,58 @@ public final class QnnOpDefs {
     private QnnOpDefs() {}
 
     /**
+     * The requantization a rescaling op carries, one Q31 multiplier and right shift per rescale factor (each op says
+     * which factors): {@code x * M} is {@code (x * multiplier) >> (31 + shift)}, rounded half away from zero.
+     */
+    public interface Rescale {
+        /** {@return the Q31 multipliers, in {@code [2^30, 2^31)}} */
+        @Attr(doc = "the Q31 multipliers of the op's rescale factors, in `[2^30, 2^31)`")
+        DenseArrayAttr multiplier();
+
+        /** {@return the right shifts after the Q31 products} */
+        @Attr(doc = "the right shifts after the Q31 products")
+        DenseArrayAttr shift();
+    }
+
+    /** An elementwise op on two quantized inputs with NumPy broadcasting. */
+    public interface Binary extends Rescale {
+        /** {@return the left input} */
+        @Operand(type = "QuantConstraints.QUANT_TENSOR", doc = "the left input")
+        Value lhs();
+
+        /** {@return the right input} */
+        @Operand(type = "QuantConstraints.QUANT_TENSOR", doc = "the right input")
+        Value rhs();
+
+        /** {@return the result} */
+        @Result(type = "QuantConstraints.QUANT_TENSOR", doc = "the result")
+        OpResult result();
+    }
+
+    /** A 2-D window op (pooling) over NCHW data. */
+    public interface Window {
+        /** {@return the input, {@code [n, c, h, w]}} */
+        @Operand(type = "QuantConstraints.QUANT_TENSOR", doc = "the input, `[n, c, h, w]`")
+        Value x();
+
+        /** {@return the result} */
+        @Result(type = "QuantConstraints.QUANT_TENSOR", doc = "the result")
+        OpResult y();
+
+        /** {@return the window size} */
+        @Attr(name = "kernel_shape", doc = "the window size")
+        DenseArrayAttr kernelShape();
+
+        /** {@return the strides, optional (1)} */
+        @Attr(doc = "the strides, default 1")
+        Optional<DenseArrayAttr> strides();
+
+        /** {@return the pads {@code [top, left, bottom, right]}, optional (0)} */
+        @Attr(doc = "the pads `[top, left, bottom, right]`, default 0")
+        Optional<DenseArrayAttr> pads();
+    }
+
+    /**
      * Rescales quantized values to another quantized type: {@code y = saturate(zp_y + rescale(x - zp_x))} with
      * {@code M = s_x / s_y} (per channel when the input is per-axis).
      *
@@ -50,7 +102,7 @@ public final class QnnOpDefs {
     @Op(
             name = "requantize",
             traits = {Pure.class})
-    public interface Requantize extends Verifiable, Executable {
+    public interface Requantize extends Rescale, Verifiable, Executable {
         /** {@return the input} */
         @Operand(type = "QuantConstraints.QUANT_TENSOR", doc = "the input")
         Value input();
@@ -58,14 +110,6 @@ public final class QnnOpDefs {
         /** {@return the input in the result's type} */
         @Result(type = "QuantConstraints.QUANT_TENSOR", doc = "the input in the result's type")
         OpResult result();
-
-        /** {@return the Q31 multipliers of {@code s_x / s_y}, one or one per channel} */
-        @Attr(doc = "the Q31 multipliers of `s_x / s_y`, one or one per channel")
-        DenseArrayAttr multiplier();
-
-        /** {@return the right shifts after the Q31 products} */
-        @Attr(doc = "the right shifts after the Q31 products")
-        DenseArrayAttr shift();
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
@@ -94,7 +138,7 @@ public final class QnnOpDefs {
     @Op(
             name = "conv",
             traits = {Pure.class})
-    public interface Conv extends Verifiable, Executable {
+    public interface Conv extends Rescale, Verifiable, Executable {
         /** {@return the input, {@code [n, c, h, w]}} */
         @Operand(type = "QuantConstraints.QUANT_TENSOR", doc = "the input, `[n, c, h, w]`")
         Value x();
@@ -130,14 +174,6 @@ public final class QnnOpDefs {
         /** {@return the number of groups (default 1)} */
         @Attr(defaultValue = "1 : i64", doc = "the number of groups")
         IntegerAttr group();
-
-        /** {@return the Q31 multipliers of {@code s_x * s_w / s_y}, one or one per output channel} */
-        @Attr(doc = "the Q31 multipliers of `s_x * s_w / s_y`, one or one per output channel")
-        DenseArrayAttr multiplier();
-
-        /** {@return the right shifts after the Q31 products} */
-        @Attr(doc = "the right shifts after the Q31 products")
-        DenseArrayAttr shift();
 
         /** {@return the Q31 multiplier of {@code s_r / s_y}, with a residual} */
         @Attr(name = "residual_multiplier", doc = "the Q31 multiplier of `s_r / s_y`, with a residual")
@@ -183,7 +219,7 @@ public final class QnnOpDefs {
     @Op(
             name = "gemm",
             traits = {Pure.class})
-    public interface Gemm extends Verifiable, Executable {
+    public interface Gemm extends Rescale, Verifiable, Executable {
         /** {@return the left operand, {@code [m, k]}} */
         @Operand(type = "QuantConstraints.QUANT_TENSOR", doc = "the left operand, `[m, k]`")
         Value lhs();
@@ -203,14 +239,6 @@ public final class QnnOpDefs {
         /** {@return whether {@code b} is {@code [n, k]} (default false)} */
         @Attr(name = "trans_b", defaultValue = "false", doc = "whether `b` is `[n, k]`")
         BoolAttr transB();
-
-        /** {@return the Q31 multipliers of {@code s_a * s_b / s_y}, one or one per column} */
-        @Attr(doc = "the Q31 multipliers of `s_a * s_b / s_y`, one or one per column")
-        DenseArrayAttr multiplier();
-
-        /** {@return the right shifts after the Q31 products} */
-        @Attr(doc = "the right shifts after the Q31 products")
-        DenseArrayAttr shift();
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
@@ -234,7 +262,7 @@ public final class QnnOpDefs {
     @Op(
             name = "matmul",
             traits = {Pure.class})
-    public interface MatMul extends Verifiable, Executable {
+    public interface MatMul extends Rescale, Verifiable, Executable {
         /** {@return the left operand, {@code [..., m, k]}} */
         @Operand(type = "QuantConstraints.QUANT_TENSOR", doc = "the left operand, `[..., m, k]`")
         Value lhs();
@@ -246,14 +274,6 @@ public final class QnnOpDefs {
         /** {@return the result, {@code [..., m, n]}} */
         @Result(type = "QuantConstraints.QUANT_TENSOR", doc = "the result, `[..., m, n]`")
         OpResult y();
-
-        /** {@return the Q31 multipliers of {@code s_a * s_b / s_y}, one or one per column} */
-        @Attr(doc = "the Q31 multipliers of `s_a * s_b / s_y`, one or one per column")
-        DenseArrayAttr multiplier();
-
-        /** {@return the right shifts after the Q31 products} */
-        @Attr(doc = "the right shifts after the Q31 products")
-        DenseArrayAttr shift();
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
@@ -277,27 +297,7 @@ public final class QnnOpDefs {
     @Op(
             name = "add",
             traits = {Pure.class})
-    public interface Add extends Verifiable, Executable {
-        /** {@return the left input} */
-        @Operand(type = "QuantConstraints.QUANT_TENSOR", doc = "the left input")
-        Value lhs();
-
-        /** {@return the right input} */
-        @Operand(type = "QuantConstraints.QUANT_TENSOR", doc = "the right input")
-        Value rhs();
-
-        /** {@return the sum} */
-        @Result(type = "QuantConstraints.QUANT_TENSOR", doc = "the sum")
-        OpResult result();
-
-        /** {@return the Q31 multipliers of {@code s_a / s_y} and {@code s_b / s_y}} */
-        @Attr(doc = "the Q31 multipliers of `s_a / s_y` and `s_b / s_y`")
-        DenseArrayAttr multiplier();
-
-        /** {@return the right shifts after the Q31 products} */
-        @Attr(doc = "the right shifts after the Q31 products")
-        DenseArrayAttr shift();
-
+    public interface Add extends Binary, Verifiable, Executable {
         @Override
         default boolean verify(DiagnosticEngine diag) {
             return QnnVerify.binary((dev.dal.ir.Operation) this, diag, true);
@@ -320,27 +320,7 @@ public final class QnnOpDefs {
     @Op(
             name = "mul",
             traits = {Pure.class})
-    public interface Mul extends Verifiable, Executable {
-        /** {@return the left input} */
-        @Operand(type = "QuantConstraints.QUANT_TENSOR", doc = "the left input")
-        Value lhs();
-
-        /** {@return the right input} */
-        @Operand(type = "QuantConstraints.QUANT_TENSOR", doc = "the right input")
-        Value rhs();
-
-        /** {@return the product} */
-        @Result(type = "QuantConstraints.QUANT_TENSOR", doc = "the product")
-        OpResult result();
-
-        /** {@return the Q31 multiplier of {@code s_a * s_b / s_y}} */
-        @Attr(doc = "the Q31 multiplier of `s_a * s_b / s_y`")
-        DenseArrayAttr multiplier();
-
-        /** {@return the right shift after the Q31 product} */
-        @Attr(doc = "the right shift after the Q31 product")
-        DenseArrayAttr shift();
-
+    public interface Mul extends Binary, Verifiable, Executable {
         @Override
         default boolean verify(DiagnosticEngine diag) {
             return QnnVerify.binary((dev.dal.ir.Operation) this, diag, false);
@@ -362,27 +342,7 @@ public final class QnnOpDefs {
     @Op(
             name = "max_pool",
             traits = {Pure.class})
-    public interface MaxPool extends Verifiable, Executable {
-        /** {@return the input, {@code [n, c, h, w]}} */
-        @Operand(type = "QuantConstraints.QUANT_TENSOR", doc = "the input, `[n, c, h, w]`")
-        Value x();
-
-        /** {@return the result} */
-        @Result(type = "QuantConstraints.QUANT_TENSOR", doc = "the result")
-        OpResult y();
-
-        /** {@return the window size} */
-        @Attr(name = "kernel_shape", doc = "the window size")
-        DenseArrayAttr kernelShape();
-
-        /** {@return the strides, optional (1)} */
-        @Attr(doc = "the strides, default 1")
-        Optional<DenseArrayAttr> strides();
-
-        /** {@return the pads {@code [top, left, bottom, right]}, optional (0)} */
-        @Attr(doc = "the pads `[top, left, bottom, right]`, default 0")
-        Optional<DenseArrayAttr> pads();
-
+    public interface MaxPool extends Window, Verifiable, Executable {
         @Override
         default boolean verify(DiagnosticEngine diag) {
             return QnnVerify.maxPool(this, diag);
@@ -405,38 +365,10 @@ public final class QnnOpDefs {
     @Op(
             name = "average_pool",
             traits = {Pure.class})
-    public interface AveragePool extends Verifiable, Executable {
-        /** {@return the input, {@code [n, c, h, w]}} */
-        @Operand(type = "QuantConstraints.QUANT_TENSOR", doc = "the input, `[n, c, h, w]`")
-        Value x();
-
-        /** {@return the result} */
-        @Result(type = "QuantConstraints.QUANT_TENSOR", doc = "the result")
-        OpResult y();
-
-        /** {@return the window size} */
-        @Attr(name = "kernel_shape", doc = "the window size")
-        DenseArrayAttr kernelShape();
-
-        /** {@return the strides, optional (1)} */
-        @Attr(doc = "the strides, default 1")
-        Optional<DenseArrayAttr> strides();
-
-        /** {@return the pads {@code [top, left, bottom, right]}, optional (0)} */
-        @Attr(doc = "the pads `[top, left, bottom, right]`, default 0")
-        Optional<DenseArrayAttr> pads();
-
+    public interface AveragePool extends Window, Rescale, Verifiable, Executable {
         /** {@return whether padded positions count (default 0 : i64)} */
         @Attr(name = "count_include_pad", defaultValue = "0 : i64", doc = "whether padded positions count")
         IntegerAttr countIncludePad();
-
-        /** {@return the Q31 multiplier of {@code s_x / s_y}} */
-        @Attr(doc = "the Q31 multiplier of `s_x / s_y`")
-        DenseArrayAttr multiplier();
-
-        /** {@return the right shift after the Q31 product} */
-        @Attr(doc = "the right shift after the Q31 product")
-        DenseArrayAttr shift();
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
@@ -460,7 +392,7 @@ public final class QnnOpDefs {
     @Op(
             name = "global_average_pool",
             traits = {Pure.class})
-    public interface GlobalAveragePool extends Verifiable, Executable {
+    public interface GlobalAveragePool extends Rescale, Verifiable, Executable {
         /** {@return the input, {@code [n, c, ...]}} */
         @Operand(type = "QuantConstraints.QUANT_TENSOR", doc = "the input, `[n, c, ...]`")
         Value x();
@@ -468,14 +400,6 @@ public final class QnnOpDefs {
         /** {@return the result, {@code [n, c, 1, ...]}} */
         @Result(type = "QuantConstraints.QUANT_TENSOR", doc = "the result, `[n, c, 1, ...]`")
         OpResult y();
-
-        /** {@return the Q31 multiplier of {@code s_x / s_y}} */
-        @Attr(doc = "the Q31 multiplier of `s_x / s_y`")
-        DenseArrayAttr multiplier();
-
-        /** {@return the right shift after the Q31 product} */
-        @Attr(doc = "the right shift after the Q31 product")
-        DenseArrayAttr shift();
 
         @Override
         default boolean verify(DiagnosticEngine diag) {
@@ -499,7 +423,7 @@ public final class QnnOpDefs {
     @Op(
             name = "concat",
             traits = {Pure.class})
-    public interface Concat extends Verifiable, Executable {
+    public interface Concat extends Rescale, Verifiable, Executable {
         /** {@return the inputs} */
         @Operand(type = "QuantConstraints.QUANT_TENSOR", doc = "the inputs")
         List<Value> inputs();
@@ -511,14 +435,6 @@ public final class QnnOpDefs {
         /** {@return the axis (negative counts from the end)} */
         @Attr(doc = "the axis (negative counts from the end)")
         IntegerAttr axis();
-
-        /** {@return the Q31 multipliers of {@code s_i / s_y}, one per input} */
-        @Attr(doc = "the Q31 multipliers of `s_i / s_y`, one per input")
-        DenseArrayAttr multiplier();
-
-        /** {@return the right shifts after the Q31 products} */
-        @Attr(doc = "the right shifts after the Q31 products")
-        DenseArrayAttr shift();
 
         @Override
         default boolean verify(DiagnosticEngine diag) {

@@ -76,6 +76,15 @@ class OpDefProcessorDiagnosticsTest {
     static void compileTheBadDeclarations() throws IOException {
         List<JavaFileObject> files = new ArrayList<>();
         for (var e : BAD.entrySet()) files.add(source(e.getKey(), e.getValue()[0], e.getValue()[1]));
+        files.add(literal(
+                "Twice",
+                SHAPED.replace("shaped", "twice")
+                        .replace("Shaped", "Twice")
+                        .replace(
+                                "/** Uses the pair. */",
+                                "/** Declares a part of its shape again. */ @Op(name = \"again\") public interface"
+                                        + " Again extends Pair { /** @return lhs */ @Operand Value lhs(); }"
+                                        + " /** Uses the pair. */")));
         for (Diagnostic<? extends JavaFileObject> d : compile(out.resolve("bad"), files, "-proc:only")) {
             if (d.getKind() != Diagnostic.Kind.ERROR || d.getSource() == null) continue;
             String name = Path.of(d.getSource().toUri().getPath())
@@ -86,9 +95,31 @@ class OpDefProcessorDiagnosticsTest {
         }
     }
 
+    /** A dialect whose op takes its operands and attribute from a shape interface it extends. */
+    private static final String SHAPED = """
+            package p;
+            import dev.dal.ir.*;
+            import dev.dal.ir.opdef.*;
+            /** A dialect for the test. */
+            @DialectDef(name = "shaped", summary = "a dialect for the test")
+            public final class ShapedOpDefs {
+                /** Two inputs and a count, shared by ops. */
+                public interface Pair {
+                    /** @return lhs */ @Operand Value lhs();
+                    /** @return rhs */ @Operand Value rhs();
+                    /** @return k */ @Attr IntegerAttr k();
+                }
+                /** Uses the pair. */
+                @Op(name = "first") public interface First extends Pair { /** @return r */ @Result OpResult r(); }
+            }
+            """;
+
     private static JavaFileObject source(String name, String traits, String body) {
         String cls = Character.toUpperCase(name.charAt(0)) + name.substring(1);
-        String text = TEMPLATE.formatted(name.toLowerCase(Locale.ROOT), cls, traits, cls, body);
+        return literal(cls, TEMPLATE.formatted(name.toLowerCase(Locale.ROOT), cls, traits, cls, body));
+    }
+
+    private static JavaFileObject literal(String cls, String text) {
         return new SimpleJavaFileObject(URI.create("string:///p/" + cls + "OpDefs.java"), JavaFileObject.Kind.SOURCE) {
             @Override
             public CharSequence getCharContent(boolean ignoreEncodingErrors) {
@@ -155,6 +186,27 @@ class OpDefProcessorDiagnosticsTest {
                 Files.readString(dir.resolve("META-INF/services/dev.dal.ir.Dialect")),
                 "the dialects of one compilation share one service file");
         assertTrue(Files.readString(dir.resolve("META-INF/dal/docs/good.md")).contains("### `good.op` (GoodThingOp)"));
+    }
+
+    @Test
+    void anOpTakesThePartsOfTheInterfacesItExtends() throws IOException {
+        Path dir = out.resolve("shaped");
+        List<String> errors = compile(dir, List.of(literal("Shaped", SHAPED)), "-proc:full").stream()
+                .filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                .map(d -> d.getMessage(Locale.ROOT))
+                .toList();
+        assertEquals(List.of(), errors);
+        String op = Files.readString(dir.resolve("gen/p/FirstOp.java"));
+        for (String accessor : List.of("public Value lhs()", "public Value rhs()", "public IntegerAttr k()"))
+            assertTrue(op.contains(accessor), accessor + " in\n" + op);
+        assertTrue(
+                op.indexOf("public Value lhs()") < op.indexOf("public Value rhs()"),
+                "the shape's operands keep their order");
+    }
+
+    @Test
+    void aPartDeclaredAgainBelowItsShapeIsRejected() throws IOException {
+        assertEquals(List.of("part 'lhs()' is already declared in Pair"), errors("twice"));
     }
 
     @Test

@@ -13,6 +13,7 @@ import dev.dal.ir.opdef.Result;
 import dev.dal.ir.opdef.Successor;
 import dev.dal.ir.opgen.OpModel.Arity;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -231,7 +232,16 @@ final class DeclarationReader {
         List<OpModel.AttrPart> attrs = new ArrayList<>();
         List<OpModel.Group> regions = new ArrayList<>(), successors = new ArrayList<>();
         Set<String> attrNames = new HashSet<>();
-        for (ExecutableElement m : ElementFilter.methodsIn(decl.getEnclosedElements())) {
+        Map<String, ExecutableElement> accessors = new HashMap<>();
+        for (ExecutableElement m : partMethods(decl)) {
+            ExecutableElement earlier = accessors.putIfAbsent(m.getSimpleName().toString(), m);
+            if (earlier != null) {
+                error(
+                        m,
+                        "part '" + m.getSimpleName() + "()' is already declared in "
+                                + earlier.getEnclosingElement().getSimpleName());
+                continue;
+            }
             int parts = count(
                     m.getAnnotation(Operand.class),
                     m.getAnnotation(Result.class),
@@ -312,6 +322,23 @@ final class DeclarationReader {
                 regions,
                 successors,
                 bridges));
+    }
+
+    /**
+     * {@return the methods that describe the op's parts}: first those of the declaration's super-interfaces (a shape
+     * that several ops share, such as a quantized binary op's operands and rescale attributes), in {@code extends}
+     * order with each interface's own super-interfaces before it, then the declaration's own, in source order.
+     */
+    private List<ExecutableElement> partMethods(TypeElement decl) {
+        List<ExecutableElement> out = new ArrayList<>();
+        collectParts(decl, new HashSet<>(), out);
+        return out;
+    }
+
+    private void collectParts(TypeElement t, Set<TypeElement> seen, List<ExecutableElement> out) {
+        if (!seen.add(t)) return;
+        for (TypeMirror s : t.getInterfaces()) collectParts((TypeElement) types.asElement(s), seen, out);
+        for (ExecutableElement m : ElementFilter.methodsIn(t.getEnclosedElements())) if (isPart(m)) out.add(m);
     }
 
     private static int count(Object... annotations) {
