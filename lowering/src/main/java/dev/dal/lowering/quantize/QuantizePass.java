@@ -1,11 +1,8 @@
 package dev.dal.lowering.quantize;
 
-import dev.dal.dialect.graph.ConstantOp;
-import dev.dal.dialect.graph.NoneOp;
+import dev.dal.dialect.graph.FusedConvOp;
 import dev.dal.ir.Block;
-import dev.dal.ir.FloatType;
 import dev.dal.ir.Operation;
-import dev.dal.ir.TensorType;
 import dev.dal.ir.builtin.FuncOp;
 import dev.dal.ir.diag.Diagnostic;
 import dev.dal.ir.pass.Option;
@@ -79,6 +76,8 @@ public final class QuantizePass extends Pass {
     private final Statistic keptFloat = statistic("ops-float", "Number of compute ops kept float");
     private final Statistic int16 = statistic("ops-int16", "Number of ops quantized with 16-bit activations");
     private final Statistic luts = statistic("luts", "Number of lookup tables built");
+    private final Statistic klKept = statistic(
+            "level1-calibrator-kept", "1 when level 1 kept the calibrator's scales over the min-max candidates");
 
     @Override
     public String argument() {
@@ -119,6 +118,11 @@ public final class QuantizePass extends Pass {
         List<Operation> ops = List.copyOf(body.opList());
         checkNames(func, ops, floatLayers, "float-layers");
         checkNames(func, ops, int16Layers, "int16-layers");
+        if (calibrationData.isEmpty())
+            throw new QuantizeException(
+                    module, "option 'calibration-data' is required (a folder or file of calibration samples)");
+        for (Operation op : ops) if (op instanceof FusedConvOp c && !named(op, floatLayers)) ActivationSplit.apply(c);
+        ops = List.copyOf(body.opList());
         Map<Operation, LayerKind> plan = new LinkedHashMap<>();
         Set<Operation> wide = new HashSet<>();
         for (Operation op : ops) {
@@ -129,10 +133,7 @@ public final class QuantizePass extends Pass {
         if (plan.values().stream().allMatch(k -> k == LayerKind.MOVE))
             throw new QuantizeException(
                     func, "nothing to calibrate: @" + func.symName().value() + " has no op that can be quantized");
-        if (calibrationData.isEmpty())
-            throw new QuantizeException(
-                    module, "option 'calibration-data' is required (a folder or file of calibration samples)");
-        ScaleChooser scales;
+        ScaleChooser.Scales chosen;
         try {
             CalibrationRun run = CalibrationRun.of(module, func.symName().value());
             SampleSet set = SampleReaders.open(
@@ -142,14 +143,54 @@ public final class QuantizePass extends Pass {
             if (set.size() == 0)
                 throw new QuantizeException(func, "no calibration samples in '" + calibrationData + "'");
             Calibrator cal = calibrator();
-            CalibrationStats stats = run.collect(set, cal);
-            scales = new ScaleChooser(run, plan);
+            CalibrationStats stats = run.collect(set, accuracyLevel == 1 ? Calibrator.kl() : cal);
+            ScaleChooser scales = new ScaleChooser(run, plan);
             scales.calibrate(body.arguments(), ops, stats, cal, perChannel);
-            if (accuracyLevel == 1) scales.refine(set, Math.min(easyQuantSamples, set.size()), wide, ops);
+            if (accuracyLevel == 0) chosen = scales.scales();
+            else chosen = levelOne(module, func, run, set, stats, cal, scales, plan, wide, ops);
         } catch (DataException e) {
             throw new QuantizeException(func, "calibration data: " + e.getMessage());
         }
-        rewrite(body, plan, wide, scales);
+        record(FunctionRewrite.apply(body, plan, wide, chosen, perChannel));
+    }
+
+    /**
+     * Level 1: EasyQuant from the calibrator's thresholds and from min-max ones, then the candidate (these two or
+     * level 0's min-max scales) whose quantized function agrees best with the float one on the first samples.
+     */
+    private ScaleChooser.Scales levelOne(
+            Operation module,
+            FuncOp func,
+            CalibrationRun run,
+            SampleSet set,
+            CalibrationStats stats,
+            Calibrator cal,
+            ScaleChooser scales,
+            Map<Operation, LayerKind> plan,
+            Set<Operation> wide,
+            List<Operation> ops)
+            throws DataException {
+        Block body = func.body().entry();
+        int count = Math.min(easyQuantSamples, set.size());
+        ScaleChooser minMax = new ScaleChooser(run, plan);
+        minMax.calibrate(body.arguments(), ops, stats, Calibrator.minMax(), perChannel);
+        ScaleChooser.Scales level0 = copy(minMax.scales());
+        scales.refine(set, count, wide, ops);
+        minMax.refine(set, count, wide, ops);
+        List<ScaleSelection.Candidate> candidates = List.of(
+                new ScaleSelection.Candidate(cal.name() + "+easyquant", scales.scales()),
+                new ScaleSelection.Candidate("min-max+easyquant", minMax.scales()),
+                new ScaleSelection.Candidate("min-max", level0));
+        ScaleSelection.Choice c = ScaleSelection.best(module, func, plan, wide, perChannel, candidates, set, count);
+        klKept.add(c.best() == candidates.getFirst() ? 1 : 0);
+        return c.best().scales();
+    }
+
+    private static ScaleChooser.Scales copy(ScaleChooser.Scales s) {
+        Map<dev.dal.ir.Value, Double> t = new java.util.IdentityHashMap<>(s.thresholds());
+        Map<Operation, double[]> w = new java.util.IdentityHashMap<>();
+        s.weights().forEach((op, x) -> w.put(op, x.clone()));
+        return new ScaleChooser.Scales(t, w);
     }
 
     private Calibrator calibrator() {
@@ -161,42 +202,11 @@ public final class QuantizePass extends Pass {
         };
     }
 
-    private void rewrite(Block body, Map<Operation, LayerKind> plan, Set<Operation> wide, ScaleChooser scales) {
-        ValueQuantizer vq = new ValueQuantizer(body, scales.thresholds());
-        QnnEmitter emitter = new QnnEmitter(vq, scales.weightScales(), perChannel);
-        for (Map.Entry<Operation, LayerKind> e : plan.entrySet()) {
-            Operation op = e.getKey();
-            LayerKind kind = e.getValue();
-            boolean sixteen = wide.contains(op);
-            // a lookup table indexes 8-bit storage: a non-linear op asked for 16 bits stays float
-            if (sixteen && kind == LayerKind.LUT) continue;
-            try {
-                emitter.emit(op, kind, sixteen ? 16 : 8);
-            } catch (ValueQuantizer.NoStatistics x) {
-                continue; // calibration never saw an input (a value computed only from constants): stays float
-            }
-            quantized.increment();
-            if (sixteen) int16.increment();
-            if (kind == LayerKind.LUT) luts.increment();
-        }
-        vq.eraseUnusedCasts();
-        eraseDeadConstants(body);
-        for (Operation op : body.opList()) if (isFloatCompute(op)) keptFloat.increment();
-    }
-
-    private static boolean isFloatCompute(Operation op) {
-        if (!op.dialectName().equals("graph") || op instanceof ConstantOp || op instanceof NoneOp) return false;
-        return op.results().stream()
-                .anyMatch(r -> r.type() instanceof TensorType t && t.elementType() instanceof FloatType);
-    }
-
-    private static void eraseDeadConstants(Block body) {
-        List<Operation> all = body.opList();
-        for (int i = all.size() - 1; i >= 0; i--) {
-            Operation op = all.get(i);
-            if ((op instanceof ConstantOp || op instanceof NoneOp || op.name().equals("quant.scast"))
-                    && op.resultsUnused()) op.erase();
-        }
+    private void record(FunctionRewrite.Counts c) {
+        quantized.add(c.quantized());
+        int16.add(c.int16());
+        luts.add(c.luts());
+        keptFloat.add(c.keptFloat());
     }
 
     private static boolean named(Operation op, List<String> names) {

@@ -41,6 +41,33 @@ final class ScaleChooser {
         this.plan = plan;
     }
 
+    /**
+     * The scales one rewrite uses.
+     *
+     * @param thresholds the clipping threshold of each float value calibration observed
+     * @param weights    the weight scales of each layer with constant weights
+     */
+    record Scales(Map<Value, Double> thresholds, Map<Operation, double[]> weights) {
+        /** {@return the same scales for a copy of the function, through the copy's value mapping} */
+        Scales translate(Map<Value, Value> mapping) {
+            Map<Value, Double> t = new IdentityHashMap<>();
+            thresholds.forEach((v, x) -> t.put(mapping.getOrDefault(v, v), x));
+            Map<Operation, double[]> w = new IdentityHashMap<>();
+            weights.forEach((op, x) -> w.put(ScaleChooser.translate(op, mapping), x));
+            return new Scales(t, w);
+        }
+    }
+
+    /** {@return an op's copy, found through its first result} */
+    static Operation translate(Operation op, Map<Value, Value> mapping) {
+        return ((OpResult) mapping.get(op.result(0))).owner();
+    }
+
+    /** {@return the chosen scales} */
+    Scales scales() {
+        return new Scales(thresholds, weightScales);
+    }
+
     /** {@return the clipping threshold of each float value calibration observed} */
     Map<Value, Double> thresholds() {
         return thresholds;

@@ -13,10 +13,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The digits CNN quantized at accuracy levels 0 and 1, calibrated on {@code data/images.npy} samples 0 to 199 and
+ * The digits CNN and ViT quantized at accuracy levels 0 and 1, calibrated on {@code data/images.npy} samples 0 to 199 and
  * evaluated on samples 200 to 269: the logits keep a cosine of at least 0.99 with the float model's, and the top-1
  * accuracies of both models against {@code labels.npy} are printed.
  */
@@ -25,9 +25,9 @@ class DigitsQuantizeTest {
     private static final int TOTAL = 270;
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1})
-    void digitsCnnKeepsItsLogits(int level) throws Exception {
-        Path dir = SharedModels.dir().resolve("digits_cnn");
+    @CsvSource({"digits_cnn, 0", "digits_cnn, 1", "digits_vit, 0", "digits_vit, 1"})
+    void digitsModelsKeepTheirLogits(String name, int level) throws Exception {
+        Path dir = SharedModels.dir().resolve(name);
         Path model = dir.resolve("model.onnx"), images = dir.resolve("data/images.npy");
         SharedModels.requireOnMachine(
                 Files.isRegularFile(model) && Files.isRegularFile(images), "shared model " + model + " is missing");
@@ -40,7 +40,7 @@ class DigitsQuantizeTest {
                 quantized);
         long t1 = System.nanoTime();
         assertEquals(0, QuantizeTesting.opCounts(quantized).getOrDefault("graph.conv", 0));
-        assertTrue(QuantizeTesting.opCounts(quantized).getOrDefault("qnn.conv", 0) == 2, "both convs quantized");
+        assertTrue(QuantizeTesting.opCounts(quantized).getOrDefault("qnn.conv", 0) >= 1, "convs quantized");
 
         List<Tensor> eval = QuantizeTesting.rows(images, CALIBRATION, TOTAL);
         float[] ref = QuantizeTesting.outputs(floatModule, eval), q = QuantizeTesting.outputs(quantized, eval);
@@ -55,8 +55,9 @@ class DigitsQuantizeTest {
             if (a == b) agree++;
         }
         System.out.printf(
-                "digits_cnn level %d (quantized in %.0f ms): logits cosine %.5f over images.npy[200:270], top-1"
+                "%s level %d (quantized in %.0f ms): logits cosine %.5f over images.npy[200:270], top-1"
                         + " float %.4f, int8 %.4f, agreement %.4f%n",
+                name,
                 level,
                 (t1 - t0) / 1e6,
                 cosine,
