@@ -42,6 +42,8 @@ final class FunctionRewrite {
             boolean sixteen = wide.contains(op);
             // a lookup table indexes 8-bit storage: a non-linear op asked for 16 bits stays float
             if (sixteen && kind == LayerKind.LUT) continue;
+            // data movement of a float value stays float: quantizing it would only add a rounding
+            if (kind.keepsInputType() && !vq.isQuantized(op.operand(0))) continue;
             try {
                 emitter.emit(op, kind, sixteen ? 16 : 8);
             } catch (ValueQuantizer.NoStatistics x) {

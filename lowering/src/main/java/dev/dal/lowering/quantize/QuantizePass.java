@@ -145,6 +145,9 @@ public final class QuantizePass extends Pass {
         if (mixedPrecisionSamples < 1)
             throw new QuantizeException(
                     module, "option 'mixed-precision-samples' must be at least 1, got " + mixedPrecisionSamples);
+        if (easyQuantSamples < 1)
+            throw new QuantizeException(
+                    module, "option 'easyquant-samples' must be at least 1, got " + easyQuantSamples);
         FuncOp func = function(module);
         Block body = func.body().entry();
         List<Operation> ops = List.copyOf(body.opList());
@@ -179,44 +182,17 @@ public final class QuantizePass extends Pass {
             ScaleChooser scales = new ScaleChooser(run, plan);
             scales.calibrate(body.arguments(), ops, stats, cal, perChannel);
             if (accuracyLevel == 0) chosen = scales.scales();
-            else chosen = levelOne(module, func, run, set, stats, cal, scales, plan, wide, ops);
+            else {
+                ScaleSelection.Choice c = ScaleSelection.levelOne(
+                        module, func, run, set, stats, cal, scales, plan, wide, ops, perChannel, easyQuantSamples);
+                klKept.add(c.best() == c.candidates().getFirst() ? 1 : 0);
+                chosen = c.best().scales();
+            }
             if (autoMixedPrecision > 0) mixedPrecision(module, func, set, chosen, plan, wide, ctx);
         } catch (DataException e) {
             throw new QuantizeException(func, "calibration data: " + e.getMessage());
         }
         record(FunctionRewrite.apply(body, plan, wide, chosen, perChannel));
-    }
-
-    /**
-     * Level 1: EasyQuant from the calibrator's thresholds and from min-max ones, then the candidate (these two or
-     * level 0's min-max scales) whose quantized function agrees best with the float one on the first samples.
-     */
-    private ScaleChooser.Scales levelOne(
-            Operation module,
-            FuncOp func,
-            CalibrationRun run,
-            SampleSet set,
-            CalibrationStats stats,
-            Calibrator cal,
-            ScaleChooser scales,
-            Map<Operation, LayerKind> plan,
-            Set<Operation> wide,
-            List<Operation> ops)
-            throws DataException {
-        Block body = func.body().entry();
-        int count = Math.min(easyQuantSamples, set.size());
-        ScaleChooser minMax = new ScaleChooser(run, plan);
-        minMax.calibrate(body.arguments(), ops, stats, Calibrator.minMax(), perChannel);
-        ScaleChooser.Scales level0 = copy(minMax.scales());
-        scales.refine(set, count, wide, ops);
-        minMax.refine(set, count, wide, ops);
-        List<ScaleSelection.Candidate> candidates = List.of(
-                new ScaleSelection.Candidate(cal.name() + "+easyquant", scales.scales()),
-                new ScaleSelection.Candidate("min-max+easyquant", minMax.scales()),
-                new ScaleSelection.Candidate("min-max", level0));
-        ScaleSelection.Choice c = ScaleSelection.best(module, func, plan, wide, perChannel, candidates, set, count);
-        klKept.add(c.best() == candidates.getFirst() ? 1 : 0);
-        return c.best().scales();
     }
 
     /** Keeps the layers {@link MixedPrecision} chooses at higher precision, and reports and records them. */
@@ -239,13 +215,6 @@ public final class QuantizePass extends Pass {
         mixedCosine.add(Math.round(c.cosine() * 1e6));
         module.setAttribute(MixedPrecision.ATTRIBUTE, MixedPrecision.attribute(c));
         ctx.diagnostics().report(MixedPrecision.diagnostic(func.loc(), c));
-    }
-
-    private static ScaleChooser.Scales copy(ScaleChooser.Scales s) {
-        Map<dev.dal.ir.Value, Double> t = new java.util.IdentityHashMap<>(s.thresholds());
-        Map<Operation, double[]> w = new java.util.IdentityHashMap<>();
-        s.weights().forEach((op, x) -> w.put(op, x.clone()));
-        return new ScaleChooser.Scales(t, w);
     }
 
     private Calibrator calibrator() {

@@ -1,5 +1,6 @@
 package dev.dal.lowering.quantize;
 
+import dev.dal.ir.Block;
 import dev.dal.ir.Operation;
 import dev.dal.ir.Value;
 import dev.dal.ir.builtin.FuncOp;
@@ -8,6 +9,9 @@ import dev.dal.ir.interp.InterpreterException;
 import dev.dal.ir.interp.RunOptions;
 import dev.dal.ir.interp.Tensor;
 import dev.dal.lowering.eval.Metrics;
+import dev.dal.lowering.quantize.calib.CalibrationRun;
+import dev.dal.lowering.quantize.calib.CalibrationStats;
+import dev.dal.lowering.quantize.calib.Calibrator;
 import dev.dal.lowering.quantize.data.DataException;
 import dev.dal.lowering.quantize.data.SampleSet;
 import java.util.ArrayList;
@@ -29,8 +33,49 @@ final class ScaleSelection {
     /** A candidate's name (for the pass's report) and scales. */
     record Candidate(String name, ScaleChooser.Scales scales) {}
 
-    /** The chosen candidate and the cosine of each candidate, in order. */
-    record Choice(Candidate best, double[] cosines) {}
+    /** The candidates, the chosen one and the cosine of each, in order. */
+    record Choice(List<Candidate> candidates, Candidate best, double[] cosines) {}
+
+    /**
+     * {@return level 1's choice: EasyQuant from the calibrator's thresholds ({@code scales}) and from min-max ones,
+     * then the best of these two and level 0's min-max scales on the first {@code easyQuantSamples} samples}
+     *
+     * @throws DataException naming a sample that could not be read or run
+     */
+    static Choice levelOne(
+            Operation module,
+            FuncOp func,
+            CalibrationRun run,
+            SampleSet set,
+            CalibrationStats stats,
+            Calibrator cal,
+            ScaleChooser scales,
+            Map<Operation, LayerKind> plan,
+            Set<Operation> wide,
+            List<Operation> ops,
+            boolean perChannel,
+            int easyQuantSamples)
+            throws DataException {
+        Block body = func.body().entry();
+        int count = Math.min(easyQuantSamples, set.size());
+        ScaleChooser minMax = new ScaleChooser(run, plan);
+        minMax.calibrate(body.arguments(), ops, stats, Calibrator.minMax(), perChannel);
+        ScaleChooser.Scales level0 = copy(minMax.scales());
+        scales.refine(set, count, wide, ops);
+        minMax.refine(set, count, wide, ops);
+        List<Candidate> candidates = List.of(
+                new Candidate(cal.name() + "+easyquant", scales.scales()),
+                new Candidate("min-max+easyquant", minMax.scales()),
+                new Candidate("min-max", level0));
+        return best(module, func, plan, wide, perChannel, candidates, set, count);
+    }
+
+    private static ScaleChooser.Scales copy(ScaleChooser.Scales s) {
+        Map<Value, Double> t = new IdentityHashMap<>(s.thresholds());
+        Map<Operation, double[]> w = new IdentityHashMap<>();
+        s.weights().forEach((op, x) -> w.put(op, x.clone()));
+        return new ScaleChooser.Scales(t, w);
+    }
 
     /**
      * {@return the candidate whose quantized function's outputs have the highest cosine with the float outputs over
@@ -74,7 +119,7 @@ final class ScaleSelection {
             cosines[c] = Metrics.cosine(reference, outputs(copy, fn, inputs, samples));
             if (cosines[c] > cosines[best]) best = c;
         }
-        return new Choice(candidates.get(best), cosines);
+        return new Choice(candidates, candidates.get(best), cosines);
     }
 
     private static float[] outputs(Operation module, String fn, List<Map<String, Tensor>> inputs, SampleSet samples)

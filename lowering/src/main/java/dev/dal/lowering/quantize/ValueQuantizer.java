@@ -86,6 +86,11 @@ final class ValueQuantizer {
         return qtype(v).scale(0);
     }
 
+    /** {@return whether {@code v} is the float view ({@code dcast}) of a value the rewrite already quantized} */
+    boolean isQuantized(Value v) {
+        return v instanceof OpResult r && r.owner() instanceof DcastOp && origin.containsKey(v);
+    }
+
     /**
      * {@return {@code v} quantized: with storage of {@code bits} bits (0: whatever width it already has, else 8)}
      *

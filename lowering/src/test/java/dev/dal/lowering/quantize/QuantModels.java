@@ -49,6 +49,34 @@ final class QuantModels {
                 .replace("BIASG", dense(r, 4, 0.1, "4"));
     }
 
+    /**
+     * {@return a small attention-like model on {@code tensor<1x4x8xf32>}: matmul by constant weights, a bias add,
+     * transpose, a matmul of two activations, a scalar mul, tanh, reshape, a linear resize and a softmax}
+     */
+    static String attention(long seed) {
+        Random r = new Random(seed);
+        return """
+                func.func @main(%x: tensor<1x4x8xf32> {onnx.name = "x"}) -> tensor<1x1x8x8xf32> {
+                  %n = graph.none : none
+                  %wq = graph.constant {value = WEIGHTQ} : tensor<8x8xf32>
+                  %bq = graph.constant {value = BIASQ} : tensor<8xf32>
+                  %half = graph.constant {value = dense<0.5> : tensor<f32>} : tensor<f32>
+                  %shape = graph.constant {value = dense<[1, 1, 4, 4]> : tensor<4xi64>} : tensor<4xi64>
+                  %scales = graph.constant {value = dense<[1.0, 1.0, 2.0, 2.0]> : tensor<4xf32>} : tensor<4xf32>
+                  %q = graph.mat_mul %x, %wq : (tensor<1x4x8xf32>, tensor<8x8xf32>) -> tensor<1x4x8xf32> loc("q")
+                  %qb = graph.add %q, %bq : (tensor<1x4x8xf32>, tensor<8xf32>) -> tensor<1x4x8xf32> loc("q_bias")
+                  %t = graph.transpose %x {perm = array<i64: 0, 2, 1>} : (tensor<1x4x8xf32>) -> tensor<1x8x4xf32> loc("t")
+                  %s = graph.mat_mul %qb, %t : (tensor<1x4x8xf32>, tensor<1x8x4xf32>) -> tensor<1x4x4xf32> loc("scores")
+                  %m = graph.mul %s, %half : (tensor<1x4x4xf32>, tensor<f32>) -> tensor<1x4x4xf32> loc("scale")
+                  %h = graph.tanh %m : tensor<1x4x4xf32> loc("tanh")
+                  %p = graph.reshape %h, %shape : (tensor<1x4x4xf32>, tensor<4xi64>) -> tensor<1x1x4x4xf32> loc("reshape")
+                  %z = graph.resize %p, %n, %scales, %n {mode = "linear"} : (tensor<1x1x4x4xf32>, none, tensor<4xf32>, none) -> tensor<1x1x8x8xf32> loc("resize")
+                  %o = graph.softmax %z {axis = -1 : i64} : tensor<1x1x8x8xf32> loc("softmax")
+                  return %o : tensor<1x1x8x8xf32>
+                }
+                """.replace("WEIGHTQ", dense(r, 64, 0.5, "8x8")).replace("BIASQ", dense(r, 8, 0.1, "8"));
+    }
+
     /** {@return {@code dense<"0x...">} (little-endian f32 bytes) with {@code n} values uniform in {@code [-a, a]}} */
     static String dense(Random r, int n, double a, String shape) {
         StringBuilder hex = new StringBuilder("0x");

@@ -53,6 +53,29 @@ class QuantizePassTest {
         assertTrue(cos >= 0.99, "cosine " + cos + "\n" + QuantizeTesting.print(q));
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {0, 1})
+    void matmulsMulTransposeAndResizeAreQuantized(int level) throws Exception {
+        Path data = QuantModels.npy(dir.resolve("seq.npy"), QuantModels.samples(2, 24, 4, 8));
+        Operation q = QuantizeTesting.parse(QuantModels.attention(9));
+        QuantizeTesting.run("builtin.module(quantize{calibration-data=" + data + " accuracy-level=" + level + "})", q);
+        Map<String, Integer> ops = QuantizeTesting.opCounts(q);
+        assertEquals(2, ops.get("qnn.matmul"), ops::toString);
+        assertEquals(1, ops.get("qnn.add"), ops::toString);
+        assertEquals(1, ops.get("qnn.mul"), ops::toString);
+        assertEquals(1, ops.get("qnn.lut"), ops::toString);
+        assertEquals(1, ops.get("qnn.resize"), ops::toString);
+        assertEquals(1, ops.get("graph.transpose"), ops::toString);
+        assertEquals(1, ops.get("graph.reshape"), ops::toString);
+        assertFalse(ops.containsKey("graph.mat_mul"), ops::toString);
+        String text = QuantizeTesting.print(q);
+        // the constant weights are per column; the second matmul multiplies two per-tensor activations
+        assertTrue(text.contains("tensor<8x8x!quant.uniform<i8<-127:127>:f32:1, {"), text);
+        List<Tensor> eval = QuantModels.samples(2, 24, 4, 8).subList(0, 12);
+        double cos = Metrics2.logitsCosine(QuantizeTesting.parse(QuantModels.attention(9)), q, eval);
+        assertTrue(cos >= 0.99, "cosine " + cos + "\n" + text);
+    }
+
     @Test
     void floatLayersStayFloatAndInt16LayersGet16BitActivations() throws Exception {
         Operation q = QuantizeTesting.parse(QuantModels.cnn(3));
