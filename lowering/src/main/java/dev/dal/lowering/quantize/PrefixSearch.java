@@ -15,9 +15,10 @@ import java.util.function.ToDoubleFunction;
  * <ol>
  *   <li>Nothing kept: if that meets the target, keep nothing.
  *   <li>Each layer alone kept: its measure is its sensitivity; layers are ordered by it, highest first (graph order
- *       on ties).
- *   <li>All layers kept: if even that misses the target, keep all of them (or nothing, when that measures higher) and
- *       report the target unreachable.
+ *       on ties). A layer that does not measure above the baseline is dropped: keeping it does not help (a 16-bit
+ *       form can even be worse, when its 32-bit accumulator wraps).
+ *   <li>All remaining layers kept: if even that misses the target, keep all of them (or nothing, when that measures
+ *       higher) and report the target unreachable.
  *   <li>Otherwise a binary search over the length of the prefix of that order finds a prefix that meets the target
  *       whose one-shorter prefix does not; it is the shortest such prefix when the measure grows with the prefix.
  * </ol>
@@ -33,7 +34,7 @@ final class PrefixSearch {
      * The outcome of a search.
      *
      * @param kept      the layers kept at higher precision, most sensitive first
-     * @param order     all candidates, most sensitive first (empty when nothing had to be kept)
+     * @param order     the candidates that help alone, most sensitive first (empty when nothing had to be kept)
      * @param measure   the measure of {@code kept}
      * @param reached   whether {@code measure} meets the target
      * @param baseline  the measure with nothing kept
@@ -60,8 +61,10 @@ final class PrefixSearch {
             return new Result<>(List.of(), List.of(), baseline, baseline >= target, baseline, trials[0]);
         Map<L, Double> alone = new HashMap<>();
         for (L l : candidates) alone.put(l, counted.applyAsDouble(List.of(l)));
-        List<L> order = new ArrayList<>(candidates);
+        List<L> order = new ArrayList<>();
+        for (L l : candidates) if (alone.get(l) > baseline) order.add(l);
         order.sort(Comparator.comparingDouble((L l) -> -alone.get(l))); // stable: graph order on ties
+        if (order.isEmpty()) return new Result<>(List.of(), order, baseline, false, baseline, trials[0]);
         Map<Integer, Double> prefix = new HashMap<>();
         prefix.put(0, baseline);
         prefix.put(1, alone.get(order.getFirst()));
