@@ -25,7 +25,8 @@ import java.util.Set;
  * The {@code quantize} pass's {@code auto-mixed-precision}: keeps the fewest layers at higher precision (16-bit
  * activations, or float) that bring the quantized function's output cosine up to a target, by the greedy
  * {@link PrefixSearch} over the layers' measured sensitivities ({@link QuantizedTrials} on a few calibration samples,
- * with the scales calibration chose). A layer asked for 16 bits that has no 16-bit form (a lookup table) stays float.
+ * with the scales calibration chose). A layer asked for 16 bits that has no faithful 16-bit form (a lookup table, a
+ * matmul of two activations) stays float.
  */
 final class MixedPrecision {
     /** The name of the module attribute that records the choice. */
@@ -102,7 +103,7 @@ final class MixedPrecision {
             throw e.cause;
         }
         List<Operation> int16 = new ArrayList<>(), floats = new ArrayList<>();
-        for (Operation op : r.kept()) (asFloat || plan.get(op) == LayerKind.LUT ? floats : int16).add(op);
+        for (Operation op : r.kept()) (staysFloat(op) ? floats : int16).add(op);
         return new Choice(int16, floats, r.measure(), r.baseline(), target, r.reached(), r.trials(), trials.samples());
     }
 
@@ -119,8 +120,23 @@ final class MixedPrecision {
     /** Keeps {@code kept} at higher precision in {@code plan} and {@code wide}. */
     void apply(List<Operation> kept, Map<Operation, LayerKind> plan, Set<Operation> wide) {
         for (Operation op : kept)
-            if (asFloat) plan.remove(op);
-            else wide.add(op); // a lookup table asked for 16 bits stays float (FunctionRewrite)
+            if (staysFloat(op)) plan.remove(op);
+            else wide.add(op);
+    }
+
+    /** {@return whether a kept layer stays float: asked to, or it has no 16-bit form that computes it faithfully} */
+    private boolean staysFloat(Operation op) {
+        return asFloat || !hasFaithfulInt16Form(op, plan.get(op));
+    }
+
+    /**
+     * {@return whether the op's 16-bit form computes it faithfully}: not a lookup table (it indexes 8-bit storage),
+     * and not a matmul of two activations, whose 16 x 16-bit products (up to 2^30) overflow the 32-bit accumulator
+     * after two terms (the digits ViT's attention matmuls at 16 bits lost more than all-8-bit did)
+     */
+    static boolean hasFaithfulInt16Form(Operation op, LayerKind k) {
+        if (k == LayerKind.LUT) return false;
+        return k != LayerKind.MATMUL || Constants.of(op.operand(1)).isPresent();
     }
 
     /** {@return whether an op of this kind computes new values (data movement and max pooling only pass them on)} */

@@ -134,4 +134,17 @@ class MixedPrecisionTest {
                     ops.getOrDefault(e.getValue(), 0),
                     e.getKey() + " (" + e.getValue() + ") in " + r + ": " + ops);
     }
+
+    @Test
+    void tablesAndMatmulsOfTwoActivationsHaveNoFaithfulInt16Form() {
+        Operation m = QuantizeTesting.parse(QuantModels.attention(3));
+        Map<String, Boolean> faithful = new java.util.HashMap<>();
+        m.walk(op -> LayerKinds.of(op)
+                .ifPresent(k ->
+                        LayerNames.of(op).ifPresent(n -> faithful.put(n, MixedPrecision.hasFaithfulInt16Form(op, k)))));
+        assertEquals(true, faithful.get("q"), "a matmul by constant weights: " + faithful);
+        assertEquals(true, faithful.get("q_bias"), faithful::toString);
+        assertEquals(false, faithful.get("scores"), "a matmul of two activations: " + faithful);
+        assertEquals(false, faithful.get("tanh"), "a lookup table: " + faithful);
+    }
 }
