@@ -69,6 +69,26 @@ public final class QuantizePass extends Pass {
     @Option(name = "int16-layers", help = "Layers quantized with 16-bit activations")
     List<String> int16Layers = new ArrayList<>();
 
+    /** What {@code auto-mixed-precision} keeps its chosen layers at. */
+    public enum MixedPrecisionType {
+        /** 16-bit activations where the layer has a 16-bit form (not lookup tables), else float. */
+        INT16,
+        /** Float. */
+        FLOAT
+    }
+
+    @Option(
+            name = "auto-mixed-precision",
+            help = "Target output cosine (0 < c <= 1): keep the fewest layers, by measured sensitivity, at higher"
+                    + " precision that reach it (0: off)")
+    double autoMixedPrecision = 0;
+
+    @Option(name = "mixed-precision-type", help = "What auto-mixed-precision keeps its layers at")
+    MixedPrecisionType mixedPrecisionType = MixedPrecisionType.INT16;
+
+    @Option(name = "mixed-precision-samples", help = "Calibration samples auto-mixed-precision measures on")
+    int mixedPrecisionSamples = 8;
+
     @Option(name = "easyquant-samples", help = "Samples EasyQuant measures each layer on (accuracy level 1)")
     int easyQuantSamples = 16;
 
@@ -78,6 +98,10 @@ public final class QuantizePass extends Pass {
     private final Statistic luts = statistic("luts", "Number of lookup tables built");
     private final Statistic klKept = statistic(
             "level1-calibrator-kept", "1 when level 1 kept the calibrator's scales over the min-max candidates");
+    private final Statistic mixedLayers =
+            statistic("mixed-precision-layers", "Layers auto-mixed-precision keeps at higher precision");
+    private final Statistic mixedCosine =
+            statistic("mixed-precision-cosine-ppm", "Output cosine auto-mixed-precision reached, in millionths");
 
     @Override
     public String argument() {
@@ -92,7 +116,7 @@ public final class QuantizePass extends Pass {
     @Override
     public void runOnOperation(Operation module, PassContext ctx) {
         try {
-            run(module);
+            run(module, ctx);
         } catch (QuantizeException e) {
             ctx.diagnostics().report(Diagnostic.error(e.at.loc(), "quantize: " + e.getMessage()));
             ctx.signalPassFailure();
@@ -109,10 +133,18 @@ public final class QuantizePass extends Pass {
         }
     }
 
-    private void run(Operation module) throws QuantizeException {
+    private void run(Operation module, PassContext ctx) throws QuantizeException {
         if (accuracyLevel < 0 || accuracyLevel > 1)
             throw new QuantizeException(module, "option 'accuracy-level' must be 0 or 1, got " + accuracyLevel);
         if (samples < 1) throw new QuantizeException(module, "option 'samples' must be at least 1, got " + samples);
+        if (!(autoMixedPrecision >= 0 && autoMixedPrecision <= 1))
+            throw new QuantizeException(
+                    module,
+                    "option 'auto-mixed-precision' must be a target cosine in (0, 1] (0: off), got "
+                            + autoMixedPrecision);
+        if (mixedPrecisionSamples < 1)
+            throw new QuantizeException(
+                    module, "option 'mixed-precision-samples' must be at least 1, got " + mixedPrecisionSamples);
         if (easyQuantSamples < 1)
             throw new QuantizeException(
                     module, "option 'easyquant-samples' must be at least 1, got " + easyQuantSamples);
@@ -156,10 +188,33 @@ public final class QuantizePass extends Pass {
                 klKept.add(c.best() == c.candidates().getFirst() ? 1 : 0);
                 chosen = c.best().scales();
             }
+            if (autoMixedPrecision > 0) mixedPrecision(module, func, set, chosen, plan, wide, ctx);
         } catch (DataException e) {
             throw new QuantizeException(func, "calibration data: " + e.getMessage());
         }
         record(FunctionRewrite.apply(body, plan, wide, chosen, perChannel));
+    }
+
+    /** Keeps the layers {@link MixedPrecision} chooses at higher precision, and reports and records them. */
+    private void mixedPrecision(
+            Operation module,
+            FuncOp func,
+            SampleSet set,
+            ScaleChooser.Scales scales,
+            Map<Operation, LayerKind> plan,
+            Set<Operation> wide,
+            PassContext ctx)
+            throws DataException {
+        MixedPrecision mp = new MixedPrecision(plan, wide, mixedPrecisionType == MixedPrecisionType.FLOAT);
+        QuantizedTrials trials = new QuantizedTrials(module, func, perChannel, set, mixedPrecisionSamples);
+        MixedPrecision.Choice c = mp.choose(trials, scales, autoMixedPrecision);
+        List<Operation> kept = new ArrayList<>(c.int16());
+        kept.addAll(c.floats());
+        mp.apply(kept, plan, wide);
+        mixedLayers.add(c.layers());
+        mixedCosine.add(Math.round(c.cosine() * 1e6));
+        module.setAttribute(MixedPrecision.ATTRIBUTE, MixedPrecision.attribute(c));
+        ctx.diagnostics().report(MixedPrecision.diagnostic(func.loc(), c));
     }
 
     private Calibrator calibrator() {
