@@ -33,7 +33,7 @@ final class FunctionRewrite {
             Set<Operation> wide,
             ScaleChooser.Scales scales,
             boolean perChannel) {
-        ValueQuantizer vq = new ValueQuantizer(body, scales.thresholds());
+        ValueQuantizer vq = new ValueQuantizer(body, scales.thresholds(), scales.unsigned());
         QnnEmitter emitter = new QnnEmitter(vq, scales.weights(), perChannel);
         int quantized = 0, int16 = 0, luts = 0, kept = 0;
         for (Map.Entry<Operation, LayerKind> e : plan.entrySet()) {

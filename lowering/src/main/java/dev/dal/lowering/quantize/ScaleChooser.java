@@ -17,6 +17,7 @@ import dev.dal.lowering.quantize.calib.ValueKey;
 import dev.dal.lowering.quantize.data.DataException;
 import dev.dal.lowering.quantize.data.SampleSet;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +33,17 @@ import java.util.Set;
  */
 final class ScaleChooser {
     private final CalibrationRun run;
+    /**
+     * EasyQuant measures a layer on input samples until they hold this many values (at least one sample, at most
+     * {@code easyquant-samples}): a 112x112x32 feature map is one sample, a 16x16 image many.
+     */
+    static final long EASYQUANT_ELEMENTS = 1 << 18;
+
     private final Map<Operation, LayerKind> plan;
     private final Map<Value, Double> thresholds = new IdentityHashMap<>();
     private final Map<Operation, double[]> weightScales = new IdentityHashMap<>();
+    private final Set<Value> unsigned = Collections.newSetFromMap(new IdentityHashMap<>());
+    private boolean unsignedActivations;
 
     ScaleChooser(CalibrationRun run, Map<Operation, LayerKind> plan) {
         this.run = run;
@@ -46,15 +55,18 @@ final class ScaleChooser {
      *
      * @param thresholds the clipping threshold of each float value calibration observed
      * @param weights    the weight scales of each layer with constant weights
+     * @param unsigned   the values stored as unsigned 8-bit ({@link ActivationSigns})
      */
-    record Scales(Map<Value, Double> thresholds, Map<Operation, double[]> weights) {
+    record Scales(Map<Value, Double> thresholds, Map<Operation, double[]> weights, Set<Value> unsigned) {
         /** {@return the same scales for a copy of the function, through the copy's value mapping} */
         Scales translate(Map<Value, Value> mapping) {
             Map<Value, Double> t = new IdentityHashMap<>();
             thresholds.forEach((v, x) -> t.put(mapping.getOrDefault(v, v), x));
             Map<Operation, double[]> w = new IdentityHashMap<>();
             weights.forEach((op, x) -> w.put(ScaleChooser.translate(op, mapping), x));
-            return new Scales(t, w);
+            Set<Value> u = Collections.newSetFromMap(new IdentityHashMap<>());
+            for (Value v : unsigned) u.add(mapping.getOrDefault(v, v));
+            return new Scales(t, w, u);
         }
     }
 
@@ -65,7 +77,16 @@ final class ScaleChooser {
 
     /** {@return the chosen scales} */
     Scales scales() {
-        return new Scales(thresholds, weightScales);
+        return new Scales(thresholds, weightScales, unsigned);
+    }
+
+    /**
+     * Stores the values calibration never saw negative as unsigned 8-bit from the next {@link #calibrate} on
+     * (accuracy level 1). @return this chooser
+     */
+    ScaleChooser unsignedActivations(boolean on) {
+        unsignedActivations = on;
+        return this;
     }
 
     /** {@return the clipping threshold of each float value calibration observed} */
@@ -99,6 +120,7 @@ final class ScaleChooser {
 
     private void put(Value v, Calibrator c, TensorStats s) {
         if (s.count() > 0) thresholds.put(v, c.threshold(s));
+        if (unsignedActivations && ActivationSigns.nonNegative(s)) unsigned.add(v);
     }
 
     /**
@@ -115,20 +137,26 @@ final class ScaleChooser {
             Value x = op.operand(0);
             Double t = thresholds.get(root(x));
             if (seen == null || seen.isEmpty() || t == null) continue;
+            boolean u = unsigned.contains(root(x));
             List<Tensor> operands = new ArrayList<>(seen.getFirst());
             // a residual differs per sample; the layer's own error is measured without it
             if (operands.size() > 3) operands.set(3, Tensor.none());
             List<Tensor> inputs = new ArrayList<>();
-            for (List<Tensor> s : seen) inputs.add(s.getFirst());
+            long elements = 0;
+            for (List<Tensor> s : seen) {
+                if (elements >= EASYQUANT_ELEMENTS) break; // enough values to measure the layer on
+                inputs.add(s.getFirst());
+                elements += s.getFirst().size();
+            }
             Weights w = weights(op).orElseThrow();
             int outAxis = plan.get(op) == LayerKind.CONV ? 1 : LayerKinds.rank(op.result(0)) - 1;
             EasyQuant.Layer layer =
-                    new EasyQuant.Layer(inputs, w.tensor(), w.axis(), outAxis, OpLayerKernel.of(op, 0, 1, operands));
-            EasyQuant.Result r =
-                    EasyQuant.search(layer, QuantMath.scaleFor(t), weightScales.get(op), EasyQuant.Options.defaults());
+                    new EasyQuant.Layer(inputs, w.tensor(), w.axis(), outAxis, OpLayerKernel.of(op, 0, 1, operands), u);
+            EasyQuant.Result r = EasyQuant.search(
+                    layer, ActivationSigns.scale(t, u), weightScales.get(op), EasyQuant.Options.defaults());
             weightScales.put(op, r.weightScales());
             if (x.uses().size() == 1 && Constants.of(x).isEmpty())
-                thresholds.put(root(x), r.inputScale() * QuantMath.QMAX);
+                thresholds.put(root(x), ActivationSigns.threshold(r.inputScale(), u));
         }
         propagate(ops);
     }
@@ -149,8 +177,11 @@ final class ScaleChooser {
     private void propagate(List<Operation> ops) {
         for (Operation op : ops) {
             LayerKind k = plan.get(op);
-            if (k != null && k.keepsInputType() && thresholds.containsKey(root(op.operand(0))))
+            if (k != null && k.keepsInputType() && thresholds.containsKey(root(op.operand(0)))) {
                 thresholds.put(op.result(0), thresholds.get(root(op.operand(0))));
+                if (unsigned.contains(root(op.operand(0)))) unsigned.add(op.result(0));
+                else unsigned.remove(op.result(0));
+            }
         }
     }
 

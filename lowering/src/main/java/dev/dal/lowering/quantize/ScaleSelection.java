@@ -21,9 +21,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Accuracy level 1's last step: of several candidate scale sets (KL + EasyQuant, min-max + EasyQuant, and level 0's
- * min-max), keep the one whose quantized function agrees best with the float function, by the cosine of all outputs
- * over the first calibration samples. Each candidate is rewritten on a copy of the module and run in the interpreter.
+ * Accuracy level 1's choice among candidate scale sets (the calibrator's or min-max thresholds, EasyQuant's refinement
+ * of the better of them, and level 0's min-max): keep the one whose quantized function agrees best with the float
+ * function, by the cosine of all outputs over the first calibration samples. Each candidate is rewritten on a copy of the module and run in the interpreter.
  * This makes level 1 never worse than level 0 on the calibration samples, which matters when few samples make the KL
  * histograms sparse and their thresholds clip too much.
  */
@@ -37,8 +37,10 @@ final class ScaleSelection {
     record Choice(List<Candidate> candidates, Candidate best, double[] cosines) {}
 
     /**
-     * {@return level 1's choice: EasyQuant from the calibrator's thresholds ({@code scales}) and from min-max ones,
-     * then the best of these two and level 0's min-max scales on the first {@code easyQuantSamples} samples}
+     * {@return level 1's choice: of the calibrator's thresholds ({@code scales}) and min-max ones, both with unsigned
+     * 8-bit activations where calibration saw no negative value, EasyQuant refines the one whose quantized function
+     * is closer to the float one; then the best of the refined scales, their start and level 0's min-max scales, all
+     * on the first {@code easyQuantSamples} samples}
      *
      * @throws DataException naming a sample that could not be read or run
      */
@@ -58,15 +60,19 @@ final class ScaleSelection {
             throws DataException {
         Block body = func.body().entry();
         int count = Math.min(easyQuantSamples, set.size());
-        ScaleChooser minMax = new ScaleChooser(run, plan);
+        ScaleChooser level0 = new ScaleChooser(run, plan);
+        level0.calibrate(body.arguments(), ops, stats, Calibrator.minMax(), perChannel);
+        ScaleChooser minMax = new ScaleChooser(run, plan).unsignedActivations(true);
         minMax.calibrate(body.arguments(), ops, stats, Calibrator.minMax(), perChannel);
-        ScaleChooser.Scales level0 = copy(minMax.scales());
-        scales.refine(set, count, wide, ops);
-        minMax.refine(set, count, wide, ops);
+        List<Candidate> starts = List.of(
+                new Candidate(cal.name(), copy(scales.scales())), new Candidate("min-max", copy(minMax.scales())));
+        Choice start = best(module, func, plan, wide, perChannel, starts, set, count);
+        ScaleChooser refined = start.best() == starts.getFirst() ? scales : minMax;
+        refined.refine(set, count, wide, ops);
         List<Candidate> candidates = List.of(
-                new Candidate(cal.name() + "+easyquant", scales.scales()),
-                new Candidate("min-max+easyquant", minMax.scales()),
-                new Candidate("min-max", level0));
+                new Candidate(start.best().name() + "+easyquant", refined.scales()),
+                start.best(),
+                new Candidate("level-0 min-max", level0.scales()));
         return best(module, func, plan, wide, perChannel, candidates, set, count);
     }
 
@@ -74,7 +80,9 @@ final class ScaleSelection {
         Map<Value, Double> t = new IdentityHashMap<>(s.thresholds());
         Map<Operation, double[]> w = new IdentityHashMap<>();
         s.weights().forEach((op, x) -> w.put(op, x.clone()));
-        return new ScaleChooser.Scales(t, w);
+        Set<Value> u = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        u.addAll(s.unsigned());
+        return new ScaleChooser.Scales(t, w, u);
     }
 
     /**

@@ -26,12 +26,27 @@ public final class EasyQuant {
      * @param weightAxis   the weights' output-channel axis (0 for conv OIHW)
      * @param outputAxis   the output's channel axis (1 for NCHW conv outputs, the last for gemm)
      * @param kernel       the layer's float computation
+     * @param unsigned     whether the input is stored unsigned ({@code [0, 255]}, zero point 0) instead of
+     *                     {@code [-127, 127]}
      */
-    public record Layer(List<Tensor> inputs, Tensor weights, int weightAxis, int outputAxis, LayerKernel kernel) {
+    public record Layer(
+            List<Tensor> inputs, Tensor weights, int weightAxis, int outputAxis, LayerKernel kernel, boolean unsigned) {
         /** Copies the samples. */
         public Layer {
             inputs = List.copyOf(inputs);
             if (inputs.isEmpty()) throw new IllegalArgumentException("EasyQuant needs at least one input sample");
+        }
+
+        /** A layer with a signed input. */
+        public Layer(List<Tensor> inputs, Tensor weights, int weightAxis, int outputAxis, LayerKernel kernel) {
+            this(inputs, weights, weightAxis, outputAxis, kernel, false);
+        }
+
+        /** {@return an input sample fake-quantized at {@code scale} in the input's storage range} */
+        Tensor quantizedInput(int n, double scale) {
+            return unsigned
+                    ? QuantMath.fakeQuantize(inputs.get(n), scale, 0, QuantMath.UMAX)
+                    : QuantMath.fakeQuantize(inputs.get(n), scale);
         }
     }
 
@@ -40,7 +55,8 @@ public final class EasyQuant {
      *
      * @param alpha  the smallest factor tried
      * @param beta   the largest factor tried
-     * @param steps  how many factors are tried per search, evenly spaced in {@code [alpha, beta]}
+     * @param steps  how many factors each search tries evenly spaced in {@code [alpha, beta]}, and then as many again
+     *               between the neighbours of the best of them (per output channel for the weights)
      * @param rounds how many weight-then-activation refinements
      */
     public record Options(double alpha, double beta, int steps, int rounds) {
@@ -51,9 +67,12 @@ public final class EasyQuant {
                         "bad EasyQuant options: need 0 < alpha <= 1 <= beta, steps >= 2," + " rounds >= 1");
         }
 
-        /** {@return the window of the paper, [0.5, 2], searched in 50 steps, two rounds} */
+        /**
+         * {@return the window of the paper, [0.5, 2], searched on a grid of 10 steps and 10 finer ones around the best
+         * (spacing 0.17, then 0.03), one round}
+         */
         public static Options defaults() {
-            return new Options(0.5, 2.0, 50, 2);
+            return new Options(0.5, 2.0, 10, 1);
         }
     }
 
@@ -76,27 +95,36 @@ public final class EasyQuant {
         double[] sW = weightScales.clone();
         double start = s.cosine(sIn, sW).total();
         double best = start;
+        double h = (o.beta() - o.alpha()) / (o.steps() - 1);
         for (int round = 0; round < o.rounds(); round++) {
-            // weights: one kernel run per factor gives the cosine of every channel and of the whole layer
+            // weights: one kernel run per factor gives the cosine of every channel and of the whole layer; a coarse
+            // grid over [alpha, beta], then a fine one around each channel's best factor
             double[] bestPerChannel = s.cosine(sIn, sW).channels();
             double[] factorPerChannel = new double[sW.length];
             java.util.Arrays.fill(factorPerChannel, 1);
             double bestCommon = best, common = 1;
             for (int k = 0; k < o.steps(); k++) {
-                double f = factor(o, k);
+                double f = o.alpha() + h * k;
                 Cosines c = s.cosine(sIn, scaled(sW, f));
-                for (int ch = 0; ch < sW.length; ch++)
-                    if (c.channels()[ch] > bestPerChannel[ch]) {
-                        bestPerChannel[ch] = c.channels()[ch];
-                        factorPerChannel[ch] = f;
-                    }
+                keepBetter(c, f, bestPerChannel, factorPerChannel);
                 if (c.total() > bestCommon) {
                     bestCommon = c.total();
                     common = f;
                 }
             }
-            double[] perChannel = sW.clone();
-            for (int ch = 0; ch < sW.length; ch++) perChannel[ch] *= factorPerChannel[ch];
+            double[] centre = factorPerChannel.clone();
+            for (int k = 0; k < o.steps(); k++) {
+                double d = fine(h, o.steps(), k);
+                double[] f = new double[sW.length];
+                for (int ch = 0; ch < sW.length; ch++) f[ch] = Math.max(o.alpha() / 2, centre[ch] + d);
+                Cosines c = s.cosine(sIn, scaled(sW, f));
+                for (int ch = 0; ch < sW.length; ch++)
+                    if (c.channels()[ch] > bestPerChannel[ch]) {
+                        bestPerChannel[ch] = c.channels()[ch];
+                        factorPerChannel[ch] = f[ch];
+                    }
+            }
+            double[] perChannel = scaled(sW, factorPerChannel);
             double channelTotal = s.cosine(sIn, perChannel).total();
             if (channelTotal > best && channelTotal >= bestCommon) {
                 best = channelTotal;
@@ -105,10 +133,19 @@ public final class EasyQuant {
                 best = bestCommon;
                 sW = scaled(sW, common);
             }
-            // activation
+            // activation: the same coarse then fine grid
             double bestIn = sIn;
             for (int k = 0; k < o.steps(); k++) {
-                double candidate = sIn * factor(o, k);
+                double candidate = sIn * (o.alpha() + h * k);
+                double c = s.cosine(candidate, sW).total();
+                if (c > best) {
+                    best = c;
+                    bestIn = candidate;
+                }
+            }
+            double inCentre = bestIn / sIn;
+            for (int k = 0; k < o.steps(); k++) {
+                double candidate = sIn * Math.max(o.alpha() / 2, inCentre + fine(h, o.steps(), k));
                 double c = s.cosine(candidate, sW).total();
                 if (c > best) {
                     best = c;
@@ -120,6 +157,19 @@ public final class EasyQuant {
         return new Result(sIn, sW, start, best);
     }
 
+    /** {@return the offset of fine step {@code k}: {@code steps} points over {@code (-h, h)}, the ends excluded} */
+    private static double fine(double h, int steps, int k) {
+        return -h + 2 * h * (k + 1) / (steps + 1);
+    }
+
+    private static void keepBetter(Cosines c, double f, double[] bestPerChannel, double[] factorPerChannel) {
+        for (int ch = 0; ch < bestPerChannel.length; ch++)
+            if (c.channels()[ch] > bestPerChannel[ch]) {
+                bestPerChannel[ch] = c.channels()[ch];
+                factorPerChannel[ch] = f;
+            }
+    }
+
     /** {@return the cosine similarity of {@code layer} at the given scales (what {@link #search} maximises)} */
     public static double cosine(Layer layer, double inputScale, double[] weightScales) {
         List<Tensor> reference = new ArrayList<>();
@@ -127,13 +177,15 @@ public final class EasyQuant {
         return new Search(layer, reference).cosine(inputScale, weightScales).total();
     }
 
-    private static double factor(Options o, int k) {
-        return o.alpha() + (o.beta() - o.alpha()) * k / (o.steps() - 1);
-    }
-
     private static double[] scaled(double[] s, double f) {
         double[] out = new double[s.length];
         for (int i = 0; i < s.length; i++) out[i] = s[i] * f;
+        return out;
+    }
+
+    private static double[] scaled(double[] s, double[] f) {
+        double[] out = new double[s.length];
+        for (int i = 0; i < s.length; i++) out[i] = s[i] * f[i];
         return out;
     }
 
@@ -147,8 +199,7 @@ public final class EasyQuant {
             int channels = sW.length;
             double[] dot = new double[channels], nr = new double[channels], nq = new double[channels];
             for (int n = 0; n < layer.inputs().size(); n++) {
-                Tensor q = layer.kernel()
-                        .apply(QuantMath.fakeQuantize(layer.inputs().get(n), sIn), w);
+                Tensor q = layer.kernel().apply(layer.quantizedInput(n, sIn), w);
                 float[] a = reference.get(n).toF32().floats(), b = q.toF32().floats();
                 int inner = QuantMath.inner(reference.get(n), layer.outputAxis());
                 int outChannels = reference.get(n).dim(layer.outputAxis());
