@@ -34,7 +34,7 @@ final class FunctionRewrite {
             ScaleChooser.Scales scales,
             boolean perChannel) {
         ValueQuantizer vq = new ValueQuantizer(body, scales.thresholds(), scales.unsigned());
-        QnnEmitter emitter = new QnnEmitter(vq, scales.weights(), perChannel);
+        QnnEmitter emitter = new QnnEmitter(vq, scales.weights(), scales.biases(), perChannel);
         int quantized = 0, int16 = 0, luts = 0, kept = 0;
         for (Map.Entry<Operation, LayerKind> e : plan.entrySet()) {
             Operation op = e.getKey();

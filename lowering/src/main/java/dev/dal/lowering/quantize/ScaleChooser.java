@@ -1,11 +1,14 @@
 package dev.dal.lowering.quantize;
 
+import dev.dal.dialect.graph.FusedConvOp;
 import dev.dal.dialect.graph.GemmOp;
 import dev.dal.ir.BlockArgument;
 import dev.dal.ir.OpResult;
 import dev.dal.ir.Operation;
+import dev.dal.ir.StringAttr;
 import dev.dal.ir.Value;
 import dev.dal.ir.interp.Tensor;
+import dev.dal.lowering.quantize.calib.BiasCorrection;
 import dev.dal.lowering.quantize.calib.CalibrationRun;
 import dev.dal.lowering.quantize.calib.CalibrationStats;
 import dev.dal.lowering.quantize.calib.Calibrator;
@@ -43,6 +46,7 @@ final class ScaleChooser {
     private final Map<Value, Double> thresholds = new IdentityHashMap<>();
     private final Map<Operation, double[]> weightScales = new IdentityHashMap<>();
     private final Set<Value> unsigned = Collections.newSetFromMap(new IdentityHashMap<>());
+    private final Map<Operation, float[]> biases = new IdentityHashMap<>();
     private boolean unsignedActivations;
 
     ScaleChooser(CalibrationRun run, Map<Operation, LayerKind> plan) {
@@ -56,8 +60,13 @@ final class ScaleChooser {
      * @param thresholds the clipping threshold of each float value calibration observed
      * @param weights    the weight scales of each layer with constant weights
      * @param unsigned   the values stored as unsigned 8-bit ({@link ActivationSigns})
+     * @param biases     the corrected float biases of layers ({@link BiasCorrection}); others use their own
      */
-    record Scales(Map<Value, Double> thresholds, Map<Operation, double[]> weights, Set<Value> unsigned) {
+    record Scales(
+            Map<Value, Double> thresholds,
+            Map<Operation, double[]> weights,
+            Set<Value> unsigned,
+            Map<Operation, float[]> biases) {
         /** {@return the same scales for a copy of the function, through the copy's value mapping} */
         Scales translate(Map<Value, Value> mapping) {
             Map<Value, Double> t = new IdentityHashMap<>();
@@ -66,7 +75,9 @@ final class ScaleChooser {
             weights.forEach((op, x) -> w.put(ScaleChooser.translate(op, mapping), x));
             Set<Value> u = Collections.newSetFromMap(new IdentityHashMap<>());
             for (Value v : unsigned) u.add(mapping.getOrDefault(v, v));
-            return new Scales(t, w, u);
+            Map<Operation, float[]> b = new IdentityHashMap<>();
+            biases.forEach((op, x) -> b.put(ScaleChooser.translate(op, mapping), x));
+            return new Scales(t, w, u, b);
         }
     }
 
@@ -77,7 +88,7 @@ final class ScaleChooser {
 
     /** {@return the chosen scales} */
     Scales scales() {
-        return new Scales(thresholds, weightScales, unsigned);
+        return new Scales(thresholds, weightScales, unsigned, biases);
     }
 
     /**
@@ -128,6 +139,16 @@ final class ScaleChooser {
      * is that value's only user, on the first {@code count} samples.
      */
     void refine(SampleSet samples, int count, Set<Operation> int16, List<Operation> ops) throws DataException {
+        refine(samples, count, int16, ops, true);
+    }
+
+    /**
+     * Level 1's per-layer refinement of each 8-bit layer with constant weights on the first {@code count} samples:
+     * EasyQuant's search when {@code search} (weight scales, and the input's threshold when the layer is that value's
+     * only user), then for convs the bias correction of the scales the layer ends with.
+     */
+    void refine(SampleSet samples, int count, Set<Operation> int16, List<Operation> ops, boolean search)
+            throws DataException {
         List<Operation> layers = new ArrayList<>();
         for (Operation op : ops) if (weightScales.containsKey(op) && !int16.contains(op)) layers.add(op);
         if (layers.isEmpty()) return;
@@ -152,13 +173,44 @@ final class ScaleChooser {
             int outAxis = plan.get(op) == LayerKind.CONV ? 1 : LayerKinds.rank(op.result(0)) - 1;
             EasyQuant.Layer layer =
                     new EasyQuant.Layer(inputs, w.tensor(), w.axis(), outAxis, OpLayerKernel.of(op, 0, 1, operands), u);
-            EasyQuant.Result r = EasyQuant.search(
-                    layer, ActivationSigns.scale(t, u), weightScales.get(op), EasyQuant.Options.defaults());
-            weightScales.put(op, r.weightScales());
-            if (x.uses().size() == 1 && Constants.of(x).isEmpty())
-                thresholds.put(root(x), ActivationSigns.threshold(r.inputScale(), u));
+            double sIn = ActivationSigns.scale(t, u);
+            if (search) {
+                EasyQuant.Result r = EasyQuant.search(layer, sIn, weightScales.get(op), EasyQuant.Options.defaults());
+                weightScales.put(op, r.weightScales());
+                if (x.uses().size() == 1 && Constants.of(x).isEmpty()) {
+                    sIn = r.inputScale();
+                    thresholds.put(root(x), ActivationSigns.threshold(sIn, u));
+                }
+            }
+            double inputScale = sIn;
+            if (plan.get(op) == LayerKind.CONV)
+                Constants.of(op.operand(2))
+                        .ifPresent(b -> biases.put(op, corrected(op, layer, b, inputScale, weightScales.get(op))));
         }
         propagate(ops);
+    }
+
+    /**
+     * {@return the conv's float bias less the mean output shift that quantizing its input and weights at these scales
+     * causes, measured before the activation and without the residual}
+     */
+    private static float[] corrected(
+            Operation op, EasyQuant.Layer layer, Tensor bias, double inputScale, double[] weightScales) {
+        Operation linear = op.clone();
+        try {
+            if (linear instanceof FusedConvOp) linear.setAttribute("activation", StringAttr.of("none"));
+            List<Tensor> operands = new ArrayList<>(((OpLayerKernel) layer.kernel()).operands());
+            EasyQuant.Layer pre = new EasyQuant.Layer(
+                    layer.inputs(),
+                    layer.weights(),
+                    layer.weightAxis(),
+                    layer.outputAxis(),
+                    OpLayerKernel.of(linear, 0, 1, operands),
+                    layer.unsigned());
+            return BiasCorrection.corrected(bias.toF32().floats(), BiasCorrection.shift(pre, inputScale, weightScales));
+        } finally {
+            linear.erase();
+        }
     }
 
     /** The constant weights of a layer and their output-channel axis. */
