@@ -146,7 +146,6 @@ final class ScaleSelection {
             FunctionRewrite.apply(
                     copyFunc.body().entry(), copyPlan, copyWide, c.scales().translate(mapping), perChannel);
             double cosine = Metrics.cosine(reference, outputs(copy, fn, inputs, samples));
-            if (Boolean.getBoolean("dal.quantize.debug")) System.err.printf("DEBUG %s %.5f%n", c.name(), cosine);
             cosines.put(c, cosine);
             return cosine;
         }
