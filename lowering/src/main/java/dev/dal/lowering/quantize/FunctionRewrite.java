@@ -33,8 +33,8 @@ final class FunctionRewrite {
             Set<Operation> wide,
             ScaleChooser.Scales scales,
             boolean perChannel) {
-        ValueQuantizer vq = new ValueQuantizer(body, scales.thresholds());
-        QnnEmitter emitter = new QnnEmitter(vq, scales.weights(), perChannel);
+        ValueQuantizer vq = new ValueQuantizer(body, scales.thresholds(), scales.unsigned());
+        QnnEmitter emitter = new QnnEmitter(vq, scales.weights(), scales.biases(), perChannel);
         int quantized = 0, int16 = 0, luts = 0, kept = 0;
         for (Map.Entry<Operation, LayerKind> e : plan.entrySet()) {
             Operation op = e.getKey();

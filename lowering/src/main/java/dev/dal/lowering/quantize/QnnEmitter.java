@@ -35,11 +35,17 @@ import java.util.Map;
 final class QnnEmitter {
     private final ValueQuantizer vq;
     private final Map<Operation, double[]> weightScales;
+    private final Map<Operation, float[]> biases;
     private final boolean perChannel;
 
-    QnnEmitter(ValueQuantizer vq, Map<Operation, double[]> weightScales, boolean perChannel) {
+    QnnEmitter(
+            ValueQuantizer vq,
+            Map<Operation, double[]> weightScales,
+            Map<Operation, float[]> biases,
+            boolean perChannel) {
         this.vq = vq;
         this.weightScales = weightScales;
+        this.biases = biases;
         this.perChannel = perChannel;
     }
 
@@ -69,7 +75,7 @@ final class QnnEmitter {
         Tensor w = Constants.of(op.operand(1)).orElseThrow();
         Value qw = vq.weights(op, w, 0, sw, perChannel);
         Value qb = Constants.of(op.operand(2))
-                .map(b -> vq.bias(op, b.toF32().floats(), sx, sw))
+                .map(b -> vq.bias(op, biases.getOrDefault(op, b.toF32().floats()), sx, sw))
                 .orElseGet(vq::none);
         Value residual = op.numOperands() > 3 && !Constants.isNone(op.operand(3))
                 ? vq.quantized(op.operand(3), bits)

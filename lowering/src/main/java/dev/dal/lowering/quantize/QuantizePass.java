@@ -179,13 +179,13 @@ public final class QuantizePass extends Pass {
                 throw new QuantizeException(func, "no calibration samples in '" + calibrationData + "'");
             Calibrator cal = calibrator();
             CalibrationStats stats = run.collect(set, accuracyLevel == 1 ? Calibrator.kl() : cal);
-            ScaleChooser scales = new ScaleChooser(run, plan);
+            ScaleChooser scales = new ScaleChooser(run, plan).unsignedActivations(accuracyLevel == 1);
             scales.calibrate(body.arguments(), ops, stats, cal, perChannel);
             if (accuracyLevel == 0) chosen = scales.scales();
             else {
                 ScaleSelection.Choice c = ScaleSelection.levelOne(
                         module, func, run, set, stats, cal, scales, plan, wide, ops, perChannel, easyQuantSamples);
-                klKept.add(c.best() == c.candidates().getFirst() ? 1 : 0);
+                klKept.add(c.best().name().startsWith(cal.name()) ? 1 : 0);
                 chosen = c.best().scales();
             }
             if (autoMixedPrecision > 0) mixedPrecision(module, func, set, chosen, plan, wide, ctx);

@@ -29,6 +29,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The value plumbing of the {@code quantize} pass's rewrite of one function: the quantized form of a float value
@@ -48,6 +49,7 @@ final class ValueQuantizer {
 
     private final Block block;
     private final Map<Value, Double> thresholds;
+    private final Set<Value> unsigned;
     /** The original float value each {@code dcast} made by the rewrite stands for. */
     private final Map<Value, Value> origin = new IdentityHashMap<>();
 
@@ -55,9 +57,10 @@ final class ValueQuantizer {
     private final List<Operation> casts = new ArrayList<>();
     private Value none;
 
-    ValueQuantizer(Block block, Map<Value, Double> thresholds) {
+    ValueQuantizer(Block block, Map<Value, Double> thresholds, Set<Value> unsigned) {
         this.block = block;
         this.thresholds = thresholds;
+        this.unsigned = unsigned;
     }
 
     /** {@return the symmetric activation type with {@code bits} (8 or 16) of clipping threshold {@code t}} */
@@ -68,11 +71,15 @@ final class ValueQuantizer {
                 new QuantStorage(storage, -qmax, qmax, FloatType.F32), t > 0 ? t / qmax : 1.0, 0);
     }
 
-    /** {@return the quantized type with {@code bits} that calibration chose for float value {@code v}} */
+    /**
+     * {@return the quantized type with {@code bits} that calibration chose for float value {@code v} (unsigned 8-bit
+     * for the values {@link ActivationSigns} chose)}
+     */
     UniformQuantizedType activationType(Value v, int bits) {
         Value o = origin.getOrDefault(v, v);
         Double t = thresholds.get(o);
         if (t == null) throw new NoStatistics("no calibration statistics for " + o);
+        if (bits == 8 && unsigned.contains(o)) return ActivationSigns.unsignedType(t);
         return activationType(t, bits);
     }
 

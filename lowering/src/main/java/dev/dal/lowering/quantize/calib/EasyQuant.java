@@ -26,12 +26,27 @@ public final class EasyQuant {
      * @param weightAxis   the weights' output-channel axis (0 for conv OIHW)
      * @param outputAxis   the output's channel axis (1 for NCHW conv outputs, the last for gemm)
      * @param kernel       the layer's float computation
+     * @param unsigned     whether the input is stored unsigned ({@code [0, 255]}, zero point 0) instead of
+     *                     {@code [-127, 127]}
      */
-    public record Layer(List<Tensor> inputs, Tensor weights, int weightAxis, int outputAxis, LayerKernel kernel) {
+    public record Layer(
+            List<Tensor> inputs, Tensor weights, int weightAxis, int outputAxis, LayerKernel kernel, boolean unsigned) {
         /** Copies the samples. */
         public Layer {
             inputs = List.copyOf(inputs);
             if (inputs.isEmpty()) throw new IllegalArgumentException("EasyQuant needs at least one input sample");
+        }
+
+        /** A layer with a signed input. */
+        public Layer(List<Tensor> inputs, Tensor weights, int weightAxis, int outputAxis, LayerKernel kernel) {
+            this(inputs, weights, weightAxis, outputAxis, kernel, false);
+        }
+
+        /** {@return an input sample fake-quantized at {@code scale} in the input's storage range} */
+        Tensor quantizedInput(int n, double scale) {
+            return unsigned
+                    ? QuantMath.fakeQuantize(inputs.get(n), scale, 0, QuantMath.UMAX)
+                    : QuantMath.fakeQuantize(inputs.get(n), scale);
         }
     }
 
@@ -40,7 +55,8 @@ public final class EasyQuant {
      *
      * @param alpha  the smallest factor tried
      * @param beta   the largest factor tried
-     * @param steps  how many factors are tried per search, evenly spaced in {@code [alpha, beta]}
+     * @param steps  how many factors each search tries evenly spaced in {@code [alpha, beta]}, and then as many again
+     *               between the neighbours of the best of them (per output channel for the weights)
      * @param rounds how many weight-then-activation refinements
      */
     public record Options(double alpha, double beta, int steps, int rounds) {
@@ -51,9 +67,12 @@ public final class EasyQuant {
                         "bad EasyQuant options: need 0 < alpha <= 1 <= beta, steps >= 2," + " rounds >= 1");
         }
 
-        /** {@return the window of the paper, [0.5, 2], searched in 50 steps, two rounds} */
+        /**
+         * {@return the window of the paper, [0.5, 2], searched on a grid of 10 steps and 10 finer ones around the best
+         * (spacing 0.17, then 0.03), one round}
+         */
         public static Options defaults() {
-            return new Options(0.5, 2.0, 50, 2);
+            return new Options(0.5, 2.0, 10, 1);
         }
     }
 
@@ -71,32 +90,41 @@ public final class EasyQuant {
     public static Result search(Layer layer, double inputScale, double[] weightScales, Options o) {
         List<Tensor> reference = new ArrayList<>();
         for (Tensor x : layer.inputs()) reference.add(layer.kernel().apply(x, layer.weights()));
-        Search s = new Search(layer, reference, weightScales.length);
+        Search s = new Search(layer, reference);
         double sIn = inputScale;
         double[] sW = weightScales.clone();
         double start = s.cosine(sIn, sW).total();
         double best = start;
+        double h = (o.beta() - o.alpha()) / (o.steps() - 1);
         for (int round = 0; round < o.rounds(); round++) {
-            // weights: one kernel run per factor gives the cosine of every channel and of the whole layer
+            // weights: one kernel run per factor gives the cosine of every channel and of the whole layer; a coarse
+            // grid over [alpha, beta], then a fine one around each channel's best factor
             double[] bestPerChannel = s.cosine(sIn, sW).channels();
             double[] factorPerChannel = new double[sW.length];
             java.util.Arrays.fill(factorPerChannel, 1);
             double bestCommon = best, common = 1;
             for (int k = 0; k < o.steps(); k++) {
-                double f = factor(o, k);
+                double f = o.alpha() + h * k;
                 Cosines c = s.cosine(sIn, scaled(sW, f));
-                for (int ch = 0; ch < sW.length; ch++)
-                    if (c.channels()[ch] > bestPerChannel[ch]) {
-                        bestPerChannel[ch] = c.channels()[ch];
-                        factorPerChannel[ch] = f;
-                    }
+                keepBetter(c, f, bestPerChannel, factorPerChannel);
                 if (c.total() > bestCommon) {
                     bestCommon = c.total();
                     common = f;
                 }
             }
-            double[] perChannel = sW.clone();
-            for (int ch = 0; ch < sW.length; ch++) perChannel[ch] *= factorPerChannel[ch];
+            double[] centre = factorPerChannel.clone();
+            for (int k = 0; k < o.steps(); k++) {
+                double d = fine(h, o.steps(), k);
+                double[] f = new double[sW.length];
+                for (int ch = 0; ch < sW.length; ch++) f[ch] = Math.max(o.alpha() / 2, centre[ch] + d);
+                Cosines c = s.cosine(sIn, scaled(sW, f));
+                for (int ch = 0; ch < sW.length; ch++)
+                    if (c.channels()[ch] > bestPerChannel[ch]) {
+                        bestPerChannel[ch] = c.channels()[ch];
+                        factorPerChannel[ch] = f[ch];
+                    }
+            }
+            double[] perChannel = scaled(sW, factorPerChannel);
             double channelTotal = s.cosine(sIn, perChannel).total();
             if (channelTotal > best && channelTotal >= bestCommon) {
                 best = channelTotal;
@@ -105,10 +133,19 @@ public final class EasyQuant {
                 best = bestCommon;
                 sW = scaled(sW, common);
             }
-            // activation
+            // activation: the same coarse then fine grid
             double bestIn = sIn;
             for (int k = 0; k < o.steps(); k++) {
-                double candidate = sIn * factor(o, k);
+                double candidate = sIn * (o.alpha() + h * k);
+                double c = s.cosine(candidate, sW).total();
+                if (c > best) {
+                    best = c;
+                    bestIn = candidate;
+                }
+            }
+            double inCentre = bestIn / sIn;
+            for (int k = 0; k < o.steps(); k++) {
+                double candidate = sIn * Math.max(o.alpha() / 2, inCentre + fine(h, o.steps(), k));
                 double c = s.cosine(candidate, sW).total();
                 if (c > best) {
                     best = c;
@@ -120,17 +157,24 @@ public final class EasyQuant {
         return new Result(sIn, sW, start, best);
     }
 
+    /** {@return the offset of fine step {@code k}: {@code steps} points over {@code (-h, h)}, the ends excluded} */
+    private static double fine(double h, int steps, int k) {
+        return -h + 2 * h * (k + 1) / (steps + 1);
+    }
+
+    private static void keepBetter(Cosines c, double f, double[] bestPerChannel, double[] factorPerChannel) {
+        for (int ch = 0; ch < bestPerChannel.length; ch++)
+            if (c.channels()[ch] > bestPerChannel[ch]) {
+                bestPerChannel[ch] = c.channels()[ch];
+                factorPerChannel[ch] = f;
+            }
+    }
+
     /** {@return the cosine similarity of {@code layer} at the given scales (what {@link #search} maximises)} */
     public static double cosine(Layer layer, double inputScale, double[] weightScales) {
         List<Tensor> reference = new ArrayList<>();
         for (Tensor x : layer.inputs()) reference.add(layer.kernel().apply(x, layer.weights()));
-        return new Search(layer, reference, weightScales.length)
-                .cosine(inputScale, weightScales)
-                .total();
-    }
-
-    private static double factor(Options o, int k) {
-        return o.alpha() + (o.beta() - o.alpha()) * k / (o.steps() - 1);
+        return new Search(layer, reference).cosine(inputScale, weightScales).total();
     }
 
     private static double[] scaled(double[] s, double f) {
@@ -139,87 +183,45 @@ public final class EasyQuant {
         return out;
     }
 
+    private static double[] scaled(double[] s, double[] f) {
+        double[] out = new double[s.length];
+        for (int i = 0; i < s.length; i++) out[i] = s[i] * f[i];
+        return out;
+    }
+
     /** The cosine of the whole layer and of each output channel. */
     private record Cosines(double total, double[] channels) {}
 
-    /**
-     * Evaluates candidate scales against the float outputs. The float outputs' values and per-channel norms are
-     * computed once; and as the search varies one of the two scales at a time, the fake-quantized inputs of the last
-     * activation scale are kept, so the weight search quantizes them once, not once per candidate.
-     */
-    private static final class Search {
-        private final Layer layer;
-        private final int channels;
-        private final float[][] reference;
-        private final int[] inner;
-        private final double[] referenceNorms;
-        private double quantizedAt = Double.NaN;
-        private List<Tensor> quantizedInputs = List.of();
-
-        /** {@code channels}: how many weight scales the candidates have (1: one for the whole tensor). */
-        Search(Layer layer, List<Tensor> outputs, int channels) {
-            this.layer = layer;
-            this.channels = channels;
-            int n = outputs.size();
-            reference = new float[n][];
-            inner = new int[n];
-            referenceNorms = new double[channels];
-            for (int k = 0; k < n; k++) {
-                Tensor out = outputs.get(k);
-                int outChannels = out.dim(layer.outputAxis());
+    /** Evaluates candidate scales against the float outputs. */
+    private record Search(Layer layer, List<Tensor> reference) {
+        Cosines cosine(double sIn, double[] sW) {
+            Tensor w = QuantMath.fakeQuantize(layer.weights(), layer.weightAxis(), sW);
+            int channels = sW.length;
+            double[] dot = new double[channels], nr = new double[channels], nq = new double[channels];
+            for (int n = 0; n < layer.inputs().size(); n++) {
+                Tensor q = layer.kernel().apply(layer.quantizedInput(n, sIn), w);
+                float[] a = reference.get(n).toF32().floats(), b = q.toF32().floats();
+                int inner = QuantMath.inner(reference.get(n), layer.outputAxis());
+                int outChannels = reference.get(n).dim(layer.outputAxis());
                 if (channels > 1 && outChannels != channels)
                     throw new IllegalArgumentException("the layer's output has " + outChannels + " channels on axis "
                             + layer.outputAxis() + ", the weights " + channels);
-                reference[k] = out.toF32().floats();
-                inner[k] = QuantMath.inner(out, layer.outputAxis());
-                accumulate(reference[k], reference[k], inner[k], referenceNorms);
-            }
-        }
-
-        private List<Tensor> inputsAt(double sIn) {
-            if (Double.compare(sIn, quantizedAt) != 0) {
-                List<Tensor> q = new ArrayList<>();
-                for (Tensor x : layer.inputs()) q.add(QuantMath.fakeQuantize(x, sIn));
-                quantizedInputs = q;
-                quantizedAt = sIn;
-            }
-            return quantizedInputs;
-        }
-
-        Cosines cosine(double sIn, double[] sW) {
-            if (sW.length != channels)
-                throw new IllegalStateException(sW.length + " weight scales for a search over " + channels);
-            Tensor w = QuantMath.fakeQuantize(layer.weights(), layer.weightAxis(), sW);
-            List<Tensor> inputs = inputsAt(sIn);
-            double[] dot = new double[channels], nq = new double[channels];
-            for (int n = 0; n < inputs.size(); n++) {
-                float[] q = layer.kernel().apply(inputs.get(n), w).toF32().floats();
-                accumulate(reference[n], q, inner[n], dot);
-                accumulate(q, q, inner[n], nq);
+                for (int i = 0; i < a.length; i++) {
+                    int c = channels == 1 ? 0 : (i / inner) % channels;
+                    dot[c] += (double) a[i] * b[i];
+                    nr[c] += (double) a[i] * a[i];
+                    nq[c] += (double) b[i] * b[i];
+                }
             }
             double[] per = new double[channels];
             double d = 0, r = 0, q = 0;
             for (int c = 0; c < channels; c++) {
-                per[c] = cos(dot[c], referenceNorms[c], nq[c]);
+                per[c] = cos(dot[c], nr[c], nq[c]);
                 d += dot[c];
-                r += referenceNorms[c];
+                r += nr[c];
                 q += nq[c];
             }
             return new Cosines(cos(d, r, q), per);
-        }
-
-        /**
-         * Adds {@code a[i] * b[i]} to {@code sums[c]} of each element's channel {@code c}: the elements come in blocks
-         * of {@code inner} per (outer index, channel), in element order (one sum in all when there is one scale).
-         */
-        private static void accumulate(float[] a, float[] b, int inner, double[] sums) {
-            int channels = sums.length;
-            for (int block = 0, at = 0; at < a.length; block++, at += inner) {
-                int c = channels == 1 ? 0 : block % channels;
-                double s = sums[c];
-                for (int i = at; i < at + inner; i++) s += (double) a[i] * b[i];
-                sums[c] = s;
-            }
         }
 
         private static double cos(double dot, double a, double b) {

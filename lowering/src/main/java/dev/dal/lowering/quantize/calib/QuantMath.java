@@ -11,6 +11,9 @@ public final class QuantMath {
     /** The largest int8 magnitude used (symmetric range, -128 unused). */
     public static final int QMAX = 127;
 
+    /** The largest unsigned 8-bit value: non-negative activations use {@code [0, 255]} with zero point 0. */
+    public static final int UMAX = 255;
+
     private QuantMath() {}
 
     /** {@return the scale {@code threshold / 127}; 1 for a zero threshold (an all-zero tensor is exact at any scale)} */
@@ -39,6 +42,18 @@ public final class QuantMath {
         float[] in = t.toF32().floats();
         float[] out = new float[in.length];
         for (int i = 0; i < in.length; i++) out[i] = fakeQuantize(in[i], scale);
+        return Tensor.of(out, t.shape());
+    }
+
+    /**
+     * {@return an f32 tensor fake-quantized at one scale onto the integers {@code [qmin, qmax]} (for example
+     * {@code [0, 255]} for unsigned 8-bit storage with zero point 0)}
+     */
+    public static Tensor fakeQuantize(Tensor t, double scale, int qmin, int qmax) {
+        float[] in = t.toF32().floats();
+        float[] out = new float[in.length];
+        for (int i = 0; i < in.length; i++)
+            out[i] = (float) (Math.max(qmin, Math.min(qmax, roundHalfAway(in[i] / scale))) * scale);
         return Tensor.of(out, t.shape());
     }
 
