@@ -26,7 +26,6 @@ import java.util.Random;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -59,9 +58,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * six layers). The random network amplifies any perturbation: Gaussian noise of 0.005 on its input (input cosine
  * 0.99998) gives an output cosine of 0.987 to 0.991, and with every activation at 16 bits the 8-bit weights alone
  * leave 0.991. Better activation scales (KL, percentile, EasyQuant) move it by less than 0.005, and
- * {@code auto-mixed-precision=0.99} (float, at level 0, measured on 3 samples) keeps 54 of its 55 layers float. So for this model the test asserts the cause
- * instead ({@link #mobilenetV2TurnsItsInputsRoundingAloneIntoMoreThanTheTargetsLoss}) and, in the slow run, that
- * level 1 is no worse than level 0.
+ * {@code auto-mixed-precision=0.99} (float, at level 0, measured on 3 samples) keeps 54 of its 55 layers float. So for this model the test asserts only that
+ * level 1 is no worse than level 0, and prints the cosine the float model keeps on int8-rounded inputs.
  * A table of all numbers is printed at the end.
  */
 class SharedModelsQuantizeAccuracyTest {
@@ -121,40 +119,12 @@ class SharedModelsQuantizeAccuracyTest {
     }
 
     /**
-     * MobileNetV2 with random weights cannot keep a cosine of 0.99 at 8 bits, whatever the scales: rounding only its
-     * input to the int8 grid the pass uses (symmetric, scale {@code max |x| / 127} over the calibration samples) and
-     * running everything else in float already costs the output more than 0.005 of cosine. Level 0 is printed.
+     * MobileNetV2 at both levels (EasyQuant on 4 samples): level 1 is no worse than level 0. Its cosine stays under
+     * 0.99 (see the class comment); to show how much of that is the model rather than the scales, the float model's
+     * output on inputs rounded to the int8 grid the pass gives the input (symmetric, {@code max |x| / 127} over the
+     * calibration samples) is printed beside the levels' figures.
      */
     @Test
-    void mobilenetV2TurnsItsInputsRoundingAloneIntoMoreThanTheTargetsLoss() throws Exception {
-        String name = "mobilenet_v2";
-        Path model = model(name);
-        Data data = data(name);
-        Operation floatModule = prepared(model);
-        TABLE.add(format(measure(name, "0", model, floatModule, data, "")));
-        List<Tensor> calibration = QuantizeTesting.rows(data.calibration(), 0, data.count());
-        double max = 0;
-        for (Tensor t : calibration) for (float v : t.floats()) max = Math.max(max, Math.abs(v));
-        List<Tensor> rounded = new ArrayList<>();
-        for (Tensor t : data.evaluation()) rounded.add(Augment.roundToGrid(t, max / 127));
-        double sum = 0;
-        for (int i = 0; i < rounded.size(); i++)
-            sum += dev.dal.lowering.eval.Metrics.cosine(
-                    QuantizeTesting.outputs(
-                            floatModule, List.of(data.evaluation().get(i))),
-                    QuantizeTesting.outputs(floatModule, List.of(rounded.get(i))));
-        double cosine = sum / rounded.size();
-        System.out.printf(
-                Locale.ROOT, "mobilenet_v2: float model on int8-rounded inputs: output cosine %.6f%n", cosine);
-        assertTrue(cosine < 0.995, "the float model on 8-bit inputs keeps an output cosine of " + cosine);
-    }
-
-    /**
-     * MobileNetV2 at both levels (level 1 takes minutes on two cores: runs with {@code -Ddal.quantize.slow=true};
-     * EasyQuant runs on 4 samples): level 1 is no worse than level 0.
-     */
-    @Test
-    @EnabledIfSystemProperty(named = "dal.quantize.slow", matches = "true")
     void mobilenetV2LevelOneIsNoWorseThanLevelZero() throws Exception {
         String name = "mobilenet_v2";
         Path model = model(name);
@@ -162,8 +132,26 @@ class SharedModelsQuantizeAccuracyTest {
         Operation floatModule = prepared(model);
         Row level0 = measure(name, "0", model, floatModule, data, "");
         Row level1 = measure(name, "1", model, floatModule, data, " easyquant-samples=4");
+        TABLE.add(format(level0));
         TABLE.add(format(level1));
+        System.out.printf(
+                Locale.ROOT,
+                "mobilenet_v2: float model on int8-rounded inputs: output cosine %.6f%n",
+                inputRoundingCosine(floatModule, data));
         assertTrue(level1.cosine() >= level0.cosine(), name + ": level 1 " + level1 + " below level 0 " + level0);
+    }
+
+    /** {@return the float model's mean output cosine on the evaluation inputs rounded to the input's int8 grid} */
+    private static double inputRoundingCosine(Operation floatModule, Data data) throws Exception {
+        double max = 0;
+        for (Tensor t : QuantizeTesting.rows(data.calibration(), 0, data.count()))
+            for (float v : t.floats()) max = Math.max(max, Math.abs(v));
+        double sum = 0;
+        for (Tensor x : data.evaluation())
+            sum += dev.dal.lowering.eval.Metrics.cosine(
+                    QuantizeTesting.outputs(floatModule, List.of(x)),
+                    QuantizeTesting.outputs(floatModule, List.of(Augment.roundToGrid(x, max / 127))));
+        return sum / data.evaluation().size();
     }
 
     private static Path model(String name) {
