@@ -4,17 +4,11 @@ import dev.dal.ir.Block;
 import dev.dal.ir.Operation;
 import dev.dal.ir.Value;
 import dev.dal.ir.builtin.FuncOp;
-import dev.dal.ir.interp.Interpreter;
-import dev.dal.ir.interp.InterpreterException;
-import dev.dal.ir.interp.RunOptions;
-import dev.dal.ir.interp.Tensor;
-import dev.dal.lowering.eval.Metrics;
 import dev.dal.lowering.quantize.calib.CalibrationRun;
 import dev.dal.lowering.quantize.calib.CalibrationStats;
 import dev.dal.lowering.quantize.calib.Calibrator;
 import dev.dal.lowering.quantize.data.DataException;
 import dev.dal.lowering.quantize.data.SampleSet;
-import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,7 +17,8 @@ import java.util.Set;
 /**
  * Accuracy level 1's choice among candidate scale sets (the calibrator's or min-max thresholds, EasyQuant's refinement
  * and bias correction of the better of them, and level 0's min-max): keep the one whose quantized function agrees best with the float
- * function, by the cosine of all outputs over the first calibration samples. Each candidate is rewritten on a copy of the module and run in the interpreter.
+ * function, by the mean output cosine over the first calibration samples ({@link QuantizedTrials}: each candidate is
+ * rewritten on a copy of the module and run in the interpreter).
  * This makes level 1 never worse than level 0 on the calibration samples, which matters when few samples make the KL
  * histograms sparse and their thresholds clip too much.
  */
@@ -61,7 +56,7 @@ final class ScaleSelection {
             throws DataException {
         Block body = func.body().entry();
         int count = Math.min(easyQuantSamples, set.size());
-        Evaluation eval = new Evaluation(module, func, plan, wide, perChannel, set, count);
+        Evaluation eval = new Evaluation(new QuantizedTrials(module, func, perChannel, set, count), plan, wide);
         ScaleChooser level0 = new ScaleChooser(run, plan);
         level0.calibrate(body.arguments(), ops, stats, Calibrator.minMax(), perChannel);
         ScaleChooser minMax = new ScaleChooser(run, plan).unsignedActivations(true);
@@ -92,60 +87,30 @@ final class ScaleSelection {
     }
 
     /**
-     * Runs candidates on the first {@code count} samples and compares their outputs with the float function's
-     * (computed once); each candidate is rewritten on a copy of the module and evaluated once.
+     * Compares candidates by {@link QuantizedTrials}' mean output cosine on the first calibration samples, measuring
+     * each candidate once.
      */
     private static final class Evaluation {
-        private final Operation module;
-        private final String fn;
+        private final QuantizedTrials trials;
         private final Map<Operation, LayerKind> plan;
         private final Set<Operation> wide;
-        private final boolean perChannel;
-        private final SampleSet samples;
-        private final List<Map<String, Tensor>> inputs = new ArrayList<>();
         private final Map<Candidate, Double> cosines = new IdentityHashMap<>();
-        private float[] reference;
 
-        Evaluation(
-                Operation module,
-                FuncOp func,
-                Map<Operation, LayerKind> plan,
-                Set<Operation> wide,
-                boolean perChannel,
-                SampleSet samples,
-                int count)
-                throws DataException {
-            this.module = module;
-            this.fn = func.symName().value();
+        Evaluation(QuantizedTrials trials, Map<Operation, LayerKind> plan, Set<Operation> wide) {
+            this.trials = trials;
             this.plan = plan;
             this.wide = wide;
-            this.perChannel = perChannel;
-            this.samples = samples;
-            for (int i = 0; i < Math.min(count, samples.size()); i++) inputs.add(samples.sample(i));
         }
 
         /**
-         * {@return the cosine of the candidate's quantized outputs with the float outputs}
+         * {@return the mean cosine of the candidate's quantized outputs with the float outputs}
          *
          * @throws DataException naming a sample that could not be read or run
          */
         double cosine(Candidate c) throws DataException {
             Double known = cosines.get(c);
             if (known != null) return known;
-            if (reference == null) reference = outputs(module, fn, inputs, samples);
-            Map<Value, Value> mapping = new IdentityHashMap<>();
-            Operation copy = module.clone(mapping);
-            FuncOp copyFunc = (FuncOp) copy.region(0).blocks().getFirst().opList().stream()
-                    .filter(op -> op instanceof FuncOp f && f.symName().value().equals(fn))
-                    .findFirst()
-                    .orElse(copy instanceof FuncOp f ? f : null);
-            Map<Operation, LayerKind> copyPlan = new java.util.LinkedHashMap<>();
-            plan.forEach((op, k) -> copyPlan.put(ScaleChooser.translate(op, mapping), k));
-            Set<Operation> copyWide = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
-            for (Operation op : wide) copyWide.add(ScaleChooser.translate(op, mapping));
-            FunctionRewrite.apply(
-                    copyFunc.body().entry(), copyPlan, copyWide, c.scales().translate(mapping), perChannel);
-            double cosine = Metrics.cosine(reference, outputs(copy, fn, inputs, samples));
+            double cosine = trials.cosine(plan, wide, c.scales());
             cosines.put(c, cosine);
             return cosine;
         }
@@ -164,33 +129,5 @@ final class ScaleSelection {
             }
             return new Choice(candidates, candidates.get(best), c);
         }
-    }
-
-    private static float[] outputs(Operation module, String fn, List<Map<String, Tensor>> inputs, SampleSet samples)
-            throws DataException {
-        Interpreter interp = Interpreter.load(module);
-        List<float[]> all = new ArrayList<>();
-        int n = 0;
-        for (int i = 0; i < inputs.size(); i++) {
-            List<Tensor> outs;
-            try {
-                outs = interp.run(fn, inputs.get(i), RunOptions.defaults());
-            } catch (InterpreterException e) {
-                throw new DataException(samples.source(i) + ": the model failed on this sample: " + e.getMessage(), e);
-            }
-            for (Tensor t : outs)
-                if (!t.isNone() && t.dtype().isFloat()) {
-                    float[] f = t.toF32().floats();
-                    all.add(f);
-                    n += f.length;
-                }
-        }
-        float[] out = new float[n];
-        int at = 0;
-        for (float[] f : all) {
-            System.arraycopy(f, 0, out, at, f.length);
-            at += f.length;
-        }
-        return out;
     }
 }
