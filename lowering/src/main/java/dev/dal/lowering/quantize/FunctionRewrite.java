@@ -40,8 +40,7 @@ final class FunctionRewrite {
             Operation op = e.getKey();
             LayerKind kind = e.getValue();
             boolean sixteen = wide.contains(op);
-            // a lookup table indexes 8-bit storage: a non-linear op asked for 16 bits stays float
-            if (sixteen && kind == LayerKind.LUT) continue;
+            if (sixteen && !hasFaithfulInt16Form(op, kind)) continue; // asked for 16 bits, stays float
             // data movement of a float value stays float: quantizing it would only add a rounding
             if (kind.keepsInputType() && !vq.isQuantized(op.operand(0))) continue;
             try {
@@ -57,6 +56,17 @@ final class FunctionRewrite {
         eraseDeadConstants(body);
         for (Operation op : body.opList()) if (isFloatCompute(op)) kept++;
         return new Counts(quantized, int16, luts, kept);
+    }
+
+    /**
+     * {@return whether the op's 16-bit form computes it faithfully}: not a lookup table (it indexes 8-bit storage),
+     * and not a matmul of two activations, whose 16 x 16-bit products (up to 2^30) overflow the 32-bit accumulator
+     * after two terms (the digits ViT's attention matmuls at 16 bits lost more than all-8-bit did). Such an op asked
+     * for 16 bits stays float.
+     */
+    static boolean hasFaithfulInt16Form(Operation op, LayerKind k) {
+        if (k == LayerKind.LUT) return false;
+        return k != LayerKind.MATMUL || Constants.of(op.operand(1)).isPresent();
     }
 
     private static boolean isFloatCompute(Operation op) {

@@ -126,17 +126,7 @@ final class MixedPrecision {
 
     /** {@return whether a kept layer stays float: asked to, or it has no 16-bit form that computes it faithfully} */
     private boolean staysFloat(Operation op) {
-        return asFloat || !hasFaithfulInt16Form(op, plan.get(op));
-    }
-
-    /**
-     * {@return whether the op's 16-bit form computes it faithfully}: not a lookup table (it indexes 8-bit storage),
-     * and not a matmul of two activations, whose 16 x 16-bit products (up to 2^30) overflow the 32-bit accumulator
-     * after two terms (the digits ViT's attention matmuls at 16 bits lost more than all-8-bit did)
-     */
-    static boolean hasFaithfulInt16Form(Operation op, LayerKind k) {
-        if (k == LayerKind.LUT) return false;
-        return k != LayerKind.MATMUL || Constants.of(op.operand(1)).isPresent();
+        return asFloat || !FunctionRewrite.hasFaithfulInt16Form(op, plan.get(op));
     }
 
     /** {@return whether an op of this kind computes new values (data movement and max pooling only pass them on)} */

@@ -140,8 +140,8 @@ class MixedPrecisionTest {
         Operation m = QuantizeTesting.parse(QuantModels.attention(3));
         Map<String, Boolean> faithful = new java.util.HashMap<>();
         m.walk(op -> LayerKinds.of(op)
-                .ifPresent(k ->
-                        LayerNames.of(op).ifPresent(n -> faithful.put(n, MixedPrecision.hasFaithfulInt16Form(op, k)))));
+                .ifPresent(k -> LayerNames.of(op)
+                        .ifPresent(n -> faithful.put(n, FunctionRewrite.hasFaithfulInt16Form(op, k)))));
         assertEquals(true, faithful.get("q"), "a matmul by constant weights: " + faithful);
         assertEquals(true, faithful.get("q_bias"), faithful::toString);
         assertEquals(false, faithful.get("scores"), "a matmul of two activations: " + faithful);

@@ -97,6 +97,22 @@ class QuantizePassTest {
     }
 
     @Test
+    void a16BitMatmulOfTwoActivationsStaysFloatWhileOneByWeightsIsQuantized() throws Exception {
+        Path data = QuantModels.npy(dir.resolve("seq16.npy"), QuantModels.samples(2, 24, 4, 8));
+        Operation q = QuantizeTesting.parse(QuantModels.attention(9));
+        QuantizeTesting.run("builtin.module(quantize{calibration-data=" + data + " int16-layers=q,scores})", q);
+        Map<String, Integer> ops = QuantizeTesting.opCounts(q);
+        // the scores' 16 x 16-bit products would overflow the int32 accumulator: it stays float
+        assertEquals(1, ops.get("graph.mat_mul"), ops::toString);
+        assertEquals(1, ops.get("qnn.matmul"), ops::toString);
+        String text = QuantizeTesting.print(q);
+        assertTrue(
+                text.lines()
+                        .anyMatch(l -> l.contains("qnn.matmul") && l.contains("-> tensor<1x4x8x!quant.uniform<i16")),
+                text);
+    }
+
+    @Test
     void perChannelFalseGivesPerTensorWeights() throws Exception {
         Operation a = QuantizeTesting.parse(QuantModels.cnn(4));
         Operation b = QuantizeTesting.parse(QuantModels.cnn(4));
