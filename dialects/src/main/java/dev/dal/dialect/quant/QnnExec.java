@@ -65,6 +65,7 @@ final class QnnExec {
                                 op.residualShift().orElseThrow())[0]));
         long[] bounds = activationBounds(op, qy);
         long[] out = QConv.conv(
+                ctx.pool(),
                 QTensors.centered(x, q(op.x())),
                 x.shape(),
                 QTensors.centered(w, q(op.weight())),
@@ -114,6 +115,7 @@ final class QnnExec {
         require(bias.isNone() || bias.size() == n, ctx, "bias " + bias.describe() + " needs " + n + " values");
         QuantizedElementType qy = q(op.y());
         long[] out = QMatMul.matmul(
+                ctx.pool(),
                 QTensors.centered(a, q(op.lhs())),
                 QTensors.centered(b, q(op.rhs())),
                 1,
@@ -144,6 +146,7 @@ final class QnnExec {
         int[] ys = a.shape().clone();
         ys[r - 1] = n;
         long[] out = QMatMul.matmul(
+                ctx.pool(),
                 QTensors.centered(a, q(op.lhs())),
                 QTensors.centered(b, q(op.rhs())),
                 batch,

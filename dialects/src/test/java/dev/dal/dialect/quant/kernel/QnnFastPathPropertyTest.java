@@ -1,0 +1,115 @@
+package dev.dal.dialect.quant.kernel;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.SourceDSL.longs;
+
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.ForkJoinPool;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fast integer kernels (im2col, tiled and vectorised products, parallel tiles) give exactly the bits of the plain
+ * reference loops, on random shapes, strides, pads, dilations, groups (depthwise and 1x1 included), output zero points,
+ * per-channel multipliers and clamps; operands are sometimes far beyond int8 so that the int32 sums wrap around and the
+ * results saturate.
+ */
+class QnnFastPathPropertyTest {
+    private static final ForkJoinPool POOL = new ForkJoinPool(2);
+
+    /** Values of int8 (or wider, so that products and sums overflow int32). */
+    private static int[] values(Random r, int n, boolean wide) {
+        int[] a = new int[n];
+        for (int i = 0; i < n; i++) a[i] = wide ? r.nextInt() >> r.nextInt(16) : r.nextInt(256) - 128;
+        return a;
+    }
+
+    private static FixedPoint[] multipliers(Random r, int count) {
+        FixedPoint[] m = new FixedPoint[count];
+        for (int i = 0; i < count; i++) m[i] = FixedPoint.of(Math.pow(2, -20 + 22 * r.nextDouble()));
+        return m;
+    }
+
+    @Test
+    void convEqualsTheReferenceLoopBitForBit() {
+        qt().withExamples(300).forAll(longs().all()).checkAssert(seed -> {
+            Random r = new Random(seed);
+            int shape = r.nextInt(4); // 0: any, 1: depthwise, 2: 1x1 stride 1, 3: wide channels
+            int group = shape == 1 ? 1 + r.nextInt(12) : 1 + r.nextInt(3) / 2 * r.nextInt(4);
+            int cg = shape == 1 ? 1 : 1 + r.nextInt(shape == 3 ? 70 : 5);
+            int og = shape == 1 ? 1 : 1 + r.nextInt(shape == 3 ? 20 : 9);
+            int n = 1 + r.nextInt(2), c = cg * group, o = og * group;
+            boolean pointwise = shape == 2;
+            int kh = pointwise ? 1 : 1 + r.nextInt(3), kw = pointwise ? 1 : 1 + r.nextInt(3);
+            int sh = pointwise ? 1 : 1 + r.nextInt(2), sw = pointwise ? 1 : 1 + r.nextInt(2);
+            int dh = 1 + r.nextInt(2), dw = 1 + r.nextInt(2);
+            int pt = pointwise ? 0 : r.nextInt(3), pl = pointwise ? 0 : r.nextInt(3);
+            int pb = pointwise ? 0 : r.nextInt(2), pr = pointwise ? 0 : r.nextInt(2);
+            int h = (kh - 1) * dh + 1 + r.nextInt(shape == 3 ? 6 : 20), w = (kw - 1) * dw + 1 + r.nextInt(20);
+            int oh = (h + pt + pb - (kh - 1) * dh - 1) / sh + 1, ow = (w + pl + pr - (kw - 1) * dw - 1) / sw + 1;
+            boolean wide = r.nextInt(4) == 0;
+            int[] x = values(r, n * c * h * w, wide), wt = values(r, o * cg * kh * kw, wide);
+            Optional<int[]> bias = r.nextBoolean() ? Optional.of(values(r, o, true)) : Optional.empty();
+            FixedPoint[] m = multipliers(r, r.nextBoolean() ? o : 1);
+            long zp = r.nextInt(256) - 128, lo = -128 + r.nextInt(40), hi = 127 - r.nextInt(40);
+            Optional<QConv.Residual> res = r.nextBoolean()
+                    ? Optional.of(new QConv.Residual(values(r, n * o * oh * ow, false), multipliers(r, 1)[0]))
+                    : Optional.empty();
+            int[] xs = {n, c, h, w}, ws = {o, cg, kh, kw};
+            Window2d win = new Window2d(kh, kw, sh, sw, pt, pl, dh, dw);
+            assertArrayEquals(
+                    QConv.reference(x, xs, wt, ws, bias, win, group, oh, ow, m, zp, lo, hi, res),
+                    QConv.conv(POOL, x, xs, wt, ws, bias, win, group, oh, ow, m, zp, lo, hi, res));
+        });
+    }
+
+    @Test
+    void matmulEqualsTheReferenceLoopBitForBit() {
+        qt().withExamples(300).forAll(longs().all()).checkAssert(seed -> {
+            Random r = new Random(seed);
+            boolean big = r.nextBoolean();
+            int batch = 1 + r.nextInt(4), m = 1 + r.nextInt(big ? 70 : 6);
+            int k = 1 + r.nextInt(big ? 600 : 40), n = 1 + r.nextInt(big ? 150 : 20);
+            boolean transB = r.nextBoolean(), batchedB = r.nextBoolean(), wide = r.nextInt(4) == 0;
+            int[] a = values(r, batch * m * k, wide), b = values(r, (batchedB ? batch : 1) * k * n, wide);
+            Optional<int[]> bias = r.nextBoolean() ? Optional.of(values(r, n, true)) : Optional.empty();
+            FixedPoint[] f = multipliers(r, r.nextBoolean() ? n : 1);
+            long zp = r.nextInt(256) - 128, lo = -128 + r.nextInt(40), hi = 127 - r.nextInt(40);
+            assertArrayEquals(
+                    QMatMul.reference(a, b, batch, m, k, n, transB, batchedB, bias, f, zp, lo, hi),
+                    QMatMul.matmul(POOL, a, b, batch, m, k, n, transB, batchedB, bias, f, zp, lo, hi));
+        });
+    }
+
+    @Test
+    void bothTileKernelsEqualTheTripleLoopOnAnyTile() {
+        qt().withExamples(300).forAll(longs().all()).checkAssert(seed -> {
+            Random r = new Random(seed);
+            int m = 1 + r.nextInt(12), n = 1 + r.nextInt(70), k = r.nextInt(r.nextBoolean() ? 600 : 30);
+            boolean transB = r.nextBoolean();
+            int lda = k + r.nextInt(3), ldb = (transB ? k : n) + r.nextInt(3), ldc = n + r.nextInt(3);
+            int aOff = r.nextInt(5), bOff = r.nextInt(5), cOff = r.nextInt(5);
+            int[] a = values(r, aOff + m * lda, true), b = values(r, bOff + (transB ? n : k) * ldb, true);
+            int i0 = r.nextInt(m), i1 = i0 + 1 + r.nextInt(m - i0), j0 = r.nextInt(n), j1 = j0 + 1 + r.nextInt(n - j0);
+            int[] want = values(r, cOff + m * ldc, true);
+            int[] scalar = want.clone(), fast = want.clone();
+            for (int i = i0; i < i1; i++)
+                for (int j = j0; j < j1; j++) {
+                    int acc = 0;
+                    for (int p = 0; p < k; p++)
+                        acc += a[aOff + i * lda + p] * b[bOff + (transB ? j * ldb + p : p * ldb + j)];
+                    want[cOff + i * ldc + j] = acc;
+                }
+            for (var e : new Object[][] {{new IntGemm.Scalar(), scalar}, {IntGemm.kernel(), fast}}) {
+                IntGemm.Kernel kernel = (IntGemm.Kernel) e[0];
+                int[] c = (int[]) e[1];
+                if (transB) kernel.nt(a, aOff, lda, b, bOff, ldb, c, cOff, ldc, i0, i1, j0, j1, k);
+                else kernel.nn(a, aOff, lda, b, bOff, ldb, c, cOff, ldc, i0, i1, j0, j1, k);
+            }
+            assertArrayEquals(want, scalar, "scalar kernel");
+            assertArrayEquals(
+                    want, fast, "kernel in use: " + IntGemm.kernel().getClass().getSimpleName());
+        });
+    }
+}
