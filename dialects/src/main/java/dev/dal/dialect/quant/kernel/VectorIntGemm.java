@@ -1,7 +1,6 @@
 package dev.dal.dialect.quant.kernel;
 
 import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -9,7 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
  * The Vector API tile kernel of {@link IntGemm}: int32 lanes, whose multiply and add wrap as Java's {@code int} does.
  * {@code A * B} keeps a 4-row x 2-vector block of C in registers (8 accumulators, 2 loads of B and 4 broadcasts of A
  * per step, within AVX2's 16 registers) over slabs of {@value #KC} steps, so the slab of B stays in the L1 cache while
- * the rows of A pass over it; leftover rows and columns take a 1-row kernel, the last columns a masked one.
+ * the rows of A pass over it; leftover rows and columns take a 1-row kernel, the last columns (fewer than a vector) plain loops.
  * {@code A * B^T} takes dot products of 4 rows of B against one row of A, reduced across lanes at the end. Loaded
  * only when the {@code jdk.incubator.vector} module is present.
  */
@@ -60,11 +59,17 @@ final class VectorIntGemm implements IntGemm.Kernel {
                 for (; i < i1; i++)
                     tile1x2(a, aOff + i * lda + p0, b, bOff + p0 * ldb + j, ldb, c, cOff + i * ldc + j, kc, add);
             }
-            for (; j < j1; j += L) {
-                VectorMask<Integer> mask = S.indexInRange(j, j1);
+            for (; j + L <= j1; j += L)
                 for (int i = i0; i < i1; i++)
-                    tile1x1(a, aOff + i * lda + p0, b, bOff + p0 * ldb + j, ldb, c, cOff + i * ldc + j, kc, add, mask);
-            }
+                    tile1x1(a, aOff + i * lda + p0, b, bOff + p0 * ldb + j, ldb, c, cOff + i * ldc + j, kc, add);
+            // the last columns one by one: a masked load past the end of an array leaves the intrinsic's fast path
+            for (; j < j1; j++)
+                for (int i = i0; i < i1; i++) {
+                    int ao = aOff + i * lda + p0, bo = bOff + p0 * ldb + j, co = cOff + i * ldc + j;
+                    int acc = add ? c[co] : 0;
+                    for (int p = 0; p < kc; p++) acc += a[ao + p] * b[bo + p * ldb];
+                    c[co] = acc;
+                }
         }
     }
 
@@ -118,12 +123,11 @@ final class VectorIntGemm implements IntGemm.Kernel {
         c1.intoArray(c, co + L);
     }
 
-    private static void tile1x1(
-            int[] a, int ao, int[] b, int bo, int ldb, int[] c, int co, int kc, boolean add, VectorMask<Integer> m) {
-        IntVector c0 = add ? IntVector.fromArray(S, c, co, m) : IntVector.zero(S);
+    private static void tile1x1(int[] a, int ao, int[] b, int bo, int ldb, int[] c, int co, int kc, boolean add) {
+        IntVector c0 = add ? IntVector.fromArray(S, c, co) : IntVector.zero(S);
         for (int p = 0; p < kc; p++)
-            c0 = c0.add(IntVector.fromArray(S, b, bo + p * ldb, m).mul(a[ao + p]));
-        c0.intoArray(c, co, m);
+            c0 = c0.add(IntVector.fromArray(S, b, bo + p * ldb).mul(a[ao + p]));
+        c0.intoArray(c, co);
     }
 
     @Override
