@@ -3,10 +3,33 @@ package dev.dal.dialect.quant.kernel;
 import dev.dal.ir.QuantizedElementType;
 import dev.dal.ir.interp.DType;
 import dev.dal.ir.interp.Tensor;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /** Moving between runtime tensors (storage integers) and the int arrays the integer kernels work on. */
 public final class QTensors {
+    /** Centered constants by storage array (held weakly) and type. */
+    private static final Map<Object, Map<QuantizedElementType, int[]>> CONSTANTS = new WeakHashMap<>();
+
     private QTensors() {}
+
+    /**
+     * {@return {@link #centered} of a constant, computed on first use and kept while its storage array lives (a
+     * constant's array is the same on every run)}; the caller must not change the returned array
+     */
+    public static int[] centeredConstant(Tensor t, QuantizedElementType type) {
+        Object key = t.array();
+        synchronized (CONSTANTS) {
+            int[] c = CONSTANTS.getOrDefault(key, Map.of()).get(type);
+            if (c != null && c.length == t.size()) return c;
+        }
+        int[] c = centered(t, type);
+        synchronized (CONSTANTS) {
+            CONSTANTS.computeIfAbsent(key, k -> new HashMap<>()).put(type, c);
+        }
+        return c;
+    }
 
     /** {@return the stored integers of {@code t}} */
     public static int[] values(Tensor t) {

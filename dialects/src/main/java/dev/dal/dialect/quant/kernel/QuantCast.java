@@ -25,6 +25,13 @@ public final class QuantCast {
     public static Tensor qcast(Tensor x, QuantizedElementType type) {
         long[] out = new long[x.size()];
         int[] shape = x.shape();
+        if (type.axis().isEmpty() && x.array() instanceof float[] f) {
+            // per tensor from f32, the common case: the parameters once, the floats read in place
+            double s = type.scale(0);
+            long zp = type.zeroPoint(0), lo = type.storageMin(), hi = type.storageMax();
+            for (int i = 0; i < out.length; i++) out[i] = quantize(f[i], s, zp, lo, hi);
+            return QTensors.store(type, shape, out);
+        }
         for (int i = 0; i < out.length; i++) {
             int c = QTensors.channel(type, shape, i);
             out[i] = quantize(x.getDouble(i), type.scale(c), type.zeroPoint(c), type.storageMin(), type.storageMax());
