@@ -112,4 +112,34 @@ class QnnFastPathPropertyTest {
                     want, fast, "kernel in use: " + IntGemm.kernel().getClass().getSimpleName());
         });
     }
+
+    @Test
+    void branchFreeRoundingEqualsRoundingTheMagnitude() {
+        qt().withExamples(2000).forAll(longs().all()).checkAssert(seed -> {
+            Random r = new Random(seed);
+            long x = r.nextLong() >> (2 + r.nextInt(60));
+            int n = r.nextInt(64);
+            long want = n == 0 ? x : n >= 63 ? 0 : Long.signum(x) * ((Math.abs(x) + (1L << (n - 1))) >> n);
+            org.junit.jupiter.api.Assertions.assertEquals(want, Rounding.shiftRoundHalfAway(x, n), x + " >> " + n);
+        });
+    }
+
+    @Test
+    void centeredSubtractsEachChannelsZeroPointFromTheStoredValues() {
+        var u8 = new dev.dal.ir.IntegerType(8, dev.dal.ir.IntegerType.Signedness.UNSIGNED);
+        var type = new dev.dal.dialect.quant.UniformQuantizedPerAxisType(
+                dev.dal.dialect.quant.QuantStorage.full(u8, dev.dal.ir.FloatType.F32),
+                1,
+                java.util.List.of(0.1, 0.2, 0.3),
+                java.util.List.of(1L, 2L, 250L));
+        var t = dev.dal.ir.interp.Tensor.zeros(dev.dal.ir.interp.DType.UI8, 2, 3, 2);
+        for (int i = 0; i < t.size(); i++) t.setLong(i, 240 + i);
+        int[] got = QTensors.centered(t, type);
+        for (int i = 0; i < t.size(); i++)
+            org.junit.jupiter.api.Assertions.assertEquals(
+                    240 + i - (int) type.zeroPoint(QTensors.channel(type, t.shape(), i)), got[i], "element " + i);
+        org.junit.jupiter.api.Assertions.assertArrayEquals(got, QTensors.centeredConstant(t, type));
+        org.junit.jupiter.api.Assertions.assertSame(
+                QTensors.centeredConstant(t, type), QTensors.centeredConstant(t, type), "computed once");
+    }
 }
