@@ -194,6 +194,7 @@ final class QnnExec {
         }
         long[] out = add
                 ? QElementwise.add(
+                        ctx.pool(),
                         ca,
                         a.shape(),
                         cb,
@@ -213,7 +214,8 @@ final class QnnExec {
         Tensor x = in.get(0);
         Window2d win = poolWindow(op.kernelShape(), op.strides(), op.pads());
         int[] ys = poolShape(x, op.kernelShape(), op.strides(), op.pads(), ctx);
-        return List.of(QTensors.store(q(op.y()), ys, QPool.maxPool(QTensors.values(x), x.shape(), win, ys[2], ys[3])));
+        return List.of(QTensors.store(
+                q(op.y()), ys, QPool.maxPool(ctx.pool(), QTensors.values(x), x.shape(), win, ys[2], ys[3])));
     }
 
     static List<Tensor> averagePool(QnnOpDefs.AveragePool op, List<Tensor> in, ExecContext ctx) {

@@ -88,8 +88,14 @@ final class QConvGemm {
                 for (int oc = o0; oc < o1; oc++) {
                     FixedPoint m = rescale[rescale.length == 1 ? 0 : oc];
                     int bv = bias.isPresent() ? bias.get()[oc] : 0;
-                    for (int p = 0, at = outBase + oc * pp; p < pp; p++, at++)
-                        out[at] = QConv.output(acc[oc * pp + p] + bv, m, res, at, zpOut, lo, hi);
+                    int at = outBase + oc * pp;
+                    if (res.isPresent()) {
+                        for (int p = 0; p < pp; p++, at++)
+                            out[at] = QConv.output(acc[oc * pp + p] + bv, m, res, at, zpOut, lo, hi);
+                    } else {
+                        for (int p = 0; p < pp; p++, at++)
+                            out[at] = Rounding.saturate(zpOut + m.rescale(acc[oc * pp + p] + bv), lo, hi);
+                    }
                 }
             });
         }

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * results saturate.
  */
 class QnnFastPathPropertyTest {
-    private static final ForkJoinPool POOL = new ForkJoinPool(2);
+    private static final ForkJoinPool POOL = new ForkJoinPool(2), ONE = new ForkJoinPool(1);
 
     /** Values of int8 (or wider, so that products and sums overflow int32). */
     private static int[] values(Random r, int n, boolean wide) {
@@ -141,5 +141,35 @@ class QnnFastPathPropertyTest {
         org.junit.jupiter.api.Assertions.assertArrayEquals(got, QTensors.centeredConstant(t, type));
         org.junit.jupiter.api.Assertions.assertSame(
                 QTensors.centeredConstant(t, type), QTensors.centeredConstant(t, type), "computed once");
+    }
+
+    @Test
+    void elementwiseAndPoolingSpreadOverThreadsGiveTheOneThreadResult() {
+        qt().withExamples(20).forAll(longs().all()).checkAssert(seed -> {
+            Random r = new Random(seed);
+            int c = 1 + r.nextInt(40), h = 20 + r.nextInt(40), w = 20 + r.nextInt(40);
+            int[] shape = {1, c, h, w}, rowShape = {1, 1, 1, w};
+            int[] a = values(r, c * h * w, false), b = values(r, w, false);
+            FixedPoint ma = multipliers(r, 1)[0], mb = multipliers(r, 1)[0];
+            assertArrayEquals(
+                    QElementwise.add(ONE, a, shape, b, rowShape, shape, ma, mb, 3, -128, 127),
+                    QElementwise.add(POOL, a, shape, b, rowShape, shape, ma, mb, 3, -128, 127));
+            Window2d win = new Window2d(3, 3, 2, 2, 1, 1, 1, 1);
+            int oh = (h + 2 - 3) / 2 + 1, ow = (w + 2 - 3) / 2 + 1;
+            assertArrayEquals(QPool.maxPool(ONE, a, shape, win, oh, ow), QPool.maxPool(POOL, a, shape, win, oh, ow));
+            float[] f = new float[c * h * w];
+            for (int i = 0; i < f.length; i++) f[i] = (float) (r.nextGaussian() * 10);
+            var type = new dev.dal.dialect.quant.UniformQuantizedType(
+                    dev.dal.dialect.quant.QuantStorage.full(dev.dal.ir.IntegerType.I8, dev.dal.ir.FloatType.F32),
+                    0.05,
+                    r.nextInt(20));
+            var x = dev.dal.ir.interp.Tensor.of(f, shape);
+            assertArrayEquals(
+                    QTensors.values(QuantCast.qcast(x, type, ONE)), QTensors.values(QuantCast.qcast(x, type, POOL)));
+            int[] q = QTensors.values(QuantCast.qcast(x, type, POOL));
+            for (int i = 0; i < f.length; i += 97)
+                org.junit.jupiter.api.Assertions.assertEquals(
+                        QuantCast.quantize(f[i], 0.05, type.zeroPoint(0), -128, 127), q[i], "element " + i);
+        });
     }
 }

@@ -204,7 +204,8 @@ class QnnKernelPropertyTest {
             }
             double sy = outScale(r, sum), sp = outScale(r, prod);
             assertWithinOneStep(
-                    QElementwise.add(a, as, b, bs, out, FixedPoint.of(sa / sy), FixedPoint.of(sb / sy), 0, LO, HI),
+                    QElementwise.add(
+                            POOL, a, as, b, bs, out, FixedPoint.of(sa / sy), FixedPoint.of(sb / sy), 0, LO, HI),
                     sum,
                     sy,
                     0,
@@ -264,7 +265,7 @@ class QnnKernelPropertyTest {
                     LO,
                     HI,
                     "average_pool");
-            long[] gotMax = QPool.maxPool(x, shape, win, oh, ow);
+            long[] gotMax = QPool.maxPool(POOL, x, shape, win, oh, ow);
             for (int i = 0; i < max.length; i++) assertEquals(max[i] / sx, gotMax[i], 1e-9, "max_pool is exact");
             double[] gap = new double[n * c];
             for (int p = 0; p < n * c; p++) {
