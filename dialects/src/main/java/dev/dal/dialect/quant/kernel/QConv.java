@@ -63,7 +63,7 @@ public final class QConv {
     }
 
     /**
-     * {@return the output's stored values computed by the plain loop (the arithmetic's statement), {@code [n, o, oh, ow]} row-major}
+     * {@return the output's stored values by the plain loop that states the arithmetic, {@code [n, o, oh, ow]}}
      *
      * @param x       input minus its zero point, {@code [n, c, h, w]}
      * @param xShape  {@code [n, c, h, w]}

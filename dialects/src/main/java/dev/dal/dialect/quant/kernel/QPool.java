@@ -14,7 +14,7 @@ public final class QPool {
 
     private QPool() {}
 
-    /** {@return the largest stored value of each window (padding is ignored); {@code [n, c, oh, ow]}}, planes spread over {@code pool} */
+    /** {@return the largest stored value of each window (padding is ignored), {@code [n, c, oh, ow]}} */
     public static long[] maxPool(ForkJoinPool pool, int[] x, int[] xShape, Window2d win, int oh, int ow) {
         int nc = xShape[0] * xShape[1], h = xShape[2], w = xShape[3];
         long[] out = new long[nc * oh * ow];

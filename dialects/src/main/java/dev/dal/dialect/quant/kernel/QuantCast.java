@@ -28,7 +28,7 @@ public final class QuantCast {
         return qcast(x, type, ForkJoinPool.commonPool());
     }
 
-    /** {@return the stored tensor of a float tensor: {@code quant.qcast}}, large per-tensor casts spread over {@code pool} */
+    /** {@return the stored tensor of a float tensor: {@code quant.qcast}}, spread over {@code pool} when large */
     public static Tensor qcast(Tensor x, QuantizedElementType type, ForkJoinPool pool) {
         long[] out = new long[x.size()];
         int[] shape = x.shape();

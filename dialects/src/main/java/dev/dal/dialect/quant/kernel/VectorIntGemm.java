@@ -8,9 +8,9 @@ import jdk.incubator.vector.VectorSpecies;
  * The Vector API tile kernel of {@link IntGemm}: int32 lanes, whose multiply and add wrap as Java's {@code int} does.
  * {@code A * B} keeps a 4-row x 2-vector block of C in registers (8 accumulators, 2 loads of B and 4 broadcasts of A
  * per step, within AVX2's 16 registers) over slabs of {@value #KC} steps, so the slab of B stays in the L1 cache while
- * the rows of A pass over it; leftover rows and columns take a 1-row kernel, the last columns (fewer than a vector) plain loops.
- * {@code A * B^T} takes dot products of 4 rows of B against one row of A, reduced across lanes at the end. Loaded
- * only when the {@code jdk.incubator.vector} module is present.
+ * the rows of A pass over it; leftover rows and columns take a 1-row kernel, the last columns (fewer than a vector)
+ * plain loops. {@code A * B^T} takes dot products of 4 rows of B against one row of A, reduced across lanes at the
+ * end. Loaded only when the {@code jdk.incubator.vector} module is present.
  */
 final class VectorIntGemm implements IntGemm.Kernel {
     private static final VectorSpecies<Integer> S = IntVector.SPECIES_PREFERRED;
