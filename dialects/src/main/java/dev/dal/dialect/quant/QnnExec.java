@@ -15,10 +15,13 @@ import dev.dal.dialect.quant.kernel.QTensors;
 import dev.dal.dialect.quant.kernel.QuantCast;
 import dev.dal.dialect.quant.kernel.Window2d;
 import dev.dal.ir.DenseArrayAttr;
+import dev.dal.ir.OpResult;
 import dev.dal.ir.Operation;
 import dev.dal.ir.QuantizedElementType;
+import dev.dal.ir.Value;
 import dev.dal.ir.interp.ExecContext;
 import dev.dal.ir.interp.Tensor;
+import dev.dal.ir.trait.ConstantLike;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -65,9 +68,10 @@ final class QnnExec {
                                 op.residualShift().orElseThrow())[0]));
         long[] bounds = activationBounds(op, qy);
         long[] out = QConv.conv(
+                ctx.pool(),
                 QTensors.centered(x, q(op.x())),
                 x.shape(),
-                QTensors.centered(w, q(op.weight())),
+                centered(op.weight(), w),
                 w.shape(),
                 b.isNone() ? Optional.empty() : Optional.of(QTensors.values(b)),
                 win,
@@ -80,6 +84,18 @@ final class QnnExec {
                 bounds[1],
                 res);
         return List.of(QTensors.store(qy, ys, out));
+    }
+
+    /** {@return the centered values of operand {@code v}, cached across runs when it is a constant (weights)} */
+    private static int[] centered(Value v, Tensor t) {
+        return isConstant(v) ? QTensors.centeredConstant(t, q(v)) : QTensors.centered(t, q(v));
+    }
+
+    /** {@return whether {@code v} is a constant, possibly behind {@code quant.scast}s} */
+    private static boolean isConstant(Value v) {
+        if (!(v instanceof OpResult r)) return false;
+        if (r.owner() instanceof ConstantLike) return true;
+        return r.owner() instanceof QuantOpDefs.Scast s && isConstant(s.input());
     }
 
     /** {@return the clamp of the activation on the output's storage range: {@code [lo, hi]}} */
@@ -114,8 +130,9 @@ final class QnnExec {
         require(bias.isNone() || bias.size() == n, ctx, "bias " + bias.describe() + " needs " + n + " values");
         QuantizedElementType qy = q(op.y());
         long[] out = QMatMul.matmul(
+                ctx.pool(),
                 QTensors.centered(a, q(op.lhs())),
-                QTensors.centered(b, q(op.rhs())),
+                centered(op.rhs(), b),
                 1,
                 m,
                 k,
@@ -144,8 +161,9 @@ final class QnnExec {
         int[] ys = a.shape().clone();
         ys[r - 1] = n;
         long[] out = QMatMul.matmul(
+                ctx.pool(),
                 QTensors.centered(a, q(op.lhs())),
-                QTensors.centered(b, q(op.rhs())),
+                centered(op.rhs(), b),
                 batch,
                 m,
                 k,
@@ -168,14 +186,15 @@ final class QnnExec {
                 op.attribute("shift").orElseThrow());
         int[] ca = QTensors.centered(a, q(op.operand(0))), cb = QTensors.centered(b, q(op.operand(1)));
         try {
-            dev.dal.dialect.quant.kernel.Broadcast.indices(a.shape(), ys);
-            dev.dal.dialect.quant.kernel.Broadcast.indices(b.shape(), ys);
+            if (!Arrays.equals(a.shape(), ys)) dev.dal.dialect.quant.kernel.Broadcast.indices(a.shape(), ys);
+            if (!Arrays.equals(b.shape(), ys)) dev.dal.dialect.quant.kernel.Broadcast.indices(b.shape(), ys);
         } catch (IllegalArgumentException e) {
             throw ctx.error("operands " + a.describe() + " and " + b.describe() + " do not broadcast to "
                     + Tensor.shapeText(ys));
         }
         long[] out = add
                 ? QElementwise.add(
+                        ctx.pool(),
                         ca,
                         a.shape(),
                         cb,
@@ -195,7 +214,8 @@ final class QnnExec {
         Tensor x = in.get(0);
         Window2d win = poolWindow(op.kernelShape(), op.strides(), op.pads());
         int[] ys = poolShape(x, op.kernelShape(), op.strides(), op.pads(), ctx);
-        return List.of(QTensors.store(q(op.y()), ys, QPool.maxPool(QTensors.values(x), x.shape(), win, ys[2], ys[3])));
+        return List.of(QTensors.store(
+                q(op.y()), ys, QPool.maxPool(ctx.pool(), QTensors.values(x), x.shape(), win, ys[2], ys[3])));
     }
 
     static List<Tensor> averagePool(QnnOpDefs.AveragePool op, List<Tensor> in, ExecContext ctx) {

@@ -75,7 +75,7 @@ public final class QuantOpDefs {
 
         @Override
         default List<Tensor> execute(List<Tensor> in, ExecContext ctx) {
-            return List.of(QuantCast.qcast(in.get(0), QuantChecks.q(result())));
+            return List.of(QuantCast.qcast(in.get(0), QuantChecks.q(result()), ctx.pool()));
         }
     }
 

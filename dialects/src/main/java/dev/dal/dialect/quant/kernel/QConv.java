@@ -1,6 +1,7 @@
 package dev.dal.dialect.quant.kernel;
 
 import java.util.Optional;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * The int8 convolution of the NPU (2-D, NCHW, grouped): int8 x int8 products accumulated in int32 (wrapping as
@@ -10,6 +11,9 @@ import java.util.Optional;
  *
  * <p>With a residual both terms keep {@link #RESIDUAL_BITS} fraction bits and the sum is rounded once, half away from
  * zero: {@code y = round(rescale_c(acc) * 2^8 + rescale_r(r) * 2^8) / 2^8}.
+ *
+ * <p>{@link #conv} computes it fast (im2col and an integer GEMM, see {@link QConvGemm}); {@link #reference} is the
+ * plain loop that states the arithmetic, and the two agree bit for bit.
  */
 public final class QConv {
     /** The fraction bits kept when a rescaled residual is added before the final rounding. */
@@ -23,6 +27,7 @@ public final class QConv {
     /**
      * {@return the output's stored values, {@code [n, o, oh, ow]} row-major}
      *
+     * @param pool    the threads to spread the work over
      * @param x       input minus its zero point, {@code [n, c, h, w]}
      * @param xShape  {@code [n, c, h, w]}
      * @param w       weights minus their zero points, {@code [o, c / group, kh, kw]}
@@ -39,6 +44,43 @@ public final class QConv {
      * @param res     the residual, {@code [n, o, oh, ow]}, if any
      */
     public static long[] conv(
+            ForkJoinPool pool,
+            int[] x,
+            int[] xShape,
+            int[] w,
+            int[] wShape,
+            Optional<int[]> bias,
+            Window2d win,
+            int group,
+            int oh,
+            int ow,
+            FixedPoint[] rescale,
+            long zpOut,
+            long lo,
+            long hi,
+            Optional<Residual> res) {
+        return QConvGemm.conv(pool, x, xShape, w, wShape, bias, win, group, oh, ow, rescale, zpOut, lo, hi, res);
+    }
+
+    /**
+     * {@return the output's stored values by the plain loop that states the arithmetic, {@code [n, o, oh, ow]}}
+     *
+     * @param x       input minus its zero point, {@code [n, c, h, w]}
+     * @param xShape  {@code [n, c, h, w]}
+     * @param w       weights minus their zero points, {@code [o, c / group, kh, kw]}
+     * @param wShape  the weight shape
+     * @param bias    int32 bias per output channel, if any
+     * @param win     the window geometry (kernel size from the weights)
+     * @param group   the number of groups
+     * @param oh      output height
+     * @param ow      output width
+     * @param rescale per output channel (or one for all), {@code s_x * s_w / s_y}
+     * @param zpOut   the output zero point
+     * @param lo      the clamp's lower bound
+     * @param hi      the clamp's upper bound
+     * @param res     the residual, {@code [n, o, oh, ow]}, if any
+     */
+    public static long[] reference(
             int[] x,
             int[] xShape,
             int[] w,
@@ -82,20 +124,23 @@ public final class QConv {
                                 for (int j = jLo; j < jHi; j++) acc += x[xRow + win.col(ox, j)] * w[wRow + j];
                             }
                         }
-                        acc += bv;
-                        long v = res.isEmpty()
-                                ? m.rescale(acc)
-                                : Rounding.shiftRoundHalfAway(
-                                        m.rescaleKeepingBits(acc, RESIDUAL_BITS)
-                                                + res.get()
-                                                        .rescale()
-                                                        .rescaleKeepingBits(
-                                                                res.get().centered()[at], RESIDUAL_BITS),
-                                        RESIDUAL_BITS);
-                        out[at] = Rounding.saturate(zpOut + v, lo, hi);
+                        out[at] = output(acc + bv, m, res, at, zpOut, lo, hi);
                     }
                 }
             }
         return out;
+    }
+
+    /** {@return the stored output of the int32 sum {@code acc} (bias included) at flat output index {@code at}} */
+    static long output(int acc, FixedPoint m, Optional<Residual> res, int at, long zpOut, long lo, long hi) {
+        long v = res.isEmpty()
+                ? m.rescale(acc)
+                : Rounding.shiftRoundHalfAway(
+                        m.rescaleKeepingBits(acc, RESIDUAL_BITS)
+                                + res.get()
+                                        .rescale()
+                                        .rescaleKeepingBits(res.get().centered()[at], RESIDUAL_BITS),
+                        RESIDUAL_BITS);
+        return Rounding.saturate(zpOut + v, lo, hi);
     }
 }

@@ -1,5 +1,8 @@
 package dev.dal.dialect.quant.kernel;
 
+import dev.dal.dialect.graph.kernel.Parallel;
+import java.util.concurrent.ForkJoinPool;
+
 /**
  * The NPU's int8 pooling over NCHW data. Max pooling compares stored values (exact; input and output share their
  * type). Average pooling sums the centered values in int32, rescales the sum by {@code s_x / s_y} keeping
@@ -11,25 +14,26 @@ public final class QPool {
 
     private QPool() {}
 
-    /** {@return the largest stored value of each window (padding is ignored); {@code [n, c, oh, ow]}} */
-    public static long[] maxPool(int[] x, int[] xShape, Window2d win, int oh, int ow) {
+    /** {@return the largest stored value of each window (padding is ignored), {@code [n, c, oh, ow]}} */
+    public static long[] maxPool(ForkJoinPool pool, int[] x, int[] xShape, Window2d win, int oh, int ow) {
         int nc = xShape[0] * xShape[1], h = xShape[2], w = xShape[3];
         long[] out = new long[nc * oh * ow];
-        int at = 0;
-        for (int p = 0; p < nc; p++)
-            for (int oy = 0; oy < oh; oy++)
-                for (int ox = 0; ox < ow; ox++, at++) {
-                    int best = Integer.MIN_VALUE;
-                    for (int i = 0; i < win.kh(); i++) {
-                        int y = win.row(oy, i);
-                        if (y < 0 || y >= h) continue;
-                        for (int j = 0; j < win.kw(); j++) {
-                            int xx = win.col(ox, j);
-                            if (xx >= 0 && xx < w) best = Math.max(best, x[(p * h + y) * w + xx]);
+        Parallel.forRange(pool, nc, Math.max(1, 16_384 / Math.max(1, oh * ow)), (p0, p1) -> {
+            for (int p = p0, at = p0 * oh * ow; p < p1; p++)
+                for (int oy = 0; oy < oh; oy++)
+                    for (int ox = 0; ox < ow; ox++, at++) {
+                        int best = Integer.MIN_VALUE;
+                        for (int i = 0; i < win.kh(); i++) {
+                            int y = win.row(oy, i);
+                            if (y < 0 || y >= h) continue;
+                            for (int j = 0; j < win.kw(); j++) {
+                                int xx = win.col(ox, j);
+                                if (xx >= 0 && xx < w) best = Math.max(best, x[(p * h + y) * w + xx]);
+                            }
                         }
+                        out[at] = best;
                     }
-                    out[at] = best;
-                }
+        });
         return out;
     }
 

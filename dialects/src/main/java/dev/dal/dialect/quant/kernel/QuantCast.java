@@ -1,8 +1,10 @@
 package dev.dal.dialect.quant.kernel;
 
+import dev.dal.dialect.graph.kernel.Parallel;
 import dev.dal.ir.QuantizedElementType;
 import dev.dal.ir.interp.DType;
 import dev.dal.ir.interp.Tensor;
+import java.util.concurrent.ForkJoinPool;
 
 /**
  * Conversions between real and quantized values: {@code quant.qcast}, {@code quant.dcast} and
@@ -23,8 +25,22 @@ public final class QuantCast {
 
     /** {@return the stored tensor of a float tensor: {@code quant.qcast}} */
     public static Tensor qcast(Tensor x, QuantizedElementType type) {
+        return qcast(x, type, ForkJoinPool.commonPool());
+    }
+
+    /** {@return the stored tensor of a float tensor: {@code quant.qcast}}, spread over {@code pool} when large */
+    public static Tensor qcast(Tensor x, QuantizedElementType type, ForkJoinPool pool) {
         long[] out = new long[x.size()];
         int[] shape = x.shape();
+        if (type.axis().isEmpty() && x.array() instanceof float[] f) {
+            // per tensor from f32, the common case: the parameters once, the floats read in place
+            double s = type.scale(0);
+            long zp = type.zeroPoint(0), lo = type.storageMin(), hi = type.storageMax();
+            Parallel.forRange(pool, out.length, 16_384, (from, to) -> {
+                for (int i = from; i < to; i++) out[i] = quantize(f[i], s, zp, lo, hi);
+            });
+            return QTensors.store(type, shape, out);
+        }
         for (int i = 0; i < out.length; i++) {
             int c = QTensors.channel(type, shape, i);
             out[i] = quantize(x.getDouble(i), type.scale(c), type.zeroPoint(c), type.storageMin(), type.storageMax());

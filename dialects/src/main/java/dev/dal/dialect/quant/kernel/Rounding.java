@@ -9,7 +9,11 @@ public final class Rounding {
         if (n == 0) return x;
         if (n >= 63) return 0; // |x| < 2^62 <= 2^(n-1): less than half a unit
         long half = 1L << (n - 1);
-        return x >= 0 ? (x + half) >> n : -((-x + half) >> n);
+        // |x| rounded half up, with x's sign put back; without a branch, as the sign of the data is not predictable:
+        // s is 0 or -1, and (v ^ s) - s is v or -v
+        long s = x >> 63;
+        long r = (((x ^ s) - s) + half) >> n;
+        return (r ^ s) - s;
     }
 
     /** {@return {@code num / den} rounded half away from zero, for {@code den > 0}} */

@@ -9,6 +9,7 @@ import dev.dal.dialect.quant.UniformQuantizedType;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.ForkJoinPool;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
  */
 class QnnKernelPropertyTest {
     private static final long LO = -127, HI = 127;
+    private static final ForkJoinPool POOL = new ForkJoinPool(2);
 
     private static int[] int8(Random r, int n) {
         int[] a = new int[n];
@@ -115,6 +117,7 @@ class QnnKernelPropertyTest {
             FixedPoint[] m = new FixedPoint[o];
             for (int i = 0; i < o; i++) m[i] = FixedPoint.of(sx * sW[i] / sy);
             long[] got = QConv.conv(
+                    POOL,
                     x,
                     new int[] {n, c, h, w},
                     wt,
@@ -165,6 +168,7 @@ class QnnKernelPropertyTest {
             FixedPoint[] f = new FixedPoint[perColumn ? n : 1];
             for (int j = 0; j < f.length; j++) f[j] = FixedPoint.of(sa * sb[j] / sy);
             long[] got = QMatMul.matmul(
+                    POOL,
                     a,
                     b,
                     batch,
@@ -200,7 +204,8 @@ class QnnKernelPropertyTest {
             }
             double sy = outScale(r, sum), sp = outScale(r, prod);
             assertWithinOneStep(
-                    QElementwise.add(a, as, b, bs, out, FixedPoint.of(sa / sy), FixedPoint.of(sb / sy), 0, LO, HI),
+                    QElementwise.add(
+                            POOL, a, as, b, bs, out, FixedPoint.of(sa / sy), FixedPoint.of(sb / sy), 0, LO, HI),
                     sum,
                     sy,
                     0,
@@ -260,7 +265,7 @@ class QnnKernelPropertyTest {
                     LO,
                     HI,
                     "average_pool");
-            long[] gotMax = QPool.maxPool(x, shape, win, oh, ow);
+            long[] gotMax = QPool.maxPool(POOL, x, shape, win, oh, ow);
             for (int i = 0; i < max.length; i++) assertEquals(max[i] / sx, gotMax[i], 1e-9, "max_pool is exact");
             double[] gap = new double[n * c];
             for (int p = 0; p < n * c; p++) {
