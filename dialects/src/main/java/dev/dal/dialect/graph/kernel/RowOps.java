@@ -103,6 +103,19 @@ class RowOps {
         for (int i = 0; i < n; i++) acc[i] = Math.max(acc[i], p[a0 + i]);
     }
 
+    /** {@code out[oo + i] = max(p[a + i], p[b + i])} for {@code i < n}, NaN if either is NaN. */
+    void max2(float[] p, int a, int b, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) out[oo + i] = Math.max(p[a + i], p[b + i]);
+    }
+
+    /**
+     * {@code out[oo + i] = max(p[po + 2i], p[po + 2i + 1])} for {@code i < n}, NaN if either is NaN; {@code p} has
+     * {@link #SLACK} readable floats past {@code po + 2n}.
+     */
+    void pairMax(float[] p, int po, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) out[oo + i] = Math.max(p[po + 2 * i], p[po + 2 * i + 1]);
+    }
+
     /** {@code a[i] = a[i] + v} for {@code off <= i < off + n}. */
     void addScalar(float[] a, int off, int n, float v) {
         for (int i = off; i < off + n; i++) a[i] = a[i] + v;

@@ -3,6 +3,7 @@ package dev.dal.dialect.graph.kernel;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -182,6 +183,39 @@ final class VectorRowOps extends RowOps {
                     .max(FloatVector.fromArray(S, p, a2 + i, m))
                     .intoArray(acc, i, m);
         }
+    }
+
+    /**
+     * Lane sources in two vectors read as one of 2L lanes, the even ones and the odd ones (sources past L are the
+     * second vector's, as {@code rearrange(shuffle, v)} reads them).
+     */
+    private static final VectorShuffle<Float> EVEN = VectorShuffle.fromOp(S, i -> 2 * i),
+            ODD = VectorShuffle.fromOp(S, i -> 2 * i + 1);
+
+    @Override
+    void max2(float[] p, int a, int b, float[] out, int oo, int n) {
+        int i = 0;
+        for (; i <= n - L; i += L)
+            FloatVector.fromArray(S, p, a + i)
+                    .max(FloatVector.fromArray(S, p, b + i))
+                    .intoArray(out, oo + i);
+        if (i < n) {
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector.fromArray(S, p, a + i, m)
+                    .max(FloatVector.fromArray(S, p, b + i, m))
+                    .intoArray(out, oo + i, m);
+        }
+    }
+
+    @Override
+    void pairMax(float[] p, int po, float[] out, int oo, int n) {
+        // two vectors of input pairs give one of outputs: the even lanes' and the odd lanes' maximum
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector lo = FloatVector.fromArray(S, p, po + 2 * i), hi = FloatVector.fromArray(S, p, po + 2 * i + L);
+            lo.rearrange(EVEN, hi).max(lo.rearrange(ODD, hi)).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) out[oo + i] = Math.max(p[po + 2 * i], p[po + 2 * i + 1]);
     }
 
     @Override
