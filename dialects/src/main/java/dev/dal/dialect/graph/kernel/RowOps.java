@@ -48,6 +48,14 @@ class RowOps {
     }
 
     /**
+     * Four dot products of {@code x} with rows of {@code y} {@code ldy} apart: {@code out[i] += dot(x, xo, y, yo + i
+     * * ldy, n)} for {@code i < 4}, each summed exactly as {@link #dot} sums it.
+     */
+    void dot4(float[] x, int xo, float[] y, int yo, int ldy, int n, float[] out, int oo) {
+        for (int i = 0; i < 4; i++) out[oo + i] += dot(x, xo, y, yo + i * ldy, n);
+    }
+
+    /**
      * One row of a small matrix product: {@code c[co + j] = sum over p < k of a[ao + p] * b[bo + p * n + j]} for
      * {@code j < n}, summed from 0 in the order of {@code p}, each step a multiply then an add.
      */
