@@ -159,7 +159,9 @@ public final class Conv {
                     Sgemm.sgemm(mg, ohw, kk, wt, g * mg * kk, kk, in, inOff, ohw, out, outOff, ohw, rows, pool);
                 } else {
                     // the im2col matrix packed panel by panel straight from the input
-                    Im2colPanels cols = new Im2colPanels(in, inOff, cg, h, wd, ow, win);
+                    Sgemm.PanelSource cols = Im2colShifted.applies(win, ow)
+                            ? new Im2colShifted(in, inOff, cg, h, wd, oh, ow, win)
+                            : new Im2colPanels(in, inOff, cg, h, wd, ow, win);
                     Sgemm.sgemm(mg, ohw, kk, wt, g * mg * kk, kk, cols, out, outOff, ohw, rows, pool);
                 }
             }

@@ -33,7 +33,9 @@ final class Gemv {
         if (transB) {
             // at least 64k multiply-adds a chunk: a digits head (64 x 512, 10 us) ran slower handed to two threads
             Parallel.forRange(pool, n, Math.max(1, (1 << 16) / Math.max(1, k)), (from, to) -> {
-                for (int j = from; j < to; j++) c[cOff + j] += ROWS.dot(x, 0, b, bOff + j * ldb, k);
+                int j = from;
+                for (; j + 4 <= to; j += 4) ROWS.dot4(x, 0, b, bOff + j * ldb, ldb, k, c, cOff + j);
+                for (; j < to; j++) c[cOff + j] += ROWS.dot(x, 0, b, bOff + j * ldb, k);
             });
         } else {
             Parallel.forRange(pool, n, 1024, (from, to) -> {

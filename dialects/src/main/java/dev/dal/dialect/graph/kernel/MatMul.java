@@ -1,5 +1,6 @@
 package dev.dal.dialect.graph.kernel;
 
+import dev.dal.ir.interp.Buffers;
 import dev.dal.ir.interp.Tensor;
 import java.util.Arrays;
 import java.util.concurrent.ForkJoinPool;
@@ -24,7 +25,7 @@ public final class MatMul {
         int[] batch = bc.shape();
         int batches = bc.size();
         float[] x = a.floats(), y = b.floats();
-        float[] out = new float[batches * m * n];
+        float[] out = Buffers.floats(batches * m * n); // every product overwrites its C
         int[][] offs = new int[batches][2];
         int[] idx = new int[batch.length];
         for (int t = 0; t < batches; t++) {

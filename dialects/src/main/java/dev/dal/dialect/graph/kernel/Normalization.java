@@ -1,5 +1,6 @@
 package dev.dal.dialect.graph.kernel;
 
+import dev.dal.ir.interp.Buffers;
 import dev.dal.ir.interp.Tensor;
 import java.util.Arrays;
 import java.util.List;
@@ -54,7 +55,7 @@ public final class Normalization {
         int[] normShape = Arrays.copyOfRange(s, ax, r);
         float[] sc = expand(scale, normShape), bi = bias.isNone() ? null : expand(bias, normShape);
         float[] in = x.floats();
-        float[] out = new float[in.length], mean = new float[outer], inv = new float[outer];
+        float[] out = Buffers.floats(in.length), mean = new float[outer], inv = new float[outer]; // out: every element
         int innerF = inner;
         Parallel.forRange(pool, outer, Math.max(1, 4096 / Math.max(1, inner)), (from, to) -> {
             for (int q = from; q < to; q++) {

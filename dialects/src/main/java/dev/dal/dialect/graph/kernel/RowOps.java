@@ -48,6 +48,14 @@ class RowOps {
     }
 
     /**
+     * Four dot products of {@code x} with rows of {@code y} {@code ldy} apart: {@code out[i] += dot(x, xo, y, yo + i
+     * * ldy, n)} for {@code i < 4}, each summed exactly as {@link #dot} sums it.
+     */
+    void dot4(float[] x, int xo, float[] y, int yo, int ldy, int n, float[] out, int oo) {
+        for (int i = 0; i < 4; i++) out[oo + i] += dot(x, xo, y, yo + i * ldy, n);
+    }
+
+    /**
      * One row of a small matrix product: {@code c[co + j] = sum over p < k of a[ao + p] * b[bo + p * n + j]} for
      * {@code j < n}, summed from 0 in the order of {@code p}, each step a multiply then an add.
      */
@@ -101,6 +109,19 @@ class RowOps {
     /** {@code acc[i] = max(acc[i], p[a0 + i])} for {@code i < n}, NaN if either is NaN. */
     void max1(float[] acc, int n, float[] p, int a0) {
         for (int i = 0; i < n; i++) acc[i] = Math.max(acc[i], p[a0 + i]);
+    }
+
+    /** {@code out[oo + i] = max(p[a + i], p[b + i])} for {@code i < n}, NaN if either is NaN. */
+    void max2(float[] p, int a, int b, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) out[oo + i] = Math.max(p[a + i], p[b + i]);
+    }
+
+    /**
+     * {@code out[oo + i] = max(p[po + 2i], p[po + 2i + 1])} for {@code i < n}, NaN if either is NaN; {@code p} has
+     * {@link #SLACK} readable floats past {@code po + 2n}.
+     */
+    void pairMax(float[] p, int po, float[] out, int oo, int n) {
+        for (int i = 0; i < n; i++) out[oo + i] = Math.max(p[po + 2 * i], p[po + 2 * i + 1]);
     }
 
     /** {@code a[i] = a[i] + v} for {@code off <= i < off + n}. */

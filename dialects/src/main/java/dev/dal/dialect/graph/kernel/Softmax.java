@@ -1,5 +1,6 @@
 package dev.dal.dialect.graph.kernel;
 
+import dev.dal.ir.interp.Buffers;
 import dev.dal.ir.interp.Tensor;
 import java.util.concurrent.ForkJoinPool;
 
@@ -17,7 +18,7 @@ public final class Softmax {
         for (int i = 0; i < ax; i++) outer *= s[i];
         for (int i = ax + 1; i < r; i++) inner *= s[i];
         float[] in = x.floats();
-        float[] out = new float[in.length];
+        float[] out = Buffers.floats(in.length); // every element is written
         int innerF = inner;
         Parallel.forRange(pool, outer * inner, Math.max(1, 4096 / Math.max(1, len)), (from, to) -> {
             for (int q = from; q < to; q++) {

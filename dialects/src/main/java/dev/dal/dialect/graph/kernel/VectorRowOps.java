@@ -3,6 +3,7 @@ package dev.dal.dialect.graph.kernel;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -154,6 +155,56 @@ final class VectorRowOps extends RowOps {
     }
 
     @Override
+    void dot4(float[] x, int xo, float[] y, int yo, int ldy, int n, float[] out, int oo) {
+        // the four rows' sums are independent chains that overlap in the pipeline (one row's two accumulators and
+        // its lane sum are a chain of dependent adds); each row gets dot's operations in dot's order
+        int y0 = yo, y1 = yo + ldy, y2 = yo + 2 * ldy, y3 = yo + 3 * ldy;
+        FloatVector a0 = FloatVector.zero(S), b0 = a0, a1 = a0, b1 = a0, a2 = a0, b2 = a0, a3 = a0, b3 = a0;
+        int i = 0;
+        for (; i <= n - 2 * L; i += 2 * L) {
+            FloatVector xa = FloatVector.fromArray(S, x, xo + i), xb = FloatVector.fromArray(S, x, xo + i + L);
+            a0 = xa.fma(FloatVector.fromArray(S, y, y0 + i), a0);
+            b0 = xb.fma(FloatVector.fromArray(S, y, y0 + i + L), b0);
+            a1 = xa.fma(FloatVector.fromArray(S, y, y1 + i), a1);
+            b1 = xb.fma(FloatVector.fromArray(S, y, y1 + i + L), b1);
+            a2 = xa.fma(FloatVector.fromArray(S, y, y2 + i), a2);
+            b2 = xb.fma(FloatVector.fromArray(S, y, y2 + i + L), b2);
+            a3 = xa.fma(FloatVector.fromArray(S, y, y3 + i), a3);
+            b3 = xb.fma(FloatVector.fromArray(S, y, y3 + i + L), b3);
+        }
+        for (; i <= n - L; i += L) {
+            FloatVector xa = FloatVector.fromArray(S, x, xo + i);
+            a0 = xa.fma(FloatVector.fromArray(S, y, y0 + i), a0);
+            a1 = xa.fma(FloatVector.fromArray(S, y, y1 + i), a1);
+            a2 = xa.fma(FloatVector.fromArray(S, y, y2 + i), a2);
+            a3 = xa.fma(FloatVector.fromArray(S, y, y3 + i), a3);
+        }
+        float[] lanes = new float[4 * L];
+        a0.add(b0).intoArray(lanes, 0);
+        a1.add(b1).intoArray(lanes, L);
+        a2.add(b2).intoArray(lanes, 2 * L);
+        a3.add(b3).intoArray(lanes, 3 * L);
+        float s0 = 0f, s1 = 0f, s2 = 0f, s3 = 0f;
+        for (int l = 0; l < L; l++) {
+            s0 += lanes[l];
+            s1 += lanes[L + l];
+            s2 += lanes[2 * L + l];
+            s3 += lanes[3 * L + l];
+        }
+        for (; i < n; i++) {
+            float xi = x[xo + i];
+            s0 += xi * y[y0 + i];
+            s1 += xi * y[y1 + i];
+            s2 += xi * y[y2 + i];
+            s3 += xi * y[y3 + i];
+        }
+        out[oo] += s0;
+        out[oo + 1] += s1;
+        out[oo + 2] += s2;
+        out[oo + 3] += s3;
+    }
+
+    @Override
     void axpy(float alpha, float[] x, int xo, float[] y, int yo, int n) {
         int i = 0;
         for (; i <= n - L; i += L) {
@@ -182,6 +233,40 @@ final class VectorRowOps extends RowOps {
                     .max(FloatVector.fromArray(S, p, a2 + i, m))
                     .intoArray(acc, i, m);
         }
+    }
+
+    /**
+     * Lane sources in two vectors read as one of 2L lanes, the even ones and the odd ones (sources past L are the
+     * second vector's, as {@code rearrange(shuffle, v)} reads them).
+     */
+    private static final VectorShuffle<Float> EVEN = VectorShuffle.fromOp(S, i -> 2 * i),
+            ODD = VectorShuffle.fromOp(S, i -> 2 * i + 1);
+
+    @Override
+    void max2(float[] p, int a, int b, float[] out, int oo, int n) {
+        int i = 0;
+        for (; i <= n - L; i += L)
+            FloatVector.fromArray(S, p, a + i)
+                    .max(FloatVector.fromArray(S, p, b + i))
+                    .intoArray(out, oo + i);
+        if (i < n && Math.max(a, b) + i + L <= p.length && oo + i + L <= out.length) {
+            // inside both arrays a masked vector is one instruction; past an end it is checked lane by lane
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector.fromArray(S, p, a + i, m)
+                    .max(FloatVector.fromArray(S, p, b + i, m))
+                    .intoArray(out, oo + i, m);
+        } else for (; i < n; i++) out[oo + i] = Math.max(p[a + i], p[b + i]);
+    }
+
+    @Override
+    void pairMax(float[] p, int po, float[] out, int oo, int n) {
+        // two vectors of input pairs give one of outputs: the even lanes' and the odd lanes' maximum
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector lo = FloatVector.fromArray(S, p, po + 2 * i), hi = FloatVector.fromArray(S, p, po + 2 * i + L);
+            lo.rearrange(EVEN, hi).max(lo.rearrange(ODD, hi)).intoArray(out, oo + i);
+        }
+        for (; i < n; i++) out[oo + i] = Math.max(p[po + 2 * i], p[po + 2 * i + 1]);
     }
 
     @Override

@@ -19,8 +19,13 @@ import java.util.WeakHashMap;
  * write every element ({@link #floats}) or ask for zeros ({@link #zeroedFloats}).
  */
 public final class Buffers {
-    /** Arrays shorter than this are allocated as usual: for them the pool's book-keeping costs more than it saves. */
-    static final int MIN_FLOATS = 4096;
+    /**
+     * Arrays shorter than this are allocated as usual: for them the pool's book-keeping costs more than it saves. At
+     * 4,096 the tiny models' 1-4k-float values were all fresh arrays: allocating them (zeroing memory not in the
+     * cache) was a tenth of digits_vit's run, and 256 saved 5-12% of both digits models' time
+     * ({@code -Ddal.interp.minPooledFloats} sets it).
+     */
+    static final int MIN_FLOATS = Integer.getInteger("dal.interp.minPooledFloats", 256);
 
     private static final ThreadLocal<BufferPool> CURRENT = new ThreadLocal<>();
 
