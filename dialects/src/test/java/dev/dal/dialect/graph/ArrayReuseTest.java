@@ -1,12 +1,18 @@
 package dev.dal.dialect.graph;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 
 import dev.dal.ir.interp.Interpreter;
+import dev.dal.ir.interp.OpProbe;
 import dev.dal.ir.interp.RunOptions;
 import dev.dal.ir.interp.Tensor;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -58,6 +64,55 @@ class ArrayReuseTest {
         assertArrayEquals(scaledRelu(x1, 4f), third.get(0).floats());
         assertArrayEquals(scaledRelu(x1, 1f), third.get(1).floats());
         assertNotSame(first.get(0).floats(), third.get(0).floats());
+    }
+
+    private static final String CHAIN = """
+            func.func @main(%x: tensor<1x4x32x32xf32>) -> tensor<1x4x32x32xf32> {
+              %a = graph.relu %x : tensor<1x4x32x32xf32>
+              %b = graph.add %a, %a : tensor<1x4x32x32xf32>
+              %c = graph.relu %b : tensor<1x4x32x32xf32>
+              %d = graph.add %c, %c : tensor<1x4x32x32xf32>
+              return %d : tensor<1x4x32x32xf32>
+            }
+            """;
+
+    /** A probe may keep what it sees: its tensors keep their values through later runs. */
+    @Test
+    void tensorsAProbeKeptAreNeverReused() {
+        Interpreter in = Interpreter.load(GraphIr.parse(CHAIN));
+        List<Tensor> kept = new ArrayList<>();
+        List<float[]> copies = new ArrayList<>();
+        OpProbe keep = (op, ins, outs) -> {
+            for (Tensor t : outs) {
+                kept.add(t);
+                copies.add(t.floats().clone());
+            }
+        };
+        in.run("main", List.of(Tensor.of(input(4096, 1), 1, 4, 32, 32)), OPTS.withProbe(keep));
+        int seen = kept.size();
+        for (int seed = 2; seed < 5; seed++)
+            in.run("main", List.of(Tensor.of(input(4096, seed), 1, 4, 32, 32)), OPTS.withProbe(keep));
+        for (int i = 0; i < seen; i++)
+            assertArrayEquals(copies.get(i), kept.get(i).floats(), "tensor " + i);
+    }
+
+    /** A probe that only reads what it sees ({@link OpProbe#readingOnly}) leaves runs reusing arrays. */
+    @Test
+    void aReadingOnlyProbeKeepsArraysReused() {
+        Interpreter in = Interpreter.load(GraphIr.parse(CHAIN));
+        Set<float[]> first = Collections.newSetFromMap(new IdentityHashMap<>());
+        Set<float[]> later = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int seed = 1; seed < 4; seed++) {
+            Set<float[]> into = seed == 1 ? first : later;
+            in.run(
+                    "main",
+                    List.of(Tensor.of(input(4096, seed), 1, 4, 32, 32)),
+                    OPTS.withProbe(OpProbe.readingOnly((op, ins, outs) -> {
+                        for (Tensor t : outs) into.add(t.floats());
+                    })));
+        }
+        later.retainAll(first);
+        assertFalse(later.isEmpty(), "no array of the first run's intermediates came back in later runs");
     }
 
     /**

@@ -199,8 +199,8 @@ public final class Interpreter {
     public List<RuntimeValue> runValues(String function, List<? extends RuntimeValue> args, RunOptions options) {
         FunctionRoot r = root(function);
         ForkJoinPool pool = POOLS.computeIfAbsent(options.threads(), ForkJoinPool::new);
-        // probes may keep the tensors they see, so a probed run reuses no arrays
-        BufferPool buffers = RECYCLE && options.probes().isEmpty() ? takePool() : null;
+        // a probe that may keep the tensors it sees stops the run from reusing arrays
+        BufferPool buffers = RECYCLE && options.probes().stream().noneMatch(OpProbe::keepsTensors) ? takePool() : null;
         RunState state = new RunState(pool, options.probes(), options.checkResultTypes(), buffers);
         Object[] callArgs = {state, args.toArray(RuntimeValue[]::new)};
         BufferPool outer = Buffers.enter(buffers);

@@ -19,4 +19,28 @@ public interface OpProbe {
      * @param outputs its result values
      */
     void after(Operation op, List<Tensor> inputs, List<Tensor> outputs);
+
+    /**
+     * {@return whether the probe may keep the tensors it sees after {@link #after} returns} If any probe of a run may,
+     * the run reuses no arrays of dead tensors (it would overwrite what the probe kept); a probe that only reads them
+     * during the call ({@link #readingOnly}) leaves the run as fast as an unprobed one.
+     */
+    default boolean keepsTensors() {
+        return true;
+    }
+
+    /** {@return {@code probe}, declared to read the tensors only during {@link #after}} */
+    static OpProbe readingOnly(OpProbe probe) {
+        return new OpProbe() {
+            @Override
+            public void after(Operation op, List<Tensor> inputs, List<Tensor> outputs) {
+                probe.after(op, inputs, outputs);
+            }
+
+            @Override
+            public boolean keepsTensors() {
+                return false;
+            }
+        };
+    }
 }

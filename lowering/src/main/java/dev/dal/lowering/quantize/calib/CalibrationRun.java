@@ -221,7 +221,7 @@ public final class CalibrationRun {
         Worker(SampleSet samples, Optional<Supplier<TensorStats>> stats, RunOptions base) {
             this.samples = samples;
             this.stats = stats;
-            this.options = stats.isPresent() ? base.withProbe(this::observe) : base;
+            this.options = stats.isPresent() ? base.withProbe(OpProbe.readingOnly(this::observe)) : base;
         }
 
         private void observe(Operation op, List<Tensor> ins, List<Tensor> outs) {
