@@ -49,7 +49,7 @@ class QuantizePassTest {
         for (String gone : List.of("graph.conv", "graph.fused_conv", "graph.add", "graph.gemm", "graph.sigmoid"))
             assertFalse(ops.containsKey(gone), gone + " left: " + ops);
         List<Tensor> eval = QuantModels.samples(99, 20, 3, 8, 8);
-        double cos = Metrics2.logitsCosine(ref, q, eval);
+        double cos = QuantizeTesting.cosine(ref, q, eval);
         assertTrue(cos >= 0.99, "cosine " + cos + "\n" + QuantizeTesting.print(q));
     }
 
@@ -72,7 +72,7 @@ class QuantizePassTest {
         // the constant weights are per column; the second matmul multiplies two per-tensor activations
         assertTrue(text.contains("tensor<8x8x!quant.uniform<i8<-127:127>:f32:1, {"), text);
         List<Tensor> eval = QuantModels.samples(2, 24, 4, 8).subList(0, 12);
-        double cos = Metrics2.logitsCosine(QuantizeTesting.parse(QuantModels.attention(9)), q, eval);
+        double cos = QuantizeTesting.cosine(QuantizeTesting.parse(QuantModels.attention(9)), q, eval);
         assertTrue(cos >= 0.99, "cosine " + cos + "\n" + text);
     }
 
@@ -93,7 +93,7 @@ class QuantizePassTest {
                 text.lines().anyMatch(l -> l.contains("qnn.gemm") && l.contains("-> tensor<1x4x!quant.uniform<i16")),
                 text);
         List<Tensor> eval = QuantModels.samples(5, 10, 3, 8, 8);
-        assertTrue(Metrics2.logitsCosine(QuantizeTesting.parse(QuantModels.cnn(3)), q, eval) >= 0.99);
+        assertTrue(QuantizeTesting.cosine(QuantizeTesting.parse(QuantModels.cnn(3)), q, eval) >= 0.99);
     }
 
     @Test
