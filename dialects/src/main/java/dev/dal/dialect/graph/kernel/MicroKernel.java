@@ -24,11 +24,33 @@ interface MicroKernel {
     void run(float[] ap, int ao, float[] bp, int bo, int kc, float[] c, int co, int ldc, boolean add);
 
     /**
-     * Adds the panels' product to the first {@code vectors * lanes()} columns of the {@code mr}-row tile of C (the B
-     * panel keeps its stride of {@code nr} per step); C needs only those columns. Stores when {@code add} is false.
+     * Adds the panels' product to the first {@code rows} rows and {@code vectors * lanes()} columns of the tile of C
+     * (the panels keep their strides of {@code mr} and {@code nr} per step); C needs only those rows and columns.
+     * Stores when {@code add} is false.
      */
     default void run(
-            float[] ap, int ao, float[] bp, int bo, int kc, float[] c, int co, int ldc, int vectors, boolean add) {
-        run(ap, ao, bp, bo, kc, c, co, ldc, add);
+            float[] ap,
+            int ao,
+            float[] bp,
+            int bo,
+            int kc,
+            float[] c,
+            int co,
+            int ldc,
+            int rows,
+            int vectors,
+            boolean add) {
+        int mr = mr(), nr = nr(), cols = Math.min(nr, vectors * lanes());
+        if (rows == mr && cols == nr) {
+            run(ap, ao, bp, bo, kc, c, co, ldc, add);
+            return;
+        }
+        float[] tile = new float[mr * nr];
+        run(ap, ao, bp, bo, kc, tile, 0, nr, false);
+        for (int r = 0; r < rows; r++)
+            for (int q = 0; q < cols; q++) {
+                int o = co + r * ldc + q;
+                c[o] = add ? c[o] + tile[r * nr + q] : tile[r * nr + q];
+            }
     }
 }
