@@ -8,14 +8,16 @@ package dev.dal.dialect.graph.kernel;
  *
  * <p>A padded input is first copied once into zero-bordered planes, so that every run of a panel row is a plain copy:
  * testing each run against the borders and zeroing one or two floats at its ends cost more than copying it, on the
- * 7- to 56-wide rows of a ResNet or the 8-wide ones of a digits CNN.
+ * 7- to 56-wide rows of a ResNet or the 8-wide ones of a digits CNN. With a column stride, each padded row is also
+ * split into its column phases (phase {@code q} holds columns {@code q, q + sw, q + 2 sw, ...}), so a tap's run is
+ * contiguous there too: gathering every second float was half of a ResNet stem's time.
  */
 final class Im2colPanels implements Sgemm.PanelSource {
     /** Runs shorter than this are copied by a loop: {@code System.arraycopy}'s set-up costs more for them. */
     private static final int SHORT_RUN = 32;
 
     private final float[] src;
-    private final int srcOff, hp, wp, ow;
+    private final int srcOff, hp, wq, pitch, ow;
     private final Conv.Window win;
 
     /**
@@ -27,15 +29,18 @@ final class Im2colPanels implements Sgemm.PanelSource {
         this.ow = ow;
         this.win = win;
         this.hp = h + win.padTop() + win.padBottom();
-        this.wp = w + win.padLeft() + win.padRight();
-        if (hp == h && wp == w) {
+        int wp = w + win.padLeft() + win.padRight(), sw = win.sw();
+        // a padded row as sw phase rows of wq slots each
+        this.wq = (wp + sw - 1) / sw;
+        this.pitch = sw * wq;
+        int top = win.padTop(), left = win.padLeft();
+        if (hp == h && wp == w && sw == 1) {
             src = in;
             srcOff = inOff;
-        } else {
+        } else if (sw == 1) {
             // on the calling thread, before any panel is packed (packing runs on other threads too, reading it)
             src = Scratch.floats(Scratch.Slot.IM2COL, cg * hp * wp);
             srcOff = 0;
-            int top = win.padTop(), left = win.padLeft();
             for (int ch = 0; ch < cg; ch++) {
                 int plane = ch * hp * wp;
                 java.util.Arrays.fill(src, plane, plane + top * wp, 0f);
@@ -47,6 +52,18 @@ final class Im2colPanels implements Sgemm.PanelSource {
                 }
                 java.util.Arrays.fill(src, plane + (top + h) * wp, plane + hp * wp, 0f);
             }
+        } else {
+            src = Scratch.floats(Scratch.Slot.IM2COL, cg * hp * pitch);
+            srcOff = 0;
+            for (int ch = 0; ch < cg; ch++)
+                for (int y = 0; y < hp; y++) {
+                    int iy = y - top, row = (ch * hp + y) * pitch;
+                    boolean inside = iy >= 0 && iy < h;
+                    int from = inOff + (ch * h + iy) * w;
+                    for (int q = 0; q < sw; q++)
+                        for (int s = 0, x = q - left; s < wq; s++, x += sw)
+                            src[row + q * wq + s] = inside && x >= 0 && x < w ? in[from + x] : 0f;
+                }
         }
     }
 
@@ -61,15 +78,16 @@ final class Im2colPanels implements Sgemm.PanelSource {
             // row pc + s is tap (ch, ky, kx): stepped along with s instead of divided out on every row
             int ch = pc / (kh * kw), ky = (pc / kw) % kh, kx = pc % kw;
             for (int s = 0; s < kc; s++) {
-                // tap (ky, kx) of output (oy, ox) reads padded row oy * sh + ky * dh, column ox * sw + kx * dw
-                int tap = srcOff + (ch * hp + ky * win.dh()) * wp + kx * win.dw();
+                // tap (ky, kx) of output (oy, ox) reads padded row oy * sh + ky * dh, column ox * sw + kx * dw: in
+                // the row's phase (kx * dw) % sw, slot ox + (kx * dw) / sw
+                int x = kx * win.dw();
+                int tap = srcOff + (ch * hp + ky * win.dh()) * pitch + (x % sw) * wq + x / sw;
                 int dst = base + s * nr;
                 int q = 0, oy = oy0, ox = ox0;
                 while (q < width) {
                     int run = Math.min(width - q, ow - ox);
-                    int from = tap + oy * sh * wp + ox * sw;
-                    if (sw != 1) for (int t = 0; t < run; t++) bp[dst + q + t] = src[from + t * sw];
-                    else if (run < SHORT_RUN) for (int t = 0; t < run; t++) bp[dst + q + t] = src[from + t];
+                    int from = tap + oy * sh * pitch + ox;
+                    if (run < SHORT_RUN) for (int t = 0; t < run; t++) bp[dst + q + t] = src[from + t];
                     else System.arraycopy(src, from, bp, dst + q, run);
                     q += run;
                     ox = 0;
