@@ -49,9 +49,11 @@ final class Depthwise {
         Parallel.forRange(pool, n * c, Math.max(1, (1 << 14) / Math.max(1, oh * ow * kh * kw)), (from, to) -> {
             float[] plane = Scratch.floats(Scratch.Slot.DEPTHWISE_PLANE, sh * sw * block);
             float[] acc = Scratch.floats(Scratch.Slot.DEPTHWISE_ACC, (band - 1) * slots + ow);
+            // every channel's copy has the same zero border: written once per chunk, then only the inside per channel
+            java.util.Arrays.fill(plane, 0, sh * sw * block, 0f);
             for (int p = from; p < to; p++) {
                 int ch = p % c;
-                phase2d(in, p * h * w, h, w, win.padTop(), win.padLeft(), sh, sw, rslots, slots, plane);
+                phase2d(in, p * h * w, h, w, win.padTop(), win.padLeft(), sh, sw, rslots, slots, plane, false);
                 int op = p * oh * ow, wo = ch * kh * kw;
                 float bv = b == null ? 0f : b[ch];
                 for (int oy0 = 0; oy0 < oh; oy0 += band) {
@@ -82,20 +84,12 @@ final class Depthwise {
                     if (epi != null && !perRow) epi.activate(acc, 0, len);
                     for (int r = 0; r < rows; r++) {
                         int o = op + (oy0 + r) * ow;
-                        System.arraycopy(acc, r * slots, out, o, ow);
+                        ROWS.copy(acc, r * slots, out, o, ow);
                         if (perRow) epi.apply(out, o, ow);
                     }
                 }
             }
         });
-    }
-
-    /**
-     * {@code plane[d + s] = in[base + 2 * s]} for {@code s} in {@code [first, end)}: stride 2's column phase, with a
-     * constant stride so the JIT hoists the bounds checks and unrolls.
-     */
-    private static void gather2(float[] in, int base, float[] plane, int d, int first, int end) {
-        for (int s = first; s < end; s++) plane[d + s] = in[base + 2 * s];
     }
 
     /** {@return where tap {@code kx}'s run starts in the row-and-column phased copy, from its row's base} */
@@ -107,7 +101,8 @@ final class Depthwise {
     /**
      * Copies a channel into the row-and-column phased, zero-padded layout: padded row {@code y}, column {@code x} at
      * block {@code (y % sh) * sw + x % sw}, row slot {@code y / sh}, column slot {@code x / sw} (blocks of {@code
-     * rslots x slots}); everything outside the input is 0.
+     * rslots x slots}); everything outside the input is 0, written only when {@code zeroBorder} (else it must be 0
+     * already: an earlier channel's copy left it so).
      */
     static void phase2d(
             float[] in,
@@ -120,7 +115,8 @@ final class Depthwise {
             int sw,
             int rslots,
             int slots,
-            float[] plane) {
+            float[] plane,
+            boolean zeroBorder) {
         int block = rslots * slots;
         for (int rp = 0; rp < sh; rp++) {
             for (int rs = 0; rs < rslots; rs++) {
@@ -129,23 +125,23 @@ final class Depthwise {
                 for (int q = 0; q < sw; q++) {
                     int d = (rp * sw + q) * block + rs * slots;
                     if (iy < 0 || iy >= h) {
-                        java.util.Arrays.fill(plane, d, d + slots, 0f);
+                        if (zeroBorder) java.util.Arrays.fill(plane, d, d + slots, 0f);
                         continue;
                     }
                     // slot s of column phase q holds input column s*sw + q - padLeft
                     int first = Math.min(slots, Math.max(0, Math.ceilDiv(padLeft - q, sw)));
                     int end = Math.max(first, Math.min(slots, Math.ceilDiv(w + padLeft - q, sw)));
                     // the borders are a float or two: a loop, where Arrays.fill's set-up cost more than the row
-                    for (int s = 0; s < first; s++) plane[d + s] = 0f;
+                    if (zeroBorder) for (int s = 0; s < first; s++) plane[d + s] = 0f;
                     if (sw == 1) {
-                        System.arraycopy(in, src + first - padLeft, plane, d + first, end - first);
+                        ROWS.copy(in, src + first - padLeft, plane, d + first, end - first);
                     } else if (sw == 2) {
-                        gather2(in, src + q - padLeft, plane, d, first, end);
+                        ROWS.gather2(in, src + q - padLeft, plane, d, first, end);
                     } else {
                         for (int s = first, x = first * sw + q - padLeft; s < end; s++, x += sw)
                             plane[d + s] = in[src + x];
                     }
-                    for (int s = end; s < slots; s++) plane[d + s] = 0f;
+                    if (zeroBorder) for (int s = end; s < slots; s++) plane[d + s] = 0f;
                 }
             }
         }

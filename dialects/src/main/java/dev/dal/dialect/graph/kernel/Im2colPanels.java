@@ -13,8 +13,7 @@ package dev.dal.dialect.graph.kernel;
  * contiguous there too: gathering every second float was half of a ResNet stem's time.
  */
 final class Im2colPanels implements Sgemm.PanelSource {
-    /** Runs shorter than this are copied by a loop: {@code System.arraycopy}'s set-up costs more for them. */
-    private static final int SHORT_RUN = 32;
+    private static final RowOps ROWS = RowOps.INSTANCE;
 
     private final float[] src;
     private final int srcOff, hp, wq, pitch, ow;
@@ -87,8 +86,7 @@ final class Im2colPanels implements Sgemm.PanelSource {
                 while (q < width) {
                     int run = Math.min(width - q, ow - ox);
                     int from = tap + oy * sh * pitch + ox;
-                    if (run < SHORT_RUN) for (int t = 0; t < run; t++) bp[dst + q + t] = src[from + t];
-                    else System.arraycopy(src, from, bp, dst + q, run);
+                    ROWS.copy(src, from, bp, dst + q, run);
                     q += run;
                     ox = 0;
                     oy++;

@@ -14,6 +14,8 @@ final class Im2colShifted implements Sgemm.PanelSource {
     /** Output rows narrower than this take this layout. */
     static final int MAX_ROW = 32;
 
+    private static final RowOps ROWS = RowOps.INSTANCE;
+
     private final float[] planes;
     private final int rows, ow, kh, kw, dh;
 
@@ -65,7 +67,7 @@ final class Im2colShifted implements Sgemm.PanelSource {
             int ch = pc / (kh * kw), ky = (pc / kw) % kh, kx = pc % kw;
             for (int s = 0; s < kc; s++) {
                 int from = ((ch * kw + kx) * rows + ky * dh) * ow + j0, dst = base + s * nr;
-                for (int t = 0; t < width; t++) bp[dst + t] = planes[from + t];
+                ROWS.copy(planes, from, bp, dst, width);
                 for (int t = width; t < nr; t++) bp[dst + t] = 0f;
                 if (++kx == kw) {
                     kx = 0;

@@ -30,6 +30,19 @@ class RowOps {
         }
     }
 
+    /**
+     * Copies {@code n} floats from {@code src[so..]} to {@code dst[d..]} (ranges that do not overlap): the runs of a
+     * GEMM panel, 7 to 56 floats, where {@code System.arraycopy}'s set-up costs as much as the copy.
+     */
+    void copy(float[] src, int so, float[] dst, int d, int n) {
+        System.arraycopy(src, so, dst, d, n);
+    }
+
+    /** {@code dst[d + s] = src[so + 2 * s]} for {@code s} in {@code [first, end)}: stride 2's even columns. */
+    void gather2(float[] src, int so, float[] dst, int d, int first, int end) {
+        for (int s = first; s < end; s++) dst[d + s] = src[so + 2 * s];
+    }
+
     /** {@code acc[i] = acc[i] + w0 * p[a0 + i] + w1 * p[a1 + i] + w2 * p[a2 + i]} for {@code i < n}, in that order. */
     void taps3(float[] acc, int n, float[] p, int a0, float w0, int a1, float w1, int a2, float w2) {
         for (int i = 0; i < n; i++) acc[i] = acc[i] + w0 * p[a0 + i] + w1 * p[a1 + i] + w2 * p[a2 + i];

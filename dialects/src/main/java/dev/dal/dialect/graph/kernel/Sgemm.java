@@ -465,7 +465,7 @@ public final class Sgemm {
             } else {
                 for (int s = 0; s < kc; s++) {
                     int o = bOff + (pc + s) * ldb + j0;
-                    System.arraycopy(b, o, bp, base + s * nr, w);
+                    RowOps.INSTANCE.copy(b, o, bp, base + s * nr, w);
                     if (w < nr) Arrays.fill(bp, base + s * nr + w, base + s * nr + nr, 0f);
                 }
             }

@@ -26,6 +26,20 @@ final class VectorRowOps extends RowOps {
             ERF_A5 = 1.061405429f;
 
     @Override
+    void copy(float[] src, int so, float[] dst, int d, int n) {
+        int i = 0;
+        for (; i <= n - L; i += L) FloatVector.fromArray(S, src, so + i).intoArray(dst, d + i);
+        if (i == n) return;
+        if (so + i + L <= src.length && d + i + L <= dst.length) {
+            // one masked vector, when it lies inside both arrays (else the checked per-lane path is far slower)
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector.fromArray(S, src, so + i, m).intoArray(dst, d + i, m);
+        } else {
+            for (; i < n; i++) dst[d + i] = src[so + i];
+        }
+    }
+
+    @Override
     void taps3(float[] acc, int n, float[] p, int a0, float w0, int a1, float w1, int a2, float w2) {
         int i = 0;
         for (; i <= n - L; i += L) {
@@ -256,6 +270,25 @@ final class VectorRowOps extends RowOps {
                     .max(FloatVector.fromArray(S, p, b + i, m))
                     .intoArray(out, oo + i, m);
         } else for (; i < n; i++) out[oo + i] = Math.max(p[a + i], p[b + i]);
+    }
+
+    @Override
+    void gather2(float[] src, int so, float[] dst, int d, int first, int end) {
+        // two vectors of input give one of even columns (the second may run into the next row, not past the array)
+        int s = first;
+        for (; s + L <= end && so + 2 * s + 2 * L <= src.length; s += L) {
+            FloatVector lo = FloatVector.fromArray(S, src, so + 2 * s);
+            FloatVector hi = FloatVector.fromArray(S, src, so + 2 * s + L);
+            lo.rearrange(EVEN, hi).intoArray(dst, d + s);
+        }
+        if (s < end && so + 2 * s + 2 * L <= src.length && d + s + L <= dst.length) {
+            // the row's tail as one masked store (rows of 7 to 56 outputs are mostly tail)
+            FloatVector lo = FloatVector.fromArray(S, src, so + 2 * s);
+            FloatVector hi = FloatVector.fromArray(S, src, so + 2 * s + L);
+            lo.rearrange(EVEN, hi).intoArray(dst, d + s, S.indexInRange(s, end));
+            return;
+        }
+        for (; s < end; s++) dst[d + s] = src[so + 2 * s];
     }
 
     @Override
