@@ -175,6 +175,7 @@ public final class Conv {
      */
     private static Sgemm.Epilogue rowEpilogue(float[] b, int channel0, ConvEpilogue epi) {
         if (b == null && epi == null) return null;
+        if (b != null && epi != null) return (c, row, off, len) -> epi.applyWithBias(c, off, len, b[channel0 + row]);
         return (c, row, off, len) -> {
             if (b != null) RowOps.INSTANCE.addScalar(c, off, len, b[channel0 + row]);
             if (epi != null) epi.apply(c, off, len);

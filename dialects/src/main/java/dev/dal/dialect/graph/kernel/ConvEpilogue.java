@@ -74,6 +74,19 @@ public final class ConvEpilogue {
     }
 
     /**
+     * Adds {@code bias} to {@code out[off..off+len)}, then {@link #apply}: one pass over the row for a bias with a ReLU
+     * or a clip and no residual (the same float operations in the same order as the separate passes).
+     */
+    public void applyWithBias(float[] out, int off, int len, float bias) {
+        if (residual == null && kind == Kind.CLIP) ROWS.biasClamp(out, off, len, bias, lo, hi);
+        else if (residual == null && kind == Kind.RELU) ROWS.biasRelu(out, off, len, bias);
+        else {
+            ROWS.addScalar(out, off, len, bias);
+            apply(out, off, len);
+        }
+    }
+
+    /**
      * Applies the activation alone to {@code a[off..off+len)}, wherever those values are (a kernel's accumulator);
      * with {@link #hasResidual()} false this is all of {@link #apply}.
      */

@@ -155,6 +155,19 @@ class RowOps {
         }
     }
 
+    /** {@code a[i] = min(hi, max(lo, a[i] + v))} for {@code off <= i < off + n}: a bias and a clip in one pass. */
+    void biasClamp(float[] a, int off, int n, float v, float lo, float hi) {
+        for (int i = off; i < off + n; i++) a[i] = Math.min(hi, Math.max(lo, a[i] + v));
+    }
+
+    /** {@code a[i] = relu(a[i] + v)} for {@code off <= i < off + n}: a bias and a ReLU in one pass. */
+    void biasRelu(float[] a, int off, int n, float v) {
+        for (int i = off; i < off + n; i++) {
+            float x = a[i] + v;
+            a[i] = x < 0 ? 0f : x;
+        }
+    }
+
     /** {@code a[i] = min(hi, max(lo, a[i]))} for {@code off <= i < off + n} (NaN kept). */
     void clamp(float[] a, int off, int n, float lo, float hi) {
         for (int i = off; i < off + n; i++) a[i] = Math.min(hi, Math.max(lo, a[i]));

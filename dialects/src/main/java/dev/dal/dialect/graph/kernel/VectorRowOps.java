@@ -349,6 +349,28 @@ final class VectorRowOps extends RowOps {
     }
 
     @Override
+    void biasClamp(float[] a, int off, int n, float v, float lo, float hi) {
+        int i = 0;
+        for (; i <= n - L; i += L)
+            FloatVector.fromArray(S, a, off + i).add(v).max(lo).min(hi).intoArray(a, off + i);
+        for (; i < n; i++) a[off + i] = Math.min(hi, Math.max(lo, a[off + i] + v));
+    }
+
+    @Override
+    void biasRelu(float[] a, int off, int n, float v) {
+        FloatVector zero = FloatVector.zero(S);
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector x = FloatVector.fromArray(S, a, off + i).add(v);
+            x.blend(zero, x.compare(VectorOperators.LT, 0f)).intoArray(a, off + i);
+        }
+        for (; i < n; i++) {
+            float x = a[off + i] + v;
+            a[off + i] = x < 0 ? 0f : x;
+        }
+    }
+
+    @Override
     void clamp(float[] a, int off, int n, float lo, float hi) {
         int i = 0;
         for (; i <= n - L; i += L)
