@@ -62,7 +62,7 @@ import java.util.stream.Stream;
  * ({@code --ops}: DAL's time per op name; with {@code -Ddal.bench.opShapes=true} per op name and result shape).
  */
 public final class OrtCompareBench {
-    private static final int THREADS = 2;
+    private static final int THREADS = Integer.getInteger("dal.bench.threads", 2);
     private static final double AGREEMENT = 1e-4;
     private static final long WARMUP_NANOS = Long.getLong("dal.bench.warmupMillis", 4000) * 1_000_000;
 

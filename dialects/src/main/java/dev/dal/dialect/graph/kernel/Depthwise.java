@@ -159,13 +159,16 @@ final class Depthwise {
                 int d = dst + q * slots;
                 int first = Math.min(slots, Math.max(0, Math.ceilDiv(padLeft - q, sw)));
                 int end = Math.max(first, Math.min(slots, Math.ceilDiv(w + padLeft - q, sw)));
-                java.util.Arrays.fill(plane, d, d + first, pad);
+                // the borders are a float or two: loops, where Arrays.fill's set-up cost more than the row
+                for (int s = 0; s < first; s++) plane[d + s] = pad;
                 if (sw == 1) {
-                    System.arraycopy(in, src + first - padLeft, plane, d + first, end - first);
+                    ROWS.copy(in, src + first - padLeft, plane, d + first, end - first);
+                } else if (sw == 2) {
+                    ROWS.gather2(in, src + q - padLeft, plane, d, first, end);
                 } else {
                     for (int s = first, x = first * sw + q - padLeft; s < end; s++, x += sw) plane[d + s] = in[src + x];
                 }
-                java.util.Arrays.fill(plane, d + end, d + slots, pad);
+                for (int s = end; s < slots; s++) plane[d + s] = pad;
             }
         }
     }
