@@ -4,6 +4,7 @@ import dev.dal.ir.interp.Buffers;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.WeakHashMap;
+import java.util.function.Supplier;
 
 /**
  * Convolution weights packed once into SGEMM's A panels and kept while the weight array lives (a constant's array is
@@ -31,27 +32,42 @@ final class PackedWeights {
         return ic * k + panels * mr * pc;
     }
 
-    /** {@return the packed panels of A ({@code m x k} at {@code aOff}, row stride {@code lda}), packed on first use} */
-    static float[] get(float[] a, int aOff, int lda, int m, int k, int mr, BlockPacker packer) {
+    /**
+     * {@return A^T's column panels ({@code nr} wide, all of {@code A}'s {@code m} rows) for a transposed product,
+     * made by {@code pack} on first use and cached as {@link #get} caches A's row panels}
+     */
+    static float[] panels(float[] a, int aOff, int lda, int m, int k, int nr, Supplier<float[]> pack) {
+        // a negative width keeps these apart from the row panels of the same weights
+        return cached(a, new Key(aOff, lda, m, k, -nr), pack);
+    }
+
+    private static float[] cached(float[] a, Key key, Supplier<float[]> pack) {
         // an array the interpreter reuses for other tensors is packed every time (its contents change)
         boolean cache = !Buffers.isPooled(a);
-        Key key = new Key(aOff, lda, m, k, mr);
         if (cache)
             synchronized (CACHE) {
                 float[] p = CACHE.getOrDefault(a, Map.of()).get(key);
                 if (p != null) return p;
             }
-        int mRounded = (m + mr - 1) / mr * mr;
-        float[] p = new float[Math.multiplyExact(mRounded, k)];
-        for (int ic = 0; ic < m; ic += Sgemm.MC) {
-            int mc = Math.min(Sgemm.MC, m - ic);
-            for (int pc = 0; pc < k; pc += Sgemm.KC)
-                packer.pack(ic, mc, pc, Math.min(Sgemm.KC, k - pc), p, offset(ic, mc, pc, k, mr));
-        }
+        float[] p = pack.get();
         if (cache)
             synchronized (CACHE) {
                 CACHE.computeIfAbsent(a, x -> new HashMap<>()).put(key, p);
             }
         return p;
+    }
+
+    /** {@return the packed panels of A ({@code m x k} at {@code aOff}, row stride {@code lda}), packed on first use} */
+    static float[] get(float[] a, int aOff, int lda, int m, int k, int mr, BlockPacker packer) {
+        return cached(a, new Key(aOff, lda, m, k, mr), () -> {
+            int mRounded = (m + mr - 1) / mr * mr;
+            float[] p = new float[Math.multiplyExact(mRounded, k)];
+            for (int ic = 0; ic < m; ic += Sgemm.MC) {
+                int mc = Math.min(Sgemm.MC, m - ic);
+                for (int pc = 0; pc < k; pc += Sgemm.KC)
+                    packer.pack(ic, mc, pc, Math.min(Sgemm.KC, k - pc), p, offset(ic, mc, pc, k, mr));
+            }
+            return p;
+        });
     }
 }

@@ -14,7 +14,9 @@ final class Scratch {
         PREPACK,
         EDGE,
         DEPTHWISE_PLANE,
-        DEPTHWISE_ACC
+        DEPTHWISE_ACC,
+        ROW_PANELS,
+        TRANSPOSED
     }
 
     private static final ThreadLocal<float[][]> BUFFERS =

@@ -104,7 +104,7 @@ public final class Sgemm {
             return;
         }
         PanelSource bs = (pc, kc, jc, ncols, nr, bp, bo) -> packB(transB, b, bOff, ldb, pc, kc, jc, ncols, nr, bp, bo);
-        blocked(kern, transA, m, n, k, alpha, a, aOff, lda, null, bs, c, cOff, ldc, beta == 0f, null, pool);
+        blocked(kern, transA, m, n, k, alpha, a, aOff, lda, null, null, bs, null, c, cOff, ldc, beta == 0f, null, pool);
     }
 
     /**
@@ -209,6 +209,10 @@ public final class Sgemm {
             wholeRows(epi, c, cOff, ldc, m, n);
             return;
         }
+        if (transposes(KERNEL, m, n)) {
+            transposed(m, n, k, a, aOff, lda, b, c, cOff, ldc, epi, pool);
+            return;
+        }
         float[] packed = PackedWeights.get(
                 a,
                 aOff,
@@ -217,7 +221,62 @@ public final class Sgemm {
                 k,
                 KERNEL.mr(),
                 (ic, mc, pc, kc, ap, apOff) -> packA(false, a, aOff, lda, ic, mc, pc, kc, KERNEL.mr(), 1f, ap, apOff));
-        blocked(KERNEL, false, m, n, k, 1f, a, aOff, lda, packed, b, c, cOff, ldc, true, epi, pool);
+        blocked(KERNEL, false, m, n, k, 1f, a, aOff, lda, packed, null, b, null, c, cOff, ldc, true, epi, pool);
+    }
+
+    /**
+     * {@return whether {@code C = A * B} with constant A ({@code m x k}) is faster as {@code C^T = B^T * A^T}}: when
+     * C has few columns (a convolution over a 7x7 image: 49), its last column panel computes whole vectors of
+     * padding (49 columns cost 64), while as C^T's rows they cost four-row blocks (52); A's rows must fill whole
+     * column panels of C^T.
+     */
+    static boolean transposes(MicroKernel kern, int m, int n) {
+        int nr = kern.nr(), lanes = kern.lanes();
+        if (n > 2 * nr || m < 2 * nr || m % nr != 0) return false;
+        int asColumns = n / nr * nr + (n % nr + lanes - 1) / lanes * lanes;
+        int asRows = (n + 3) / 4 * 4;
+        return asColumns > asRows;
+    }
+
+    /**
+     * {@code C = A * B} computed as {@code C^T = B^T * A^T} (see {@link #transposes}): B's panels, packed {@code mr}
+     * wide, are the row panels of B^T; A^T's column panels are packed once and cached with the weights. C^T goes to
+     * a scratch array and is written back transposed, each row of C then getting the epilogue.
+     */
+    private static void transposed(
+            int m,
+            int n,
+            int k,
+            float[] a,
+            int aOff,
+            int lda,
+            PanelSource b,
+            float[] c,
+            int cOff,
+            int ldc,
+            Epilogue epi,
+            ForkJoinPool pool) {
+        int nr = KERNEL.nr();
+        float[] at = PackedWeights.panels(a, aOff, lda, m, k, nr, () -> {
+            float[] all = new float[m / nr * nr * k];
+            packAll(
+                    (pc, kc, jc, ncols, w, bp, bo) -> packB(true, a, aOff, lda, pc, kc, jc, ncols, w, bp, bo),
+                    m,
+                    k,
+                    nr,
+                    all,
+                    pool);
+            return all;
+        });
+        float[] ct = Scratch.floats(Scratch.Slot.TRANSPOSED, n * m);
+        blocked(KERNEL, false, n, m, k, 1f, null, 0, 0, null, b, null, at, ct, 0, m, true, null, pool);
+        Parallel.forRange(pool, m, 32, (from, to) -> {
+            for (int j = from; j < to; j++) {
+                int o = cOff + j * ldc;
+                for (int i = 0; i < n; i++) c[o + i] = ct[i * m + j];
+                if (epi != null) epi.apply(c, j, o, n);
+            }
+        });
     }
 
     private static void blocked(
@@ -231,7 +290,9 @@ public final class Sgemm {
             int aOff,
             int lda,
             float[] packedA,
+            PanelSource aPanels,
             PanelSource b,
+            float[] packedB,
             float[] c,
             int cOff,
             int ldc,
@@ -254,7 +315,8 @@ public final class Sgemm {
         }
         int ncf = nc;
         int ntf = nTiles;
-        float[] shared = mTiles > 1 ? prepack(b, n, k, nr, pool) : null;
+        float[] shared = packedB != null ? packedB : mTiles > 1 ? prepack(b, n, k, nr, pool) : null;
+        float[] rows = aPanels != null ? packRows(aPanels, m, k, kern.mr(), pool) : packedA;
         Parallel.forRange(pool, mTiles * nTiles, small ? mTiles * nTiles : 1, (from, to) -> {
             for (int t = from; t < to; t++) {
                 int ic = (t / ntf) * MC, jc = (t % ntf) * ncf;
@@ -270,7 +332,7 @@ public final class Sgemm {
                         a,
                         aOff,
                         lda,
-                        packedA,
+                        rows,
                         b,
                         shared,
                         (n + nr - 1) / nr,
@@ -299,7 +361,26 @@ public final class Sgemm {
         int panels = (n + nr - 1) / nr;
         if ((long) panels * nr * k > SHARED_LIMIT) return null;
         // every float is written (the packers zero-pad short panels); reused, not allocated and zeroed per product
-        float[] all = Scratch.floats(Scratch.Slot.PREPACK, panels * nr * k);
+        return packAll(b, n, k, nr, Scratch.floats(Scratch.Slot.PREPACK, panels * nr * k), pool);
+    }
+
+    /**
+     * {@return the rows of A packed into {@code mr}-row panels as {@link PackedWeights} lays them out}, from a source
+     * that packs A's transpose (B^T of a transposed product: its columns are A's rows)
+     */
+    private static float[] packRows(PanelSource at, int m, int k, int mr, ForkJoinPool pool) {
+        float[] p = Scratch.floats(Scratch.Slot.ROW_PANELS, (m + mr - 1) / mr * mr * k);
+        int tiles = (m + MC - 1) / MC, slabs = (k + KC - 1) / KC;
+        Parallel.forEach(pool, tiles * slabs, t -> {
+            int ic = (t / slabs) * MC, mc = Math.min(MC, m - ic), pc = (t % slabs) * KC;
+            at.pack(pc, Math.min(KC, k - pc), ic, mc, mr, p, PackedWeights.offset(ic, mc, pc, k, mr));
+        });
+        return p;
+    }
+
+    /** {@return {@code all}, holding B packed slab by slab as {@link #prepack} lays it out} */
+    private static float[] packAll(PanelSource b, int n, int k, int nr, float[] all, ForkJoinPool pool) {
+        int panels = (n + nr - 1) / nr;
         int slabs = (k + KC - 1) / KC;
         int group = Math.max(1, Math.min(panels, 8));
         int groups = (panels + group - 1) / group;

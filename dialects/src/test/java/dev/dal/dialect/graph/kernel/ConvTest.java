@@ -1,6 +1,7 @@
 package dev.dal.dialect.graph.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
@@ -86,6 +87,27 @@ class ConvTest {
             Tensor x = Ref.random(r, 2, 40, 7, 9), w = Ref.random(r, 150, 40, 3, 3), b = Ref.random(r, 150);
             Tensor got = Conv.conv2d(x, w, b, win, 1, Ref.POOL);
             Ref.close(reference(x, w, b, win, 1, got.dim(2), got.dim(3)), got.floats(), 1e-4);
+        }
+    }
+
+    @Test
+    void smallImagesWithManyChannelsTakeTheTransposedProductAndMatch() {
+        // 7x7 and 5x5 outputs under 64 columns with whole panels of output channels: computed as C^T = B^T A^T, over
+        // two k-slabs (576 and 320 steps), for 3x3 im2col panels and a 1x1 product over the input itself
+        Random r = new Random(12);
+        Conv.Window win = new Conv.Window(3, 3, 1, 1, 1, 1, 1, 1, 1, 1);
+        Conv.Window pw = new Conv.Window(1, 1, 1, 1, 1, 1, 0, 0, 0, 0);
+        for (int[] shape : new int[][] {{64, 7, 64}, {64, 5, 96}}) {
+            int c = shape[0], h = shape[1], m = shape[2];
+            Tensor x = Ref.random(r, 2, c, h, h), w = Ref.random(r, m, c, 3, 3), b = Ref.random(r, m);
+            assertTrue(Sgemm.transposes(Sgemm.kernel(), m, h * h) || !Sgemm.vectorized());
+            Tensor got = Conv.conv2d(x, w, b, win, 1, Ref.POOL);
+            Ref.close(reference(x, w, b, win, 1, h, h), got.floats(), 1e-4);
+            Tensor x1 = Ref.random(r, 1, 320, h, h), w1 = Ref.random(r, m, 320, 1, 1);
+            ConvEpilogue relu = ConvEpilogue.of(null, "relu6", 0f, 0f, 0f);
+            float[] want = reference(x1, w1, b, pw, 1, h, h);
+            for (int i = 0; i < want.length; i++) want[i] = Math.min(6f, Math.max(0f, want[i]));
+            Ref.close(want, Conv.conv2d(x1, w1, b, pw, 1, relu, Ref.POOL).floats(), 1e-4);
         }
     }
 
