@@ -45,7 +45,9 @@ import java.util.Set;
  * {@code ModelProto}. Constants become initializers with {@code raw_data} (wrapping the blobs, not copying them),
  * {@code graph.custom} goes back to its op type, locations back to node names. The default domain is written at
  * opset {@link OnnxImporter#MAX_OPSET}, the form the IR's ops are in (the importer normalised older forms);
- * {@code graph.upsample}, which that opset no longer has, is written as the equivalent {@code Resize}.
+ * {@code graph.upsample}, which that opset no longer has, is written as the equivalent {@code Resize}, and the ops
+ * optimisation makes ({@code graph.fused_conv}, {@code graph.scale_shift}, {@code graph.gelu}, {@code graph.silu})
+ * as the standard nodes they stand for ({@link FusedForms}).
  */
 public final class OnnxExporter {
     /** Ops whose trailing unused results are optional ONNX outputs, left out on export. */
@@ -66,7 +68,7 @@ public final class OnnxExporter {
         return new OnnxExporter().run(module);
     }
 
-    private static OnnxException error(Operation op, String msg) {
+    static OnnxException error(Operation op, String msg) {
         return new OnnxException(IrPrinter.locationText(op.loc()) + ": error: " + msg);
     }
 
@@ -195,7 +197,9 @@ public final class OnnxExporter {
                 }
             } else {
                 leading = false;
-                g.addNode(node(op));
+                Optional<List<NodeProto>> standard = FusedForms.nodes(op, fusedGraph(g, op));
+                if (standard.isPresent()) g.addAllNode(standard.get());
+                else g.addNode(node(op));
                 for (OpResult r : op.results()) if (!directOutputs.contains(r)) typed.add(r);
             }
         }
@@ -225,6 +229,31 @@ public final class OnnxExporter {
                 OnnxTypes.typeProto(v.type())
                         .ifPresent(t -> g.addValueInfo(
                                 ValueInfoProto.newBuilder().setName(nameOf(v)).setType(t)));
+    }
+
+    /** {@return the graph being written, as {@link FusedForms} adds to it for {@code op}} */
+    private FusedForms.Graph fusedGraph(GraphProto.Builder g, Operation op) {
+        return new FusedForms.Graph() {
+            @Override
+            public String name(Value v) {
+                return nameOf(v);
+            }
+
+            @Override
+            public String fresh(String base) {
+                return unique(base);
+            }
+
+            @Override
+            public void initializer(TensorProto t) {
+                g.addInitializer(t);
+            }
+
+            @Override
+            public AttributeProto attribute(NamedAttribute a) throws OnnxException {
+                return OnnxExporter.this.attribute(a.name(), a.value(), op);
+            }
+        };
     }
 
     private static ValueInfoProto valueInfo(String name, Value v, Operation where) throws OnnxException {
