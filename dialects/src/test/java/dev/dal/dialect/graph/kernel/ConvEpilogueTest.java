@@ -1,9 +1,11 @@
 package dev.dal.dialect.graph.kernel;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.dal.ir.interp.Tensor;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -45,6 +47,27 @@ class ConvEpilogueTest {
             ConvEpilogue epi = ConvEpilogue.of(res, act, alpha, lo, hi);
             Tensor got = Conv.conv2d(x, wt, b, win, group, epi, Ref.POOL);
             assertArrayEquals(want, got.floats(), 0f, "case " + t + " " + act);
+        }
+    }
+
+    @Test
+    void gemmConvolutionsWithInfinitiesAndNaNsKeepTheBitsOfSeparatePasses() {
+        // a 1x1 product over whole micro-tiles and edge ones, whose epilogue runs per GEMM tile: infinities and NaNs
+        // in the input reach every tile, and the results must be the bits of conv, then activation
+        Random r = new Random(31);
+        for (String act : List.of("none", "relu", "relu6", "clip")) {
+            Tensor x = Ref.random(r, 1, 40, 9, 11), wt = Ref.random(r, 48, 40, 1, 1), b = Ref.random(r, 48);
+            float[] in = x.floats();
+            for (int i = 0; i < in.length; i += 37)
+                in[i] = i % 3 == 0 ? Float.NaN : i % 3 == 1 ? Float.POSITIVE_INFINITY : Float.NEGATIVE_INFINITY;
+            Conv.Window win = new Conv.Window(1, 1, 1, 1, 1, 1, 0, 0, 0, 0);
+            var f = Activations.named(act, 0.1f, -0.5f, 0.75f);
+            float[] want = Conv.conv2d(x, wt, b, win, 1, Ref.POOL).floats().clone();
+            for (int i = 0; i < want.length; i++) want[i] = f.apply(want[i]);
+            float[] got = Conv.conv2d(x, wt, b, win, 1, ConvEpilogue.of(null, act, 0.1f, -0.5f, 0.75f), Ref.POOL)
+                    .floats();
+            for (int i = 0; i < want.length; i++)
+                assertEquals(Float.floatToIntBits(want[i]), Float.floatToIntBits(got[i]), act + " at " + i);
         }
     }
 
