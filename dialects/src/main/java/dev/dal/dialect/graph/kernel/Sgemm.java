@@ -7,8 +7,10 @@ import java.util.concurrent.ForkJoinPool;
  * Single-precision GEMM, {@code C = alpha * op(A) * op(B) + beta * C} on row-major arrays, blocked for the caches:
  * C is cut into tiles of {@value #MC} rows by about 16 micro-tile columns that run in parallel; per tile, slabs of
  * {@value #KC} steps of A and B are packed into contiguous micro-panels, and a register-blocked micro-kernel
- * multiplies them. The micro-kernel uses the Vector API when the {@code jdk.incubator.vector} module is present
- * (start the JVM with {@code --add-modules jdk.incubator.vector}) and a portable scalar one otherwise.
+ * multiplies them (along C's rows for shallow slabs, down its columns for deep ones). A product with constant A and
+ * few columns (a convolution over a 7x7 image) runs transposed, {@code C^T = B^T A^T} ({@link #transposes}). The
+ * micro-kernel uses the Vector API when the {@code jdk.incubator.vector} module is present (start the JVM with
+ * {@code --add-modules jdk.incubator.vector}) and a portable scalar one otherwise.
  */
 public final class Sgemm {
     static final int MC = 96;
