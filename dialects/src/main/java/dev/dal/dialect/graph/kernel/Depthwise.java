@@ -53,7 +53,7 @@ final class Depthwise {
             java.util.Arrays.fill(plane, 0, sh * sw * block, 0f);
             for (int p = from; p < to; p++) {
                 int ch = p % c;
-                phase2d(in, p * h * w, h, w, win.padTop(), win.padLeft(), sh, sw, rslots, slots, plane, false);
+                phase2d(in, p * h * w, h, w, win.padTop(), win.padLeft(), sh, sw, rslots, slots, plane);
                 int op = p * oh * ow, wo = ch * kh * kw;
                 float bv = b == null ? 0f : b[ch];
                 for (int oy0 = 0; oy0 < oh; oy0 += band) {
@@ -101,8 +101,8 @@ final class Depthwise {
     /**
      * Copies a channel into the row-and-column phased, zero-padded layout: padded row {@code y}, column {@code x} at
      * block {@code (y % sh) * sw + x % sw}, row slot {@code y / sh}, column slot {@code x / sw} (blocks of {@code
-     * rslots x slots}); everything outside the input is 0, written only when {@code zeroBorder} (else it must be 0
-     * already: an earlier channel's copy left it so).
+     * rslots x slots}). Only the input's own elements are written: everything outside it must be 0 already (the
+     * caller zeroes the plane once, and every channel of one convolution has the same border).
      */
     static void phase2d(
             float[] in,
@@ -115,8 +115,7 @@ final class Depthwise {
             int sw,
             int rslots,
             int slots,
-            float[] plane,
-            boolean zeroBorder) {
+            float[] plane) {
         int block = rslots * slots;
         for (int rp = 0; rp < sh; rp++) {
             for (int rs = 0; rs < rslots; rs++) {
@@ -124,15 +123,10 @@ final class Depthwise {
                 int src = off + iy * w;
                 for (int q = 0; q < sw; q++) {
                     int d = (rp * sw + q) * block + rs * slots;
-                    if (iy < 0 || iy >= h) {
-                        if (zeroBorder) java.util.Arrays.fill(plane, d, d + slots, 0f);
-                        continue;
-                    }
+                    if (iy < 0 || iy >= h) continue;
                     // slot s of column phase q holds input column s*sw + q - padLeft
                     int first = Math.min(slots, Math.max(0, Math.ceilDiv(padLeft - q, sw)));
                     int end = Math.max(first, Math.min(slots, Math.ceilDiv(w + padLeft - q, sw)));
-                    // the borders are a float or two: a loop, where Arrays.fill's set-up cost more than the row
-                    if (zeroBorder) for (int s = 0; s < first; s++) plane[d + s] = 0f;
                     if (sw == 1) {
                         ROWS.copy(in, src + first - padLeft, plane, d + first, end - first);
                     } else if (sw == 2) {
@@ -141,7 +135,6 @@ final class Depthwise {
                         for (int s = first, x = first * sw + q - padLeft; s < end; s++, x += sw)
                             plane[d + s] = in[src + x];
                     }
-                    if (zeroBorder) for (int s = end; s < slots; s++) plane[d + s] = 0f;
                 }
             }
         }
