@@ -28,7 +28,7 @@ interface MicroKernel {
      * (the panels keep their strides of {@code mr} and {@code nr} per step); C needs only those rows and columns.
      * Stores when {@code add} is false.
      */
-    default void run(
+    void run(
             float[] ap,
             int ao,
             float[] bp,
@@ -39,18 +39,5 @@ interface MicroKernel {
             int ldc,
             int rows,
             int vectors,
-            boolean add) {
-        int mr = mr(), nr = nr(), cols = Math.min(nr, vectors * lanes());
-        if (rows == mr && cols == nr) {
-            run(ap, ao, bp, bo, kc, c, co, ldc, add);
-            return;
-        }
-        float[] tile = new float[mr * nr];
-        run(ap, ao, bp, bo, kc, tile, 0, nr, false);
-        for (int r = 0; r < rows; r++)
-            for (int q = 0; q < cols; q++) {
-                int o = co + r * ldc + q;
-                c[o] = add ? c[o] + tile[r * nr + q] : tile[r * nr + q];
-            }
-    }
+            boolean add);
 }

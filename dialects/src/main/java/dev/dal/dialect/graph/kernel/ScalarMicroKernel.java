@@ -29,4 +29,32 @@ final class ScalarMicroKernel implements MicroKernel {
                 c[o] = add ? c[o] + acc[r * 8 + j] : acc[r * 8 + j];
             }
     }
+
+    @Override
+    public void run(
+            float[] ap,
+            int ao,
+            float[] bp,
+            int bo,
+            int kc,
+            float[] c,
+            int co,
+            int ldc,
+            int rows,
+            int vectors,
+            boolean add) {
+        // lanes() is nr: a partial tile is only ever short of rows
+        for (int r = 0; r < rows; r++) {
+            float[] acc = new float[8];
+            for (int k = 0; k < kc; k++) {
+                float av = ap[ao + k * 4 + r];
+                int b = bo + k * 8;
+                for (int j = 0; j < 8; j++) acc[j] += av * bp[b + j];
+            }
+            for (int j = 0; j < 8; j++) {
+                int o = co + r * ldc + j;
+                c[o] = add ? c[o] + acc[j] : acc[j];
+            }
+        }
+    }
 }
