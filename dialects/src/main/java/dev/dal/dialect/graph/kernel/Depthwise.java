@@ -82,11 +82,13 @@ final class Depthwise {
                     // the output's offsets, so it goes row by row
                     boolean perRow = epi != null && epi.hasResidual();
                     if (epi != null && !perRow) epi.activate(acc, 0, len);
-                    for (int r = 0; r < rows; r++) {
-                        int o = op + (oy0 + r) * ow;
-                        ROWS.copy(acc, r * slots, out, o, ow);
-                        if (perRow) epi.apply(out, o, ow);
-                    }
+                    if (!perRow) ROWS.copyRows(acc, 0, slots, out, op + oy0 * ow, ow, rows, ow);
+                    else
+                        for (int r = 0; r < rows; r++) {
+                            int o = op + (oy0 + r) * ow;
+                            ROWS.copy(acc, r * slots, out, o, ow);
+                            epi.apply(out, o, ow);
+                        }
                 }
             }
         });
@@ -117,6 +119,21 @@ final class Depthwise {
             int slots,
             float[] plane) {
         int block = rslots * slots;
+        if (sh == 1 && sw == 1) {
+            // one phase: the input's rows land at row slots padTop.., columns padLeft.., in one call
+            int rs0 = Math.min(rslots, padTop), rows = Math.max(0, Math.min(rslots, padTop + h) - rs0);
+            int first = Math.min(slots, padLeft), end = Math.max(first, Math.min(slots, w + padLeft));
+            ROWS.copyRows(
+                    in,
+                    off + (rs0 - padTop) * w + first - padLeft,
+                    w,
+                    plane,
+                    rs0 * slots + first,
+                    slots,
+                    rows,
+                    end - first);
+            return;
+        }
         for (int rp = 0; rp < sh; rp++) {
             for (int rs = 0; rs < rslots; rs++) {
                 int iy = rs * sh + rp - padTop;

@@ -38,6 +38,14 @@ class RowOps {
         System.arraycopy(src, so, dst, d, n);
     }
 
+    /**
+     * Copies {@code rows} runs of {@code n} floats, run {@code r} from {@code src[so + r * srcStride..]} to {@code
+     * dst[d + r * dstStride..]}: a small image's rows into a padded plane and back, with the tail's set-up done once.
+     */
+    void copyRows(float[] src, int so, int srcStride, float[] dst, int d, int dstStride, int rows, int n) {
+        for (int r = 0; r < rows; r++) System.arraycopy(src, so + r * srcStride, dst, d + r * dstStride, n);
+    }
+
     /** {@code dst[d + s] = src[so + 2 * s]} for {@code s} in {@code [first, end)}: stride 2's even columns. */
     void gather2(float[] src, int so, float[] dst, int d, int first, int end) {
         for (int s = first; s < end; s++) dst[d + s] = src[so + 2 * s];
