@@ -134,6 +134,23 @@ final class Depthwise {
                     end - first);
             return;
         }
+        if (sw == 2) {
+            // each row phase's and column phase's rows in one call: row slot rs of row phase rp holds input row
+            // rs * sh + rp - padTop, for the slots where that row exists
+            for (int rp = 0; rp < sh; rp++) {
+                int rs0 = Math.max(0, Math.ceilDiv(padTop - rp, sh));
+                int rs1 = Math.min(rslots, Math.ceilDiv(h + padTop - rp, sh));
+                if (rs1 <= rs0) continue;
+                int src = off + (rs0 * sh + rp - padTop) * w;
+                for (int q = 0; q < 2; q++) {
+                    int first = Math.min(slots, Math.max(0, Math.ceilDiv(padLeft - q, 2)));
+                    int end = Math.max(first, Math.min(slots, Math.ceilDiv(w + padLeft - q, 2)));
+                    int d = (rp * 2 + q) * block + rs0 * slots;
+                    ROWS.gather2Rows(in, src + q - padLeft, sh * w, plane, d, slots, rs1 - rs0, first, end);
+                }
+            }
+            return;
+        }
         for (int rp = 0; rp < sh; rp++) {
             for (int rs = 0; rs < rslots; rs++) {
                 int iy = rs * sh + rp - padTop;

@@ -51,6 +51,15 @@ class RowOps {
         for (int s = first; s < end; s++) dst[d + s] = src[so + 2 * s];
     }
 
+    /**
+     * {@link #gather2} on {@code rows} rows, row {@code r} from {@code src[so + r * srcStride..]} to {@code dst[d + r *
+     * dstStride..]}: a stride-2 convolution's column phase of a small image in one call.
+     */
+    void gather2Rows(
+            float[] src, int so, int srcStride, float[] dst, int d, int dstStride, int rows, int first, int end) {
+        for (int r = 0; r < rows; r++) gather2(src, so + r * srcStride, dst, d + r * dstStride, first, end);
+    }
+
     /** {@code acc[i] = acc[i] + w0 * p[a0 + i] + w1 * p[a1 + i] + w2 * p[a2 + i]} for {@code i < n}, in that order. */
     void taps3(float[] acc, int n, float[] p, int a0, float w0, int a1, float w1, int a2, float w2) {
         for (int i = 0; i < n; i++) acc[i] = acc[i] + w0 * p[a0 + i] + w1 * p[a1 + i] + w2 * p[a2 + i];

@@ -307,6 +307,30 @@ final class VectorRowOps extends RowOps {
     }
 
     @Override
+    void gather2Rows(
+            float[] src, int so, int srcStride, float[] dst, int d, int dstStride, int rows, int first, int end) {
+        int full = first + (end - first) / L * L;
+        VectorMask<Float> tail = S.indexInRange(full, end);
+        for (int r = 0; r < rows; r++) {
+            int s0 = so + r * srcStride, d0 = d + r * dstStride;
+            int s = first;
+            for (; s < full; s += L) {
+                if (s0 + 2 * s + 2 * L > src.length) break;
+                FloatVector lo = FloatVector.fromArray(S, src, s0 + 2 * s);
+                FloatVector hi = FloatVector.fromArray(S, src, s0 + 2 * s + L);
+                lo.rearrange(EVEN, hi).intoArray(dst, d0 + s);
+            }
+            if (s == full && s < end && s0 + 2 * s + 2 * L <= src.length && d0 + s + L <= dst.length) {
+                FloatVector lo = FloatVector.fromArray(S, src, s0 + 2 * s);
+                FloatVector hi = FloatVector.fromArray(S, src, s0 + 2 * s + L);
+                lo.rearrange(EVEN, hi).intoArray(dst, d0 + s, tail);
+                continue;
+            }
+            for (; s < end; s++) dst[d0 + s] = src[s0 + 2 * s];
+        }
+    }
+
+    @Override
     void pairMax(float[] p, int po, float[] out, int oo, int n) {
         // two vectors of input pairs give one of outputs: the even lanes' and the odd lanes' maximum
         int i = 0;

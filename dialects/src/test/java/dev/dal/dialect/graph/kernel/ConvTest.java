@@ -79,6 +79,21 @@ class ConvTest {
     }
 
     @Test
+    void depthwiseMatchesOnImagesFromTailOnlyToManyVectorsWide() {
+        // the phased copies take whole rows per call: rows of 7 to 70 inputs are all tail, vectors and tail, or
+        // reach the array's end, at strides 1 and 2 (also 2 x 1) and pads 0 to 2
+        Random r = new Random(21);
+        for (int size : new int[] {7, 14, 33, 56, 70})
+            for (int[] st : new int[][] {{1, 1}, {2, 2}, {2, 1}})
+                for (int pad = 0; pad <= 2; pad++) {
+                    Conv.Window win = new Conv.Window(3, 3, st[0], st[1], 1, 1, pad, pad, pad, pad);
+                    Tensor x = Ref.random(r, 1, 6, size, size + 3), w = Ref.random(r, 6, 1, 3, 3), b = Ref.random(r, 6);
+                    Tensor got = Conv.conv2d(x, w, b, win, 6, Ref.POOL);
+                    Ref.close(reference(x, w, b, win, 6, got.dim(2), got.dim(3)), got.floats(), 1e-5);
+                }
+    }
+
+    @Test
     void manyOutputChannelsOnASmallImageMatch() {
         // over 64 output channels: the row tiles share one packing of the input's im2col view
         Random r = new Random(8);
