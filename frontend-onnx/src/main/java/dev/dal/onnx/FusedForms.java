@@ -1,5 +1,6 @@
 package dev.dal.onnx;
 
+import com.google.protobuf.ByteString;
 import dev.dal.ir.FloatAttr;
 import dev.dal.ir.Location;
 import dev.dal.ir.NamedAttribute;
@@ -15,6 +16,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -176,7 +178,7 @@ final class FusedForms {
 
     /** Finishes {@code n}, writing {@code out} (a fresh name when null), and {@return the name it writes} */
     private String add(NodeProto.Builder n, String type, String out) {
-        String y = out != null ? out : g.fresh(base + "_" + type.toLowerCase(java.util.Locale.ROOT));
+        String y = out != null ? out : g.fresh(base + "_" + type.toLowerCase(Locale.ROOT));
         nodes.add(n.setName(g.fresh(base + "/" + type)).addOutput(y).build());
         return y;
     }
@@ -198,7 +200,7 @@ final class FusedForms {
         g.initializer(TensorProto.newBuilder()
                 .setName(name)
                 .setDataType(dt)
-                .setRawData(com.google.protobuf.ByteString.copyFrom(bytes.array()))
+                .setRawData(ByteString.copyFrom(bytes.array()))
                 .build());
         return name;
     }
