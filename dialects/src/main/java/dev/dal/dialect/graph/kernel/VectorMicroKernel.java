@@ -38,7 +38,7 @@ final class VectorMicroKernel implements MicroKernel {
     @Override
     public void run(float[] ap, int ao, float[] bp, int bo, int kc, float[] c, int co, int ldc, boolean add) {
         if (WIDE) run12x2(ap, ao, bp, bo, kc, c, co, ldc, add);
-        else run4x3(ap, ao, bp, bo, kc, c, co, ldc, add);
+        else rows4x3(ap, ao, bp, bo, kc, c, co, ldc, 4, add); // narrow vectors: MR is 4, the whole tile
     }
 
     @Override
@@ -171,38 +171,6 @@ final class VectorMicroKernel implements MicroKernel {
         ca1.intoArray(c, co + 10 * ldc + L);
         cb0.intoArray(c, co + 11 * ldc);
         cb1.intoArray(c, co + 11 * ldc + L);
-    }
-
-    private static void run4x3(
-            float[] ap, int ao, float[] bp, int bo, int kc, float[] c, int co, int ldc, boolean add) {
-        FloatVector c00 = FloatVector.zero(S), c01 = c00, c02 = c00, c10 = c00, c11 = c00, c12 = c00;
-        FloatVector c20 = c00, c21 = c00, c22 = c00, c30 = c00, c31 = c00, c32 = c00;
-        for (int k = 0; k < kc; k++) {
-            int a = ao + 4 * k, b = bo + NR * k;
-            FloatVector b0 = FloatVector.fromArray(S, bp, b);
-            FloatVector b1 = FloatVector.fromArray(S, bp, b + L);
-            FloatVector b2 = FloatVector.fromArray(S, bp, b + 2 * L);
-            FloatVector x = FloatVector.broadcast(S, ap[a]);
-            c00 = x.fma(b0, c00);
-            c01 = x.fma(b1, c01);
-            c02 = x.fma(b2, c02);
-            x = FloatVector.broadcast(S, ap[a + 1]);
-            c10 = x.fma(b0, c10);
-            c11 = x.fma(b1, c11);
-            c12 = x.fma(b2, c12);
-            x = FloatVector.broadcast(S, ap[a + 2]);
-            c20 = x.fma(b0, c20);
-            c21 = x.fma(b1, c21);
-            c22 = x.fma(b2, c22);
-            x = FloatVector.broadcast(S, ap[a + 3]);
-            c30 = x.fma(b0, c30);
-            c31 = x.fma(b1, c31);
-            c32 = x.fma(b2, c32);
-        }
-        store3(c, co, c00, c01, c02, add);
-        store3(c, co + ldc, c10, c11, c12, add);
-        store3(c, co + 2 * ldc, c20, c21, c22, add);
-        store3(c, co + 3 * ldc, c30, c31, c32, add);
     }
 
     /**
