@@ -27,16 +27,7 @@ final class VectorRowOps extends RowOps {
 
     @Override
     void copy(float[] src, int so, float[] dst, int d, int n) {
-        int i = 0;
-        for (; i <= n - L; i += L) FloatVector.fromArray(S, src, so + i).intoArray(dst, d + i);
-        if (i == n) return;
-        if (so + i + L <= src.length && d + i + L <= dst.length) {
-            // one masked vector, when it lies inside both arrays (else the checked per-lane path is far slower)
-            VectorMask<Float> m = S.indexInRange(i, n);
-            FloatVector.fromArray(S, src, so + i, m).intoArray(dst, d + i, m);
-        } else {
-            for (; i < n; i++) dst[d + i] = src[so + i];
-        }
+        copyRows(src, so, 0, dst, d, 0, 1, n);
     }
 
     @Override
@@ -289,28 +280,16 @@ final class VectorRowOps extends RowOps {
 
     @Override
     void gather2(float[] src, int so, float[] dst, int d, int first, int end) {
-        // two vectors of input give one of even columns (the second may run into the next row, not past the array)
-        int s = first;
-        for (; s + L <= end && so + 2 * s + 2 * L <= src.length; s += L) {
-            FloatVector lo = FloatVector.fromArray(S, src, so + 2 * s);
-            FloatVector hi = FloatVector.fromArray(S, src, so + 2 * s + L);
-            lo.rearrange(EVEN, hi).intoArray(dst, d + s);
-        }
-        if (s < end && so + 2 * s + 2 * L <= src.length && d + s + L <= dst.length) {
-            // the row's tail as one masked store (rows of 7 to 56 outputs are mostly tail)
-            FloatVector lo = FloatVector.fromArray(S, src, so + 2 * s);
-            FloatVector hi = FloatVector.fromArray(S, src, so + 2 * s + L);
-            lo.rearrange(EVEN, hi).intoArray(dst, d + s, S.indexInRange(s, end));
-            return;
-        }
-        for (; s < end; s++) dst[d + s] = src[so + 2 * s];
+        gather2Rows(src, so, 0, dst, d, 0, 1, first, end);
     }
 
     @Override
     void gather2Rows(
             float[] src, int so, int srcStride, float[] dst, int d, int dstStride, int rows, int first, int end) {
+        // two vectors of input give one of even columns (the second may run into the next row, not past the array);
+        // the row's tail is one masked store (rows of 7 to 56 outputs are mostly tail)
         int full = first + (end - first) / L * L;
-        VectorMask<Float> tail = S.indexInRange(full, end);
+        VectorMask<Float> tail = full == end ? null : S.indexInRange(full, end);
         for (int r = 0; r < rows; r++) {
             int s0 = so + r * srcStride, d0 = d + r * dstStride;
             int s = first;
