@@ -12,6 +12,7 @@ import dev.dal.ir.diag.Diagnostic;
 import dev.dal.ir.diag.DiagnosticEngine;
 import dev.dal.ir.diag.Severity;
 import dev.dal.ir.interp.Interpreter;
+import dev.dal.ir.interp.OpProbe;
 import dev.dal.ir.interp.RunOptions;
 import dev.dal.ir.interp.Tensor;
 import dev.dal.ir.pass.PassManager;
@@ -59,7 +60,8 @@ import java.util.stream.Stream;
  *
  * <p>Run: {@code benchmarks/run ort [--reps N] [--warmup N] [--only NAME] [--no-import] [--no-fold] [--ops]
  * [--interleaved]}
- * ({@code --ops}: DAL's time per op name; with {@code -Ddal.bench.opShapes=true} per op name and result shape).
+ * ({@code --ops}: DAL's time per op name; with {@code -Ddal.bench.opShapes=true} per op name and result shape, with
+ * {@code -Ddal.bench.opNodes=true} per op name and location, that is per node).
  */
 public final class OrtCompareBench {
     private static final int THREADS = Integer.getInteger("dal.bench.threads", 2);
@@ -345,16 +347,20 @@ public final class OrtCompareBench {
     private static void printOpBreakdown(Interpreter interp, String fn, Tensor input, RunOptions opts, int reps) {
         Map<String, double[]> byOp = new java.util.TreeMap<>();
         long[] last = {0};
-        RunOptions probed = opts.withProbe((op, in, out) -> {
+        // reading only: the run keeps reusing dead tensors' arrays, as unprobed runs do (a probe that may keep them
+        // makes every op allocate and zero its output, which doubled the 112x112 layers' times)
+        RunOptions probed = opts.withProbe(OpProbe.readingOnly((op, in, out) -> {
             long now = System.nanoTime();
             String key = op.name();
             if (Boolean.getBoolean("dal.bench.opShapes") && !out.isEmpty())
                 key += " " + Tensor.shapeText(out.getFirst().shape());
+            if (Boolean.getBoolean("dal.bench.opNodes"))
+                key += " " + firstName(op.loc().toString());
             double[] e = byOp.computeIfAbsent(key, k -> new double[2]);
             e[0] += (now - last[0]) / 1e6;
             e[1]++;
             last[0] = now;
-        });
+        }));
         for (int i = 0; i < reps; i++) {
             last[0] = System.nanoTime();
             runDal(interp, fn, input, probed);
@@ -364,6 +370,12 @@ public final class OrtCompareBench {
                 .forEach(e -> System.out.printf(
                         "  %-28s %8.3f ms per run (%d ops)%n",
                         e.getKey(), e.getValue()[0] / reps, (int) (e.getValue()[1] / reps)));
+    }
+
+    /** {@return the first {@code name=} of a printed location (a fused op's first node), or the whole text} */
+    private static String firstName(String loc) {
+        var m = java.util.regex.Pattern.compile("name=([^,\\]]*)").matcher(loc);
+        return m.find() ? m.group(1) : loc;
     }
 
     private static String ms(double v) {
