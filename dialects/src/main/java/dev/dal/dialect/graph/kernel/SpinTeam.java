@@ -74,11 +74,17 @@ final class SpinTeam {
         return true;
     }
 
-    /** One parallel loop: its chunks are claimed in order by whichever thread asks next. */
+    /**
+     * One parallel loop: the caller claims its chunks from the front, the helpers from the back, whichever asks
+     * next. So a thread keeps the same part of an op's output from run to run (and the caches that hold it), and only
+     * the chunks in the middle go to whoever is free first.
+     */
     private static final class Job {
         final Parallel.RangeBody body;
         final int n, step, chunks;
-        final AtomicInteger next = new AtomicInteger();
+        final AtomicInteger claimed = new AtomicInteger();
+        final AtomicInteger front = new AtomicInteger();
+        final AtomicInteger back = new AtomicInteger();
         final AtomicInteger done = new AtomicInteger();
         volatile Throwable failure;
 
@@ -91,7 +97,8 @@ final class SpinTeam {
 
         /** Runs chunks until none is left to claim. */
         void work() {
-            for (int c; (c = next.getAndIncrement()) < chunks; ) {
+            boolean helper = Thread.currentThread() instanceof Helper;
+            for (int c; (c = claim(helper)) >= 0; ) {
                 try {
                     if (failure == null) body.run(c * step, Math.min(n, (c + 1) * step));
                 } catch (Throwable t) {
@@ -100,6 +107,13 @@ final class SpinTeam {
                     done.incrementAndGet();
                 }
             }
+        }
+
+        /** {@return the next chunk for a helper (from the back) or the caller (from the front), or -1: none left} */
+        private int claim(boolean helper) {
+            if (claimed.getAndIncrement() >= chunks) return -1;
+            // claimed counts both ends, so front and back never meet on one chunk
+            return helper ? chunks - 1 - back.getAndIncrement() : front.getAndIncrement();
         }
 
         /** Waits until every chunk has finished (the last ones may still be running on helpers). */

@@ -54,6 +54,27 @@ class ParallelTest {
     }
 
     @Test
+    void theCallerTakesChunksFromTheFrontAndHelpersFromTheBack() {
+        // so each thread keeps the same part of an op's output from run to run: whatever the timing, the caller's
+        // chunks are a prefix of the loop (empty if the helper was first to every chunk) and the helper's the rest
+        Thread caller = Thread.currentThread();
+        int shared = 0;
+        for (int rep = 0; rep < 50; rep++) {
+            Thread[] ranOn = new Thread[8];
+            Parallel.forRange(TWO, 8, 1, (from, to) -> {
+                for (int i = from; i < to; i++) ranOn[i] = Thread.currentThread();
+                long until = System.nanoTime() + 50_000;
+                while (System.nanoTime() < until) Thread.onSpinWait();
+            });
+            int k = 0;
+            while (k < 8 && ranOn[k] == caller) k++;
+            for (int i = k; i < 8; i++) assertTrue(ranOn[i] != caller, "chunk " + i + " after a helper's chunk " + k);
+            if (k > 0 && k < 8) shared++;
+        }
+        assertTrue(shared > 0, "in some loop both the caller and the helper ran chunks");
+    }
+
+    @Test
     void nestedLoopsRunEveryIndexOnce() {
         AtomicIntegerArray seen = new AtomicIntegerArray(64 * 32);
         Parallel.forRange(TWO, 64, 1, (from, to) -> {
