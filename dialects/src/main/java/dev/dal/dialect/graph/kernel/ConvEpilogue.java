@@ -67,6 +67,28 @@ public final class ConvEpilogue {
         return residual != null;
     }
 
+    /**
+     * {@return what {@link RowOps#taps9} can apply in its registers for this epilogue}, {@code NONE} when the epilogue
+     * needs {@link #apply} afterwards (a residual, another activation) or does nothing
+     */
+    RowOps.Finish finish() {
+        if (residual != null) return RowOps.Finish.NONE;
+        return switch (kind) {
+            case RELU -> RowOps.Finish.RELU;
+            case CLIP -> RowOps.Finish.CLAMP;
+            default -> RowOps.Finish.NONE;
+        };
+    }
+
+    /** The clip's bounds ({@link #finish} {@code CLAMP}). */
+    float lo() {
+        return lo;
+    }
+
+    float hi() {
+        return hi;
+    }
+
     /** Applies the residual add and the activation to {@code out[off..off+len)} (the residual read at the same offsets). */
     public void apply(float[] out, int off, int len) {
         if (residual != null) ROWS.addRow(out, residual, off, len);

