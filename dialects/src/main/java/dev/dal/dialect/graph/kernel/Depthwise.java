@@ -210,24 +210,25 @@ final class Depthwise {
      * outside the input hold {@code pad}.
      */
     static void phase(float[] in, int off, int h, int w, int padLeft, int sw, int slots, float pad, float[] plane) {
-        for (int y = 0; y < h; y++) {
-            int src = off + y * w, dst = y * sw * slots;
-            for (int q = 0; q < sw; q++) {
-                // slot s of phase q holds input column s*sw + q - padLeft
-                int d = dst + q * slots;
-                int first = Math.min(slots, Math.max(0, Math.ceilDiv(padLeft - q, sw)));
-                int end = Math.max(first, Math.min(slots, Math.ceilDiv(w + padLeft - q, sw)));
-                // the borders are a float or two: loops, where Arrays.fill's set-up cost more than the row
-                for (int s = 0; s < first; s++) plane[d + s] = pad;
-                if (sw == 1) {
-                    ROWS.copy(in, src + first - padLeft, plane, d + first, end - first);
-                } else if (sw == 2) {
-                    ROWS.gather2(in, src + q - padLeft, plane, d, first, end);
-                } else {
-                    for (int s = first, x = first * sw + q - padLeft; s < end; s++, x += sw) plane[d + s] = in[src + x];
-                }
-                for (int s = end; s < slots; s++) plane[d + s] = pad;
+        int pitch = sw * slots;
+        for (int q = 0; q < sw; q++) {
+            // slot s of phase q holds input column s*sw + q - padLeft: the same slots in every row, so worked out once
+            // per phase (per row, these divisions cost as much as the copy) and each phase's rows copied in one call
+            int first = Math.min(slots, Math.max(0, Math.ceilDiv(padLeft - q, sw)));
+            int end = Math.max(first, Math.min(slots, Math.ceilDiv(w + padLeft - q, sw)));
+            int d = q * slots;
+            // the borders are a float or two: loops, where Arrays.fill's set-up cost more than the row
+            for (int y = 0, o = d; y < h; y++, o += pitch) {
+                for (int s = 0; s < first; s++) plane[o + s] = pad;
+                for (int s = end; s < slots; s++) plane[o + s] = pad;
             }
+            if (end == first) continue;
+            if (sw == 1) ROWS.copyRows(in, off + first - padLeft, w, plane, d + first, pitch, h, end - first);
+            else if (sw == 2) ROWS.gather2Rows(in, off + q - padLeft, w, plane, d, pitch, h, first, end);
+            else
+                for (int y = 0; y < h; y++)
+                    for (int s = first, x = first * sw + q - padLeft; s < end; s++, x += sw)
+                        plane[d + y * pitch + s] = in[off + y * w + x];
         }
     }
 }

@@ -26,6 +26,10 @@ final class MaxPoolRows {
         int slots = ow + ((kw - 1) * dw) / sw + 1;
         float[] in = x.floats();
         float[] out = Buffers.floats(n * c * oh * ow); // every row is stored
+        // where window column kx's run starts in a phased row: the same in every row (worked out per output row, the
+        // divisions by the stride were a third of the ResNet's max pool)
+        int[] col = new int[kw];
+        for (int kx = 0; kx < kw; kx++) col[kx] = (kx * dw % sw) * slots + kx * dw / sw;
         // channels per task: at least about 16k window taps, so small planes are not split into tiny tasks
         Parallel.forRange(pool, n * c, Math.max(1, (1 << 14) / Math.max(1, oh * ow * kh * kw)), (from, to) -> {
             float[] plane = Scratch.floats(Scratch.Slot.DEPTHWISE_PLANE, h * sw * slots);
@@ -40,24 +44,13 @@ final class MaxPoolRows {
                         int rowBase = iy * sw * slots;
                         int kx = 0;
                         for (; kx + 3 <= kw; kx += 3)
-                            ROWS.max3(
-                                    acc,
-                                    ow,
-                                    plane,
-                                    tap(rowBase, kx, dw, sw, slots),
-                                    tap(rowBase, kx + 1, dw, sw, slots),
-                                    tap(rowBase, kx + 2, dw, sw, slots));
-                        for (; kx < kw; kx++) ROWS.max1(acc, ow, plane, tap(rowBase, kx, dw, sw, slots));
+                            ROWS.max3(acc, ow, plane, rowBase + col[kx], rowBase + col[kx + 1], rowBase + col[kx + 2]);
+                        for (; kx < kw; kx++) ROWS.max1(acc, ow, plane, rowBase + col[kx]);
                     }
                     System.arraycopy(acc, 0, out, (p * oh + oy) * ow, ow);
                 }
             }
         });
         return Tensor.of(out, n, c, oh, ow);
-    }
-
-    private static int tap(int rowBase, int kx, int dw, int sw, int slots) {
-        int x = kx * dw;
-        return rowBase + (x % sw) * slots + x / sw;
     }
 }
