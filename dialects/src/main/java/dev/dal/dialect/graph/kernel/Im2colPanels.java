@@ -69,37 +69,41 @@ final class Im2colPanels implements Sgemm.PanelSource {
     @Override
     public void pack(int pc, int kc, int jc, int ncols, int nr, float[] bp, int bo) {
         int kh = win.kh(), kw = win.kw(), sh = win.sh(), sw = win.sw();
+        // where row pc + s (tap (ch, ky, kx)) reads output position (0, 0): the taps stepped along with s, each
+        // column's phase and slot worked out once (divided out per row, they cost as much as the copies)
+        int[] colOff = new int[kw];
+        for (int kx = 0; kx < kw; kx++) {
+            int x = kx * win.dw();
+            colOff[kx] = (x % sw) * wq + x / sw;
+        }
+        int[] starts = new int[kc];
+        int ch = pc / (kh * kw), ky = (pc / kw) % kh, kx = pc % kw;
+        for (int s = 0; s < kc; s++) {
+            starts[s] = srcOff + (ch * hp + ky * win.dh()) * pitch + colOff[kx];
+            if (++kx == kw) {
+                kx = 0;
+                if (++ky == kh) {
+                    ky = 0;
+                    ch++;
+                }
+            }
+        }
         int panels = (ncols + nr - 1) / nr;
         for (int p = 0; p < panels; p++) {
             int base = bo + p * nr * kc;
             int j0 = jc + p * nr, width = Math.min(nr, ncols - p * nr);
-            int oy0 = j0 / ow, ox0 = j0 % ow;
-            // row pc + s is tap (ch, ky, kx): stepped along with s instead of divided out on every row
-            int ch = pc / (kh * kw), ky = (pc / kw) % kh, kx = pc % kw;
-            for (int s = 0; s < kc; s++) {
-                // tap (ky, kx) of output (oy, ox) reads padded row oy * sh + ky * dh, column ox * sw + kx * dw: in
-                // the row's phase (kx * dw) % sw, slot ox + (kx * dw) / sw
-                int x = kx * win.dw();
-                int tap = srcOff + (ch * hp + ky * win.dh()) * pitch + (x % sw) * wq + x / sw;
-                int dst = base + s * nr;
-                int q = 0, oy = oy0, ox = ox0;
-                while (q < width) {
-                    int run = Math.min(width - q, ow - ox);
-                    int from = tap + oy * sh * pitch + ox;
-                    ROWS.copy(src, from, bp, dst + q, run);
-                    q += run;
-                    ox = 0;
-                    oy++;
-                }
-                for (int t = width; t < nr; t++) bp[dst + t] = 0f;
-                if (++kx == kw) {
-                    kx = 0;
-                    if (++ky == kh) {
-                        ky = 0;
-                        ch++;
-                    }
-                }
+            // a panel's columns are one run of an output row or a few (rows narrower than the panel): each run is
+            // the same stretch of every tap's rows, so one call copies it for all kc rows
+            int q = 0, oy = j0 / ow, ox = j0 % ow;
+            while (q < width) {
+                int run = Math.min(width - q, ow - ox);
+                ROWS.copyRowsFrom(src, starts, oy * sh * pitch + ox, bp, base + q, nr, kc, run);
+                q += run;
+                ox = 0;
+                oy++;
             }
+            if (width < nr)
+                for (int s = 0; s < kc; s++) java.util.Arrays.fill(bp, base + s * nr + width, base + (s + 1) * nr, 0f);
         }
     }
 }

@@ -46,6 +46,14 @@ class RowOps {
         for (int r = 0; r < rows; r++) System.arraycopy(src, so + r * srcStride, dst, d + r * dstStride, n);
     }
 
+    /**
+     * Copies {@code rows} runs of {@code n} floats, run {@code r} from {@code src[starts[r] + so..]} to {@code dst[d +
+     * r * dstStride..]}: a GEMM panel's rows, each from where its kernel tap reads the image, in one call.
+     */
+    void copyRowsFrom(float[] src, int[] starts, int so, float[] dst, int d, int dstStride, int rows, int n) {
+        for (int r = 0; r < rows; r++) System.arraycopy(src, starts[r] + so, dst, d + r * dstStride, n);
+    }
+
     /** {@code dst[d + s] = src[so + 2 * s]} for {@code s} in {@code [first, end)}: stride 2's even columns. */
     void gather2(float[] src, int so, float[] dst, int d, int first, int end) {
         for (int s = first; s < end; s++) dst[d + s] = src[so + 2 * s];

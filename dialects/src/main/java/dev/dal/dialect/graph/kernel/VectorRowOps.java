@@ -46,6 +46,21 @@ final class VectorRowOps extends RowOps {
     }
 
     @Override
+    void copyRowsFrom(float[] src, int[] starts, int so, float[] dst, int d, int dstStride, int rows, int n) {
+        int full = n / L * L;
+        VectorMask<Float> tail = full == n ? null : S.indexInRange(full, n);
+        for (int r = 0; r < rows; r++) {
+            int s0 = starts[r] + so, d0 = d + r * dstStride;
+            for (int i = 0; i < full; i += L)
+                FloatVector.fromArray(S, src, s0 + i).intoArray(dst, d0 + i);
+            if (full == n) continue;
+            if (s0 + full + L <= src.length && d0 + full + L <= dst.length)
+                FloatVector.fromArray(S, src, s0 + full, tail).intoArray(dst, d0 + full, tail);
+            else for (int i = full; i < n; i++) dst[d0 + i] = src[s0 + i];
+        }
+    }
+
+    @Override
     void taps3(float[] acc, int n, float[] p, int a0, float w0, int a1, float w1, int a2, float w2) {
         int i = 0;
         for (; i <= n - L; i += L) {
