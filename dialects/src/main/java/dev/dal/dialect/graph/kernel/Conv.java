@@ -161,7 +161,7 @@ public final class Conv {
                     // the im2col matrix packed panel by panel straight from the input
                     Sgemm.PanelSource cols = Im2colShifted.applies(win, ow)
                             ? new Im2colShifted(in, inOff, cg, h, wd, oh, ow, win, pool)
-                            : new Im2colPanels(in, inOff, cg, h, wd, ow, win);
+                            : new Im2colPanels(in, inOff, cg, h, wd, ow, win, pool);
                     Sgemm.sgemm(mg, ohw, kk, wt, g * mg * kk, kk, cols, out, outOff, ohw, rows, pool);
                 }
             }

@@ -206,17 +206,18 @@ final class Depthwise {
     }
 
     /**
-     * Copies a channel's rows into the phased, padded layout: padded column x at phase x % sw, slot x / sw; slots
-     * outside the input hold {@code pad}.
+     * Copies a channel's rows into the phased, padded layout from {@code plane[po]}: padded column x at phase x % sw,
+     * slot x / sw; slots outside the input hold {@code pad}.
      */
-    static void phase(float[] in, int off, int h, int w, int padLeft, int sw, int slots, float pad, float[] plane) {
+    static void phase(
+            float[] in, int off, int h, int w, int padLeft, int sw, int slots, float pad, float[] plane, int po) {
         int pitch = sw * slots;
         for (int q = 0; q < sw; q++) {
             // slot s of phase q holds input column s*sw + q - padLeft: the same slots in every row, so worked out once
             // per phase (per row, these divisions cost as much as the copy) and each phase's rows copied in one call
             int first = Math.min(slots, Math.max(0, Math.ceilDiv(padLeft - q, sw)));
             int end = Math.max(first, Math.min(slots, Math.ceilDiv(w + padLeft - q, sw)));
-            int d = q * slots;
+            int d = po + q * slots;
             // the borders are a float or two: loops, where Arrays.fill's set-up cost more than the row
             for (int y = 0, o = d; y < h; y++, o += pitch) {
                 for (int s = 0; s < first; s++) plane[o + s] = pad;

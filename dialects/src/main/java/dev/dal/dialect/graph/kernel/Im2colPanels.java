@@ -1,5 +1,8 @@
 package dev.dal.dialect.graph.kernel;
 
+import java.util.Arrays;
+import java.util.concurrent.ForkJoinPool;
+
 /**
  * A convolution's im2col matrix as SGEMM panels, packed straight from the input: row {@code (channel, ky, kx)},
  * column {@code (oy, ox)} is the input element that kernel tap multiplies at that output position (zero in the
@@ -24,46 +27,35 @@ final class Im2colPanels implements Sgemm.PanelSource {
      * @param cg    the group's input channels
      * @param ow    the output width (columns {@code j} are {@code oy * ow + ox})
      */
-    Im2colPanels(float[] in, int inOff, int cg, int h, int w, int ow, Conv.Window win) {
+    Im2colPanels(float[] in, int inOff, int cg, int h, int w, int ow, Conv.Window win, ForkJoinPool pool) {
         this.ow = ow;
         this.win = win;
-        this.hp = h + win.padTop() + win.padBottom();
+        int hp = h + win.padTop() + win.padBottom();
+        this.hp = hp;
         int wp = w + win.padLeft() + win.padRight(), sw = win.sw();
         // a padded row as sw phase rows of wq slots each
-        this.wq = (wp + sw - 1) / sw;
-        this.pitch = sw * wq;
+        int wq = (wp + sw - 1) / sw, pitch = sw * wq;
+        this.wq = wq;
+        this.pitch = pitch;
         int top = win.padTop(), left = win.padLeft();
         if (hp == h && wp == w && sw == 1) {
             src = in;
             srcOff = inOff;
-        } else if (sw == 1) {
-            // on the calling thread, before any panel is packed (packing runs on other threads too, reading it)
-            src = Scratch.floats(Scratch.Slot.IM2COL, cg * hp * wp);
-            srcOff = 0;
-            for (int ch = 0; ch < cg; ch++) {
-                int plane = ch * hp * wp;
-                java.util.Arrays.fill(src, plane, plane + top * wp, 0f);
-                for (int y = 0; y < h; y++) {
-                    int row = plane + (y + top) * wp;
-                    for (int x = 0; x < left; x++) src[row + x] = 0f;
-                    System.arraycopy(in, inOff + (ch * h + y) * w, src, row + left, w);
-                    for (int x = left + w; x < wp; x++) src[row + x] = 0f;
-                }
-                java.util.Arrays.fill(src, plane + (top + h) * wp, plane + hp * wp, 0f);
-            }
-        } else {
-            src = Scratch.floats(Scratch.Slot.IM2COL, cg * hp * pitch);
-            srcOff = 0;
-            for (int ch = 0; ch < cg; ch++)
-                for (int y = 0; y < hp; y++) {
-                    int iy = y - top, row = (ch * hp + y) * pitch;
-                    boolean inside = iy >= 0 && iy < h;
-                    int from = inOff + (ch * h + iy) * w;
-                    for (int q = 0; q < sw; q++)
-                        for (int s = 0, x = q - left; s < wq; s++, x += sw)
-                            src[row + q * wq + s] = inside && x >= 0 && x < w ? in[from + x] : 0f;
-                }
+            return;
         }
+        // before any panel is packed (packing reads it, on other threads too), over the pool's threads: on the
+        // calling thread alone these copies were a serial stretch of 70-140 us in a ResNet's padded and strided convs
+        float[] src = Scratch.floats(Scratch.Slot.IM2COL, cg * hp * pitch);
+        this.src = src;
+        srcOff = 0;
+        Parallel.forRange(pool, cg, Math.max(1, 4096 / Math.max(1, hp * pitch)), (from, to) -> {
+            for (int ch = from; ch < to; ch++) {
+                int plane = ch * hp * pitch;
+                Arrays.fill(src, plane, plane + top * pitch, 0f);
+                Arrays.fill(src, plane + (top + h) * pitch, plane + hp * pitch, 0f);
+                Depthwise.phase(in, inOff + ch * h * w, h, w, left, sw, wq, 0f, src, plane + top * pitch);
+            }
+        });
     }
 
     @Override

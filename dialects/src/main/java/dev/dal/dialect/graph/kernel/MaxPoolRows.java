@@ -35,7 +35,7 @@ final class MaxPoolRows {
             float[] plane = Scratch.floats(Scratch.Slot.DEPTHWISE_PLANE, h * sw * slots);
             float[] acc = Scratch.floats(Scratch.Slot.DEPTHWISE_ACC, ow);
             for (int p = from; p < to; p++) {
-                Depthwise.phase(in, p * h * w, h, w, win.padLeft(), sw, slots, Float.NEGATIVE_INFINITY, plane);
+                Depthwise.phase(in, p * h * w, h, w, win.padLeft(), sw, slots, Float.NEGATIVE_INFINITY, plane, 0);
                 for (int oy = 0; oy < oh; oy++) {
                     Arrays.fill(acc, 0, ow, Float.NEGATIVE_INFINITY);
                     for (int ky = 0; ky < kh; ky++) {

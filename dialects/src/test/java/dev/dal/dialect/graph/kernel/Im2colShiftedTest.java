@@ -42,7 +42,8 @@ class Im2colShiftedTest {
                     int inOff = cg * h * w, k = cg * kh * kw, n = oh * ow;
                     int pc = r.nextInt(k), kc = 1 + r.nextInt(k - pc);
                     int jc = r.nextInt(n), ncols = 1 + r.nextInt(n - jc), nr = 8 * (1 + r.nextInt(6));
-                    float[] want = pack(new Im2colPanels(x.floats(), inOff, cg, h, w, ow, win), pc, kc, jc, ncols, nr);
+                    float[] want = pack(
+                            new Im2colPanels(x.floats(), inOff, cg, h, w, ow, win, Ref.POOL), pc, kc, jc, ncols, nr);
                     float[] got = pack(
                             new Im2colShifted(x.floats(), inOff, cg, h, w, oh, ow, win, Ref.POOL),
                             pc,
