@@ -75,18 +75,9 @@ public final class ConvEpilogue {
         if (residual != null) return RowOps.Finish.NONE;
         return switch (kind) {
             case RELU -> RowOps.Finish.RELU;
-            case CLIP -> RowOps.Finish.CLAMP;
+            case CLIP -> RowOps.Finish.clamp(lo, hi);
             default -> RowOps.Finish.NONE;
         };
-    }
-
-    /** The clip's bounds ({@link #finish} {@code CLAMP}). */
-    float lo() {
-        return lo;
-    }
-
-    float hi() {
-        return hi;
     }
 
     /** Applies the residual add and the activation to {@code out[off..off+len)} (the residual read at the same offsets). */

@@ -56,7 +56,6 @@ final class Depthwise {
         boolean direct = nine && ow >= DIRECT_WIDTH;
         int band = direct ? 1 : Math.max(1, Math.min(oh, BAND_FLOATS / slots));
         RowOps.Finish finish = epi == null ? RowOps.Finish.NONE : epi.finish();
-        float lo = epi == null ? 0f : epi.lo(), hi = epi == null ? 0f : epi.hi();
         // where each tap's run starts in the phased plane, per band: the same for every channel (worked out per
         // channel, the divisions by the strides cost as much as a 7x7 channel's taps)
         int bands = (oh + band - 1) / band;
@@ -85,15 +84,16 @@ final class Depthwise {
                     int[] at = runs[oy0 / band];
                     if (direct) {
                         int o = op + oy0 * ow;
-                        ROWS.taps9(out, o, ow, bv, plane, at, wt, wo, finish, lo, hi);
+                        ROWS.taps9(out, o, ow, bv, plane, at, wt, wo, finish);
                         if (perRow) epi.apply(out, o, ow);
-                        else if (epi != null && finish == RowOps.Finish.NONE) epi.activate(out, o, ow);
+                        else if (epi != null && finish.kind() == RowOps.Finish.Kind.NONE) epi.activate(out, o, ow);
                         continue;
                     }
                     if (nine) {
                         // a 3x3 window: all nine taps and a ReLU or clip in registers, one pass over the band
-                        ROWS.taps9(acc, 0, len, bv, plane, at, wt, wo, finish, lo, hi);
-                        if (epi != null && !perRow && finish == RowOps.Finish.NONE) epi.activate(acc, 0, len);
+                        ROWS.taps9(acc, 0, len, bv, plane, at, wt, wo, finish);
+                        if (epi != null && !perRow && finish.kind() == RowOps.Finish.Kind.NONE)
+                            epi.activate(acc, 0, len);
                     } else {
                         taps(acc, len, bv, plane, at, wt, wo, kh * kw);
                         if (epi != null && !perRow) epi.activate(acc, 0, len);

@@ -73,37 +73,38 @@ class RowOps {
         for (int i = 0; i < n; i++) acc[i] = acc[i] + w0 * p[a0 + i] + w1 * p[a1 + i] + w2 * p[a2 + i];
     }
 
-    /** What {@link #taps9} applies to its sums before it stores them. */
-    enum Finish {
-        NONE,
-        RELU,
-        CLAMP
+    /**
+     * What {@link #taps9} applies to its sums before it stores them: nothing, {@link #relu}'s ReLU, or {@link #clamp}'s
+     * clip to {@code [lo, hi]}.
+     */
+    record Finish(Kind kind, float lo, float hi) {
+        enum Kind {
+            NONE,
+            RELU,
+            CLAMP
+        }
+
+        static final Finish NONE = new Finish(Kind.NONE, 0f, 0f);
+        static final Finish RELU = new Finish(Kind.RELU, 0f, 0f);
+
+        static Finish clamp(float lo, float hi) {
+            return new Finish(Kind.CLAMP, lo, hi);
+        }
     }
 
     /**
      * A 3x3 window over a band: {@code out[oo + i] = bias + w[wo] * p[a[0] + i] + ... + w[wo + 8] * p[a[8] + i]} for {@code
      * i < n}, summed in that order (as {@link #taps3} three times on an accumulator holding the bias), then {@code
-     * finish} ({@link #relu}, or {@link #clamp} to {@code [lo, hi]}) before the store: one pass instead of five.
+     * finish} before the store: one pass instead of five.
      */
-    void taps9(
-            float[] out,
-            int oo,
-            int n,
-            float bias,
-            float[] p,
-            int[] a,
-            float[] w,
-            int wo,
-            Finish finish,
-            float lo,
-            float hi) {
+    void taps9(float[] out, int oo, int n, float bias, float[] p, int[] a, float[] w, int wo, Finish finish) {
         for (int i = 0; i < n; i++) {
             float v = bias;
             for (int t = 0; t < 9; t++) v = v + w[wo + t] * p[a[t] + i];
-            out[oo + i] = switch (finish) {
+            out[oo + i] = switch (finish.kind()) {
                 case NONE -> v;
                 case RELU -> v < 0 ? 0f : v;
-                case CLAMP -> Math.min(hi, Math.max(lo, v));
+                case CLAMP -> Math.min(finish.hi(), Math.max(finish.lo(), v));
             };
         }
     }

@@ -33,31 +33,25 @@ final class VectorRowOps extends RowOps {
     @Override
     void copyRows(float[] src, int so, int srcStride, float[] dst, int d, int dstStride, int rows, int n) {
         int full = n / L * L;
-        VectorMask<Float> tail = S.indexInRange(full, n);
-        for (int r = 0; r < rows; r++) {
-            int s0 = so + r * srcStride, d0 = d + r * dstStride;
-            for (int i = 0; i < full; i += L)
-                FloatVector.fromArray(S, src, s0 + i).intoArray(dst, d0 + i);
-            if (full == n) continue;
-            if (s0 + full + L <= src.length && d0 + full + L <= dst.length)
-                FloatVector.fromArray(S, src, s0 + full, tail).intoArray(dst, d0 + full, tail);
-            else for (int i = full; i < n; i++) dst[d0 + i] = src[s0 + i];
-        }
+        VectorMask<Float> tail = full == n ? null : S.indexInRange(full, n);
+        for (int r = 0; r < rows; r++) copyRun(src, so + r * srcStride, dst, d + r * dstStride, full, n, tail);
     }
 
     @Override
     void copyRowsFrom(float[] src, int[] starts, int so, float[] dst, int d, int dstStride, int rows, int n) {
         int full = n / L * L;
         VectorMask<Float> tail = full == n ? null : S.indexInRange(full, n);
-        for (int r = 0; r < rows; r++) {
-            int s0 = starts[r] + so, d0 = d + r * dstStride;
-            for (int i = 0; i < full; i += L)
-                FloatVector.fromArray(S, src, s0 + i).intoArray(dst, d0 + i);
-            if (full == n) continue;
-            if (s0 + full + L <= src.length && d0 + full + L <= dst.length)
-                FloatVector.fromArray(S, src, s0 + full, tail).intoArray(dst, d0 + full, tail);
-            else for (int i = full; i < n; i++) dst[d0 + i] = src[s0 + i];
-        }
+        for (int r = 0; r < rows; r++) copyRun(src, starts[r] + so, dst, d + r * dstStride, full, n, tail);
+    }
+
+    /** Copies {@code n} floats from {@code src[s0..]} to {@code dst[d0..]}: {@code full} in whole vectors, the rest as
+     * {@code tail} (null when there is no rest) or, where that vector would pass an array's end, one by one. */
+    private static void copyRun(float[] src, int s0, float[] dst, int d0, int full, int n, VectorMask<Float> tail) {
+        for (int i = 0; i < full; i += L) FloatVector.fromArray(S, src, s0 + i).intoArray(dst, d0 + i);
+        if (full == n) return;
+        if (s0 + full + L <= src.length && d0 + full + L <= dst.length)
+            FloatVector.fromArray(S, src, s0 + full, tail).intoArray(dst, d0 + full, tail);
+        else for (int i = full; i < n; i++) dst[d0 + i] = src[s0 + i];
     }
 
     @Override
@@ -154,18 +148,7 @@ final class VectorRowOps extends RowOps {
     }
 
     @Override
-    void taps9(
-            float[] out,
-            int oo,
-            int n,
-            float bias,
-            float[] p,
-            int[] a,
-            float[] w,
-            int wo,
-            Finish finish,
-            float lo,
-            float hi) {
+    void taps9(float[] out, int oo, int n, float bias, float[] p, int[] a, float[] w, int wo, Finish finish) {
         // the offsets and the weights' vectors in registers, one vector of sums at a time from the bias to the store
         // (25% faster than taking them from the arrays per vector); consecutive vectors are independent, so the
         // out-of-order core overlaps their chains of adds
@@ -187,41 +170,25 @@ final class VectorRowOps extends RowOps {
                     .add(FloatVector.fromArray(S, p, a6 + i).mul(w6))
                     .add(FloatVector.fromArray(S, p, a7 + i).mul(w7))
                     .add(FloatVector.fromArray(S, p, a8 + i).mul(w8));
-            finish(v, finish, lo, hi).intoArray(out, oo + i);
+            finish(v, finish).intoArray(out, oo + i);
         }
-        if (i < n) taps9Tail(out, oo, i, n, bias, p, a, w, wo, finish, lo, hi);
-    }
-
-    /**
-     * {@link #taps9}'s last, partial vector as one masked vector (a 7x7 plane's band is 61 floats); a method of its
-     * own, so that neither is too large for the JIT's first tiers
-     */
-    private static void taps9Tail(
-            float[] out,
-            int oo,
-            int i,
-            int n,
-            float bias,
-            float[] p,
-            int[] a,
-            float[] w,
-            int wo,
-            Finish finish,
-            float lo,
-            float hi) {
-        VectorMask<Float> m = S.indexInRange(i, n);
-        FloatVector v = FloatVector.broadcast(S, bias);
-        for (int t = 0; t < 9; t++)
-            v = v.add(FloatVector.fromArray(S, p, a[t] + i, m).mul(w[wo + t]));
-        finish(v, finish, lo, hi).intoArray(out, oo + i, m);
+        if (i < n) {
+            // the last, partial vector as one masked vector (a 7x7 plane's band is 61 floats), its taps a loop: the
+            // method unrolled twice was too large for the JIT's first tiers
+            VectorMask<Float> m = S.indexInRange(i, n);
+            FloatVector v = b;
+            for (int t = 0; t < 9; t++)
+                v = v.add(FloatVector.fromArray(S, p, a[t] + i, m).mul(w[wo + t]));
+            finish(v, finish).intoArray(out, oo + i, m);
+        }
     }
 
     /** {@return {@code v} after {@link #relu}'s or {@link #clamp}'s lane operations, or {@code v}} */
-    private static FloatVector finish(FloatVector v, Finish finish, float lo, float hi) {
-        return switch (finish) {
+    private static FloatVector finish(FloatVector v, Finish finish) {
+        return switch (finish.kind()) {
             case NONE -> v;
             case RELU -> v.blend(FloatVector.zero(S), v.compare(VectorOperators.LT, 0f));
-            case CLAMP -> v.max(lo).min(hi);
+            case CLAMP -> v.max(finish.lo()).min(finish.hi());
         };
     }
 
