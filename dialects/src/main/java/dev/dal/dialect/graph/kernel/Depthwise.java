@@ -56,6 +56,8 @@ final class Depthwise {
         boolean direct = nine && ow >= DIRECT_WIDTH;
         int band = direct ? 1 : Math.max(1, Math.min(oh, BAND_FLOATS / slots));
         RowOps.Finish finish = epi == null ? RowOps.Finish.NONE : epi.finish();
+        // a residual is read at the output's own offsets, so it is added row by row in the output
+        boolean perRow = epi != null && epi.hasResidual();
         // where each tap's run starts in the phased plane, per band: the same for every channel (worked out per
         // channel, the divisions by the strides cost as much as a 7x7 channel's taps)
         int bands = (oh + band - 1) / band;
@@ -80,7 +82,6 @@ final class Depthwise {
                 for (int oy0 = 0; oy0 < oh; oy0 += band) {
                     int rows = Math.min(band, oh - oy0);
                     int len = (rows - 1) * slots + ow;
-                    boolean perRow = epi != null && epi.hasResidual();
                     int[] at = runs[oy0 / band];
                     if (direct) {
                         int o = op + oy0 * ow;

@@ -26,8 +26,8 @@ final class MaxPoolRows {
         int slots = ow + ((kw - 1) * dw) / sw + 1;
         float[] in = x.floats();
         float[] out = Buffers.floats(n * c * oh * ow); // every row is stored
-        // where window column kx's run starts in a phased row: the same in every row (worked out per output row, the
-        // divisions by the stride were a third of the ResNet's max pool)
+        // where window column kx's run starts in a phased row: the same in every row, so worked out here instead of
+        // with two divisions by the stride per column and output row
         int[] col = new int[kw];
         for (int kx = 0; kx < kw; kx++) col[kx] = (kx * dw % sw) * slots + kx * dw / sw;
         // channels per task: at least about 16k window taps, so small planes are not split into tiny tasks
