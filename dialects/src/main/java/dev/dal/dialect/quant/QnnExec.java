@@ -13,6 +13,7 @@ import dev.dal.dialect.quant.kernel.QPool;
 import dev.dal.dialect.quant.kernel.QResize;
 import dev.dal.dialect.quant.kernel.QTensors;
 import dev.dal.dialect.quant.kernel.QuantCast;
+import dev.dal.dialect.quant.kernel.Requant;
 import dev.dal.dialect.quant.kernel.Window2d;
 import dev.dal.ir.DenseArrayAttr;
 import dev.dal.ir.OpResult;
@@ -78,10 +79,7 @@ final class QnnExec {
                 (int) op.group().longValue(),
                 ys[2],
                 ys[3],
-                fixedPoints(op.multiplier(), op.shift()),
-                qy.zeroPoint(0),
-                bounds[0],
-                bounds[1],
+                new Requant(fixedPoints(op.multiplier(), op.shift()), qy.zeroPoint(0), bounds[0], bounds[1]),
                 res);
         return List.of(QTensors.store(qy, ys, out));
     }
@@ -140,10 +138,8 @@ final class QnnExec {
                 tb,
                 false,
                 bias.isNone() ? Optional.empty() : Optional.of(QTensors.values(bias)),
-                fixedPoints(op.multiplier(), op.shift()),
-                qy.zeroPoint(0),
-                qy.storageMin(),
-                qy.storageMax());
+                new Requant(
+                        fixedPoints(op.multiplier(), op.shift()), qy.zeroPoint(0), qy.storageMin(), qy.storageMax()));
         return List.of(QTensors.store(qy, new int[] {m, n}, out));
     }
 
@@ -171,10 +167,8 @@ final class QnnExec {
                 false,
                 b.rank() > 2,
                 Optional.empty(),
-                fixedPoints(op.multiplier(), op.shift()),
-                qy.zeroPoint(0),
-                qy.storageMin(),
-                qy.storageMax());
+                new Requant(
+                        fixedPoints(op.multiplier(), op.shift()), qy.zeroPoint(0), qy.storageMin(), qy.storageMax()));
         return List.of(QTensors.store(qy, ys, out));
     }
 

@@ -37,10 +37,7 @@ public final class QConv {
      * @param group   the number of groups
      * @param oh      output height
      * @param ow      output width
-     * @param rescale per output channel (or one for all), {@code s_x * s_w / s_y}
-     * @param zpOut   the output zero point
-     * @param lo      the clamp's lower bound
-     * @param hi      the clamp's upper bound
+     * @param requant how each sum becomes a stored value
      * @param res     the residual, {@code [n, o, oh, ow]}, if any
      */
     public static long[] conv(
@@ -54,12 +51,9 @@ public final class QConv {
             int group,
             int oh,
             int ow,
-            FixedPoint[] rescale,
-            long zpOut,
-            long lo,
-            long hi,
+            Requant requant,
             Optional<Residual> res) {
-        return QConvGemm.conv(pool, x, xShape, w, wShape, bias, win, group, oh, ow, rescale, zpOut, lo, hi, res);
+        return QConvGemm.conv(pool, x, xShape, w, wShape, bias, win, group, oh, ow, requant, res);
     }
 
     /**
@@ -74,10 +68,7 @@ public final class QConv {
      * @param group   the number of groups
      * @param oh      output height
      * @param ow      output width
-     * @param rescale per output channel (or one for all), {@code s_x * s_w / s_y}
-     * @param zpOut   the output zero point
-     * @param lo      the clamp's lower bound
-     * @param hi      the clamp's upper bound
+     * @param requant how each sum becomes a stored value
      * @param res     the residual, {@code [n, o, oh, ow]}, if any
      */
     public static long[] reference(
@@ -90,10 +81,7 @@ public final class QConv {
             int group,
             int oh,
             int ow,
-            FixedPoint[] rescale,
-            long zpOut,
-            long lo,
-            long hi,
+            Requant requant,
             Optional<Residual> res) {
         int n = xShape[0], c = xShape[1], h = xShape[2], wd = xShape[3];
         int o = wShape[0], cg = wShape[1], kh = wShape[2], kw = wShape[3];
@@ -109,7 +97,7 @@ public final class QConv {
         for (int b = 0; b < n; b++)
             for (int oc = 0; oc < o; oc++) {
                 int g = oc / og;
-                FixedPoint m = rescale[rescale.length == 1 ? 0 : oc];
+                FixedPoint m = requant.of(oc);
                 int bv = bias.isPresent() ? bias.get()[oc] : 0;
                 for (int oy = 0; oy < oh; oy++) {
                     int iLo = win.firstInside(oy, kh, h, true), iHi = win.endInside(oy, kh, h, true);
@@ -124,7 +112,7 @@ public final class QConv {
                                 for (int j = jLo; j < jHi; j++) acc += x[xRow + win.col(ox, j)] * w[wRow + j];
                             }
                         }
-                        out[at] = output(acc + bv, m, res, at, zpOut, lo, hi);
+                        out[at] = output(acc + bv, m, res, at, requant);
                     }
                 }
             }
@@ -132,7 +120,7 @@ public final class QConv {
     }
 
     /** {@return the stored output of the int32 sum {@code acc} (bias included) at flat output index {@code at}} */
-    static long output(int acc, FixedPoint m, Optional<Residual> res, int at, long zpOut, long lo, long hi) {
+    static long output(int acc, FixedPoint m, Optional<Residual> res, int at, Requant requant) {
         long v = res.isEmpty()
                 ? m.rescale(acc)
                 : Rounding.shiftRoundHalfAway(
@@ -141,6 +129,6 @@ public final class QConv {
                                         .rescale()
                                         .rescaleKeepingBits(res.get().centered()[at], RESIDUAL_BITS),
                         RESIDUAL_BITS);
-        return Rounding.saturate(zpOut + v, lo, hi);
+        return requant.store(v);
     }
 }

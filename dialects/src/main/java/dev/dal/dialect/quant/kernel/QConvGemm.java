@@ -27,10 +27,7 @@ final class QConvGemm {
             int group,
             int oh,
             int ow,
-            FixedPoint[] rescale,
-            long zpOut,
-            long lo,
-            long hi,
+            Requant requant,
             Optional<QConv.Residual> res) {
         int n = xShape[0], c = xShape[1], h = xShape[2], wd = xShape[3];
         int o = wShape[0], cg = wShape[1], kh = wShape[2], kw = wShape[3];
@@ -86,15 +83,14 @@ final class QConvGemm {
             int outBase = b * o * pp;
             Parallel.forRange(pool, o, 4, (o0, o1) -> {
                 for (int oc = o0; oc < o1; oc++) {
-                    FixedPoint m = rescale[rescale.length == 1 ? 0 : oc];
+                    FixedPoint m = requant.of(oc);
                     int bv = bias.isPresent() ? bias.get()[oc] : 0;
                     int at = outBase + oc * pp;
                     if (res.isPresent()) {
                         for (int p = 0; p < pp; p++, at++)
-                            out[at] = QConv.output(acc[oc * pp + p] + bv, m, res, at, zpOut, lo, hi);
+                            out[at] = QConv.output(acc[oc * pp + p] + bv, m, res, at, requant);
                     } else {
-                        for (int p = 0; p < pp; p++, at++)
-                            out[at] = Rounding.saturate(zpOut + m.rescale(acc[oc * pp + p] + bv), lo, hi);
+                        for (int p = 0; p < pp; p++, at++) out[at] = requant.store(m.rescale(acc[oc * pp + p] + bv));
                     }
                 }
             });

@@ -23,7 +23,7 @@ public final class QMatMul {
      * @param b        right operand minus its zero points: {@code [k, n]}, {@code [n, k]} when {@code transB}, or
      *                 {@code [batch, k, n]} when {@code batchedB}
      * @param bias     int32 bias per column, if any
-     * @param rescale  per column (or one for all)
+     * @param requant  how each sum becomes a stored value (a factor per column, or one for all)
      * @param batchedB whether {@code b} has its own matrix per batch
      */
     public static long[] matmul(
@@ -37,10 +37,7 @@ public final class QMatMul {
             boolean transB,
             boolean batchedB,
             Optional<int[]> bias,
-            FixedPoint[] rescale,
-            long zpOut,
-            long lo,
-            long hi) {
+            Requant requant) {
         int[] acc = new int[batch * m * n];
         int ldb = transB ? k : n;
         if (!batchedB) {
@@ -63,8 +60,7 @@ public final class QMatMul {
             for (int r = r0; r < r1; r++)
                 for (int j = 0, at = r * n; j < n; j++, at++) {
                     int v = acc[at] + (bias.isPresent() ? bias.get()[j] : 0);
-                    FixedPoint f = rescale[rescale.length == 1 ? 0 : j];
-                    out[at] = Rounding.saturate(zpOut + f.rescale(v), lo, hi);
+                    out[at] = requant.store(requant.of(j).rescale(v));
                 }
         });
         return out;
@@ -77,7 +73,7 @@ public final class QMatMul {
      * @param b        right operand minus its zero points: {@code [k, n]}, {@code [n, k]} when {@code transB}, or
      *                 {@code [batch, k, n]} when {@code batchedB}
      * @param bias     int32 bias per column, if any
-     * @param rescale  per column (or one for all)
+     * @param requant  how each sum becomes a stored value (a factor per column, or one for all)
      * @param batchedB whether {@code b} has its own matrix per batch
      */
     public static long[] reference(
@@ -90,10 +86,7 @@ public final class QMatMul {
             boolean transB,
             boolean batchedB,
             Optional<int[]> bias,
-            FixedPoint[] rescale,
-            long zpOut,
-            long lo,
-            long hi) {
+            Requant requant) {
         long[] out = new long[batch * m * n];
         for (int t = 0; t < batch; t++) {
             int bBase = batchedB ? t * k * n : 0;
@@ -103,8 +96,7 @@ public final class QMatMul {
                     int acc = 0;
                     for (int p = 0; p < k; p++) acc += a[aRow + p] * b[bBase + (transB ? j * k + p : p * n + j)];
                     if (bias.isPresent()) acc += bias.get()[j];
-                    FixedPoint f = rescale[rescale.length == 1 ? 0 : j];
-                    out[(t * m + i) * n + j] = Rounding.saturate(zpOut + f.rescale(acc), lo, hi);
+                    out[(t * m + i) * n + j] = requant.store(requant.of(j).rescale(acc));
                 }
             }
         }

@@ -59,8 +59,8 @@ class QnnFastPathPropertyTest {
             int[] xs = {n, c, h, w}, ws = {o, cg, kh, kw};
             Window2d win = new Window2d(kh, kw, sh, sw, pt, pl, dh, dw);
             assertArrayEquals(
-                    QConv.reference(x, xs, wt, ws, bias, win, group, oh, ow, m, zp, lo, hi, res),
-                    QConv.conv(POOL, x, xs, wt, ws, bias, win, group, oh, ow, m, zp, lo, hi, res));
+                    QConv.reference(x, xs, wt, ws, bias, win, group, oh, ow, new Requant(m, zp, lo, hi), res),
+                    QConv.conv(POOL, x, xs, wt, ws, bias, win, group, oh, ow, new Requant(m, zp, lo, hi), res));
         });
     }
 
@@ -77,8 +77,8 @@ class QnnFastPathPropertyTest {
             FixedPoint[] f = multipliers(r, r.nextBoolean() ? n : 1);
             long zp = r.nextInt(256) - 128, lo = -128 + r.nextInt(40), hi = 127 - r.nextInt(40);
             assertArrayEquals(
-                    QMatMul.reference(a, b, batch, m, k, n, transB, batchedB, bias, f, zp, lo, hi),
-                    QMatMul.matmul(POOL, a, b, batch, m, k, n, transB, batchedB, bias, f, zp, lo, hi));
+                    QMatMul.reference(a, b, batch, m, k, n, transB, batchedB, bias, new Requant(f, zp, lo, hi)),
+                    QMatMul.matmul(POOL, a, b, batch, m, k, n, transB, batchedB, bias, new Requant(f, zp, lo, hi)));
         });
     }
 

@@ -127,10 +127,7 @@ class QnnKernelPropertyTest {
                     group,
                     oh,
                     ow,
-                    m,
-                    0,
-                    lo,
-                    hi,
+                    new Requant(m, 0, lo, hi),
                     withResidual ? Optional.of(new QConv.Residual(res, FixedPoint.of(sr / sy))) : Optional.empty());
             assertWithinOneStep(got, ref, sy, 0, LO, HI, "conv " + act + (withResidual ? " + residual" : ""));
         });
@@ -178,10 +175,7 @@ class QnnKernelPropertyTest {
                     transB,
                     batchedB,
                     withBias ? Optional.of(bias) : Optional.empty(),
-                    f,
-                    zp,
-                    LO,
-                    HI);
+                    new Requant(f, zp, LO, HI));
             assertWithinOneStep(got, ref, sy, zp, LO, HI, "matmul");
         });
     }
